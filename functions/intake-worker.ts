@@ -1,0 +1,28 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ENV, requireEnv } from '../shared/config.ts';
+import { admitToTriage } from '../shared/intake/admit.ts';
+import { logger } from '../shared/logger.ts';
+import { IntakeMessage } from '../shared/schemas/idea.ts';
+import { createDocumentClient } from '../shared/store/client.ts';
+import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+
+const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
+const processor = new BatchProcessor(EventType.SQS);
+
+/**
+ * One intake message: parse it, then admit the idea to triage. A message that cannot be parsed
+ * or names no stored idea fails, is retried, and ends in the dead-letter queue.
+ */
+async function processRecord(record: SQSRecord): Promise<void> {
+  const message = IntakeMessage.parse(JSON.parse(record.body));
+  const outcome = await admitToTriage(store, message.ideaId);
+  logger.debug('Intake message processed', { ideaId: message.ideaId, outcome, messageId: record.messageId });
+}
+
+/** SQS consumer of the intake queue; reports failed records so only they are retried. */
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event, context) => processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }));

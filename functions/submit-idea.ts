@@ -1,0 +1,26 @@
+import { ENV, requireEnv } from '../shared/config.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { readBody } from '../shared/http/body.ts';
+import { json } from '../shared/http/response.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { submitIdea } from '../shared/intake/submit.ts';
+import { createSqsClient, SqsIntakeQueue } from '../shared/queue/intake-queue.ts';
+import { formFieldsToSubmission, SubmitIdeaInput } from '../shared/schemas/idea.ts';
+import { createDocumentClient } from '../shared/store/client.ts';
+import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+
+const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
+const queue = new SqsIntakeQueue(createSqsClient(), requireEnv(ENV.intakeQueueUrl));
+
+/** POST /ideas — an employee submits an idea or a piece of friction, as JSON or as a plain HTML form. */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  const body = readBody(event);
+  const fields = body.format === 'form' ? formFieldsToSubmission(body.value as Record<string, string>) : body.value;
+  const input = parseOrThrow(SubmitIdeaInput, fields, language);
+  const result = await submitIdea({ store, queue }, input, caller, event.headers['idempotency-key']);
+  return json(
+    202,
+    { id: result.id, status: result.status, ...(result.followUpToken === undefined ? {} : { followUpToken: result.followUpToken }) },
+    { location: `/ideas/${result.id}`, ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
+  );
+});

@@ -1,0 +1,128 @@
+/**
+ * The one description of the system: its table, queues, functions, routes and schedules.
+ * The CDK stack (infra/stack.ts) and the local runtime (infra/local/runtime.ts) are both built
+ * from it, so what runs on a laptop is what is deployed. A new route or consumer is added here.
+ */
+import { ENV } from '../shared/config.ts';
+import { TABLE } from '../shared/store/table.ts';
+
+export interface QueueDescription {
+  /** How long a received message stays hidden; at least six times its consumer's timeout (AWS advice). */
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  maxReceiveCount: number;
+  retentionDays: number;
+  deadLetterRetentionDays: number;
+  /** The environment variable that hands the queue's URL to the functions that send to it. */
+  urlVariable: string;
+}
+
+export type QueueName = 'intake';
+
+export interface FunctionDescription {
+  /** Source file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** What the function may do with the table; absent when it does not touch it. */
+  table?: 'read' | 'readWrite';
+  /** Queues the function sends to. */
+  sendsTo?: readonly QueueName[];
+  /** The queue whose messages invoke the function, in batches with partial failure reporting. */
+  consumes?: { queue: QueueName; batchSize: number; maxBatchingWindowSeconds: number };
+  /** Invoked on a fixed rate. */
+  schedule?: { everyMinutes: number };
+}
+
+export type FunctionName = 'submitIdea' | 'getIdea' | 'listMyIdeas' | 'health' | 'intakeWorker' | 'sweeper';
+
+export interface RouteDescription {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path template, e.g. `/ideas/{id}`. */
+  path: string;
+  function: FunctionName;
+  /** `jwt`: the caller must present a valid access token; `none`: public. */
+  auth: 'jwt' | 'none';
+}
+
+export const QUEUES: Record<QueueName, QueueDescription> = {
+  intake: {
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    deadLetterRetentionDays: 14,
+    urlVariable: ENV.intakeQueueUrl,
+  },
+};
+
+export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
+  submitIdea: {
+    entry: 'functions/submit-idea.ts',
+    description: 'POST /ideas: store a submitted idea and queue it for triage',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['intake'],
+  },
+  getIdea: {
+    entry: 'functions/get-idea.ts',
+    description: 'GET /ideas/{id}: an idea with its status and history',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+  },
+  listMyIdeas: {
+    entry: 'functions/list-my-ideas.ts',
+    description: "GET /ideas/mine: the caller's own ideas",
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+  },
+  health: {
+    entry: 'functions/health.ts',
+    description: 'GET /health',
+    timeoutSeconds: 3,
+    memoryMb: 256,
+  },
+  intakeWorker: {
+    entry: 'functions/intake-worker.ts',
+    description: 'Intake queue consumer: friction estimate, submitted → in_triage',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    table: 'readWrite',
+    consumes: { queue: 'intake', batchSize: 10, maxBatchingWindowSeconds: 1 },
+  },
+  sweeper: {
+    entry: 'functions/sweeper.ts',
+    description: 'Scheduled: re-queues ideas stuck in submitted',
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    table: 'readWrite',
+    sendsTo: ['intake'],
+    schedule: { everyMinutes: 5 },
+  },
+};
+
+export const ROUTES: readonly RouteDescription[] = [
+  { method: 'GET', path: '/health', function: 'health', auth: 'none' },
+  { method: 'POST', path: '/ideas', function: 'submitIdea', auth: 'jwt' },
+  { method: 'GET', path: '/ideas/mine', function: 'listMyIdeas', auth: 'jwt' },
+  { method: 'GET', path: '/ideas/{id}', function: 'getIdea', auth: 'jwt' },
+];
+
+export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;
+
+/** The physical names of the resources a function is wired to. */
+export interface ResourceNames {
+  tableName: string;
+  queueUrls: Record<QueueName, string>;
+}
+
+/** The environment a function runs with: only the resources it is wired to. */
+export function functionEnvironment(fn: FunctionDescription, resources: ResourceNames): Record<string, string> {
+  const environment: Record<string, string> = {};
+  if (fn.table !== undefined) environment[ENV.tableName] = resources.tableName;
+  for (const queue of fn.sendsTo ?? []) environment[QUEUES[queue].urlVariable] = resources.queueUrls[queue];
+  return environment;
+}

@@ -1,0 +1,48 @@
+/**
+ * Configuration read from the environment.
+ *
+ * The names of the variables live here, once: the system description (infra/system.ts)
+ * sets them on every function, in AWS and in the local runtime, and the functions read
+ * them through the helpers below at module load, so a missing variable fails fast with a
+ * message that names it instead of failing later on the first request.
+ */
+export const ENV = {
+  tableName: 'SPIRE_TABLE_NAME',
+  intakeQueueUrl: 'SPIRE_INTAKE_QUEUE_URL',
+  /** Name of the claim in the access token that carries the caller's roles. */
+  rolesClaim: 'SPIRE_ROLES_CLAIM',
+  /** How long an idea may stay in `submitted` before the sweeper re-queues it. */
+  sweeperMinAgeSeconds: 'SPIRE_SWEEPER_MIN_AGE_SECONDS',
+  /** How many times the sweeper re-queues one idea before it leaves it to a person. */
+  sweeperMaxRequeues: 'SPIRE_SWEEPER_MAX_REQUEUES',
+} as const;
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** The value of a required environment variable; throws naming the variable when it is missing. */
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') {
+    throw new ConfigurationError(`Missing environment variable ${name}`);
+  }
+  return value;
+}
+
+/** An optional environment variable holding a whole number, with its default. */
+export function intEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new ConfigurationError(`Environment variable ${name} must be a whole number ≥ 0, got "${value}"`);
+  }
+  return parsed;
+}
+
+/** An optional environment variable holding text, with its default. */
+export function textEnv(name: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? fallback : value;
+}

@@ -1,0 +1,98 @@
+/**
+ * The idea and its lifecycle. Pure: no I/O, no AWS.
+ *
+ * submitted → in_triage → needs_info | accepted | parked | declined | duplicate | redirected,
+ * and withdrawn by the submitter (see ../shared/DESIGN.md, "Idea lifecycle").
+ */
+
+export const IDEA_KINDS = ['idea', 'friction'] as const;
+export type IdeaKind = (typeof IDEA_KINDS)[number];
+
+export const LANGUAGES = ['da', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const IDEA_STATUSES = [
+  'submitted',
+  'in_triage',
+  'needs_info',
+  'accepted',
+  'parked',
+  'declined',
+  'duplicate',
+  'redirected',
+  'withdrawn',
+] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const FREQUENCY_UNITS = ['day', 'week', 'month'] as const;
+export type FrequencyUnit = (typeof FREQUENCY_UNITS)[number];
+
+/** How often a piece of friction happens, how long it takes, and to how many people. */
+export interface Friction {
+  frequency: number;
+  frequencyUnit: FrequencyUnit;
+  minutesEach: number;
+  peopleAffected: number;
+}
+
+/** Who did something to an idea. Staff are named in the audit trail; submitters only when not anonymous. */
+export type Actor =
+  | { kind: 'submitter'; sub?: string; name?: string }
+  | { kind: 'staff'; sub: string; name?: string }
+  | { kind: 'system' };
+
+export interface Idea {
+  id: string;
+  kind: IdeaKind;
+  title: string;
+  description: string;
+  department: string;
+  language: Language;
+  anonymous: boolean;
+  /** Absent on anonymous ideas: an anonymous idea stores no identity at all. */
+  submitter?: { sub: string; name?: string };
+  /** SHA-256 of the follow-up token handed to an anonymous submitter; never the token itself. */
+  followUpTokenHash?: string;
+  friction?: Friction;
+  frictionHoursPerYear?: number;
+  status: IdeaStatus;
+  createdAt: string;
+  statusChangedAt: string;
+  updatedAt: string;
+  /** Optimistic-locking version; also numbers the history events (event n moved the idea to version n). */
+  version: number;
+  /** How many times the sweeper has re-queued this idea for triage. */
+  requeueCount: number;
+}
+
+/** One entry of an idea's history: who, when, from, to, why. */
+export interface IdeaEvent {
+  ideaId: string;
+  version: number;
+  at: string;
+  from?: IdeaStatus;
+  to: IdeaStatus;
+  actor: Actor;
+  reason?: string;
+}
+
+const TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
+  submitted: ['in_triage', 'withdrawn'],
+  in_triage: ['needs_info', 'accepted', 'parked', 'declined', 'duplicate', 'redirected', 'withdrawn'],
+  needs_info: ['in_triage', 'withdrawn', 'declined'],
+  parked: ['in_triage', 'withdrawn'],
+  accepted: [],
+  declined: [],
+  duplicate: [],
+  redirected: [],
+  withdrawn: [],
+};
+
+/** The statuses an idea may move to from `from`. */
+export function allowedTransitions(from: IdeaStatus): readonly IdeaStatus[] {
+  return TRANSITIONS[from];
+}
+
+export function canTransition(from: IdeaStatus, to: IdeaStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,119 @@
+import type { Language } from '../domain/idea.ts';
+
+/**
+ * Errors a caller may see. Each is an HTTP 4xx with a problem type and a message in Danish and
+ * English; the one place that turns them into `application/problem+json` is ./problem.ts.
+ * Anything else that is thrown is a 5xx whose details stay in the logs.
+ */
+export interface FieldError {
+  /** JSON Pointer (RFC 6901) to the offending field, e.g. `/title`. */
+  pointer: string;
+  detail: string;
+}
+
+type Text = Record<Language, string>;
+
+export abstract class HttpError extends Error {
+  abstract readonly status: number;
+  /** Short, stable identifier; the problem `type` is built from it. */
+  abstract readonly type: string;
+  abstract readonly title: Text;
+  readonly detailText: Text | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(detail?: Text, headers: Record<string, string> = {}) {
+    super(detail?.en ?? new.target.name);
+    this.detailText = detail;
+    this.headers = headers;
+  }
+
+  /** Extra members of the problem document (RFC 9457 extensions). */
+  extensions(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class ValidationError extends HttpError {
+  override name = 'ValidationError';
+  readonly status = 400;
+  readonly type = 'validation';
+  readonly title = { da: 'Nogle felter er ikke udfyldt rigtigt', en: 'Some fields are not filled in correctly' };
+  readonly errors: FieldError[];
+
+  constructor(errors: FieldError[], detail?: Text) {
+    super(detail ?? { da: 'Ret felterne nedenfor og prøv igen.', en: 'Correct the fields below and try again.' });
+    this.errors = errors;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { errors: this.errors };
+  }
+}
+
+export class MalformedBodyError extends HttpError {
+  override name = 'MalformedBodyError';
+  readonly status = 400;
+  readonly type = 'malformed-body';
+  readonly title = { da: 'Forespørgslen kunne ikke læses', en: 'The request could not be read' };
+}
+
+export class InvalidCursorError extends HttpError {
+  override name = 'InvalidCursorError';
+  readonly status = 400;
+  readonly type = 'invalid-cursor';
+  readonly title = { da: 'Ugyldig cursor', en: 'Invalid cursor' };
+
+  constructor() {
+    super({ da: 'Brug den cursor, som den forrige side gav.', en: 'Use the cursor the previous page returned.' });
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  override name = 'UnauthorizedError';
+  readonly status = 401;
+  readonly type = 'unauthorized';
+  readonly title = { da: 'Du skal være logget ind', en: 'You must be signed in' };
+
+  constructor(detail?: Text) {
+    super(detail ?? { da: 'Send et gyldigt adgangstoken.', en: 'Send a valid access token.' }, { 'www-authenticate': 'Bearer' });
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  override name = 'ForbiddenError';
+  readonly status = 403;
+  readonly type = 'forbidden';
+  readonly title = { da: 'Det har du ikke adgang til', en: 'You do not have access to this' };
+}
+
+export class NotFoundError extends HttpError {
+  override name = 'NotFoundError';
+  readonly status = 404;
+  readonly type = 'not-found';
+  readonly title = { da: 'Findes ikke', en: 'Not found' };
+}
+
+export class PayloadTooLargeError extends HttpError {
+  override name = 'PayloadTooLargeError';
+  readonly status = 413;
+  readonly type = 'payload-too-large';
+  readonly title = { da: 'Forespørgslen er for stor', en: 'The request is too large' };
+}
+
+export class UnsupportedMediaTypeError extends HttpError {
+  override name = 'UnsupportedMediaTypeError';
+  readonly status = 415;
+  readonly type = 'unsupported-media-type';
+  readonly title = { da: 'Formatet understøttes ikke', en: 'Unsupported format' };
+}
+
+/** The same `Idempotency-Key` was sent before with a different request (IETF idempotency-key draft). */
+export class IdempotencyKeyReusedError extends HttpError {
+  override name = 'IdempotencyKeyReusedError';
+  readonly status = 422;
+  readonly type = 'idempotency-key-reused';
+  readonly title = { da: 'Idempotency-Key er brugt til en anden forespørgsel', en: 'Idempotency-Key was used for another request' };
+}
+
+/** Prefix of problem type URIs; the README lists every type. */
+export const PROBLEM_TYPE_PREFIX = 'urn:spire:problem:';

@@ -1,0 +1,68 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Language } from '../domain/idea.ts';
+import type { Caller } from '../domain/roles.ts';
+import { logger } from '../logger.ts';
+import { ENV, textEnv } from '../config.ts';
+import { callerFrom } from './auth.ts';
+import { HttpError } from './errors.ts';
+import { negotiateLanguage } from './language.ts';
+import { internalErrorResponse, problemResponse } from './problem.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** What a route handler gets: the event, the caller's language and the verified caller. */
+export interface HttpRequest {
+  event: HttpEvent;
+  context: Context;
+  language: Language;
+  caller: Caller;
+}
+
+const rolesClaim = textEnv(ENV.rolesClaim, 'roles');
+
+/**
+ * Maps errors to answers in one place: an HttpError becomes its `application/problem+json`
+ * 4xx; anything else is logged with its stack and answered with a bare 500 that names the
+ * request id, so no internal detail reaches the caller.
+ */
+export function problemErrors(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: (request) => {
+      const language = negotiateLanguage(request.event.headers?.['accept-language']);
+      const error = request.error;
+      if (error instanceof HttpError) {
+        logger.info('Request refused', { status: error.status, problem: error.type });
+        request.response = problemResponse(error, language);
+        return;
+      }
+      logger.error('Request failed', error as Error);
+      request.response = internalErrorResponse(language, request.context.awsRequestId);
+    },
+  };
+}
+
+/** Wraps a route handler for API Gateway: logging with the Lambda context, caller, language, errors. */
+export function httpRoute(handle: (request: HttpRequest) => Promise<HttpResult>) {
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemErrors())
+    .handler(async (event, context) =>
+      handle({
+        event,
+        context,
+        language: negotiateLanguage(event.headers?.['accept-language']),
+        caller: callerFrom(event, rolesClaim),
+      }),
+    );
+}
+
+/** Wraps a public route handler (no caller), such as the health check. */
+export function publicRoute(handle: (event: HttpEvent) => Promise<HttpResult>) {
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemErrors())
+    .handler(handle);
+}

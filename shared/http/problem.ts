@@ -1,0 +1,40 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Language } from '../domain/idea.ts';
+import { HttpError, PROBLEM_TYPE_PREFIX } from './errors.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** An `application/problem+json` response (RFC 9457) for a 4xx the caller may see. */
+export function problemResponse(error: HttpError, language: Language, instance?: string): APIGatewayProxyStructuredResultV2 {
+  const body = {
+    type: `${PROBLEM_TYPE_PREFIX}${error.type}`,
+    title: error.title[language],
+    status: error.status,
+    ...(error.detailText === undefined ? {} : { detail: error.detailText[language] }),
+    ...(instance === undefined ? {} : { instance }),
+    ...error.extensions(),
+  };
+  return {
+    statusCode: error.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language, ...error.headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The 500 answer: no details, which stay in the logs under the request id. */
+export function internalErrorResponse(language: Language, requestId: string): APIGatewayProxyStructuredResultV2 {
+  const body = {
+    type: `${PROBLEM_TYPE_PREFIX}internal`,
+    title: language === 'da' ? 'Der skete en fejl hos os' : 'Something went wrong on our side',
+    status: 500,
+    detail:
+      language === 'da'
+        ? `Prøv igen om lidt. Oplys fejl-id ${requestId}, hvis det bliver ved.`
+        : `Please try again shortly. Quote error id ${requestId} if it persists.`,
+  };
+  return {
+    statusCode: 500,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language },
+    body: JSON.stringify(body),
+  };
+}

@@ -1,0 +1,146 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Idea, IdeaEvent } from '../domain/idea.ts';
+import type { Caller } from '../domain/roles.ts';
+import { IdempotencyKeyReusedError, ValidationError } from '../http/errors.ts';
+import { logger } from '../logger.ts';
+import type { IntakeQueue } from '../queue/intake-queue.ts';
+import type { SubmitIdeaInput } from '../schemas/idea.ts';
+import type { IdeaStore, IdempotencyRecord } from '../store/ideas.ts';
+
+/** How long a retried submit with the same Idempotency-Key returns the first answer. */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+
+export interface SubmitDependencies {
+  store: IdeaStore;
+  queue: IntakeQueue;
+  now?: () => Date;
+}
+
+export interface SubmitResult {
+  id: string;
+  status: 'submitted';
+  /** Only for anonymous ideas: the one secret that lets the submitter follow the idea. */
+  followUpToken?: string;
+  /** True when this answer repeats an earlier submit with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/**
+ * Accepts an idea: stores it durably (with its first history event and the idempotency record
+ * in the same transaction), then queues it for triage. A failed send is logged and left to the
+ * sweeper: the idea is already stored, so the caller is told it was accepted.
+ */
+export async function submitIdea(
+  deps: SubmitDependencies,
+  input: SubmitIdeaInput,
+  caller: Caller,
+  idempotencyKeyHeader?: string,
+): Promise<SubmitResult> {
+  const now = (deps.now ?? (() => new Date()))();
+  const at = now.toISOString();
+  const id = randomUUID();
+  const followUpToken = input.anonymous ? randomBytes(32).toString('base64url') : undefined;
+
+  const idea: Idea = {
+    id,
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    department: input.department,
+    language: input.language,
+    anonymous: input.anonymous,
+    ...(input.anonymous ? { followUpTokenHash: hashToken(followUpToken as string) } : { submitter: identityOf(caller) }),
+    ...(input.kind === 'friction'
+      ? {
+          friction: {
+            frequency: input.frequency,
+            frequencyUnit: input.frequencyUnit,
+            minutesEach: input.minutesEach,
+            peopleAffected: input.peopleAffected,
+          },
+        }
+      : {}),
+    status: 'submitted',
+    createdAt: at,
+    statusChangedAt: at,
+    updatedAt: at,
+    version: 1,
+    requeueCount: 0,
+  };
+  const event: IdeaEvent = {
+    ideaId: id,
+    version: 1,
+    at,
+    to: 'submitted',
+    actor: input.anonymous ? { kind: 'submitter' } : { kind: 'submitter', ...identityOf(caller) },
+  };
+  const idempotency = idempotencyKeyHeader === undefined ? undefined : idempotencyRecord(idempotencyKeyHeader, caller, input, id, followUpToken, now);
+
+  const outcome = await deps.store.submit(idea, event, idempotency);
+  if (!outcome.created) {
+    if (outcome.replayOf.requestHash !== idempotency?.requestHash) {
+      throw new IdempotencyKeyReusedError({
+        da: 'Brug en ny Idempotency-Key til en ny idé.',
+        en: 'Use a new Idempotency-Key for a new idea.',
+      });
+    }
+    const { ideaId, followUpToken: token } = outcome.replayOf;
+    return { id: ideaId, status: 'submitted', ...(token === undefined ? {} : { followUpToken: token }), replayed: true };
+  }
+
+  try {
+    const failed = await deps.queue.enqueue([id]);
+    if (failed.length > 0) logger.warn('Idea stored but not queued; the sweeper will queue it', { ideaId: id });
+  } catch (error) {
+    logger.warn('Idea stored but not queued; the sweeper will queue it', { ideaId: id, error: error as Error });
+  }
+  return { id, status: 'submitted', ...(followUpToken === undefined ? {} : { followUpToken }), replayed: false };
+}
+
+/** SHA-256 of a follow-up token, as stored on an anonymous idea. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function identityOf(caller: Caller): { sub: string; name?: string } {
+  return { sub: caller.sub, ...(caller.name === undefined ? {} : { name: caller.name }) };
+}
+
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * The idempotency record of a submit. The key is scoped to the caller and stored only as a
+ * hash, and the record expires after a day, so it does not become a lasting link between a
+ * person and an anonymous idea.
+ */
+function idempotencyRecord(
+  header: string,
+  caller: Caller,
+  input: SubmitIdeaInput,
+  ideaId: string,
+  followUpToken: string | undefined,
+  now: Date,
+): IdempotencyRecord {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
+    throw new ValidationError([{ pointer: '/headers/idempotency-key', detail: 'Idempotency-Key: 1–255 ASCII characters' }]);
+  }
+  return {
+    keyHash: createHash('sha256').update(`${caller.sub}\n${header}`, 'utf8').digest('hex'),
+    requestHash: createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex'),
+    ideaId,
+    ...(followUpToken === undefined ? {} : { followUpToken }),
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
+  };
+}
+
+/** JSON with sorted keys, so the same submission sent as JSON or as a form hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,74 @@
+import * as z from 'zod';
+import { FREQUENCY_UNITS, LANGUAGES } from '../domain/idea.ts';
+import { humanText } from './text.ts';
+
+/** Limits on what a submitter may send; the form and the API share them. */
+export const LIMITS = {
+  titleMin: 3,
+  titleMax: 120,
+  descriptionMin: 10,
+  descriptionMax: 4000,
+  departmentMin: 2,
+  departmentMax: 80,
+  frequencyMax: 1000,
+  minutesEachMax: 480,
+  peopleAffectedMax: 100_000,
+} as const;
+
+const common = {
+  title: humanText(LIMITS.titleMin, LIMITS.titleMax),
+  description: humanText(LIMITS.descriptionMin, LIMITS.descriptionMax),
+  department: humanText(LIMITS.departmentMin, LIMITS.departmentMax),
+  anonymous: z.boolean().default(false),
+  language: z.enum(LANGUAGES).default('da'),
+};
+
+export const SubmitIdeaInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('idea'), ...common }),
+  z.strictObject({
+    kind: z.literal('friction'),
+    ...common,
+    /** How many times the friction happens per `frequencyUnit`. */
+    frequency: z.int().min(1).max(LIMITS.frequencyMax),
+    frequencyUnit: z.enum(FREQUENCY_UNITS),
+    minutesEach: z.number().min(0.5).max(LIMITS.minutesEachMax),
+    peopleAffected: z.int().min(1).max(LIMITS.peopleAffectedMax),
+  }),
+]);
+export type SubmitIdeaInput = z.infer<typeof SubmitIdeaInput>;
+
+const BOOLEAN_FIELDS = new Set(['anonymous']);
+const NUMBER_FIELDS = new Set(['frequency', 'minutesEach', 'peopleAffected']);
+
+/**
+ * A plain HTML form sends every field as text, leaves empty inputs as "" and sends a ticked
+ * checkbox as "on". Turn that into the JSON shape, so both arrive at the same schema and the
+ * same validation messages.
+ */
+export function formFieldsToSubmission(fields: Record<string, string>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(fields)) {
+    const value = raw.trim();
+    if (value === '') continue;
+    if (BOOLEAN_FIELDS.has(name)) {
+      result[name] = value === 'on' || value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+    } else if (NUMBER_FIELDS.has(name)) {
+      const number = Number(value.replace(',', '.'));
+      result[name] = Number.isFinite(number) ? number : value;
+    } else {
+      result[name] = raw;
+    }
+  }
+  return result;
+}
+
+/** What the intake queue carries: the idea's id only; the idea itself is in the table. */
+export const IntakeMessage = z.strictObject({ ideaId: z.uuid() });
+export type IntakeMessage = z.infer<typeof IntakeMessage>;
+
+export const IdeaIdPath = z.strictObject({ id: z.uuid() });
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(1024).optional(),
+});

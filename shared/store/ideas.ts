@@ -1,0 +1,289 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Actor, Idea, IdeaEvent, IdeaStatus } from '../domain/idea.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  EVENT_PREFIX,
+  META,
+  ideaEventKey,
+  ideaKey,
+  ideaPartition,
+  idempotencyKey,
+  statusIndexKey,
+  statusPartition,
+  submitterIndexKey,
+  submitterPartition,
+} from './keys.ts';
+import { TABLE } from './table.ts';
+
+/** What a retried submit needs to answer exactly as the first time. */
+export interface IdempotencyRecord {
+  keyHash: string;
+  requestHash: string;
+  ideaId: string;
+  /** Kept only for anonymous ideas, so a retry hands back the same follow-up token; expires with the record. */
+  followUpToken?: string;
+  /** Epoch seconds; DynamoDB's time to live removes the record after that. */
+  expiresAt: number;
+}
+
+export type SubmitOutcome = { created: true } | { created: false; replayOf: IdempotencyRecord };
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** The change of one idea from one status to another, with its audit event. */
+export interface Transition {
+  idea: Idea;
+  to: IdeaStatus;
+  actor: Actor;
+  at: string;
+  reason?: string;
+  /** Other attributes of the idea that change with the status. */
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear'>>;
+}
+
+export class ConcurrentChangeError extends Error {
+  override name = 'ConcurrentChangeError';
+}
+
+/** The ideas' storage port; the DynamoDB adapter below is the one the functions use. */
+export interface IdeaStore {
+  submit(idea: Idea, event: IdeaEvent, idempotency?: IdempotencyRecord): Promise<SubmitOutcome>;
+  getIdea(id: string): Promise<Idea | undefined>;
+  getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined>;
+  listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>>;
+  transition(change: Transition): Promise<Idea>;
+  listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
+  recordRequeue(idea: Idea): Promise<void>;
+}
+
+type Item = Record<string, unknown>;
+
+export class DynamoIdeaStore implements IdeaStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  /**
+   * Stores a new idea, its first history event and (when the caller sent an Idempotency-Key)
+   * the idempotency record in one transaction: either all three exist or none does. When the
+   * record already exists, nothing is written and the earlier record is returned.
+   */
+  async submit(idea: Idea, event: IdeaEvent, idempotency?: IdempotencyRecord): Promise<SubmitOutcome> {
+    const items = [
+      { Put: { TableName: this.tableName, Item: ideaToItem(idea), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: this.tableName, Item: eventToItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ];
+    if (idempotency !== undefined) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...idempotencyKey(idempotency.keyHash), type: 'idempotency', ...idempotency },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { created: true };
+    } catch (error) {
+      if (idempotency !== undefined && conditionFailedAt(error, 2)) {
+        const existing = await this.client.send(
+          new GetCommand({ TableName: this.tableName, Key: idempotencyKey(idempotency.keyHash), ConsistentRead: true }),
+        );
+        if (existing.Item !== undefined) return { created: false, replayOf: itemToIdempotency(existing.Item) };
+      }
+      throw error;
+    }
+  }
+
+  async getIdea(id: string): Promise<Idea | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: ideaKey(id), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : itemToIdea(result.Item);
+  }
+
+  /** The idea and its whole history in one Query: they share a partition. */
+  async getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined> {
+    let idea: Idea | undefined;
+    const history: IdeaEvent[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': ideaPartition(id) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item['SK'] === META) idea = itemToIdea(item);
+        else if (typeof item['SK'] === 'string' && item['SK'].startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return idea === undefined ? undefined : { idea, history };
+  }
+
+  /** A submitter's own ideas, newest first. */
+  async listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>> {
+    const index = TABLE.indexes.bySubmitter;
+    const partition = submitterPartition(sub);
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, {
+          attribute: index.partitionKey,
+          value: partition,
+          keys: [TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey],
+        }),
+      }),
+    );
+    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    return { items: (page.Items ?? []).map(itemToIdea), ...(nextCursor === undefined ? {} : { nextCursor }) };
+  }
+
+  /**
+   * Moves an idea to another status and writes the audit event, in one transaction that only
+   * succeeds while the idea is still at the version and status it was read with. Throws
+   * ConcurrentChangeError when somebody else changed it first.
+   */
+  async transition(change: Transition): Promise<Idea> {
+    const { idea, to, actor, at } = change;
+    const version = idea.version + 1;
+    const updated: Idea = { ...idea, ...change.set, status: to, statusChangedAt: at, updatedAt: at, version };
+    const event: IdeaEvent = {
+      ideaId: idea.id,
+      version,
+      at,
+      from: idea.status,
+      to,
+      actor,
+      ...(change.reason === undefined ? {} : { reason: change.reason }),
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: ideaToItem(updated),
+                ConditionExpression: '#version = :expected AND #status = :from',
+                ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+                ExpressionAttributeValues: { ':expected': idea.version, ':from': idea.status },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: eventToItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1)) {
+        throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`, { cause: error });
+      }
+      throw error;
+    }
+    return updated;
+  }
+
+  /** Ideas that have been in `status` since before `changedBefore`, oldest first. */
+  async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
+    const index = TABLE.indexes.byStatus;
+    const ideas: Idea[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk < :before',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': statusPartition(status), ':before': changedBefore },
+          Limit: limit - ideas.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      ideas.push(...(page.Items ?? []).map(itemToIdea));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined && ideas.length < limit);
+    return ideas;
+  }
+
+  /** Counts one more re-queue of an idea; a no-op if the idea moved on meanwhile. */
+  async recordRequeue(idea: Idea): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: ideaKey(idea.id),
+          UpdateExpression: 'SET requeueCount = :next',
+          ConditionExpression: '#status = :status AND #version = :version',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':next': idea.requeueCount + 1, ':status': idea.status, ':version': idea.version },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+}
+
+function conditionFailedAt(error: unknown, index: number): boolean {
+  return error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+}
+
+function ideaToItem(idea: Idea): Item {
+  return {
+    ...ideaKey(idea.id),
+    ...statusIndexKey(idea.status, idea.statusChangedAt, idea.id),
+    ...(idea.submitter === undefined ? {} : submitterIndexKey(idea.submitter.sub, idea.createdAt, idea.id)),
+    type: 'idea',
+    ...idea,
+  };
+}
+
+const IDEA_FIELDS = [
+  'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
+  'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
+] as const satisfies readonly (keyof Idea)[];
+
+function itemToIdea(item: Item): Idea {
+  return pick(item, IDEA_FIELDS) as unknown as Idea;
+}
+
+function eventToItem(event: IdeaEvent): Item {
+  return { ...ideaEventKey(event.ideaId, event.version), type: 'event', ...event };
+}
+
+const EVENT_FIELDS = ['ideaId', 'version', 'at', 'from', 'to', 'actor', 'reason'] as const satisfies readonly (keyof IdeaEvent)[];
+
+function itemToEvent(item: Item): IdeaEvent {
+  return pick(item, EVENT_FIELDS) as unknown as IdeaEvent;
+}
+
+const IDEMPOTENCY_FIELDS = ['keyHash', 'requestHash', 'ideaId', 'followUpToken', 'expiresAt'] as const satisfies readonly (keyof IdempotencyRecord)[];
+
+function itemToIdempotency(item: Item): IdempotencyRecord {
+  return pick(item, IDEMPOTENCY_FIELDS) as unknown as IdempotencyRecord;
+}
+
+function pick(item: Item, fields: readonly string[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const field of fields) if (item[field] !== undefined) result[field] = item[field];
+  return result;
+}

@@ -1,0 +1,38 @@
+import type { IdeaStatus } from '../domain/idea.ts';
+
+/**
+ * Every key in the table is built here, so the layout can be read in one place:
+ *
+ * | item                | PK                   | SK              | GSI1 (byStatus)              | GSI2 (bySubmitter)           |
+ * |---------------------|----------------------|-----------------|------------------------------|------------------------------|
+ * | idea                | IDEA#<id>            | META            | STATUS#<status>, <changed>#<id> | SUBMITTER#<sub>, <created>#<id> |
+ * | history event       | IDEA#<id>            | EVENT#<version> |                              |                              |
+ * | idempotency record  | IDEMPOTENCY#<hash>   | META            |                              |                              |
+ *
+ * An idea and its history share a partition, so one Query reads both.
+ */
+export const ideaKey = (id: string) => ({ PK: `IDEA#${id}`, SK: 'META' });
+
+export const ideaPartition = (id: string) => `IDEA#${id}`;
+
+/** Event n moved the idea to version n; zero-padding keeps them in order as text. */
+export const ideaEventKey = (id: string, version: number) => ({ PK: `IDEA#${id}`, SK: `EVENT#${String(version).padStart(6, '0')}` });
+
+export const EVENT_PREFIX = 'EVENT#';
+export const META = 'META';
+
+export const idempotencyKey = (keyHash: string) => ({ PK: `IDEMPOTENCY#${keyHash}`, SK: 'META' });
+
+export const statusIndexKey = (status: IdeaStatus, changedAt: string, id: string) => ({
+  GSI1PK: statusPartition(status),
+  GSI1SK: `${changedAt}#${id}`,
+});
+
+export const statusPartition = (status: IdeaStatus) => `STATUS#${status}`;
+
+export const submitterIndexKey = (sub: string, createdAt: string, id: string) => ({
+  GSI2PK: submitterPartition(sub),
+  GSI2SK: `${createdAt}#${id}`,
+});
+
+export const submitterPartition = (sub: string) => `SUBMITTER#${sub}`;

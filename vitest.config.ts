@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/unit/setup.ts'],
+          env: {
+            AWS_REGION: 'eu-north-1',
+            SPIRE_TABLE_NAME: 'spire-unit',
+            SPIRE_INTAKE_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-intake',
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+          },
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
