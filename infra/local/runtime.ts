@@ -1,0 +1,247 @@
+/**
+ * The local runtime: the system of infra/system.ts on one machine, against the emulators.
+ * It creates the table and queues, loads the same Lambda handlers that run in AWS, serves the
+ * HTTP API by turning requests into API Gateway events (playing the JWT authorizer with a
+ * development issuer), feeds queue consumers with SQS batches, and runs the schedules.
+ *
+ * `npm start` (./main.ts) runs one of these; each integration test file runs its own against
+ * the shared emulators, with its own table and queue names.
+ */
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { ScheduledEvent } from 'aws-lambda';
+import { ENV } from '../../shared/config.ts';
+import { HttpError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../../shared/http/errors.ts';
+import { negotiateLanguage } from '../../shared/http/language.ts';
+import { internalErrorResponse, problemResponse } from '../../shared/http/problem.ts';
+import { parseOrThrow } from '../../shared/http/validation.ts';
+import { logger } from '../../shared/logger.ts';
+import { FUNCTIONS, functionEnvironment, type FunctionName, type QueueName } from '../system.ts';
+import { matchRoute, toApiGatewayEvent, writeResult } from './api-gateway.ts';
+import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, type DevIssuer } from './dev-issuer.ts';
+import { LOCAL_AWS } from './emulators.ts';
+import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
+import { startPoller, type Poller } from './sqs-poller.ts';
+import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
+
+const REPOSITORY_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** The local runtime reads at most this much of a request body (API Gateway's own cap is 10 MB). */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export interface RuntimeOptions {
+  dynamodbEndpoint: string;
+  sqsEndpoint: string;
+  /** HTTP port; 0 picks a free one. Default 3000. */
+  port?: number;
+  host?: string;
+  tableName?: string;
+  /** Prefix of the queue names, so several runtimes can share one SQS emulator. */
+  queuePrefix?: string;
+  /** Where the development issuer keeps its signing key; a fresh key per run when absent. */
+  dataDir?: string;
+  /** Overrides every queue's visibility timeout (tests use a short one to see retries). */
+  visibilityTimeoutSeconds?: number;
+  /** Run the scheduled functions on their schedule (default true); tests trigger them with runSchedule. */
+  schedules?: boolean;
+  /** Extra environment for the functions, e.g. SPIRE_SWEEPER_MIN_AGE_SECONDS. */
+  environment?: Record<string, string>;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  tableName: string;
+  queues: Record<QueueName, LocalQueue>;
+  issuer: DevIssuer;
+  /** Invokes a scheduled function now, as its schedule would. */
+  runSchedule(name: FunctionName): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
+  const region = LOCAL_AWS.region;
+  const tableName = options.tableName ?? 'spire';
+  const clientConfig = { region, credentials: LOCAL_AWS };
+  const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: options.dynamodbEndpoint });
+  const sqs = new SQSClient({ ...clientConfig, endpoint: options.sqsEndpoint });
+
+  await ensureTable(dynamodb, tableName);
+  const queues = await ensureQueues(sqs, {
+    endpoint: options.sqsEndpoint,
+    prefix: options.queuePrefix ?? 'spire-',
+    ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
+  });
+
+  // The handlers read their configuration at module load, as in Lambda, so it is set first.
+  const queueUrls = Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<QueueName, string>;
+  Object.assign(process.env, {
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: LOCAL_AWS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_AWS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: options.dynamodbEndpoint,
+    AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
+    [ENV.rolesClaim]: 'roles',
+    ...Object.assign({}, ...Object.values(FUNCTIONS).map((fn) => functionEnvironment(fn, { tableName, queueUrls }))),
+    ...options.environment,
+  });
+  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region);
+  await lambdas.loadAll();
+
+  const pollers: Poller[] = [];
+  for (const [name, fn] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+    if (fn.consumes === undefined) continue;
+    const queueUrl = queues[fn.consumes.queue].url;
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+    pollers.push(
+      startPoller({
+        client: sqs,
+        queueUrl,
+        queueArn: Attributes?.['QueueArn'] ?? queueUrl,
+        region,
+        batchSize: fn.consumes.batchSize,
+        maxBatchingWindowSeconds: fn.consumes.maxBatchingWindowSeconds,
+        invoke: (event) => lambdas.invoke(name, event),
+      }),
+    );
+  }
+
+  const runSchedule = (name: FunctionName) => lambdas.invoke(name, scheduledEvent(name, region));
+  const timers: NodeJS.Timeout[] = [];
+  if (options.schedules ?? true) {
+    for (const [name, fn] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+      if (fn.schedule === undefined) continue;
+      const run = () => runSchedule(name).catch((error: unknown) => logger.error('Scheduled function failed', { function: name, error: error as Error }));
+      timers.push(setInterval(run, fn.schedule.everyMinutes * 60_000));
+    }
+  }
+
+  // The issuer is the runtime's own address; it is only known once the server listens.
+  const server = createServer();
+  server.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  const issuer = await createDevIssuer({
+    issuer: url,
+    audience: 'spire',
+    ...(options.dataDir === undefined ? {} : { keyFile: join(options.dataDir, 'dev-issuer-key.json') }),
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handleRequest(request, response, { url, issuer, lambdas }).catch((error: unknown) => {
+      logger.error('Local runtime failed to answer', error as Error);
+      if (!response.headersSent) writeResult(response, internalErrorResponse('en', 'local'));
+      else response.end();
+    });
+  });
+
+  return {
+    url,
+    port,
+    tableName,
+    queues,
+    issuer,
+    runSchedule,
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await Promise.all(pollers.map((poller) => poller.stop()));
+      dynamodb.destroy();
+      sqs.destroy();
+    },
+  };
+}
+
+interface RequestDependencies {
+  url: string;
+  issuer: DevIssuer;
+  lambdas: LocalLambdas;
+}
+
+async function handleRequest(request: IncomingMessage, response: ServerResponse, deps: RequestDependencies): Promise<void> {
+  const url = new URL(request.url ?? '/', deps.url);
+  const method = request.method ?? 'GET';
+  const language = negotiateLanguage(request.headers['accept-language']);
+  try {
+    const body = await readRequestBody(request);
+
+    if (method === 'GET' && url.pathname === '/.well-known/jwks.json') {
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(deps.issuer.jwks) });
+    }
+    if (method === 'POST' && url.pathname === '/dev/token') {
+      const input = parseOrThrow(DevTokenRequest, parseJson(body), language);
+      const issued = await deps.issuer.issue(input);
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(issued) });
+    }
+
+    const matched = matchRoute(method, url.pathname);
+    if (matched === undefined || 'allowed' in matched) {
+      throw new NotFoundError({ da: `Der er ingen ${method} ${url.pathname}.`, en: `There is no ${method} ${url.pathname}.` });
+    }
+    let claims: Record<string, string> | undefined;
+    if (matched.route.auth === 'jwt') {
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const payload = token === undefined ? undefined : await deps.issuer.verify(token);
+      if (payload === undefined) throw new UnauthorizedError();
+      claims = claimsAsApiGatewayDoes(payload);
+    }
+    const event = toApiGatewayEvent(request, url, body, matched, claims);
+    try {
+      writeResult(response, await deps.lambdas.invoke(matched.route.function, event));
+    } catch (error) {
+      // API Gateway answers a failed or timed-out integration with a bare 5xx; so does this.
+      logger.error('Function failed', { function: matched.route.function, error: error as Error });
+      const status = error instanceof InvocationTimeoutError ? 503 : 500;
+      writeResult(response, { ...internalErrorResponse(language, event.requestContext.requestId), statusCode: status });
+    }
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    writeResult(response, problemResponse(error, language));
+  }
+}
+
+function readRequestBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the cap the rest is drained, not kept, so the 413 can still be answered.
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (size > MAX_REQUEST_BYTES) reject(new PayloadTooLargeError({ da: 'Højst 1 MiB er tilladt.', en: 'At most 1 MiB is allowed.' }));
+      else resolveBody(Buffer.concat(chunks));
+    });
+    request.on('error', reject);
+  });
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function scheduledEvent(name: FunctionName, region: string): ScheduledEvent {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region,
+    resources: [`arn:aws:events:${region}:000000000000:rule/spire-${name}`],
+    detail: {},
+  };
+}
