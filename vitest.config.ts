@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
+          // Refusals and expected failures are logged at INFO and WARN; keep the test output for real errors.
+          env: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
