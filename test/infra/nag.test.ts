@@ -1,0 +1,123 @@
+/**
+ * The app as `cdk synth` builds it, bundling included: cdk-nag's AWS Solutions rules pass, every
+ * acknowledgment is one of the known, explained ones, and every function bundles.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validations, type CfnElement } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type SpireApp } from '../../infra/app.ts';
+import { CONTEXT } from '../../infra/stack.ts';
+import { SYSTEM, type FunctionName } from '../../infra/system.ts';
+
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
+  .context;
+const CONFIGURED = {
+  [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
+  [CONTEXT.jwtAudience]: 'api://spire-test',
+};
+
+interface ValidationReport {
+  pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+}
+
+const functionNames = Object.keys(SYSTEM.functions) as FunctionName[];
+
+let outdir: string;
+let spire: SpireApp;
+let report: ValidationReport;
+let template: { Resources: Record<string, { Properties: { Code?: { S3Key?: string } } }> };
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'spire-cdk-'));
+  spire = createApp({ outdir, context: { ...CDK_JSON_CONTEXT, ...CONFIGURED } });
+  // Under vitest, synth throws with the full report when a validation plugin reports an error.
+  const assembly = spire.app.synth();
+  report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as ValidationReport;
+  template = assembly.getStackByName(spire.stack.stackName).template as typeof template;
+});
+
+afterAll(() => {
+  rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('cdk-nag', () => {
+  it('finds no unacknowledged AWS Solutions errors or warnings, and nothing else warns either', () => {
+    const findings = report.pluginReports.flatMap((plugin) =>
+      plugin.violations.map((violation) => `${plugin.pluginName}: ${violation.severity} ${violation.ruleName} at ${violation.violatingConstructs.map((c) => c.constructPath).join(', ')}`),
+    );
+
+    expect(findings).toEqual([]);
+  });
+
+  it('acknowledges only the explained findings: X-Ray and table index wildcards, and public routes', () => {
+    const acknowledged = collectAcknowledgments(spire.app).map(({ path, id }) => `${path} ${id}`);
+    const tableArn = `<${logicalId(spire.stack.table)}.Arn>`;
+    const expected = [
+      ...functionNames.map((name) => `${spire.stack.functions[name].role!.node.path} AwsSolutions-IAM5[Resource::*]`),
+      ...functionNames
+        .filter((name) => SYSTEM.functions[name].table !== undefined)
+        .map((name) => `${spire.stack.functions[name].role!.node.path} AwsSolutions-IAM5[Resource::${tableArn}/index/*]`),
+      ...SYSTEM.routes.filter((route) => route.auth === 'none').map((route) => `Spire/HttpApi/${route.method}-${route.path.replaceAll('/', '-')} AwsSolutions-APIG4`),
+    ];
+
+    expect(acknowledged.sort()).toEqual(expected.sort());
+    for (const { reason } of collectAcknowledgments(spire.app)) expect(reason.length).toBeGreaterThan(40);
+  });
+
+  it('fails synth on a finding nobody acknowledged', () => {
+    // Prepare
+    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...CONFIGURED, 'aws:cdk:bundling-stacks': [] } });
+    new Queue(stack, 'PlainQueue');
+
+    // Act
+    const synth = () => app.synth();
+
+    // Assess
+    expect(synth).toThrow(/AwsSolutions-SQS4/);
+  });
+});
+
+describe('bundling', () => {
+  it.each(functionNames)('%s bundles into one ESM file with the createRequire banner and a source map', (name) => {
+    const bundle = readFileSync(join(assetDirectory(name), 'index.mjs'), 'utf8');
+
+    expect(bundle.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
+    expect(existsSync(join(assetDirectory(name), 'index.mjs.map'))).toBe(true);
+  });
+
+  it.each(functionNames)('%s carries its own AWS SDK instead of importing the runtime’s', (name) => {
+    const bundle = readFileSync(join(assetDirectory(name), 'index.mjs'), 'utf8');
+
+    expect(bundle).not.toMatch(/from\s*["']@aws-sdk\//);
+  });
+});
+
+/** The staged asset directory of a function's code, from the S3 key in the synthesized template. */
+function assetDirectory(name: FunctionName): string {
+  const s3Key = template.Resources[logicalId(spire.stack.functions[name])]?.Properties.Code?.S3Key;
+  if (s3Key === undefined) throw new Error(`No code asset for ${name}`);
+  return join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+}
+
+function logicalId(construct: IConstruct): string {
+  return spire.stack.resolve(spire.stack.getLogicalId(construct.node.defaultChild as CfnElement)) as string;
+}
+
+/** Every `Validations.of(...).acknowledge(...)` in the app, with the construct it was made on. */
+function collectAcknowledgments(root: IConstruct): { path: string; id: string; reason: string }[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+        })),
+      ),
+  );
+}
