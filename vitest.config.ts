@@ -32,6 +32,8 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 120_000,
+          // Synthesising with real esbuild bundling takes a while on a busy 2-core machine.
+          hookTimeout: 180_000,
         },
       },
     ],
