@@ -22,13 +22,16 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], language: Langu
 
 /** Parses `input` with `schema`, or throws a ValidationError with per-field messages. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, language: Language): z.output<S> {
-  const result = schema.safeParse(input);
+  // zod leaves the offending value out of its issues unless asked; without it a value of the
+  // wrong type could not be told from a missing one, and both would read "Required".
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ValidationError(fieldErrors(result.error.issues, language));
   return result.data;
 }
 
+/** RFC 6901: "" is the whole document, "/a~1b" the member "a/b". */
 function pointer(path: readonly PropertyKey[]): string {
-  return '/' + path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+  return path.map((part) => '/' + String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
 function describe(issue: z.core.$ZodIssue, language: Language): string {

@@ -1,0 +1,219 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/get-idea.ts';
+import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
+import { hashToken } from '../../../shared/intake/submit.ts';
+import { anAnonymousIdea, anIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, SUBMITTER_SUB } from '../support/ideas.ts';
+import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims, type Claims } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+
+afterEach(() => {
+  ddbMock.reset();
+});
+
+const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';
+
+function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)]) {
+  ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(idea), ...history.map(eventItem)] });
+}
+
+function getIdea(options: { claims?: Claims | null; headers?: Record<string, string>; id?: string } = {}) {
+  const id = options.id ?? IDEA_ID;
+  return handler(
+    httpEvent({
+      method: 'GET',
+      route: '/ideas/{id}',
+      path: `/ideas/${id}`,
+      pathParameters: { id },
+      ...(options.headers === undefined ? {} : { headers: options.headers }),
+      ...(options.claims === undefined ? {} : { claims: options.claims }),
+    }),
+    lambdaContext(),
+  );
+}
+
+const triaged = anIdea({ status: 'in_triage', version: 2, statusChangedAt: '2026-01-05T08:31:00.000Z' });
+const triagedHistory: IdeaEvent[] = [
+  aSubmittedEvent(triaged),
+  { ideaId: IDEA_ID, version: 2, at: '2026-01-05T08:31:00.000Z', from: 'submitted', to: 'in_triage', actor: { kind: 'system' } },
+];
+
+describe('GET /ideas/{id} (get-idea)', () => {
+  it('shows the submitter their own idea with status, history and an ETag, without identities', async () => {
+    // Prepare
+    stored(triaged, triagedHistory);
+
+    // Act
+    const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers).toMatchObject({ etag: '"2"', 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    const body = bodyOf(response);
+    expect(body).toMatchObject({
+      id: IDEA_ID,
+      title: 'Færre dobbeltregistreringer på plejecentret',
+      status: 'in_triage',
+      statusMessage: 'Digitaliseringsteamet har fået din idé og vurderer den. Du får besked, når der er nyt.',
+    });
+    expect(body['history']).toEqual([
+      { at: triaged.createdAt, status: 'submitted', message: expect.any(String) },
+      { at: '2026-01-05T08:31:00.000Z', from: 'submitted', status: 'in_triage', message: expect.any(String) },
+    ]);
+    expect(body).not.toHaveProperty('submitter');
+    expect(response.body).not.toContain(SUBMITTER_SUB);
+    expect(response.body).not.toContain('Birthe');
+  });
+
+  it('reads the idea and its history in one consistent query of its partition', async () => {
+    // Prepare
+    stored(triaged, triagedHistory);
+
+    // Act
+    await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
+      TableName: 'spire-unit',
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}` },
+      ConsistentRead: true,
+    });
+  });
+
+  it('shows triage who submitted the idea, who did what, and the version', async () => {
+    // Prepare
+    stored(triaged, triagedHistory);
+
+    // Act
+    const response = await getIdea({ claims: triageClaims() });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const body = bodyOf(response);
+    expect(body).toMatchObject({ submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen' }, version: 2 });
+    expect(body['history']).toEqual([expect.objectContaining({ actor: { kind: 'submitter', sub: SUBMITTER_SUB, name: 'Birthe Sørensen' } }), expect.objectContaining({ actor: { kind: 'system' } })]);
+  });
+
+  it('tells another employee the idea does not exist, exactly as for a missing idea', async () => {
+    // Prepare
+    stored(triaged, triagedHistory);
+    const hidden = await getIdea({ claims: employeeClaims('another-employee') });
+    ddbMock.reset();
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const missing = await getIdea({ claims: employeeClaims('another-employee') });
+
+    // Assess
+    expect(hidden.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(hidden.body).toBe(missing.body);
+    expect(bodyOf(hidden)).toEqual({
+      type: 'urn:spire:problem:not-found',
+      title: 'Findes ikke',
+      status: 404,
+      detail: 'Der er ingen idé med det id, som du har adgang til.',
+    });
+  });
+
+  describe('an anonymous idea', () => {
+    const anonymous = anAnonymousIdea(hashToken(TOKEN));
+
+    it('opens to whoever sends the right X-Follow-Up-Token, in the submitter view', async () => {
+      // Prepare
+      stored(anonymous);
+
+      // Act
+      const response = await getIdea({ claims: employeeClaims('whoever'), headers: { 'x-follow-up-token': TOKEN } });
+
+      // Assess
+      expect(response.statusCode).toBe(200);
+      expect(bodyOf(response)).toMatchObject({ id: IDEA_ID, anonymous: true, status: 'submitted' });
+      expect(bodyOf(response)).not.toHaveProperty('version');
+      expect(response.body).not.toContain(hashToken(TOKEN));
+    });
+
+    it.each([
+      ['no token', {}],
+      ['a wrong token', { 'x-follow-up-token': 'not-the-token' }],
+      ['the token’s hash', { 'x-follow-up-token': hashToken(TOKEN) }],
+      ['an empty token', { 'x-follow-up-token': '' }],
+    ])('stays hidden with %s', async (_case, headers) => {
+      // Prepare
+      stored(anonymous);
+
+      // Act
+      const response = await getIdea({ claims: employeeClaims('whoever'), headers });
+
+      // Assess
+      expect(response.statusCode).toBe(404);
+    });
+
+    it('shows triage the idea but nobody behind it', async () => {
+      // Prepare
+      stored(anonymous);
+
+      // Act
+      const response = await getIdea({ claims: triageClaims() });
+
+      // Assess
+      expect(response.statusCode).toBe(200);
+      expect(bodyOf(response)).not.toHaveProperty('submitter');
+    });
+  });
+
+  it('writes status messages in the idea’s language when the caller names none', async () => {
+    // Prepare
+    stored(anIdea({ language: 'en' }));
+
+    // Act
+    const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+    // Assess
+    expect(bodyOf(response)['statusMessage']).toBe('Thank you! We have received and stored your idea. The digitalisation team will have it shortly.');
+  });
+
+  it('writes status messages in the language the caller asks for', async () => {
+    // Prepare
+    stored(anIdea({ language: 'en' }));
+
+    // Act
+    const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB), headers: { 'accept-language': 'da-DK' } });
+
+    // Assess
+    expect(bodyOf(response)['statusMessage']).toBe('Tak! Vi har modtaget din idé, og den er gemt. Digitaliseringsteamet får den om lidt.');
+  });
+
+  it('gives an ETag that follows the idea’s version', async () => {
+    // Prepare
+    stored(anIdea({ status: 'declined', version: 7 }));
+
+    // Act
+    const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+    // Assess
+    expect(response.headers?.['etag']).toBe('"7"');
+  });
+
+  it('refuses an id that is not a UUID with 400, without reading the table', async () => {
+    // Act
+    const response = await getIdea({ id: 'idé-1', headers: { 'accept-language': 'en' } });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([{ pointer: '/id', detail: 'Must be a valid uuid' }]);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a caller without a verified token with 401', async () => {
+    // Act
+    const response = await getIdea({ claims: null });
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+});

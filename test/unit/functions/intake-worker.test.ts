@@ -1,0 +1,115 @@
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/intake-worker.ts';
+import { aFrictionIdea, anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+
+const message = (ideaId: string) => JSON.stringify({ ideaId });
+
+beforeEach(() => {
+  ddbMock.on(GetCommand).resolves({});
+  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(aFrictionIdea()) });
+  ddbMock.on(TransactWriteCommand).resolves({});
+});
+
+afterEach(() => {
+  ddbMock.reset();
+});
+
+/** The ideas the worker moved to triage, by the idea items it wrote. */
+function admittedIdeas() {
+  return ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item);
+}
+
+describe('intake-worker', () => {
+  it('reports only the malformed record of a batch as failed, and admits the good one', async () => {
+    // Prepare
+    const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)), sqsRecord('msg-2', '{"ideaId": "3f0c6a52-'));
+
+    // Act
+    const result = await handler(event, lambdaContext('spire-intake-worker'));
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
+    expect(admittedIdeas()).toEqual([expect.objectContaining({ id: IDEA_ID, status: 'in_triage', frictionHoursPerYear: 1380, version: 2 })]);
+  });
+
+  it('reports no failures when every record is admitted', async () => {
+    // Prepare
+    const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)));
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [] });
+  });
+
+  it.each([
+    ['an id that is not a UUID', message('idea-1')],
+    ['extra fields', JSON.stringify({ ideaId: IDEA_ID, title: 'Bøvl' })],
+    ['no idea id', '{}'],
+    ['a JSON array', `[${message(IDEA_ID)}]`],
+  ])('fails a message with %s', async (_case, body) => {
+    // Prepare
+    const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)), sqsRecord('msg-bad', body));
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-bad' }] });
+  });
+
+  it('fails a message for an idea that is not stored, so it ends in the dead-letter queue', async () => {
+    // Prepare
+    const event = sqsEvent(sqsRecord('msg-1', message(OTHER_IDEA_ID)));
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }] });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('reports a whole failed batch instead of throwing', async () => {
+    // Prepare
+    const event = sqsEvent(sqsRecord('msg-1', 'x'), sqsRecord('msg-2', 'y'));
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }, { itemIdentifier: 'msg-2' }] });
+  });
+
+  it('fails only the record whose write DynamoDB refused', async () => {
+    // Prepare
+    ddbMock.on(GetCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdea({ id: OTHER_IDEA_ID })) });
+    ddbMock.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(new Error('Throughput exceeds the current capacity'));
+    const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)), sqsRecord('msg-2', message(OTHER_IDEA_ID)));
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
+  });
+
+  it('treats a repeated delivery for an idea already in triage as done, without writing', async () => {
+    // Prepare
+    ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdea({ status: 'in_triage', version: 2 })) });
+    const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)), sqsRecord('msg-1-again', message(IDEA_ID)));
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+});

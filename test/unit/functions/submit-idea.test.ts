@@ -1,0 +1,331 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/submit-idea.ts';
+import { hashToken } from '../../../shared/intake/submit.ts';
+import { bodyOf, formPost, jsonPost, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const sqsMock = mockClient(SQSClient);
+
+const QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-intake';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const idea = {
+  kind: 'idea',
+  title: 'Færre dobbeltregistreringer på plejecentret',
+  description: 'Vi skriver de samme borgeroplysninger i tre systemer. Det tager tid fra omsorgen.',
+  department: 'Ældre og sundhed',
+};
+
+beforeEach(() => {
+  ddbMock.on(TransactWriteCommand).resolves({});
+  sqsMock.on(SendMessageBatchCommand).resolves({ Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] });
+});
+
+afterEach(() => {
+  ddbMock.reset();
+  sqsMock.reset();
+});
+
+/** The items of the one transaction the submit wrote: idea, first event and, with a key, the idempotency record. */
+function writtenItems() {
+  const calls = ddbMock.commandCalls(TransactWriteCommand);
+  expect(calls).toHaveLength(1);
+  return (calls[0]?.args[0].input.TransactItems ?? []).map((item) => item.Put?.Item ?? {});
+}
+
+describe('POST /ideas (submit-idea)', () => {
+  it('accepts a JSON idea with 202, its location and its id', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', idea);
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const body = bodyOf(response);
+    expect(body).toEqual({ id: expect.stringMatching(UUID), status: 'submitted' });
+    expect(response.headers).toMatchObject({ location: `/ideas/${String(body['id'])}`, 'content-type': 'application/json; charset=utf-8' });
+    expect(response.headers).not.toHaveProperty('idempotent-replayed');
+  });
+
+  it('stores the idea with its Danish text intact and the caller as submitter, then queues it', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', idea);
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    const id = String(bodyOf(response)['id']);
+    const [ideaItem, eventItem] = writtenItems();
+    expect(ideaItem).toMatchObject({
+      PK: `IDEA#${id}`,
+      ...idea,
+      anonymous: false,
+      language: 'da',
+      status: 'submitted',
+      submitter: { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen' },
+    });
+    expect(eventItem).toMatchObject({ PK: `IDEA#${id}`, SK: 'EVENT#000001', to: 'submitted' });
+    expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
+      QueueUrl: QUEUE_URL,
+      Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: id }) }],
+    });
+  });
+
+  it('stores a title typed with a combining ring as the letter å (NFC)', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', { ...idea, title: 'Sma\u030A skridt, stor forskel' });
+
+    // Act
+    await handler(event, lambdaContext());
+
+    // Assess
+    expect(writtenItems()[0]?.['title']).toBe('Små skridt, stor forskel');
+  });
+
+  it('accepts an anonymous friction sent as a base64-encoded HTML form, with Danish text and a decimal comma', async () => {
+    // Prepare
+    const event = formPost('/ideas', {
+      kind: 'friction',
+      title: 'Nøglebøvl på Åbrinken',
+      description: 'Vi låner nøgler hos hinanden, fordi nøgleskabet står på første sal.',
+      department: 'Hjemmeplejen Øst',
+      frequency: '4',
+      frequencyUnit: 'day',
+      minutesEach: '2,5',
+      peopleAffected: '18',
+      anonymous: 'on',
+      language: '',
+    });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const body = bodyOf(response);
+    expect(body).toEqual({ id: expect.stringMatching(UUID), status: 'submitted', followUpToken: expect.any(String) });
+    const [ideaItem, eventItem] = writtenItems();
+    expect(ideaItem).toMatchObject({
+      kind: 'friction',
+      title: 'Nøglebøvl på Åbrinken',
+      department: 'Hjemmeplejen Øst',
+      friction: { frequency: 4, frequencyUnit: 'day', minutesEach: 2.5, peopleAffected: 18 },
+      anonymous: true,
+      language: 'da',
+      followUpTokenHash: hashToken(String(body['followUpToken'])),
+    });
+    expect(ideaItem).not.toHaveProperty('submitter');
+    expect(ideaItem).not.toHaveProperty('GSI2PK');
+    expect(eventItem?.['actor']).toEqual({ kind: 'submitter' });
+  });
+
+  it('refuses invalid fields with 400 problem+json listing each field in Danish, and writes nothing', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', { kind: 'idea', title: 'Øv', department: 'IT', farve: 'blå' });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'da' });
+    expect(bodyOf(response)).toEqual({
+      type: 'urn:spire:problem:validation',
+      title: 'Nogle felter er ikke udfyldt rigtigt',
+      status: 400,
+      detail: 'Ret felterne nedenfor og prøv igen.',
+      errors: [
+        { pointer: '/title', detail: 'Skal være mindst 3 tegn' },
+        { pointer: '/description', detail: 'Skal udfyldes' },
+        { pointer: '/farve', detail: 'Ukendt felt: farve' },
+      ],
+    });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('words the field errors in English when the caller prefers English', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', { ...idea, title: 'Øv' }, { 'accept-language': 'en-GB,en;q=0.9' });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.headers?.['content-language']).toBe('en');
+    expect(bodyOf(response)).toMatchObject({
+      title: 'Some fields are not filled in correctly',
+      errors: [{ pointer: '/title', detail: 'Must be at least 3 characters' }],
+    });
+  });
+
+  it('validates a form with the same messages as JSON', async () => {
+    // Prepare
+    const event = formPost('/ideas', { kind: 'friction', title: 'Bøvl', description: 'Det tager alt for lang tid.', department: 'IT', frequency: 'tre' });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([
+      { pointer: '/frequency', detail: 'Skal være et tal' },
+      { pointer: '/frequencyUnit', detail: 'Skal være en af: day, week, month' },
+      { pointer: '/minutesEach', detail: 'Skal udfyldes' },
+      { pointer: '/peopleAffected', detail: 'Skal udfyldes' },
+    ]);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a body that is not JSON or a form with 415', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', idea, { 'content-type': 'text/plain' });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(415);
+    expect(bodyOf(response)['type']).toBe('urn:spire:problem:unsupported-media-type');
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    // Prepare
+    const event = { ...jsonPost('/ideas', idea), body: '{"kind": "idea",' };
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toMatchObject({ type: 'urn:spire:problem:malformed-body', detail: 'Indholdet er ikke gyldig JSON.' });
+  });
+
+  it('refuses a caller without a verified token with 401, and writes nothing', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', idea, {}, null);
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(response.headers).toMatchObject({ 'www-authenticate': 'Bearer', 'content-type': 'application/problem+json; charset=utf-8' });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('still answers 202 when the queue cannot be reached, because the idea is stored', async () => {
+    // Prepare
+    sqsMock.on(SendMessageBatchCommand).rejects(new Error('connect ETIMEDOUT'));
+    const event = jsonPost('/ideas', idea);
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+  });
+
+  it('answers 500 naming the request id, without details, when the idea cannot be stored', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejects(new Error('Requested resource not found: Table: spire-unit not found'));
+    const event = jsonPost('/ideas', idea);
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toContain(REQUEST_ID);
+    expect(response.body).not.toContain('spire-unit');
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  describe('with an Idempotency-Key', () => {
+    const headers = { 'idempotency-key': '5d3c2b1a-retry-key' };
+
+    /** Sends the request once, successfully, and returns its answer and the idempotency record it wrote. */
+    async function firstSubmit(body: unknown) {
+      const response = await handler(jsonPost('/ideas', body, headers), lambdaContext());
+      const record = writtenItems()[2];
+      ddbMock.reset();
+      sqsMock.resetHistory();
+      return { response, record };
+    }
+
+    /** From now on DynamoDB finds the key's record: the transaction fails on item 3, the record can be read. */
+    function keyAlreadyUsed(record: Record<string, unknown> | undefined) {
+      ddbMock.on(TransactWriteCommand).rejects(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, None, ConditionalCheckFailed]',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }],
+        }),
+      );
+      ddbMock.on(GetCommand).resolves({ Item: record });
+    }
+
+    it('answers a retry with the first id and an Idempotent-Replayed header, without queuing again', async () => {
+      // Prepare
+      const first = await firstSubmit(idea);
+      keyAlreadyUsed(first.record);
+
+      // Act
+      const retry = await handler(jsonPost('/ideas', idea, headers), lambdaContext());
+
+      // Assess
+      expect(retry.statusCode).toBe(202);
+      expect(bodyOf(retry)).toEqual(bodyOf(first.response));
+      expect(retry.headers).toMatchObject({ 'idempotent-replayed': 'true', location: first.response.headers?.['location'] });
+      expect(sqsMock).not.toHaveReceivedAnyCommand();
+    });
+
+    it('hands an anonymous retry the same follow-up token', async () => {
+      // Prepare
+      const first = await firstSubmit({ ...idea, anonymous: true });
+      keyAlreadyUsed(first.record);
+
+      // Act
+      const retry = await handler(jsonPost('/ideas', { ...idea, anonymous: true }, headers), lambdaContext());
+
+      // Assess
+      expect(bodyOf(retry)['followUpToken']).toEqual(bodyOf(first.response)['followUpToken']);
+      expect(bodyOf(retry)['id']).toEqual(bodyOf(first.response)['id']);
+    });
+
+    it('recognises a retry sent as a form after a JSON attempt', async () => {
+      // Prepare
+      const first = await firstSubmit({ ...idea, anonymous: false, language: 'da' });
+      keyAlreadyUsed(first.record);
+
+      // Act
+      const retry = await handler(formPost('/ideas', { ...idea }, headers), lambdaContext());
+
+      // Assess
+      expect(retry.statusCode).toBe(202);
+      expect(bodyOf(retry)['id']).toEqual(bodyOf(first.response)['id']);
+    });
+
+    it('refuses the same key with a different idea with 422', async () => {
+      // Prepare
+      const first = await firstSubmit(idea);
+      keyAlreadyUsed(first.record);
+
+      // Act
+      const response = await handler(jsonPost('/ideas', { ...idea, title: 'En anden idé' }, headers), lambdaContext());
+
+      // Assess
+      expect(response.statusCode).toBe(422);
+      expect(bodyOf(response)).toMatchObject({ type: 'urn:spire:problem:idempotency-key-reused', detail: 'Brug en ny Idempotency-Key til en ny idé.' });
+    });
+  });
+});

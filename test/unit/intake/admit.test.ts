@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
+import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
+import { rejectionOf } from '../support/errors.ts';
+import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { aFrictionIdea, anIdea, IDEA_ID } from '../support/ideas.ts';
+
+const NOW = new Date('2026-01-05T08:31:00.000Z');
+const now = () => NOW;
+
+describe('admitToTriage', () => {
+  it('moves a submitted idea to in_triage, as the system, with its history event', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+
+    // Act
+    const outcome = await admitToTriage(store, IDEA_ID, now);
+
+    // Assess
+    expect(outcome).toBe('admitted');
+    expect(store.ideas.get(IDEA_ID)).toMatchObject({ status: 'in_triage', statusChangedAt: NOW.toISOString(), version: 2 });
+    expect(store.events).toEqual([{ ideaId: IDEA_ID, version: 2, at: NOW.toISOString(), from: 'submitted', to: 'in_triage', actor: { kind: 'system' } }]);
+  });
+
+  it('computes the friction hours per year on the way in', async () => {
+    // Prepare: 3 times a day × 10 minutes × 12 people
+    const store = new InMemoryIdeaStore().seed(aFrictionIdea());
+
+    // Act
+    await admitToTriage(store, IDEA_ID, now);
+
+    // Assess
+    expect(store.ideas.get(IDEA_ID)?.frictionHoursPerYear).toBe(1380);
+  });
+
+  it('gives a plain idea no friction hours', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+
+    // Act
+    await admitToTriage(store, IDEA_ID, now);
+
+    // Assess
+    expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
+  });
+
+  it.each(['in_triage', 'needs_info', 'declined', 'withdrawn'] as const)('changes nothing when the idea is already %s (a repeated delivery)', async (status) => {
+    // Prepare
+    const idea = anIdea({ status, version: 4 });
+    const store = new InMemoryIdeaStore().seed(idea);
+
+    // Act
+    const outcome = await admitToTriage(store, IDEA_ID, now);
+
+    // Assess
+    expect(outcome).toBe('already-admitted');
+    expect(store.ideas.get(IDEA_ID)).toEqual(idea);
+    expect(store.events).toEqual([]);
+  });
+
+  it('admits an idea once when the same message is delivered twice', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+
+    // Act
+    const first = await admitToTriage(store, IDEA_ID, now);
+    const second = await admitToTriage(store, IDEA_ID, now);
+
+    // Assess
+    expect([first, second]).toEqual(['admitted', 'already-admitted']);
+    expect(store.events).toHaveLength(1);
+  });
+
+  it('treats losing a race to another delivery as already admitted', async () => {
+    // Prepare: the other delivery moves the idea between our read and our write
+    const store = new InMemoryIdeaStore().seed(anIdea());
+    const transition = store.transition.bind(store);
+    vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
+      await transition(change);
+      return transition(change);
+    });
+
+    // Act
+    const outcome = await admitToTriage(store, IDEA_ID, now);
+
+    // Assess
+    expect(outcome).toBe('already-admitted');
+    expect(store.ideas.get(IDEA_ID)?.status).toBe('in_triage');
+  });
+
+  it('rethrows a conflict when the idea is still submitted, so the message is retried', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+    vi.spyOn(store, 'transition').mockRejectedValueOnce(new ConcurrentChangeError('requeueCount changed'));
+
+    // Act
+    const error = await rejectionOf(admitToTriage(store, IDEA_ID, now));
+
+    // Assess
+    expect(error).toBeInstanceOf(ConcurrentChangeError);
+  });
+
+  it('rethrows other store errors', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+    vi.spyOn(store, 'transition').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
+
+    // Act
+    const error = await rejectionOf(admitToTriage(store, IDEA_ID, now));
+
+    // Assess
+    expect(error.message).toBe('DynamoDB is unavailable');
+  });
+
+  it('throws UnknownIdeaError for an idea that is not stored', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore();
+
+    // Act
+    const error = await rejectionOf(admitToTriage(store, IDEA_ID, now));
+
+    // Assess
+    expect(error).toBeInstanceOf(UnknownIdeaError);
+    expect(error.message).toContain(IDEA_ID);
+  });
+});

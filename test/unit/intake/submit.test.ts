@@ -1,0 +1,379 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '../../../shared/domain/roles.ts';
+import { IdempotencyKeyReusedError, ValidationError } from '../../../shared/http/errors.ts';
+import { canonicalJson, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
+import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
+import { rejectionOf } from '../support/errors.ts';
+import { InMemoryIdeaStore, RecordingQueue } from '../support/fakes.ts';
+
+const NOW = new Date('2026-01-05T08:30:00.000Z');
+const caller: Caller = { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen', roles: ['employee'] };
+
+const idea: SubmitIdeaInput = {
+  kind: 'idea',
+  title: 'Færre dobbeltregistreringer på plejecentret',
+  description: 'Vi skriver de samme borgeroplysninger i tre systemer.',
+  department: 'Ældre og sundhed',
+  anonymous: false,
+  language: 'da',
+};
+
+const friction: SubmitIdeaInput = {
+  ...idea,
+  kind: 'friction',
+  frequency: 3,
+  frequencyUnit: 'day',
+  minutesEach: 2.5,
+  peopleAffected: 40,
+};
+
+function setup() {
+  const log: string[] = [];
+  const store = new InMemoryIdeaStore(log);
+  const queue = new RecordingQueue(log);
+  return { log, store, queue, deps: { store, queue, now: () => NOW } };
+}
+
+describe('submitIdea', () => {
+  it('stores the idea in submitted, with its first history event, at version 1', async () => {
+    // Prepare
+    const { store, deps } = setup();
+
+    // Act
+    const result = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(result).toEqual({ id: expect.any(String), status: 'submitted', replayed: false });
+    expect(store.ideas.get(result.id)).toEqual({
+      id: result.id,
+      kind: 'idea',
+      title: 'Færre dobbeltregistreringer på plejecentret',
+      description: 'Vi skriver de samme borgeroplysninger i tre systemer.',
+      department: 'Ældre og sundhed',
+      language: 'da',
+      anonymous: false,
+      submitter: { sub: caller.sub, name: 'Birthe Sørensen' },
+      status: 'submitted',
+      createdAt: NOW.toISOString(),
+      statusChangedAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      version: 1,
+      requeueCount: 0,
+    });
+    expect(store.events).toEqual([
+      { ideaId: result.id, version: 1, at: NOW.toISOString(), to: 'submitted', actor: { kind: 'submitter', sub: caller.sub, name: 'Birthe Sørensen' } },
+    ]);
+  });
+
+  it('gives every idea a new UUID', async () => {
+    // Prepare
+    const { deps } = setup();
+
+    // Act
+    const first = await submitIdea(deps, idea, caller);
+    const second = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(first.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it('keeps the friction estimate’s inputs on a friction', async () => {
+    // Prepare
+    const { store, deps } = setup();
+
+    // Act
+    const result = await submitIdea(deps, friction, caller);
+
+    // Assess
+    expect(store.ideas.get(result.id)?.friction).toEqual({ frequency: 3, frequencyUnit: 'day', minutesEach: 2.5, peopleAffected: 40 });
+  });
+
+  it('stores the idea before it queues it', async () => {
+    // Prepare
+    const { log, deps } = setup();
+
+    // Act
+    const result = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(log).toEqual([`store.submit ${result.id}`, `queue.enqueue ${result.id}`]);
+  });
+
+  it('does not queue an idea it could not store', async () => {
+    // Prepare
+    const { store, queue, deps } = setup();
+    store.submit = async () => {
+      throw new Error('DynamoDB is unavailable');
+    };
+
+    // Act
+    const error = await rejectionOf(submitIdea(deps, idea, caller));
+
+    // Assess
+    expect(error.message).toBe('DynamoDB is unavailable');
+    expect(queue.sent).toEqual([]);
+  });
+
+  it('still accepts the idea when the queue cannot be reached, leaving it to the sweeper', async () => {
+    // Prepare
+    const { store, queue, deps } = setup();
+    queue.outage = new Error('getaddrinfo ENOTFOUND sqs.eu-north-1.amazonaws.com');
+
+    // Act
+    const result = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(result.status).toBe('submitted');
+    expect(store.ideas.get(result.id)?.status).toBe('submitted');
+  });
+
+  it('still accepts the idea when SQS refuses the message', async () => {
+    // Prepare
+    const { store, queue, deps } = setup();
+    queue.refuses = () => true;
+
+    // Act
+    const result = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(queue.sent).toEqual([[result.id]]);
+    expect(result).toEqual({ id: result.id, status: 'submitted', replayed: false });
+    expect(store.ideas.has(result.id)).toBe(true);
+  });
+
+  describe('anonymously', () => {
+    const anonymous: SubmitIdeaInput = { ...idea, anonymous: true };
+
+    it('hands the submitter a follow-up token and stores only its SHA-256 hash', async () => {
+      // Prepare
+      const { store, deps } = setup();
+
+      // Act
+      const result = await submitIdea(deps, anonymous, caller);
+
+      // Assess
+      expect(result.followUpToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const stored = store.ideas.get(result.id);
+      expect(stored?.followUpTokenHash).toBe(createHash('sha256').update(result.followUpToken ?? '').digest('hex'));
+      expect(JSON.stringify(stored)).not.toContain(result.followUpToken);
+    });
+
+    it('stores no identity on the idea or its history', async () => {
+      // Prepare
+      const { store, deps } = setup();
+
+      // Act
+      const result = await submitIdea(deps, anonymous, caller);
+
+      // Assess
+      const stored = store.ideas.get(result.id);
+      expect(stored).not.toHaveProperty('submitter');
+      expect(stored?.anonymous).toBe(true);
+      expect(store.events[0]?.actor).toEqual({ kind: 'submitter' });
+      expect(JSON.stringify([stored, store.events])).not.toContain(caller.sub);
+      expect(JSON.stringify([stored, store.events])).not.toContain('Birthe');
+    });
+
+    it('gives each anonymous idea its own token', async () => {
+      // Prepare
+      const { deps } = setup();
+
+      // Act
+      const first = await submitIdea(deps, anonymous, caller);
+      const second = await submitIdea(deps, anonymous, caller);
+
+      // Assess
+      expect(second.followUpToken).not.toBe(first.followUpToken);
+    });
+
+    it('hands out no token for an idea that is not anonymous', async () => {
+      // Prepare
+      const { store, deps } = setup();
+
+      // Act
+      const result = await submitIdea(deps, idea, caller);
+
+      // Assess
+      expect(result).not.toHaveProperty('followUpToken');
+      expect(store.ideas.get(result.id)).not.toHaveProperty('followUpTokenHash');
+    });
+  });
+
+  describe('with an Idempotency-Key', () => {
+    it('answers a retry with the first answer, marked as a replay, and stores nothing new', async () => {
+      // Prepare
+      const { store, deps } = setup();
+      const first = await submitIdea(deps, idea, caller, 'key-1');
+
+      // Act
+      const retry = await submitIdea(deps, idea, caller, 'key-1');
+
+      // Assess
+      expect(first.replayed).toBe(false);
+      expect(retry).toEqual({ id: first.id, status: 'submitted', replayed: true });
+      expect(store.ideas.size).toBe(1);
+      expect(store.events).toHaveLength(1);
+    });
+
+    it('hands an anonymous retry the same follow-up token', async () => {
+      // Prepare
+      const { deps } = setup();
+      const anonymous: SubmitIdeaInput = { ...idea, anonymous: true };
+      const first = await submitIdea(deps, anonymous, caller, 'key-1');
+
+      // Act
+      const retry = await submitIdea(deps, anonymous, caller, 'key-1');
+
+      // Assess
+      expect(retry).toEqual({ id: first.id, status: 'submitted', followUpToken: first.followUpToken, replayed: true });
+    });
+
+    it('does not queue a replayed idea again', async () => {
+      // Prepare
+      const { queue, deps } = setup();
+      const first = await submitIdea(deps, idea, caller, 'key-1');
+
+      // Act
+      await submitIdea(deps, idea, caller, 'key-1');
+
+      // Assess
+      expect(queue.sent).toEqual([[first.id]]);
+    });
+
+    it('refuses the same key with a different idea', async () => {
+      // Prepare
+      const { store, deps } = setup();
+      await submitIdea(deps, idea, caller, 'key-1');
+
+      // Act
+      const error = await rejectionOf(submitIdea(deps, { ...idea, title: 'En helt anden idé' }, caller, 'key-1'));
+
+      // Assess
+      expect(error).toBeInstanceOf(IdempotencyKeyReusedError);
+      expect((error as IdempotencyKeyReusedError).status).toBe(422);
+      expect(store.ideas.size).toBe(1);
+    });
+
+    it('treats the same key from another person as a new idea', async () => {
+      // Prepare
+      const { store, deps } = setup();
+      const first = await submitIdea(deps, idea, caller, 'key-1');
+
+      // Act
+      const other = await submitIdea(deps, idea, { sub: 'someone-else', roles: ['employee'] }, 'key-1');
+
+      // Assess
+      expect(other.replayed).toBe(false);
+      expect(other.id).not.toBe(first.id);
+      expect(store.ideas.size).toBe(2);
+    });
+
+    it('matches a retry whose fields arrive in another order', async () => {
+      // Prepare
+      const { deps } = setup();
+      const first = await submitIdea(deps, friction, caller, 'key-1');
+      const reordered = Object.fromEntries(Object.entries(friction).reverse()) as SubmitIdeaInput;
+
+      // Act
+      const retry = await submitIdea(deps, reordered, caller, 'key-1');
+
+      // Assess
+      expect(retry).toMatchObject({ id: first.id, replayed: true });
+    });
+
+    it('stores only hashes of the key and the request, and lets the record expire after a day', async () => {
+      // Prepare
+      const { store, deps } = setup();
+
+      // Act
+      const result = await submitIdea(deps, idea, caller, 'key-1');
+
+      // Assess
+      const [record] = [...store.idempotency.values()];
+      expect(record).toEqual({
+        keyHash: createHash('sha256').update(`${caller.sub}\nkey-1`).digest('hex'),
+        requestHash: createHash('sha256').update(canonicalJson(idea)).digest('hex'),
+        ideaId: result.id,
+        expiresAt: NOW.getTime() / 1000 + IDEMPOTENCY_WINDOW_SECONDS,
+      });
+      expect(IDEMPOTENCY_WINDOW_SECONDS).toBe(86_400);
+    });
+
+    it.each(['', 'x'.repeat(256), 'nøgle-1', 'key with spaces', 'key\n1'])('refuses the key %j as a validation error before storing', async (key) => {
+      // Prepare
+      const { store, deps } = setup();
+
+      // Act
+      const error = await rejectionOf(submitIdea(deps, idea, caller, key));
+
+      // Assess
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).errors[0]?.pointer).toBe('/headers/idempotency-key');
+      expect(store.ideas.size).toBe(0);
+    });
+
+    it.each(['a', 'x'.repeat(255), '8e0f6c1a-7d0b-4a51-9b2e-3c4d5e6f7a8b', 'abc!~{}'])('takes the key %j', async (key) => {
+      // Prepare
+      const { deps } = setup();
+
+      // Act
+      const result = await submitIdea(deps, idea, caller, key);
+
+      // Assess
+      expect(result.replayed).toBe(false);
+    });
+  });
+});
+
+describe('canonicalJson', () => {
+  it('sorts keys, so the same object hashes the same however it was built', () => {
+    // Act
+    const a = canonicalJson({ title: 'Bøvl', kind: 'idea', anonymous: false });
+    const b = canonicalJson({ anonymous: false, kind: 'idea', title: 'Bøvl' });
+
+    // Assess
+    expect(a).toBe(b);
+    expect(a).toBe('{"anonymous":false,"kind":"idea","title":"Bøvl"}');
+  });
+
+  it('sorts keys at every depth and keeps array order', () => {
+    // Act
+    const text = canonicalJson({ z: [3, { b: 1, a: 2 }, 1], a: { d: null, c: 'å' } });
+
+    // Assess
+    expect(text).toBe('{"a":{"c":"å","d":null},"z":[3,{"a":2,"b":1},1]}');
+  });
+
+  it('leaves out undefined members, as JSON does', () => {
+    // Act
+    const text = canonicalJson({ a: 1, b: undefined });
+
+    // Assess
+    expect(text).toBe('{"a":1}');
+  });
+
+  it.each([
+    ['Blå', '"Blå"'],
+    [2.5, '2.5'],
+    [true, 'true'],
+    [null, 'null'],
+  ])('writes %j as JSON does', (value, expected) => {
+    // Act
+    const text = canonicalJson(value);
+
+    // Assess
+    expect(text).toBe(expected);
+  });
+});
+
+describe('hashToken', () => {
+  it('is the hex SHA-256 of the token', () => {
+    // Act
+    const hash = hashToken('abc');
+
+    // Assess
+    expect(hash).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});

@@ -1,0 +1,332 @@
+import { describe, expect, it } from 'vitest';
+import { formFieldsToSubmission, IdeaIdPath, IntakeMessage, LIMITS, PageQuery, SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
+import { IDEA_ID } from '../support/ideas.ts';
+
+const idea = {
+  kind: 'idea',
+  title: 'Færre klik i journalen',
+  description: 'Vi klikker os gennem seks skærmbilleder for at skrive ét notat.',
+  department: 'Sundhedsplejen',
+};
+
+const friction = {
+  ...idea,
+  kind: 'friction',
+  title: 'Samme data i tre systemer',
+  frequency: 3,
+  frequencyUnit: 'day',
+  minutesEach: 2.5,
+  peopleAffected: 40,
+};
+
+const issuePaths = (input: unknown) => {
+  const result = SubmitIdeaInput.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : ''));
+};
+
+describe('SubmitIdeaInput', () => {
+  it('accepts an idea and fills in the defaults: not anonymous, in Danish', () => {
+    // Act
+    const input = SubmitIdeaInput.parse(idea);
+
+    // Assess
+    expect(input).toEqual({ ...idea, anonymous: false, language: 'da' });
+  });
+
+  it('accepts a friction with its how often, how long and how many', () => {
+    // Act
+    const input = SubmitIdeaInput.parse({ ...friction, anonymous: true, language: 'en' });
+
+    // Assess
+    expect(input).toEqual({ ...friction, anonymous: true, language: 'en' });
+  });
+
+  it.each(['frequency', 'frequencyUnit', 'minutesEach', 'peopleAffected'])('requires %s on a friction', (field) => {
+    // Prepare
+    const { [field as keyof typeof friction]: _left, ...input } = friction;
+
+    // Act
+    const paths = issuePaths(input);
+
+    // Assess
+    expect(paths).toEqual([field]);
+  });
+
+  it('refuses friction fields on a plain idea', () => {
+    // Act
+    const paths = issuePaths({ ...idea, frequency: 3, minutesEach: 5 });
+
+    // Assess
+    expect(paths).toEqual(['frequency,minutesEach']);
+  });
+
+  it.each([{ ...idea, kind: undefined }, { ...idea, kind: 'klage' }, { ...idea, kind: 'Idea' }])('requires a known kind (%j)', (input) => {
+    // Act
+    const paths = issuePaths(input);
+
+    // Assess
+    expect(paths).toEqual(['kind']);
+  });
+
+  it.each(['title', 'description', 'department'])('requires %s', (field) => {
+    // Prepare
+    const { [field as keyof typeof idea]: _left, ...input } = idea;
+
+    // Act
+    const paths = issuePaths(input);
+
+    // Assess
+    expect(paths).toEqual([field]);
+  });
+
+  it.each(['submitter', 'status', 'id', 'followUpTokenHash'])('refuses the server-owned field %s', (field) => {
+    // Act
+    const paths = issuePaths({ ...idea, [field]: 'x' });
+
+    // Assess
+    expect(paths).toEqual([field]);
+  });
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['title of 2 letters', { title: 'Åb' }, false],
+    ['title of 3 letters', { title: 'Åbn' }, true],
+    [`title of ${LIMITS.titleMax} letters`, { title: 'ø'.repeat(LIMITS.titleMax) }, true],
+    [`title of ${LIMITS.titleMax + 1} letters`, { title: 'ø'.repeat(LIMITS.titleMax + 1) }, false],
+    ['description of 9 letters', { description: 'æ'.repeat(9) }, false],
+    ['description of 10 letters', { description: 'æ'.repeat(10) }, true],
+    [`description of ${LIMITS.descriptionMax} letters`, { description: 'å'.repeat(LIMITS.descriptionMax) }, true],
+    [`description of ${LIMITS.descriptionMax + 1} letters`, { description: 'å'.repeat(LIMITS.descriptionMax + 1) }, false],
+    ['department of 1 letter', { department: 'Ø' }, false],
+    ['department of 2 letters', { department: 'IT' }, true],
+    [`department of ${LIMITS.departmentMax} letters`, { department: 'x'.repeat(LIMITS.departmentMax) }, true],
+    [`department of ${LIMITS.departmentMax + 1} letters`, { department: 'x'.repeat(LIMITS.departmentMax + 1) }, false],
+  ])('limits text: %s is accepted? %s', (_case, change, accepted) => {
+    // Act
+    const result = SubmitIdeaInput.safeParse({ ...idea, ...change });
+
+    // Assess
+    expect(result.success).toBe(accepted);
+  });
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['frequency 0', { frequency: 0 }, false],
+    ['frequency 1', { frequency: 1 }, true],
+    ['frequency 1000', { frequency: LIMITS.frequencyMax }, true],
+    ['frequency 1001', { frequency: LIMITS.frequencyMax + 1 }, false],
+    ['frequency 1.5', { frequency: 1.5 }, false],
+    ['minutesEach 0.4', { minutesEach: 0.4 }, false],
+    ['minutesEach 0.5', { minutesEach: 0.5 }, true],
+    ['minutesEach 480', { minutesEach: LIMITS.minutesEachMax }, true],
+    ['minutesEach 481', { minutesEach: LIMITS.minutesEachMax + 1 }, false],
+    ['peopleAffected 0', { peopleAffected: 0 }, false],
+    ['peopleAffected 1', { peopleAffected: 1 }, true],
+    ['peopleAffected 100000', { peopleAffected: LIMITS.peopleAffectedMax }, true],
+    ['peopleAffected 100001', { peopleAffected: LIMITS.peopleAffectedMax + 1 }, false],
+    ['peopleAffected 2.5', { peopleAffected: 2.5 }, false],
+    ['frequency as text', { frequency: '3' }, false],
+    ['frequencyUnit year', { frequencyUnit: 'year' }, false],
+    ['frequencyUnit week', { frequencyUnit: 'week' }, true],
+    ['frequencyUnit month', { frequencyUnit: 'month' }, true],
+  ])('limits friction numbers: %s is accepted? %s', (_case, change, accepted) => {
+    // Act
+    const result = SubmitIdeaInput.safeParse({ ...friction, ...change });
+
+    // Assess
+    expect(result.success).toBe(accepted);
+  });
+
+  it.each([
+    ['sv', false],
+    ['en', true],
+    ['da', true],
+  ] as const)('takes language %s? %s', (language, accepted) => {
+    // Act
+    const result = SubmitIdeaInput.safeParse({ ...idea, language });
+
+    // Assess
+    expect(result.success).toBe(accepted);
+  });
+
+  it('refuses "true" as text for anonymous in JSON', () => {
+    // Act
+    const paths = issuePaths({ ...idea, anonymous: 'true' });
+
+    // Assess
+    expect(paths).toEqual(['anonymous']);
+  });
+
+  it('normalises the title to NFC, so an å typed as a + ring is stored as å', () => {
+    // Act
+    const input = SubmitIdeaInput.parse({ ...idea, title: 'Pa\u030A vej til bedre sa\u030Ag' });
+
+    // Assess
+    expect(input.title).toBe('På vej til bedre såg');
+  });
+
+  it('trims and cleans the description but keeps its line breaks', () => {
+    // Act
+    const input = SubmitIdeaInput.parse({ ...idea, description: '  Første afsnit.\n\nAndet afsnit\u0000 med ø.  ' });
+
+    // Assess
+    expect(input.description).toBe('Første afsnit.\n\nAndet afsnit med ø.');
+  });
+});
+
+describe('formFieldsToSubmission', () => {
+  it.each([
+    ['on', true],
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+  ])('reads the checkbox value %j as %s', (raw, expected) => {
+    // Act
+    const fields = formFieldsToSubmission({ anonymous: raw });
+
+    // Assess
+    expect(fields).toEqual({ anonymous: expected });
+  });
+
+  it('passes an unknown checkbox value on as text, so validation names it', () => {
+    // Act
+    const fields = formFieldsToSubmission({ anonymous: 'ja' });
+
+    // Assess
+    expect(fields).toEqual({ anonymous: 'ja' });
+  });
+
+  it.each(['', '   ', '\t'])('drops a field left empty (%j), so it counts as missing', (raw) => {
+    // Act
+    const fields = formFieldsToSubmission({ title: raw, minutesEach: raw, anonymous: raw });
+
+    // Assess
+    expect(fields).toEqual({});
+  });
+
+  it.each([
+    ['2,5', 2.5],
+    ['2.5', 2.5],
+    ['12', 12],
+    [' 3 ', 3],
+    ['0,5', 0.5],
+  ])('reads the number %j as %d, with a Danish decimal comma', (raw, expected) => {
+    // Act
+    const fields = formFieldsToSubmission({ minutesEach: raw });
+
+    // Assess
+    expect(fields).toEqual({ minutesEach: expected });
+  });
+
+  it.each(['tre', '2,5,1', '1e'])('passes a number that is not one (%j) on as text, so validation names it', (raw) => {
+    // Act
+    const fields = formFieldsToSubmission({ frequency: raw });
+
+    // Assess
+    expect(fields).toEqual({ frequency: raw });
+  });
+
+  it('passes text fields on exactly as typed, Danish letters included', () => {
+    // Prepare
+    const typed = { title: 'Bøvl med nøgler', department: 'Ældre og sundhed', kind: 'idea', frequencyUnit: 'week' };
+
+    // Act
+    const fields = formFieldsToSubmission(typed);
+
+    // Assess
+    expect(fields).toEqual(typed);
+  });
+
+  it('turns a complete friction form into input the schema accepts', () => {
+    // Prepare
+    const form = {
+      kind: 'friction',
+      title: 'Samme data i tre systemer',
+      description: 'Vi taster borgerens oplysninger tre gange.',
+      department: 'Jobcenter',
+      frequency: '3',
+      frequencyUnit: 'day',
+      minutesEach: '2,5',
+      peopleAffected: '40',
+      anonymous: 'on',
+      language: 'da',
+    };
+
+    // Act
+    const input = SubmitIdeaInput.parse(formFieldsToSubmission(form));
+
+    // Assess
+    expect(input).toEqual({ ...form, frequency: 3, minutesEach: 2.5, peopleAffected: 40, anonymous: true });
+  });
+
+  it('leaves anonymous false when the checkbox is not ticked (and so not sent)', () => {
+    // Prepare
+    const form = { kind: 'idea', title: 'Færre klik', description: 'Vi klikker alt for meget.', department: 'IT' };
+
+    // Act
+    const input = SubmitIdeaInput.parse(formFieldsToSubmission(form));
+
+    // Assess
+    expect(input.anonymous).toBe(false);
+  });
+});
+
+describe('IntakeMessage', () => {
+  it('carries an idea id', () => {
+    // Act
+    const message = IntakeMessage.parse({ ideaId: IDEA_ID });
+
+    // Assess
+    expect(message).toEqual({ ideaId: IDEA_ID });
+  });
+
+  it.each([{ ideaId: 'not-a-uuid' }, {}, { ideaId: IDEA_ID, title: 'x' }, { id: IDEA_ID }])('refuses %j', (body) => {
+    // Act
+    const result = IntakeMessage.safeParse(body);
+
+    // Assess
+    expect(result.success).toBe(false);
+  });
+});
+
+describe('IdeaIdPath', () => {
+  it.each([
+    [{ id: IDEA_ID }, true],
+    [{ id: 'abc' }, false],
+    [{}, false],
+  ])('takes %j? %s', (path, accepted) => {
+    // Act
+    const result = IdeaIdPath.safeParse(path);
+
+    // Assess
+    expect(result.success).toBe(accepted);
+  });
+});
+
+describe('PageQuery', () => {
+  it('defaults to pages of 20', () => {
+    // Act
+    const query = PageQuery.parse({});
+
+    // Assess
+    expect(query).toEqual({ limit: 20 });
+  });
+
+  it('reads limit and cursor from query string text', () => {
+    // Act
+    const query = PageQuery.parse({ limit: '50', cursor: 'eyJQSyI6IngifQ' });
+
+    // Assess
+    expect(query).toEqual({ limit: 50, cursor: 'eyJQSyI6IngifQ' });
+  });
+
+  it.each([{ limit: '0' }, { limit: '51' }, { limit: '2.5' }, { limit: 'alle' }, { cursor: 'x'.repeat(1025) }, { sort: 'title' }])(
+    'refuses %j',
+    (query) => {
+      // Act
+      const result = PageQuery.safeParse(query);
+
+      // Assess
+      expect(result.success).toBe(false);
+    },
+  );
+});
