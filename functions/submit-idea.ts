@@ -5,7 +5,7 @@ import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { submitIdea } from '../shared/intake/submit.ts';
 import { createSqsClient, SqsIntakeQueue } from '../shared/queue/intake-queue.ts';
-import { formFieldsToSubmission, SubmitIdeaInput } from '../shared/schemas/idea.ts';
+import { formFieldsToSubmission, IdempotencyKeyHeader, SubmitIdeaInput } from '../shared/schemas/idea.ts';
 import { createDocumentClient } from '../shared/store/client.ts';
 import { DynamoIdeaStore } from '../shared/store/ideas.ts';
 
@@ -17,7 +17,8 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const body = readBody(event);
   const fields = body.format === 'form' ? formFieldsToSubmission(body.value as Record<string, string>) : body.value;
   const input = parseOrThrow(SubmitIdeaInput, fields, language);
-  const result = await submitIdea({ store, queue }, input, caller, event.headers['idempotency-key']);
+  const headers = parseOrThrow(IdempotencyKeyHeader, event.headers, language);
+  const result = await submitIdea({ store, queue }, input, caller, headers['idempotency-key']);
   return json(
     202,
     { id: result.id, status: result.status, ...(result.followUpToken === undefined ? {} : { followUpToken: result.followUpToken }) },

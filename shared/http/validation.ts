@@ -55,6 +55,7 @@ function describe(issue: z.core.$ZodIssue, language: Language): string {
       }
       return isDa ? 'Ugyldig værdi' : 'Invalid value';
     case 'invalid_format':
+      if (issue.format === 'regex') return isDa ? 'Har ikke det forventede format' : 'Does not have the expected format';
       return isDa ? `Skal være et gyldigt ${issue.format}` : `Must be a valid ${issue.format}`;
     default:
       return isDa ? 'Ugyldig værdi' : 'Invalid value';

@@ -53,14 +53,22 @@ export function formFieldsToSubmission(fields: Record<string, string>): Record<s
     if (BOOLEAN_FIELDS.has(name)) {
       result[name] = value === 'on' || value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
     } else if (NUMBER_FIELDS.has(name)) {
-      const number = Number(value.replace(',', '.'));
-      result[name] = Number.isFinite(number) ? number : value;
+      const number = Number(normaliseNumber(value));
+      result[name] = value !== '' && Number.isFinite(number) ? number : value;
     } else {
       result[name] = raw;
     }
   }
   return result;
 }
+
+/**
+ * The `Idempotency-Key` request header (IETF draft "The Idempotency-Key HTTP Header Field"):
+ * 1–255 visible ASCII characters, e.g. a UUID the client made before the first try.
+ */
+export const IdempotencyKeyHeader = z.looseObject({
+  'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,255}$/).optional(),
+});
 
 /** What the intake queue carries: the idea's id only; the idea itself is in the table. */
 export const IntakeMessage = z.strictObject({ ideaId: z.uuid() });
@@ -72,3 +80,12 @@ export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().max(1024).optional(),
 });
+
+/**
+ * A number as a Danish form may have it: "2,5" is two and a half, and "1.000" (dots between
+ * groups of three digits) is a thousand. Anything else is left for Number() to judge.
+ */
+function normaliseNumber(value: string): string {
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(value)) return value.replaceAll('.', '').replace(',', '.');
+  return value.replace(',', '.');
+}

@@ -327,5 +327,18 @@ describe('POST /ideas (submit-idea)', () => {
       expect(response.statusCode).toBe(422);
       expect(bodyOf(response)).toMatchObject({ type: 'urn:spire:problem:idempotency-key-reused', detail: 'Brug en ny Idempotency-Key til en ny idé.' });
     });
+
+    it.each([
+      ['da', 'Har ikke det forventede format'],
+      ['en', 'Does not have the expected format'],
+    ])('refuses a malformed key with 400 in %s and writes nothing', async (language, detail) => {
+      // Act
+      const response = await handler(jsonPost('/ideas', idea, { 'idempotency-key': 'nøgle med mellemrum', 'accept-language': language }), lambdaContext());
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(bodyOf(response)['errors']).toEqual([{ pointer: '/idempotency-key', detail }]);
+      expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    });
   });
 });

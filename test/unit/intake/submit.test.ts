@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/roles.ts';
-import { IdempotencyKeyReusedError, ValidationError } from '../../../shared/http/errors.ts';
+import { IdempotencyKeyReusedError } from '../../../shared/http/errors.ts';
 import { canonicalJson, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
 import { rejectionOf } from '../support/errors.ts';
@@ -299,19 +299,6 @@ describe('submitIdea', () => {
         expiresAt: NOW.getTime() / 1000 + IDEMPOTENCY_WINDOW_SECONDS,
       });
       expect(IDEMPOTENCY_WINDOW_SECONDS).toBe(86_400);
-    });
-
-    it.each(['', 'x'.repeat(256), 'nøgle-1', 'key with spaces', 'key\n1'])('refuses the key %j as a validation error before storing', async (key) => {
-      // Prepare
-      const { store, deps } = setup();
-
-      // Act
-      const error = await rejectionOf(submitIdea(deps, idea, caller, key));
-
-      // Assess
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).errors[0]?.pointer).toBe('/headers/idempotency-key');
-      expect(store.ideas.size).toBe(0);
     });
 
     it.each(['a', 'x'.repeat(255), '8e0f6c1a-7d0b-4a51-9b2e-3c4d5e6f7a8b', 'abc!~{}'])('takes the key %j', async (key) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFieldsToSubmission, IdeaIdPath, IntakeMessage, LIMITS, PageQuery, SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
+import { formFieldsToSubmission, IdeaIdPath, IdempotencyKeyHeader, IntakeMessage, LIMITS, PageQuery, SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
 import { IDEA_ID } from '../support/ideas.ts';
 
 const idea = {
@@ -209,7 +209,10 @@ describe('formFieldsToSubmission', () => {
     ['12', 12],
     [' 3 ', 3],
     ['0,5', 0.5],
-  ])('reads the number %j as %d, with a Danish decimal comma', (raw, expected) => {
+    ['1.000', 1000],
+    ['12.500', 12500],
+    ['1.500,5', 1500.5],
+  ])('reads the number %j as %d, with a Danish decimal comma and thousands separator', (raw, expected) => {
     // Act
     const fields = formFieldsToSubmission({ minutesEach: raw });
 
@@ -329,4 +332,18 @@ describe('PageQuery', () => {
       expect(result.success).toBe(false);
     },
   );
+});
+
+describe('IdempotencyKeyHeader', () => {
+  it.each(['a', 'x'.repeat(255), '8e0f6c1a-7d0b-4a51-9b2e-3c4d5e6f7a8b', 'abc!~{}'])('takes the key %j', (key) => {
+    expect(IdempotencyKeyHeader.safeParse({ 'idempotency-key': key, 'content-type': 'application/json' }).success).toBe(true);
+  });
+
+  it.each(['', 'x'.repeat(256), 'nøgle-1', 'key with spaces', 'key\n1'])('refuses the key %j', (key) => {
+    expect(IdempotencyKeyHeader.safeParse({ 'idempotency-key': key }).success).toBe(false);
+  });
+
+  it('allows a request without the header', () => {
+    expect(IdempotencyKeyHeader.parse({ accept: '*/*' })['idempotency-key']).toBeUndefined();
+  });
 });
