@@ -6,15 +6,15 @@
  * The figures describe this machine and the emulators, not AWS; they are for comparing one
  * change with the next. Usage: npm run bench -- [ideas=300] [concurrency=8]
  */
-import { startEmulators } from '../infra/local/emulators.ts';
-import { startRuntime } from '../infra/local/runtime.ts';
-import { logger } from '../shared/logger.ts';
+// The functions log each admitted idea; the figures are what this prints. The logger reads its
+// level when first loaded, so it is set before the runtime (and the functions) are imported.
+process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
+const { startEmulators } = await import('../infra/local/emulators.ts');
+const { startRuntime } = await import('../infra/local/runtime.ts');
 
 const ideas = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);
 
-// The functions log each admitted idea; the figures are what this prints.
-logger.setLogLevel('ERROR');
 
 const emulators = await startEmulators();
 const runtime = await startRuntime({
