@@ -93,6 +93,30 @@ export class NotFoundError extends HttpError {
   readonly title = { da: 'Findes ikke', en: 'Not found' };
 }
 
+/** The resource changed since the caller read it: its `If-Match` names an older version. */
+export class PreconditionFailedError extends HttpError {
+  override name = 'PreconditionFailedError';
+  readonly status = 412;
+  readonly type = 'precondition-failed';
+  readonly title = { da: 'Nogen har ændret det imens', en: 'Somebody changed it in the meantime' };
+
+  constructor(detail?: Text) {
+    super(detail ?? { da: 'Hent den nyeste udgave og prøv igen.', en: 'Fetch the latest version and try again.' });
+  }
+}
+
+/** A change was sent without `If-Match`, so it could silently overwrite somebody else's. */
+export class PreconditionRequiredError extends HttpError {
+  override name = 'PreconditionRequiredError';
+  readonly status = 428;
+  readonly type = 'precondition-required';
+  readonly title = { da: 'If-Match mangler', en: 'If-Match is missing' };
+
+  constructor() {
+    super({ da: 'Send den ETag, du læste, i If-Match.', en: 'Send the ETag you read in If-Match.' });
+  }
+}
+
 export class PayloadTooLargeError extends HttpError {
   override name = 'PayloadTooLargeError';
   readonly status = 413;

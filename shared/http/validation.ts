@@ -57,6 +57,12 @@ function describe(issue: z.core.$ZodIssue, language: Language): string {
     case 'invalid_format':
       if (issue.format === 'regex') return isDa ? 'Har ikke det forventede format' : 'Does not have the expected format';
       return isDa ? `Skal være et gyldigt ${issue.format}` : `Must be a valid ${issue.format}`;
+    case 'custom': {
+      // Rules of our own carry their message in both languages (see shared/schemas/strategy.ts).
+      const message = (issue.params as Record<string, unknown> | undefined)?.[language];
+      if (typeof message === 'string') return message;
+      return isDa ? 'Ugyldig værdi' : 'Invalid value';
+    }
     default:
       return isDa ? 'Ugyldig værdi' : 'Invalid value';
   }

@@ -8,6 +8,7 @@ import type { IdeaStatus } from '../domain/idea.ts';
  * | idea                | IDEA#<id>            | META            | STATUS#<status>, <changed>#<id> | SUBMITTER#<sub>, <created>#<id> |
  * | history event       | IDEA#<id>            | EVENT#<version> |                              |                              |
  * | idempotency record  | IDEMPOTENCY#<hash>   | META            |                              |                              |
+ * | strategy version    | STRATEGY             | VERSION#<n>     |                              |                              |
  *
  * An idea and its history share a partition, so one Query reads both.
  */
@@ -36,3 +37,9 @@ export const submitterIndexKey = (sub: string, createdAt: string, id: string) =>
 });
 
 export const submitterPartition = (sub: string) => `SUBMITTER#${sub}`;
+
+export const STRATEGY_PARTITION = 'STRATEGY';
+export const STRATEGY_VERSION_PREFIX = 'VERSION#';
+
+/** Version n of the strategy; zero-padding keeps versions in order, so the newest is one Query away. */
+export const strategyVersionKey = (version: number) => ({ PK: STRATEGY_PARTITION, SK: `${STRATEGY_VERSION_PREFIX}${String(version).padStart(6, '0')}` });

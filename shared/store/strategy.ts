@@ -1,0 +1,100 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Strategy, StrategyContent } from '../domain/strategy/strategy.ts';
+import { STRATEGY_PARTITION, STRATEGY_VERSION_PREFIX, strategyVersionKey } from './keys.ts';
+
+export class StaleVersionError extends Error {
+  override name = 'StaleVersionError';
+}
+
+/** The strategy's storage port: every version is kept; the newest is the current one. */
+export interface StrategyStore {
+  current(): Promise<Strategy>;
+  version(version: number): Promise<Strategy | undefined>;
+  /** Stores `content` as the next version, if `expectedVersion` is still the current one. */
+  replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy>;
+}
+
+const STRATEGY_FIELDS = ['version', 'name', 'period', 'themes', 'criteria', 'createdAt', 'createdBy'] as const;
+
+export class DynamoStrategyStore implements StrategyStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly shippedDefault: StrategyContent;
+
+  /** @param shippedDefault becomes version 1 the first time a fresh installation reads its strategy. */
+  constructor(client: DynamoDBDocumentClient, tableName: string, shippedDefault: StrategyContent) {
+    this.client = client;
+    this.tableName = tableName;
+    this.shippedDefault = shippedDefault;
+  }
+
+  async current(): Promise<Strategy> {
+    const newest = await this.newest();
+    if (newest !== undefined) return newest;
+    const seeded: Strategy = { ...this.shippedDefault, version: 1, createdAt: new Date().toISOString(), createdBy: 'system' };
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...strategyVersionKey(1), type: 'strategy', ...seeded }, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return seeded;
+    } catch (error) {
+      // Another reader seeded it first: theirs is version 1.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return (await this.newest()) as Strategy;
+    }
+  }
+
+  async version(version: number): Promise<Strategy | undefined> {
+    if (version === 1) await this.current();
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: strategyVersionKey(version) }));
+    return result.Item === undefined ? undefined : toStrategy(result.Item);
+  }
+
+  async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {
+    const current = await this.current();
+    if (current.version !== expectedVersion) throw new StaleVersionError(`Current strategy is version ${current.version}, not ${expectedVersion}`);
+    const next: Strategy = { ...content, version: expectedVersion + 1, createdAt: at, createdBy };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: this.tableName, Key: strategyVersionKey(expectedVersion), ConditionExpression: 'attribute_exists(PK)' } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...strategyVersionKey(next.version), type: 'strategy', ...next },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new StaleVersionError(`Strategy version ${next.version} exists already`, { cause: error });
+      throw error;
+    }
+    return next;
+  }
+
+  private async newest(): Promise<Strategy | undefined> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': STRATEGY_PARTITION, ':prefix': STRATEGY_VERSION_PREFIX },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = result.Items?.[0];
+    return item === undefined ? undefined : toStrategy(item);
+  }
+}
+
+function toStrategy(item: Record<string, unknown>): Strategy {
+  const strategy: Record<string, unknown> = {};
+  for (const field of STRATEGY_FIELDS) strategy[field] = item[field];
+  return strategy as unknown as Strategy;
+}

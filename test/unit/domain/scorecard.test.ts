@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { priorityOf, suggestedBenefit, type CriterionScore } from '../../../shared/domain/scorecard.ts';
+import { aStrategy } from '../support/strategy.ts';
+
+// strategic_fit weighs 3, benefit 1 in the test strategy.
+const criteria = aStrategy().criteria;
+const triage = (value: number): CriterionScore => ({ value, source: 'triage' });
+
+describe('priorityOf', () => {
+  it('gives 100 when every criterion has the top score and 0 when every one has 0', () => {
+    expect(priorityOf({ strategic_fit: triage(4), benefit: triage(4) }, criteria).score).toBe(100);
+    expect(priorityOf({ strategic_fit: triage(0), benefit: triage(0) }, criteria).score).toBe(0);
+  });
+
+  it('weighs each criterion by its weight: 100 × Σ(value/4 × weight) / Σ weight', () => {
+    // Act
+    const priority = priorityOf({ strategic_fit: triage(2), benefit: triage(4) }, criteria);
+
+    // Assess: (2/4 × 3 + 4/4 × 1) / 4 × 100 = 62.5
+    expect(priority.score).toBe(62.5);
+    expect(priority.lines).toEqual([
+      { criterionId: 'strategic_fit', value: 2, weight: 3, points: 37.5, source: 'triage' },
+      { criterionId: 'benefit', value: 4, weight: 1, points: 25, source: 'triage' },
+    ]);
+    expect(priority.complete).toBe(true);
+  });
+
+  it('counts an unscored criterion as 0 and says the scorecard is incomplete', () => {
+    // Act
+    const priority = priorityOf({ benefit: { value: 4, source: 'suggested' } }, criteria);
+
+    // Assess
+    expect(priority.score).toBe(25);
+    expect(priority.complete).toBe(false);
+    expect(priority.lines[0]).toEqual({ criterionId: 'strategic_fit', value: null, weight: 3, points: 0, source: 'unscored' });
+    expect(priority.lines[1]?.source).toBe('suggested');
+  });
+
+  it('is absolute: the same scores give the same priority whatever else exists', () => {
+    const scores = { strategic_fit: triage(3), benefit: triage(1) };
+
+    expect(priorityOf(scores, criteria)).toEqual(priorityOf({ ...scores }, [...criteria]));
+  });
+
+  it('ignores scores for criteria the strategy does not have', () => {
+    expect(priorityOf({ strategic_fit: triage(4), benefit: triage(4), retired: triage(0) }, criteria).score).toBe(100);
+  });
+});
+
+describe('suggestedBenefit', () => {
+  it.each([
+    [0, 0],
+    [19.9, 0],
+    [20, 1],
+    [99, 1],
+    [100, 2],
+    [399, 2],
+    [400, 3],
+    [1499, 3],
+    [1500, 4],
+    [20_000, 4],
+  ])('suggests %d hours a year → %d', (hours, expected) => {
+    expect(suggestedBenefit(hours)).toBe(expected);
+  });
+});
