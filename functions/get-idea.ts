@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ENV, requireEnv } from '../shared/config.ts';
 import { ideaViewFor } from '../shared/domain/access.ts';
 import type { Idea } from '../shared/domain/idea.ts';
 import { httpRoute } from '../shared/http/handler.ts';
@@ -9,11 +8,10 @@ import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { hashToken } from '../shared/intake/submit.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
-import { createDocumentClient } from '../shared/store/client.ts';
-import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { ideaDocument } from '../shared/views/ideas.ts';
 
-const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
+const store = ideaStoreFromEnv();
 
 /**
  * GET /ideas/{id} — the idea with its status and history, for its submitter (by identity, or by

@@ -2,14 +2,12 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { ENV, requireEnv } from '../shared/config.ts';
 import { admitToTriage } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
-import { createDocumentClient } from '../shared/store/client.ts';
-import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 
-const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
+const store = ideaStoreFromEnv();
 const processor = new BatchProcessor(EventType.SQS);
 
 /**

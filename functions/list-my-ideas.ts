@@ -1,13 +1,11 @@
-import { ENV, requireEnv } from '../shared/config.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { PageQuery } from '../shared/schemas/idea.ts';
-import { createDocumentClient } from '../shared/store/client.ts';
-import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { ideaSummary } from '../shared/views/ideas.ts';
 
-const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
+const store = ideaStoreFromEnv();
 
 /**
  * GET /ideas/mine — the caller's own ideas, newest first, a page at a time (`limit`, `cursor`).

@@ -1,16 +1,14 @@
-import { ENV, requireEnv } from '../shared/config.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { readBody } from '../shared/http/body.ts';
 import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { submitIdea } from '../shared/intake/submit.ts';
-import { createSqsClient, SqsIntakeQueue } from '../shared/queue/intake-queue.ts';
+import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
 import { formFieldsToSubmission, IdempotencyKeyHeader, SubmitIdeaInput } from '../shared/schemas/idea.ts';
-import { createDocumentClient } from '../shared/store/client.ts';
-import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 
-const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
-const queue = new SqsIntakeQueue(createSqsClient(), requireEnv(ENV.intakeQueueUrl));
+const store = ideaStoreFromEnv();
+const queue = intakeQueueFromEnv();
 
 /** POST /ideas — an employee submits an idea or a piece of friction, as JSON or as a plain HTML form. */
 export const handler = httpRoute(async ({ event, caller, language }) => {

@@ -1,15 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { ENV, intEnv, requireEnv } from '../shared/config.ts';
+import { ENV, intEnv } from '../shared/config.ts';
 import { sweepStuckIdeas, type SweepReport } from '../shared/intake/sweep.ts';
 import { logger } from '../shared/logger.ts';
-import { createSqsClient, SqsIntakeQueue } from '../shared/queue/intake-queue.ts';
-import { createDocumentClient } from '../shared/store/client.ts';
-import { DynamoIdeaStore } from '../shared/store/ideas.ts';
+import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 
-const store = new DynamoIdeaStore(createDocumentClient(), requireEnv(ENV.tableName));
-const queue = new SqsIntakeQueue(createSqsClient(), requireEnv(ENV.intakeQueueUrl));
+const store = ideaStoreFromEnv();
+const queue = intakeQueueFromEnv();
 const settings = {
   minAgeSeconds: intEnv(ENV.sweeperMinAgeSeconds, 120),
   maxRequeues: intEnv(ENV.sweeperMaxRequeues, 5),

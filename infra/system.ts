@@ -35,7 +35,16 @@ export interface FunctionDescription {
   schedule?: { everyMinutes: number };
 }
 
-export type FunctionName = 'submitIdea' | 'getIdea' | 'listMyIdeas' | 'health' | 'intakeWorker' | 'sweeper';
+export type FunctionName =
+  | 'submitIdea'
+  | 'getIdea'
+  | 'listMyIdeas'
+  | 'health'
+  | 'intakeWorker'
+  | 'sweeper'
+  | 'getStrategy'
+  | 'getStrategyVersion'
+  | 'putStrategy';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -93,6 +102,27 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     table: 'readWrite',
     consumes: { queue: 'intake', batchSize: 10, maxBatchingWindowSeconds: 1 },
   },
+  getStrategy: {
+    entry: 'functions/get-strategy.ts',
+    description: 'GET /console/strategy: the current strategy',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
+  getStrategyVersion: {
+    entry: 'functions/get-strategy-version.ts',
+    description: 'GET /console/strategy/versions/{n}: one version of the strategy',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
+  putStrategy: {
+    entry: 'functions/put-strategy.ts',
+    description: 'PUT /console/strategy: an admin stores a new version of the strategy',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
   sweeper: {
     entry: 'functions/sweeper.ts',
     description: 'Scheduled: re-queues ideas stuck in submitted',
@@ -109,6 +139,9 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'POST', path: '/ideas', function: 'submitIdea', auth: 'jwt' },
   { method: 'GET', path: '/ideas/mine', function: 'listMyIdeas', auth: 'jwt' },
   { method: 'GET', path: '/ideas/{id}', function: 'getIdea', auth: 'jwt' },
+  { method: 'GET', path: '/console/strategy', function: 'getStrategy', auth: 'jwt' },
+  { method: 'PUT', path: '/console/strategy', function: 'putStrategy', auth: 'jwt' },
+  { method: 'GET', path: '/console/strategy/versions/{n}', function: 'getStrategyVersion', auth: 'jwt' },
 ];
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;

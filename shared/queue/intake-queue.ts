@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ENV, requireEnv } from '../config.ts';
 import type { IntakeMessage } from '../schemas/idea.ts';
 
 /** The queue that carries newly stored ideas to the intake worker. */
@@ -40,7 +41,10 @@ export class SqsIntakeQueue implements IntakeQueue {
   }
 }
 
-/** The one SQS client a function uses; the endpoint comes from the standard AWS SDK settings. */
-export function createSqsClient(): SQSClient {
-  return new SQSClient({});
+/**
+ * The intake queue of a function's environment, on one SQS client; the endpoint comes from the
+ * standard AWS SDK settings (AWS_ENDPOINT_URL_SQS locally).
+ */
+export function intakeQueueFromEnv(): IntakeQueue {
+  return new SqsIntakeQueue(new SQSClient({}), requireEnv(ENV.intakeQueueUrl));
 }

@@ -1,0 +1,18 @@
+import { NotFoundError } from '../shared/http/errors.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { StrategyVersionPath } from '../shared/schemas/strategy.ts';
+import { strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { strategyResponse } from '../shared/views/strategy.ts';
+
+const strategies = strategyStoreFromEnv();
+
+/** GET /console/strategy/versions/{n} — an earlier (or the current) version; versions are never changed. */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'triage', 'admin');
+  const { n } = parseOrThrow(StrategyVersionPath, event.pathParameters ?? {}, language);
+  const strategy = await strategies.version(n);
+  if (strategy === undefined) throw new NotFoundError({ da: `Strategien har ingen version ${n}.`, en: `The strategy has no version ${n}.` });
+  return strategyResponse(strategy);
+});

@@ -1,0 +1,31 @@
+import { readBody } from '../shared/http/body.ts';
+import { PreconditionFailedError } from '../shared/http/errors.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { expectedVersion } from '../shared/http/preconditions.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { logger } from '../shared/logger.ts';
+import { StrategyInput } from '../shared/schemas/strategy.ts';
+import { StaleVersionError } from '../shared/store/strategy.ts';
+import { strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { strategyResponse } from '../shared/views/strategy.ts';
+
+const strategies = strategyStoreFromEnv();
+
+/**
+ * PUT /console/strategy — an admin replaces the strategy. `If-Match` must name the current
+ * version; the content becomes the next version and the old one stays readable.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'admin');
+  const expected = expectedVersion(event);
+  const content = parseOrThrow(StrategyInput, readBody(event, ['json']).value, language);
+  try {
+    const stored = await strategies.replace(content, expected, caller.sub, new Date().toISOString());
+    logger.info('Strategy replaced', { version: stored.version, by: caller.sub });
+    return strategyResponse(stored);
+  } catch (error) {
+    if (error instanceof StaleVersionError) throw new PreconditionFailedError();
+    throw error;
+  }
+});
