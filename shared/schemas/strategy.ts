@@ -45,13 +45,13 @@ export const StrategyInput = z
       .min(1)
       .max(20)
       .refine(uniqueIds, bilingual('Temaernes id skal være forskellige', 'Theme ids must be unique'))
-      .refine((themes) => themes.reduce((sum, theme) => sum + theme.weight, 0) > 0, bilingual('Temaernes vægte skal tilsammen være over 0', 'Theme weights must sum to more than 0')),
+      .refine((themes) => themes.length === 0 || themes.reduce((sum, theme) => sum + theme.weight, 0) > 0, bilingual('Temaernes vægte skal tilsammen være over 0', 'Theme weights must sum to more than 0')),
     criteria: z
       .array(Criterion)
       .min(1)
       .max(12)
       .refine(uniqueIds, bilingual('Kriteriernes id skal være forskellige', 'Criterion ids must be unique'))
-      .refine((criteria) => criteria.reduce((sum, criterion) => sum + criterion.weight, 0) > 0, bilingual(
+      .refine((criteria) => criteria.length === 0 || criteria.reduce((sum, criterion) => sum + criterion.weight, 0) > 0, bilingual(
         'Kriteriernes vægte skal tilsammen være over 0',
         'Criterion weights must sum to more than 0',
       )),

@@ -1,0 +1,130 @@
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handler as getStrategy } from '../../../functions/get-strategy.ts';
+import { handler as getStrategyVersion } from '../../../functions/get-strategy-version.ts';
+import { handler as putStrategy } from '../../../functions/put-strategy.ts';
+import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
+import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims } from '../support/lambda.ts';
+import { aStrategy } from '../support/strategy.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const adminClaims = employeeClaims('a1-admin', { name: 'Åse Admin', roles: '[admin]' });
+
+afterEach(() => {
+  ddbMock.reset();
+});
+
+function stored(version: number): Strategy {
+  return { ...aStrategy(), version, createdAt: '2026-11-01T10:00:00.000Z', createdBy: 'system' };
+}
+
+function put(body: unknown, headers: Record<string, string>, claims = adminClaims) {
+  return putStrategy(
+    httpEvent({ method: 'PUT', path: '/console/strategy', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), claims }),
+    lambdaContext(),
+  );
+}
+
+describe('GET /console/strategy (get-strategy)', () => {
+  it('answers triage with the current version and its ETag', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [stored(3)] });
+
+    // Act
+    const response = await getStrategy(httpEvent({ method: 'GET', path: '/console/strategy', claims: triageClaims() }), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['etag']).toBe('"3"');
+    expect(bodyOf(response)['themes']).toEqual(aStrategy().themes);
+  });
+
+  it('refuses an employee with 403 without reading', async () => {
+    // Act
+    const response = await getStrategy(httpEvent({ method: 'GET', path: '/console/strategy', claims: employeeClaims() }), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(ddbMock).not.toHaveReceivedCommand(QueryCommand);
+  });
+});
+
+describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
+  it('answers an earlier version', async () => {
+    // Prepare
+    ddbMock.on(GetCommand).resolves({ Item: stored(2) });
+
+    // Act
+    const response = await getStrategyVersion(
+      httpEvent({ method: 'GET', path: '/console/strategy/versions/2', pathParameters: { n: '2' }, claims: adminClaims }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)['version']).toBe(2);
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'STRATEGY', SK: 'VERSION#000002' } });
+  });
+
+  it('answers 404 for a version that does not exist', async () => {
+    ddbMock.on(GetCommand).resolves({});
+
+    const response = await getStrategyVersion(
+      httpEvent({ method: 'GET', path: '/console/strategy/versions/7', pathParameters: { n: '7' }, claims: adminClaims }),
+      lambdaContext(),
+    );
+
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('PUT /console/strategy (put-strategy)', () => {
+  it('stores the next version for an admin whose If-Match is current', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [stored(1)] });
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    const response = await put(aStrategy(), { 'if-match': '"1"' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['etag']).toBe('"2"');
+    expect(bodyOf(response)).toMatchObject({ version: 2, createdBy: 'a1-admin' });
+  });
+
+  it.each([
+    [{}, 428],
+    [{ 'if-match': '"0"' }, 412],
+    [{ 'if-match': 'version-1' }, 412],
+  ])('refuses headers %j with %d and writes nothing', async (headers, status) => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [stored(1)] });
+
+    // Act
+    const response = await put(aStrategy(), headers);
+
+    // Assess
+    expect(response.statusCode).toBe(status);
+    expect(response.headers?.['content-type']).toContain('application/problem+json');
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses triage with 403: only admins replace the strategy', async () => {
+    const response = await put(aStrategy(), { 'if-match': '"1"' }, triageClaims());
+
+    expect(response.statusCode).toBe(403);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses an invalid strategy with 400 and per-field errors', async () => {
+    // Act
+    const response = await put({ ...aStrategy(), themes: [] }, { 'if-match': '"1"', 'accept-language': 'en' });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([{ pointer: '/themes', detail: 'Must be at least 1' }]);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+});
