@@ -63,6 +63,18 @@ export interface Idea {
   version: number;
   /** How many times the sweeper has re-queued this idea for triage. */
   requeueCount: number;
+  /** How the idea matches the strategy's themes, with the version it was matched against (set in intake). */
+  themeAlignment?: ThemeAlignment;
+  /** MinHash signature of the idea's text, for the duplicate index (set in intake). */
+  signature?: number[];
+  /** Likely duplicates among the ideas that existed when it arrived, most similar first (set in intake). */
+  duplicateCandidates?: { ideaId: string; similarity: number }[];
+}
+
+export interface ThemeAlignment {
+  strategyVersion: number;
+  /** One per theme, best first: a 0–1 score and the idea's words that matched. */
+  scores: { themeId: string; score: number; matchedTerms: string[] }[];
 }
 
 /** One entry of an idea's history: who, when, from, to, why. */

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Idea, IdeaEvent, IdeaStatus } from '../domain/idea.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
@@ -42,7 +42,7 @@ export interface Transition {
   at: string;
   reason?: string;
   /** Other attributes of the idea that change with the status. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear'>>;
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'signature' | 'duplicateCandidates'>>;
 }
 
 export class ConcurrentChangeError extends Error {
@@ -53,6 +53,8 @@ export class ConcurrentChangeError extends Error {
 export interface IdeaStore {
   submit(idea: Idea, event: IdeaEvent, idempotency?: IdempotencyRecord): Promise<SubmitOutcome>;
   getIdea(id: string): Promise<Idea | undefined>;
+  /** Several ideas by id, in no particular order; ids that do not exist are left out. */
+  getIdeas(ids: readonly string[]): Promise<Idea[]>;
   getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined>;
   listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>>;
   transition(change: Transition): Promise<Idea>;
@@ -61,6 +63,8 @@ export interface IdeaStore {
 }
 
 type Item = Record<string, unknown>;
+
+const BATCH_GET_LIMIT = 100;
 
 export class DynamoIdeaStore implements IdeaStore {
   private readonly client: DynamoDBDocumentClient;
@@ -107,6 +111,21 @@ export class DynamoIdeaStore implements IdeaStore {
   async getIdea(id: string): Promise<Idea | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: ideaKey(id), ConsistentRead: true }));
     return result.Item === undefined ? undefined : itemToIdea(result.Item);
+  }
+
+  async getIdeas(ids: readonly string[]): Promise<Idea[]> {
+    const ideas: Idea[] = [];
+    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + BATCH_GET_LIMIT).map((id) => ideaKey(id));
+      for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
+        if (attempt >= 8) throw new Error('DynamoDB kept returning unprocessed keys');
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const result: BatchGetCommandOutput = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+        ideas.push(...(result.Responses?.[this.tableName] ?? []).map(itemToIdea));
+        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return ideas;
   }
 
   /** The idea and its whole history in one Query: they share a partition. */
@@ -260,6 +279,7 @@ function ideaToItem(idea: Idea): Item {
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
   'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
+  'themeAlignment', 'signature', 'duplicateCandidates',
 ] as const satisfies readonly (keyof Idea)[];
 
 function itemToIdea(item: Item): Idea {

@@ -9,6 +9,7 @@ import type { IdeaStatus } from '../domain/idea.ts';
  * | history event       | IDEA#<id>            | EVENT#<version> |                              |                              |
  * | idempotency record  | IDEMPOTENCY#<hash>   | META            |                              |                              |
  * | strategy version    | STRATEGY             | VERSION#<n>     |                              |                              |
+ * | similarity band     | SIMILAR#<band key>   | <created>#<id>  |                              |                              |
  *
  * An idea and its history share a partition, so one Query reads both.
  */
@@ -43,3 +44,11 @@ export const STRATEGY_VERSION_PREFIX = 'VERSION#';
 
 /** Version n of the strategy; zero-padding keeps versions in order, so the newest is one Query away. */
 export const strategyVersionKey = (version: number) => ({ PK: STRATEGY_PARTITION, SK: `${STRATEGY_VERSION_PREFIX}${String(version).padStart(6, '0')}` });
+
+/**
+ * One entry of the duplicate index: the idea shares this MinHash band with every other idea in
+ * the partition. Newest first, so a capped Query reads the most recent ideas of a crowded band.
+ */
+export const similarityBandKey = (bandKey: string, createdAt: string, id: string) => ({ PK: similarityBandPartition(bandKey), SK: `${createdAt}#${id}` });
+
+export const similarityBandPartition = (bandKey: string) => `SIMILAR#${bandKey}`;

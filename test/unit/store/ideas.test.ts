@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
@@ -500,5 +500,24 @@ describe('DynamoIdeaStore.recordRequeue', () => {
 
     // Assess
     await expect(result).rejects.toThrow('network down');
+  });
+});
+
+describe('DynamoIdeaStore.getIdeas', () => {
+  it('reads several ideas with BatchGet, 100 keys a call, retrying unprocessed keys', async () => {
+    // Prepare
+    const ids = Array.from({ length: 101 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+    ddbMock
+      .on(BatchGetCommand)
+      .resolvesOnce({ Responses: { [TABLE_NAME]: [ideaItem(anIdea())] }, UnprocessedKeys: { [TABLE_NAME]: { Keys: [{ PK: `IDEA#${ids[5]}`, SK: 'META' }] } } })
+      .resolves({ Responses: { [TABLE_NAME]: [] } });
+
+    // Act
+    const ideas = await store.getIdeas(ids);
+
+    // Assess
+    expect(ideas).toEqual([anIdea()]);
+    const calls = ddbMock.commandCalls(BatchGetCommand);
+    expect(calls.map((call) => call.args[0].input.RequestItems?.[TABLE_NAME]?.Keys?.length)).toEqual([100, 1, 1]);
   });
 });

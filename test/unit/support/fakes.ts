@@ -46,6 +46,13 @@ export class InMemoryIdeaStore implements IdeaStore {
     return idea === undefined ? undefined : structuredClone(idea);
   }
 
+  async getIdeas(ids: readonly string[]): Promise<Idea[]> {
+    return ids.flatMap((id) => {
+      const idea = this.ideas.get(id);
+      return idea === undefined ? [] : [structuredClone(idea)];
+    });
+  }
+
   async getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined> {
     const idea = await this.getIdea(id);
     if (idea === undefined) return undefined;
