@@ -5,9 +5,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { admitToTriage } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 
-const store = ideaStoreFromEnv();
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv() };
 const processor = new BatchProcessor(EventType.SQS);
 
 /**
@@ -16,7 +16,7 @@ const processor = new BatchProcessor(EventType.SQS);
  */
 async function processRecord(record: SQSRecord): Promise<void> {
   const message = IntakeMessage.parse(JSON.parse(record.body));
-  const outcome = await admitToTriage(store, message.ideaId);
+  const outcome = await admitToTriage(deps, message.ideaId);
   logger.debug('Intake message processed', { ideaId: message.ideaId, outcome, messageId: record.messageId });
 }
 

@@ -1,6 +1,10 @@
 import { frictionHoursPerYear } from '../domain/friction.ts';
+import type { Idea, ThemeAlignment } from '../domain/idea.ts';
+import type { Strategy } from '../domain/strategy/strategy.ts';
+import { alignThemes } from '../domain/themes/align.ts';
 import type { IdeaStore } from '../store/ideas.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
+import type { StrategyStore } from '../store/strategy.ts';
 import { logger } from '../logger.ts';
 
 export class UnknownIdeaError extends Error {
@@ -9,32 +13,47 @@ export class UnknownIdeaError extends Error {
 
 export type AdmitOutcome = 'admitted' | 'already-admitted';
 
+export interface AdmitDependencies {
+  store: IdeaStore;
+  strategies: StrategyStore;
+}
+
 /**
- * Brings a submitted idea into triage: computes its friction estimate and moves it from
- * `submitted` to `in_triage` with its history event, in one transaction.
+ * Brings a submitted idea into triage: computes its friction estimate and its alignment with
+ * the current strategy's themes, and moves it from `submitted` to `in_triage` with its history
+ * event, in one transaction.
  *
  * Idempotent on the idea id: SQS delivers at least once and the sweeper may queue an idea
  * twice, so a message for an idea that has already left `submitted` changes nothing.
  */
-export async function admitToTriage(store: IdeaStore, ideaId: string, now: () => Date = () => new Date()): Promise<AdmitOutcome> {
-  const idea = await store.getIdea(ideaId);
+export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now: () => Date = () => new Date()): Promise<AdmitOutcome> {
+  const idea = await deps.store.getIdea(ideaId);
   if (idea === undefined) throw new UnknownIdeaError(`No idea ${ideaId}`);
   if (idea.status !== 'submitted') return 'already-admitted';
+  const strategy = await deps.strategies.current();
   try {
-    await store.transition({
+    await deps.store.transition({
       idea,
       to: 'in_triage',
       actor: { kind: 'system' },
       at: now().toISOString(),
-      ...(idea.friction === undefined ? {} : { set: { frictionHoursPerYear: frictionHoursPerYear(idea.friction) } }),
+      set: {
+        themeAlignment: themeAlignment(idea, strategy),
+        ...(idea.friction === undefined ? {} : { frictionHoursPerYear: frictionHoursPerYear(idea.friction) }),
+      },
     });
   } catch (error) {
     if (!(error instanceof ConcurrentChangeError)) throw error;
     // Another delivery of the same message won the race; confirm it really moved on.
-    const current = await store.getIdea(ideaId);
+    const current = await deps.store.getIdea(ideaId);
     if (current?.status === 'submitted') throw error;
     return 'already-admitted';
   }
   logger.info('Idea admitted to triage', { ideaId });
   return 'admitted';
+}
+
+/** How the idea matches the strategy's themes, stamped with the strategy version used. */
+export function themeAlignment(idea: Pick<Idea, 'title' | 'description' | 'language'>, strategy: Strategy): ThemeAlignment {
+  return { strategyVersion: strategy.version, scores: alignThemes(idea, idea.language, strategy.themes) };
 }

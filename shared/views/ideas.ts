@@ -24,6 +24,8 @@ export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Ex
     ...(idea.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: idea.frictionHoursPerYear }),
     ...(view === 'staff' && idea.submitter !== undefined ? { submitter: idea.submitter } : {}),
     ...(view === 'staff' ? { version: idea.version } : {}),
+    ...(view === 'staff' && idea.themeAlignment !== undefined ? { themeAlignment: idea.themeAlignment } : {}),
+    ...(view === 'staff' && idea.duplicateCandidates !== undefined ? { duplicateCandidates: idea.duplicateCandidates } : {}),
     history: history.map((event) => ({
       at: event.at,
       ...(event.from === undefined ? {} : { from: event.from }),

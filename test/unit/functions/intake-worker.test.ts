@@ -1,7 +1,8 @@
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/intake-worker.ts';
+import { DEFAULT_STRATEGY } from '../../../shared/domain/strategy/default-strategy.ts';
 import { aFrictionIdea, anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
 
@@ -13,6 +14,7 @@ beforeEach(() => {
   ddbMock.on(GetCommand).resolves({});
   ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(aFrictionIdea()) });
   ddbMock.on(TransactWriteCommand).resolves({});
+  ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'STRATEGY', SK: 'VERSION#000004', ...DEFAULT_STRATEGY, version: 4, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' }] });
 });
 
 afterEach(() => {
@@ -35,6 +37,17 @@ describe('intake-worker', () => {
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
     expect(admittedIdeas()).toEqual([expect.objectContaining({ id: IDEA_ID, status: 'in_triage', frictionHoursPerYear: 1380, version: 2 })]);
+  });
+
+  it('stores the theme alignment with the strategy version it was computed against', async () => {
+    // Act
+    await handler(sqsEvent(sqsRecord('msg-1', message(IDEA_ID))), lambdaContext());
+
+    // Assess
+    const alignment = admittedIdeas()[0]?.['themeAlignment'] as { strategyVersion: number; scores: { themeId: string; score: number }[] };
+    expect(alignment.strategyVersion).toBe(4);
+    expect(alignment.scores.map((score) => score.themeId).sort()).toEqual(DEFAULT_STRATEGY.themes.map((theme) => theme.id).sort());
+    expect(alignment.scores.every((score) => score.score >= 0 && score.score <= 1)).toBe(true);
   });
 
   it('reports no failures when every record is admitted', async () => {

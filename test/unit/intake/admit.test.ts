@@ -2,11 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryStrategyStore } from '../support/fakes.ts';
+import { aStrategy } from '../support/strategy.ts';
 import { aFrictionIdea, anIdea, IDEA_ID } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T08:31:00.000Z');
 const now = () => NOW;
+const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 3, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
 
 describe('admitToTriage', () => {
   it('moves a submitted idea to in_triage, as the system, with its history event', async () => {
@@ -14,7 +16,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const outcome = await admitToTriage(store, IDEA_ID, now);
+    const outcome = await admitToTriage({ store, strategies }, IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('admitted');
@@ -22,12 +24,26 @@ describe('admitToTriage', () => {
     expect(store.events).toEqual([{ ideaId: IDEA_ID, version: 2, at: NOW.toISOString(), from: 'submitted', to: 'in_triage', actor: { kind: 'system' } }]);
   });
 
+  it('aligns the idea with the current strategy’s themes and records that version', async () => {
+    // Prepare: the test strategy's automation theme has the keyword "dobbeltindtastning".
+    const store = new InMemoryIdeaStore().seed(anIdea({ title: 'Dobbeltindtastning i tre systemer', description: 'Vi taster de samme oplysninger tre gange, dobbeltindtastning hver dag.' }));
+
+    // Act
+    await admitToTriage({ store, strategies }, IDEA_ID, now);
+
+    // Assess
+    const alignment = store.ideas.get(IDEA_ID)?.themeAlignment;
+    expect(alignment?.strategyVersion).toBe(3);
+    expect(alignment?.scores[0]?.themeId).toBe('automatisering');
+    expect(alignment?.scores[0]?.matchedTerms).toContain('dobbeltindtastning');
+  });
+
   it('computes the friction hours per year on the way in', async () => {
     // Prepare: 3 times a day × 10 minutes × 12 people
     const store = new InMemoryIdeaStore().seed(aFrictionIdea());
 
     // Act
-    await admitToTriage(store, IDEA_ID, now);
+    await admitToTriage({ store, strategies }, IDEA_ID, now);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)?.frictionHoursPerYear).toBe(1380);
@@ -38,7 +54,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    await admitToTriage(store, IDEA_ID, now);
+    await admitToTriage({ store, strategies }, IDEA_ID, now);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
@@ -50,7 +66,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(idea);
 
     // Act
-    const outcome = await admitToTriage(store, IDEA_ID, now);
+    const outcome = await admitToTriage({ store, strategies }, IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -63,8 +79,8 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const first = await admitToTriage(store, IDEA_ID, now);
-    const second = await admitToTriage(store, IDEA_ID, now);
+    const first = await admitToTriage({ store, strategies }, IDEA_ID, now);
+    const second = await admitToTriage({ store, strategies }, IDEA_ID, now);
 
     // Assess
     expect([first, second]).toEqual(['admitted', 'already-admitted']);
@@ -81,7 +97,7 @@ describe('admitToTriage', () => {
     });
 
     // Act
-    const outcome = await admitToTriage(store, IDEA_ID, now);
+    const outcome = await admitToTriage({ store, strategies }, IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -94,7 +110,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new ConcurrentChangeError('requeueCount changed'));
 
     // Act
-    const error = await rejectionOf(admitToTriage(store, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage({ store, strategies }, IDEA_ID, now));
 
     // Assess
     expect(error).toBeInstanceOf(ConcurrentChangeError);
@@ -106,7 +122,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
 
     // Act
-    const error = await rejectionOf(admitToTriage(store, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage({ store, strategies }, IDEA_ID, now));
 
     // Assess
     expect(error.message).toBe('DynamoDB is unavailable');
@@ -117,7 +133,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const error = await rejectionOf(admitToTriage(store, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage({ store, strategies }, IDEA_ID, now));
 
     // Assess
     expect(error).toBeInstanceOf(UnknownIdeaError);

@@ -1,3 +1,5 @@
+import { StaleVersionError, type StrategyStore } from '../../../shared/store/strategy.ts';
+import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/strategy.ts';
 import type { Idea, IdeaEvent, IdeaStatus } from '../../../shared/domain/idea.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import {
@@ -122,5 +124,32 @@ export class RecordingQueue implements IntakeQueue {
     if (this.outage !== undefined) throw this.outage;
     this.sent.push([...ideaIds]);
     return ideaIds.filter((id) => this.refuses(id));
+  }
+}
+
+/** Strategy storage in memory: the versions given, newest last. */
+export class InMemoryStrategyStore implements StrategyStore {
+  readonly versions: Strategy[];
+
+  constructor(...versions: Strategy[]) {
+    this.versions = versions;
+  }
+
+  async current(): Promise<Strategy> {
+    const newest = this.versions.at(-1);
+    if (newest === undefined) throw new Error('No strategy in the fake store');
+    return structuredClone(newest);
+  }
+
+  async version(version: number): Promise<Strategy | undefined> {
+    return structuredClone(this.versions.find((strategy) => strategy.version === version));
+  }
+
+  async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {
+    const current = await this.current();
+    if (current.version !== expectedVersion) throw new StaleVersionError('stale');
+    const next = { ...structuredClone(content), version: current.version + 1, createdAt: at, createdBy };
+    this.versions.push(next);
+    return structuredClone(next);
   }
 }

@@ -89,6 +89,25 @@ describe('ideaDocument', () => {
     expect(document).not.toHaveProperty('requeueCount');
   });
 
+  it('shows theme scores and duplicate candidates to staff only, never the signature', () => {
+    // Prepare
+    const idea = anIdea({
+      themeAlignment: { strategyVersion: 2, scores: [{ themeId: 'automatisering', score: 0.7, matchedTerms: ['dobbeltindtastning'] }] },
+      duplicateCandidates: [{ ideaId: 'other', similarity: 0.8 }],
+      signature: [1, 2, 3],
+    });
+
+    // Act
+    const staff = ideaDocument(idea, [], 'staff', 'da');
+    const submitter = ideaDocument(idea, [], 'submitter', 'da');
+
+    // Assess
+    expect(staff).toMatchObject({ themeAlignment: idea.themeAlignment, duplicateCandidates: idea.duplicateCandidates });
+    expect(submitter).not.toHaveProperty('themeAlignment');
+    expect(submitter).not.toHaveProperty('duplicateCandidates');
+    expect(staff).not.toHaveProperty('signature');
+  });
+
   it('writes status messages in the language asked for', () => {
     // Act
     const document = ideaDocument(idea, history, 'submitter', 'en');
