@@ -44,7 +44,8 @@ export type FunctionName =
   | 'sweeper'
   | 'getStrategy'
   | 'getStrategyVersion'
-  | 'putStrategy';
+  | 'putStrategy'
+  | 'putScorecard';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -123,6 +124,13 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: 'readWrite',
   },
+  putScorecard: {
+    entry: 'functions/put-scorecard.ts',
+    description: 'PUT /console/ideas/{id}/scorecard: triage scores an idea; answers its priority explained',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
   sweeper: {
     entry: 'functions/sweeper.ts',
     description: 'Scheduled: re-queues ideas stuck in submitted',
@@ -142,6 +150,7 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/console/strategy', function: 'getStrategy', auth: 'jwt' },
   { method: 'PUT', path: '/console/strategy', function: 'putStrategy', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy/versions/{n}', function: 'getStrategyVersion', auth: 'jwt' },
+  { method: 'PUT', path: '/console/ideas/{id}/scorecard', function: 'putScorecard', auth: 'jwt' },
 ];
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;

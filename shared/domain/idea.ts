@@ -69,6 +69,19 @@ export interface Idea {
   signature?: number[];
   /** Likely duplicates among the ideas that existed when it arrived, most similar first (set in intake). */
   duplicateCandidates?: { ideaId: string; similarity: number }[];
+  /** Triage's scores (suggested ones until a person scores) and the priority they give. */
+  scorecard?: Scorecard;
+}
+
+export interface Scorecard {
+  strategyVersion: number;
+  scores: Record<string, { value: number; source: 'triage' | 'suggested' }>;
+  /** 0–100, absolute; see shared/domain/scorecard.ts. */
+  priority: number;
+  complete: boolean;
+  scoredAt: string;
+  /** The triage member who last scored; absent while only suggested. */
+  scoredBy?: string;
 }
 
 export interface ThemeAlignment {
@@ -82,6 +95,8 @@ export interface IdeaEvent {
   ideaId: string;
   version: number;
   at: string;
+  /** Absent for a change of status; `scorecard` when triage scored the idea (the status stays). */
+  change?: 'scorecard';
   from?: IdeaStatus;
   to: IdeaStatus;
   actor: Actor;

@@ -69,6 +69,46 @@ export function suggestedBenefit(frictionHoursPerYear: number): number {
   return 0;
 }
 
+/**
+ * Strategic fit suggested from the best theme alignment (0–1; one strong matching word gives
+ * about 0.3, three about 0.7): 4 from 0.85, 3 from 0.65, 2 from 0.45, 1 from 0.25.
+ */
+export function suggestedStrategicFit(bestThemeScore: number): number {
+  if (bestThemeScore >= 0.85) return 4;
+  if (bestThemeScore >= 0.65) return 3;
+  if (bestThemeScore >= 0.45) return 2;
+  if (bestThemeScore >= 0.25) return 1;
+  return 0;
+}
+
+/** What the idea itself suggests: strategic fit from theme alignment, benefit from friction hours. */
+export function suggestedScores(idea: { themeAlignment?: { scores: { score: number }[] }; frictionHoursPerYear?: number }): Record<string, number> {
+  const suggestions: Record<string, number> = {};
+  const best = idea.themeAlignment?.scores[0]?.score;
+  if (best !== undefined) suggestions[STRATEGIC_FIT] = suggestedStrategicFit(best);
+  if (idea.frictionHoursPerYear !== undefined) suggestions[BENEFIT] = suggestedBenefit(idea.frictionHoursPerYear);
+  return suggestions;
+}
+
+/** The criteria that can be suggested; a strategy without them simply gets no suggestion. */
+export const STRATEGIC_FIT = 'strategic_fit';
+export const BENEFIT = 'benefit';
+
+/**
+ * The scores of one scorecard: what triage gave wins; a criterion triage left out keeps its
+ * suggestion. Only the strategy's criteria count.
+ */
+export function mergeScores(criteria: readonly Criterion[], given: Readonly<Record<string, number>>, suggestions: Readonly<Record<string, number>>): Record<string, CriterionScore> {
+  const scores: Record<string, CriterionScore> = {};
+  for (const { id } of criteria) {
+    const mine = given[id];
+    const suggested = suggestions[id];
+    if (mine !== undefined) scores[id] = { value: mine, source: 'triage' };
+    else if (suggested !== undefined) scores[id] = { value: suggested, source: 'suggested' };
+  }
+  return scores;
+}
+
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }

@@ -6,6 +6,7 @@ import type { IdeaStore } from '../store/ideas.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { StrategyStore } from '../store/strategy.ts';
 import { logger } from '../logger.ts';
+import { scorecardFor } from '../triage/score.ts';
 
 export class UnknownIdeaError extends Error {
   override name = 'UnknownIdeaError';
@@ -19,8 +20,8 @@ export interface AdmitDependencies {
 }
 
 /**
- * Brings a submitted idea into triage: computes its friction estimate and its alignment with
- * the current strategy's themes, and moves it from `submitted` to `in_triage` with its history
+ * Brings a submitted idea into triage: computes its friction estimate, its alignment with the
+ * current strategy's themes and a first, suggested scorecard, and moves it from `submitted` to `in_triage` with its history
  * event, in one transaction.
  *
  * Idempotent on the idea id: SQS delivers at least once and the sweeper may queue an idea
@@ -31,15 +32,23 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
   if (idea === undefined) throw new UnknownIdeaError(`No idea ${ideaId}`);
   if (idea.status !== 'submitted') return 'already-admitted';
   const strategy = await deps.strategies.current();
+  const at = now().toISOString();
+  const enriched: Idea = {
+    ...idea,
+    themeAlignment: themeAlignment(idea, strategy),
+    ...(idea.friction === undefined ? {} : { frictionHoursPerYear: frictionHoursPerYear(idea.friction) }),
+  };
   try {
     await deps.store.transition({
       idea,
       to: 'in_triage',
       actor: { kind: 'system' },
-      at: now().toISOString(),
+      at,
       set: {
-        themeAlignment: themeAlignment(idea, strategy),
-        ...(idea.friction === undefined ? {} : { frictionHoursPerYear: frictionHoursPerYear(idea.friction) }),
+        themeAlignment: enriched.themeAlignment,
+        ...(enriched.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: enriched.frictionHoursPerYear }),
+        // A first priority from the suggestions alone, so the inbox can rank the idea before anyone scores it.
+        scorecard: scorecardFor(enriched, strategy, {}, at).scorecard,
       },
     });
   } catch (error) {

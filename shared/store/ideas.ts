@@ -42,7 +42,9 @@ export interface Transition {
   at: string;
   reason?: string;
   /** Other attributes of the idea that change with the status. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'signature' | 'duplicateCandidates'>>;
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'signature' | 'duplicateCandidates' | 'scorecard'>>;
+  /** Set for a change that is not a change of status (the idea keeps its status). */
+  change?: IdeaEvent['change'];
 }
 
 export class ConcurrentChangeError extends Error {
@@ -184,7 +186,8 @@ export class DynamoIdeaStore implements IdeaStore {
   async transition(change: Transition): Promise<Idea> {
     const { idea, to, actor, at } = change;
     const version = idea.version + 1;
-    const updated: Idea = { ...idea, ...change.set, status: to, statusChangedAt: at, updatedAt: at, version };
+    const statusChanged = to !== idea.status;
+    const updated: Idea = { ...idea, ...change.set, status: to, statusChangedAt: statusChanged ? at : idea.statusChangedAt, updatedAt: at, version };
     const event: IdeaEvent = {
       ideaId: idea.id,
       version,
@@ -193,6 +196,7 @@ export class DynamoIdeaStore implements IdeaStore {
       to,
       actor,
       ...(change.reason === undefined ? {} : { reason: change.reason }),
+      ...(change.change === undefined ? {} : { change: change.change }),
     };
     try {
       await this.client.send(
@@ -279,7 +283,7 @@ function ideaToItem(idea: Idea): Item {
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
   'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
-  'themeAlignment', 'signature', 'duplicateCandidates',
+  'themeAlignment', 'signature', 'duplicateCandidates', 'scorecard',
 ] as const satisfies readonly (keyof Idea)[];
 
 function itemToIdea(item: Item): Idea {
@@ -290,7 +294,7 @@ function eventToItem(event: IdeaEvent): Item {
   return { ...ideaEventKey(event.ideaId, event.version), type: 'event', ...event };
 }
 
-const EVENT_FIELDS = ['ideaId', 'version', 'at', 'from', 'to', 'actor', 'reason'] as const satisfies readonly (keyof IdeaEvent)[];
+const EVENT_FIELDS = ['ideaId', 'version', 'at', 'change', 'from', 'to', 'actor', 'reason'] as const satisfies readonly (keyof IdeaEvent)[];
 
 function itemToEvent(item: Item): IdeaEvent {
   return pick(item, EVENT_FIELDS) as unknown as IdeaEvent;

@@ -26,13 +26,15 @@ export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Ex
     ...(view === 'staff' ? { version: idea.version } : {}),
     ...(view === 'staff' && idea.themeAlignment !== undefined ? { themeAlignment: idea.themeAlignment } : {}),
     ...(view === 'staff' && idea.duplicateCandidates !== undefined ? { duplicateCandidates: idea.duplicateCandidates } : {}),
-    history: history.map((event) => ({
+    ...(view === 'staff' && idea.scorecard !== undefined ? { scorecard: idea.scorecard } : {}),
+    // The submitter's history is their idea's journey; triage's own work on it stays internal.
+    history: history.filter((event) => view === 'staff' || event.change === undefined).map((event) => ({
       at: event.at,
       ...(event.from === undefined ? {} : { from: event.from }),
       status: event.to,
       message: statusMessage(event.to, language),
       ...(event.reason === undefined ? {} : { reason: event.reason }),
-      ...(view === 'staff' ? { actor: event.actor } : {}),
+      ...(view === 'staff' ? { actor: event.actor, ...(event.change === undefined ? {} : { change: event.change }) } : {}),
     })),
   };
 }

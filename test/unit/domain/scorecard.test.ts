@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priorityOf, suggestedBenefit, type CriterionScore } from '../../../shared/domain/scorecard.ts';
+import { mergeScores, priorityOf, suggestedBenefit, suggestedScores, suggestedStrategicFit, type CriterionScore } from '../../../shared/domain/scorecard.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 // strategic_fit weighs 3, benefit 1 in the test strategy.
@@ -61,5 +61,41 @@ describe('suggestedBenefit', () => {
     [20_000, 4],
   ])('suggests %d hours a year → %d', (hours, expected) => {
     expect(suggestedBenefit(hours)).toBe(expected);
+  });
+});
+
+describe('suggestedStrategicFit', () => {
+  it.each([
+    [0, 0],
+    [0.24, 0],
+    [0.25, 1],
+    [0.45, 2],
+    [0.65, 3],
+    [0.85, 4],
+    [1, 4],
+  ])('suggests a best theme score of %d → %d', (score, expected) => {
+    expect(suggestedStrategicFit(score)).toBe(expected);
+  });
+});
+
+describe('suggestedScores', () => {
+  it('suggests strategic fit from the best theme and benefit from friction hours', () => {
+    const suggestions = suggestedScores({ themeAlignment: { scores: [{ score: 0.7 }, { score: 0.2 }] }, frictionHoursPerYear: 920 });
+
+    expect(suggestions).toEqual({ strategic_fit: 3, benefit: 3 });
+  });
+
+  it('suggests nothing for an idea without alignment or friction', () => {
+    expect(suggestedScores({})).toEqual({});
+  });
+});
+
+describe('mergeScores', () => {
+  it('lets triage’s score win over a suggestion, keeps suggestions for the rest, and drops unknown criteria', () => {
+    // Act
+    const scores = mergeScores(criteria, { benefit: 1, unknown: 4 }, { strategic_fit: 3, benefit: 4 });
+
+    // Assess
+    expect(scores).toEqual({ strategic_fit: { value: 3, source: 'suggested' }, benefit: { value: 1, source: 'triage' } });
   });
 });

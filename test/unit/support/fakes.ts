@@ -77,7 +77,8 @@ export class InMemoryIdeaStore implements IdeaStore {
       throw new ConcurrentChangeError(`Idea ${change.idea.id} changed since version ${change.idea.version}`);
     }
     const version = current.version + 1;
-    const updated: Idea = { ...current, ...change.set, status: change.to, statusChangedAt: change.at, updatedAt: change.at, version };
+    const statusChangedAt = change.to === current.status ? current.statusChangedAt : change.at;
+    const updated: Idea = { ...current, ...change.set, status: change.to, statusChangedAt, updatedAt: change.at, version };
     this.ideas.set(updated.id, structuredClone(updated));
     this.events.push({
       ideaId: updated.id,
@@ -87,6 +88,7 @@ export class InMemoryIdeaStore implements IdeaStore {
       to: change.to,
       actor: change.actor,
       ...(change.reason === undefined ? {} : { reason: change.reason }),
+      ...(change.change === undefined ? {} : { change: change.change }),
     });
     return structuredClone(updated);
   }
