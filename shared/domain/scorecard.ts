@@ -70,8 +70,8 @@ export function suggestedBenefit(frictionHoursPerYear: number): number {
 }
 
 /**
- * Strategic fit suggested from the best theme alignment (0–1; one strong matching word gives
- * about 0.3, three about 0.7): 4 from 0.85, 3 from 0.65, 2 from 0.45, 1 from 0.25.
+ * Strategic fit suggested from the best theme alignment (0–1; a typical well-aligned idea scores
+ * 0.6–0.9, see shared/domain/themes/align.ts): 4 from 0.85, 3 from 0.65, 2 from 0.45, 1 from 0.25.
  */
 export function suggestedStrategicFit(bestThemeScore: number): number {
   if (bestThemeScore >= 0.85) return 4;

@@ -54,7 +54,7 @@ describe('PUT /console/ideas/{id}/scorecard (put-scorecard)', () => {
     expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     [{ scores: { benefit: 5 } }, 'a score above 4'],
     [{ scores: { benefit: 1.5 } }, 'a fractional score'],
     [{ scores: {}, note: 'x' }, 'an unknown field'],
