@@ -12,6 +12,7 @@ export default defineConfig({
             AWS_REGION: 'eu-north-1',
             SPIRE_TABLE_NAME: 'spire-unit',
             SPIRE_INTAKE_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-intake',
+            SPIRE_RESCORE_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-rescore',
             POWERTOOLS_LOG_LEVEL: 'SILENT',
           },
         },

@@ -17,7 +17,7 @@ export interface QueueDescription {
   urlVariable: string;
 }
 
-export type QueueName = 'intake';
+export type QueueName = 'intake' | 'rescore';
 
 export interface FunctionDescription {
   /** Source file, relative to the repository root; it exports `handler`. */
@@ -45,7 +45,9 @@ export type FunctionName =
   | 'getStrategy'
   | 'getStrategyVersion'
   | 'putStrategy'
-  | 'putScorecard';
+  | 'putScorecard'
+  | 'startRescore'
+  | 'rescoreWorker';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,6 +65,13 @@ export const QUEUES: Record<QueueName, QueueDescription> = {
     retentionDays: 14,
     deadLetterRetentionDays: 14,
     urlVariable: ENV.intakeQueueUrl,
+  },
+  rescore: {
+    visibilityTimeoutSeconds: 360,
+    maxReceiveCount: 5,
+    retentionDays: 4,
+    deadLetterRetentionDays: 14,
+    urlVariable: ENV.rescoreQueueUrl,
   },
 };
 
@@ -131,6 +140,23 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: 'readWrite',
   },
+  startRescore: {
+    entry: 'functions/start-rescore.ts',
+    description: 'POST /console/strategy/rescore: queue re-scoring of undecided ideas',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['rescore'],
+  },
+  rescoreWorker: {
+    entry: 'functions/rescore-worker.ts',
+    description: 'Rescore queue consumer: re-aligns one page of ideas with the current strategy',
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['rescore'],
+    consumes: { queue: 'rescore', batchSize: 1, maxBatchingWindowSeconds: 0 },
+  },
   sweeper: {
     entry: 'functions/sweeper.ts',
     description: 'Scheduled: re-queues ideas stuck in submitted',
@@ -151,6 +177,7 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'PUT', path: '/console/strategy', function: 'putStrategy', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy/versions/{n}', function: 'getStrategyVersion', auth: 'jwt' },
   { method: 'PUT', path: '/console/ideas/{id}/scorecard', function: 'putScorecard', auth: 'jwt' },
+  { method: 'POST', path: '/console/strategy/rescore', function: 'startRescore', auth: 'jwt' },
 ];
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;

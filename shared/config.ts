@@ -9,6 +9,7 @@
 export const ENV = {
   tableName: 'SPIRE_TABLE_NAME',
   intakeQueueUrl: 'SPIRE_INTAKE_QUEUE_URL',
+  rescoreQueueUrl: 'SPIRE_RESCORE_QUEUE_URL',
   /** Name of the claim in the access token that carries the caller's roles. */
   rolesClaim: 'SPIRE_ROLES_CLAIM',
   /** How long an idea may stay in `submitted` before the sweeper re-queues it. */

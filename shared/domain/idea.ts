@@ -95,8 +95,11 @@ export interface IdeaEvent {
   ideaId: string;
   version: number;
   at: string;
-  /** Absent for a change of status; `scorecard` when triage scored the idea (the status stays). */
-  change?: 'scorecard';
+  /**
+   * Absent for a change of status. The status stays for `scorecard` (triage scored the idea) and
+   * `rescore` (the idea was aligned again with a new strategy version).
+   */
+  change?: 'scorecard' | 'rescore';
   from?: IdeaStatus;
   to: IdeaStatus;
   actor: Actor;

@@ -1,14 +1,13 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { ENV, requireEnv } from '../config.ts';
 import type { IntakeMessage } from '../schemas/idea.ts';
+import { sendJsonMessages } from './json-queue.ts';
 
 /** The queue that carries newly stored ideas to the intake worker. */
 export interface IntakeQueue {
   /** Queues the ideas for triage; resolves with the ids that could not be queued. */
   enqueue(ideaIds: readonly string[]): Promise<string[]>;
 }
-
-const SQS_BATCH_LIMIT = 10;
 
 export class SqsIntakeQueue implements IntakeQueue {
   private readonly client: SQSClient;
@@ -20,24 +19,8 @@ export class SqsIntakeQueue implements IntakeQueue {
   }
 
   async enqueue(ideaIds: readonly string[]): Promise<string[]> {
-    const failed: string[] = [];
-    for (let start = 0; start < ideaIds.length; start += SQS_BATCH_LIMIT) {
-      const chunk = ideaIds.slice(start, start + SQS_BATCH_LIMIT);
-      const result = await this.client.send(
-        new SendMessageBatchCommand({
-          QueueUrl: this.queueUrl,
-          Entries: chunk.map((ideaId, index) => ({
-            Id: String(index),
-            MessageBody: JSON.stringify({ ideaId } satisfies IntakeMessage),
-          })),
-        }),
-      );
-      for (const failure of result.Failed ?? []) {
-        const id = chunk[Number(failure.Id)];
-        if (id !== undefined) failed.push(id);
-      }
-    }
-    return failed;
+    const failed = await sendJsonMessages(this.client, this.queueUrl, ideaIds.map((ideaId): IntakeMessage => ({ ideaId })));
+    return failed.map((index) => ideaIds[index] as string);
   }
 }
 

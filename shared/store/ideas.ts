@@ -61,6 +61,8 @@ export interface IdeaStore {
   listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>>;
   transition(change: Transition): Promise<Idea>;
   listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
+  /** One page of the ideas in a status, oldest change first. */
+  listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>>;
   recordRequeue(idea: Idea): Promise<void>;
 }
 
@@ -245,6 +247,28 @@ export class DynamoIdeaStore implements IdeaStore {
       startKey = page.LastEvaluatedKey;
     } while (startKey !== undefined && ideas.length < limit);
     return ideas;
+  }
+
+  async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
+    const index = TABLE.indexes.byStatus;
+    const partition = statusPartition(status);
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, {
+          attribute: index.partitionKey,
+          value: partition,
+          keys: [TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey],
+        }),
+      }),
+    );
+    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    return { items: (page.Items ?? []).map(itemToIdea), ...(nextCursor === undefined ? {} : { nextCursor }) };
   }
 
   /** Counts one more re-queue of an idea; a no-op if the idea moved on meanwhile. */

@@ -93,6 +93,15 @@ export class InMemoryIdeaStore implements IdeaStore {
     return structuredClone(updated);
   }
 
+  async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
+    const all = [...this.ideas.values()]
+      .filter((idea) => idea.status === status)
+      .sort((a, b) => `${a.statusChangedAt}#${a.id}`.localeCompare(`${b.statusChangedAt}#${b.id}`));
+    const start = cursor === undefined ? 0 : Number(cursor);
+    const items = all.slice(start, start + limit).map((idea) => structuredClone(idea));
+    return { items, ...(start + limit < all.length ? { nextCursor: String(start + limit) } : {}) };
+  }
+
   async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
     return [...this.ideas.values()]
       .filter((idea) => idea.status === status && idea.statusChangedAt < changedBefore)
