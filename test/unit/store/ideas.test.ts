@@ -521,3 +521,23 @@ describe('DynamoIdeaStore.getIdeas', () => {
     expect(calls.map((call) => call.args[0].input.RequestItems?.[TABLE_NAME]?.Keys?.length)).toEqual([100, 1, 1]);
   });
 });
+
+describe('DynamoIdeaStore.listByStatus', () => {
+  it('pages through one status on the status index, oldest change first, with a cursor bound to that status', async () => {
+    // Prepare
+    const lastKey = { PK: `IDEA#${IDEA_ID}`, SK: 'META', GSI1PK: 'STATUS#in_triage', GSI1SK: `2026-01-05T08:31:00.000Z#${IDEA_ID}` };
+    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdea({ status: 'in_triage' }))], LastEvaluatedKey: lastKey });
+
+    // Act
+    const page = await store.listByStatus('in_triage', 25);
+    const next = encodeCursor(lastKey);
+    await store.listByStatus('in_triage', 25, next);
+    const foreign = await rejectionOf(store.listByStatus('parked', 25, next));
+
+    // Assess
+    expect(page.nextCursor).toBe(next);
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'GSI1', Limit: 25, ExpressionAttributeValues: { ':pk': 'STATUS#in_triage' } });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: lastKey });
+    expect(foreign).toBeInstanceOf(InvalidCursorError);
+  });
+});
