@@ -5,9 +5,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { admitToTriage } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
-import { ideaStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv() };
 const processor = new BatchProcessor(EventType.SQS);
 
 /**

@@ -47,7 +47,8 @@ export type FunctionName =
   | 'putStrategy'
   | 'putScorecard'
   | 'startRescore'
-  | 'rescoreWorker';
+  | 'rescoreWorker'
+  | 'findSimilar';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -112,6 +113,13 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     table: 'readWrite',
     consumes: { queue: 'intake', batchSize: 10, maxBatchingWindowSeconds: 1 },
   },
+  findSimilar: {
+    entry: 'functions/find-similar.ts',
+    description: 'GET /ideas/similar: existing ideas like a text about to be submitted',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+  },
   getStrategy: {
     entry: 'functions/get-strategy.ts',
     description: 'GET /console/strategy: the current strategy',
@@ -172,6 +180,7 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/health', function: 'health', auth: 'none' },
   { method: 'POST', path: '/ideas', function: 'submitIdea', auth: 'jwt' },
   { method: 'GET', path: '/ideas/mine', function: 'listMyIdeas', auth: 'jwt' },
+  { method: 'GET', path: '/ideas/similar', function: 'findSimilar', auth: 'jwt' },
   { method: 'GET', path: '/ideas/{id}', function: 'getIdea', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy', function: 'getStrategy', auth: 'jwt' },
   { method: 'PUT', path: '/console/strategy', function: 'putStrategy', auth: 'jwt' },

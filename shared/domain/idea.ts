@@ -65,8 +65,8 @@ export interface Idea {
   requeueCount: number;
   /** How the idea matches the strategy's themes, with the version it was matched against (set in intake). */
   themeAlignment?: ThemeAlignment;
-  /** MinHash signature of the idea's text, for the duplicate index (set in intake). */
-  signature?: number[];
+  /** The idea's duplicate-detection shingles, read back to rank it as a candidate for later ideas (set in intake). */
+  shingles?: string[];
   /** Likely duplicates among the ideas that existed when it arrived, most similar first (set in intake). */
   duplicateCandidates?: { ideaId: string; similarity: number }[];
   /** Triage's scores (suggested ones until a person scores) and the priority they give. */

@@ -5,6 +5,9 @@ import { alignThemes } from '../domain/themes/align.ts';
 import type { IdeaStore } from '../store/ideas.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { StrategyStore } from '../store/strategy.ts';
+import type { SimilarityIndex } from '../store/similarity-index.ts';
+import { ideaFingerprint } from '../domain/duplicates/idea-fingerprint.ts';
+import { findSimilarIdeas } from './duplicates.ts';
 import { logger } from '../logger.ts';
 import { scorecardFor } from '../triage/score.ts';
 
@@ -17,11 +20,13 @@ export type AdmitOutcome = 'admitted' | 'already-admitted';
 export interface AdmitDependencies {
   store: IdeaStore;
   strategies: StrategyStore;
+  index: SimilarityIndex;
 }
 
 /**
  * Brings a submitted idea into triage: computes its friction estimate, its alignment with the
- * current strategy's themes and a first, suggested scorecard, and moves it from `submitted` to `in_triage` with its history
+ * current strategy's themes, its likely duplicates (and files it in the duplicate index) and a
+ * first, suggested scorecard, and moves it from `submitted` to `in_triage` with its history
  * event, in one transaction.
  *
  * Idempotent on the idea id: SQS delivers at least once and the sweeper may queue an idea
@@ -32,6 +37,10 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
   if (idea === undefined) throw new UnknownIdeaError(`No idea ${ideaId}`);
   if (idea.status !== 'submitted') return 'already-admitted';
   const strategy = await deps.strategies.current();
+  // Look up before filing, so the idea does not take a place among its own candidates.
+  const fingerprint = ideaFingerprint(idea);
+  const similar = await findSimilarIdeas(deps, fingerprint, idea.id);
+  await deps.index.add(idea.id, fingerprint.bands);
   const at = now().toISOString();
   const enriched: Idea = {
     ...idea,
@@ -49,6 +58,8 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
         ...(enriched.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: enriched.frictionHoursPerYear }),
         // A first priority from the suggestions alone, so the inbox can rank the idea before anyone scores it.
         scorecard: scorecardFor(enriched, strategy, {}, at).scorecard,
+        shingles: fingerprint.shingles,
+        duplicateCandidates: similar.map(({ idea: candidate, similarity }) => ({ ideaId: candidate.id, similarity })),
       },
     });
   } catch (error) {

@@ -89,3 +89,19 @@ function normaliseNumber(value: string): string {
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(value)) return value.replaceAll('.', '').replace(',', '.');
   return value.replace(',', '.');
 }
+
+/**
+ * GET /ideas/similar: the text a person is about to submit. Title and description are read
+ * apart (a title's words weigh more); `text` alone is read as a description.
+ */
+export const SimilarQuery = z
+  .strictObject({
+    title: humanText(1, LIMITS.titleMax).optional(),
+    text: humanText(1, LIMITS.descriptionMax).optional(),
+    language: z.enum(LANGUAGES).default('da'),
+  })
+  .refine((query) => query.title !== undefined || query.text !== undefined, {
+    message: 'Send title or text',
+    params: { da: 'Send title eller text', en: 'Send title or text' },
+    path: ['text'],
+  });

@@ -42,7 +42,7 @@ export interface Transition {
   at: string;
   reason?: string;
   /** Other attributes of the idea that change with the status. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'signature' | 'duplicateCandidates' | 'scorecard'>>;
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'scorecard'>>;
   /** Set for a change that is not a change of status (the idea keeps its status). */
   change?: IdeaEvent['change'];
 }
@@ -307,7 +307,7 @@ function ideaToItem(idea: Idea): Item {
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
   'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
-  'themeAlignment', 'signature', 'duplicateCandidates', 'scorecard',
+  'themeAlignment', 'shingles', 'duplicateCandidates', 'scorecard',
 ] as const satisfies readonly (keyof Idea)[];
 
 function itemToIdea(item: Item): Idea {

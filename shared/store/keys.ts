@@ -9,7 +9,7 @@ import type { IdeaStatus } from '../domain/idea.ts';
  * | history event       | IDEA#<id>            | EVENT#<version> |                              |                              |
  * | idempotency record  | IDEMPOTENCY#<hash>   | META            |                              |                              |
  * | strategy version    | STRATEGY             | VERSION#<n>     |                              |                              |
- * | similarity band     | SIMILAR#<band key>   | <created>#<id>  |                              |                              |
+ * | similarity band     | SIMILAR#<band key>   | <sort>#<id>     |                              |                              |
  *
  * An idea and its history share a partition, so one Query reads both.
  */
@@ -47,8 +47,9 @@ export const strategyVersionKey = (version: number) => ({ PK: STRATEGY_PARTITION
 
 /**
  * One entry of the duplicate index: the idea shares this MinHash band with every other idea in
- * the partition. Newest first, so a capped Query reads the most recent ideas of a crowded band.
+ * the partition; the sort value orders the band so a capped Query reads the closest ideas
+ * (see shared/domain/duplicates/parameters.ts).
  */
-export const similarityBandKey = (bandKey: string, createdAt: string, id: string) => ({ PK: similarityBandPartition(bandKey), SK: `${createdAt}#${id}` });
+export const similarityBandKey = (band: { key: string; sort: string }, id: string) => ({ PK: similarityBandPartition(band.key), SK: `${band.sort}#${id}` });
 
 export const similarityBandPartition = (bandKey: string) => `SIMILAR#${bandKey}`;

@@ -7,6 +7,7 @@ import { DEFAULT_STRATEGY } from '../domain/strategy/default-strategy.ts';
 import { createDocumentClient } from './client.ts';
 import { DynamoIdeaStore, type IdeaStore } from './ideas.ts';
 import { DynamoStrategyStore, type StrategyStore } from './strategy.ts';
+import { DynamoSimilarityIndex, type SimilarityIndex } from './similarity-index.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -18,6 +19,10 @@ function documentClient(): DynamoDBDocumentClient {
 
 export function ideaStoreFromEnv(): IdeaStore {
   return new DynamoIdeaStore(documentClient(), requireEnv(ENV.tableName));
+}
+
+export function similarityIndexFromEnv(): SimilarityIndex {
+  return new DynamoSimilarityIndex(documentClient(), requireEnv(ENV.tableName));
 }
 
 export function strategyStoreFromEnv(): StrategyStore {

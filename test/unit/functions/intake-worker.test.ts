@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/intake-worker.ts';
@@ -14,7 +14,12 @@ beforeEach(() => {
   ddbMock.on(GetCommand).resolves({});
   ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(aFrictionIdea()) });
   ddbMock.on(TransactWriteCommand).resolves({});
-  ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'STRATEGY', SK: 'VERSION#000004', ...DEFAULT_STRATEGY, version: 4, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' }] });
+  // The duplicate index is empty; the strategy is at version 4.
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
+  ddbMock.on(BatchWriteCommand).resolves({});
+  ddbMock
+    .on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)' })
+    .resolves({ Items: [{ PK: 'STRATEGY', SK: 'VERSION#000004', ...DEFAULT_STRATEGY, version: 4, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' }] });
 });
 
 afterEach(() => {

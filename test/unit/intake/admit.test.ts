@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore, InMemoryStrategyStore } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemorySimilarityIndex, InMemoryStrategyStore } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
-import { aFrictionIdea, anIdea, IDEA_ID } from '../support/ideas.ts';
+import { aFrictionIdea, anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T08:31:00.000Z');
 const now = () => NOW;
@@ -16,7 +16,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const outcome = await admitToTriage({ store, strategies }, IDEA_ID, now);
+    const outcome = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('admitted');
@@ -29,7 +29,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea({ title: 'Dobbeltindtastning i tre systemer', description: 'Vi taster de samme oplysninger tre gange, dobbeltindtastning hver dag.' }));
 
     // Act
-    await admitToTriage({ store, strategies }, IDEA_ID, now);
+    await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     const alignment = store.ideas.get(IDEA_ID)?.themeAlignment;
@@ -38,12 +38,32 @@ describe('admitToTriage', () => {
     expect(alignment?.scores[0]?.matchedTerms).toContain('dobbeltindtastning');
   });
 
+  it('finds an earlier idea about the same friction as a likely duplicate, and files the new one', async () => {
+    // Prepare: the first idea is admitted; a second, about the same bøvl, arrives.
+    const store = new InMemoryIdeaStore();
+    const index = new InMemorySimilarityIndex();
+    const first = anIdea({ id: OTHER_IDEA_ID, title: 'Dobbeltindtastning af medicinlister', description: 'Vi taster medicinlisten ind både i omsorgssystemet og i apotekets system hver uge.' });
+    store.seed(first);
+    await admitToTriage({ store, strategies, index }, OTHER_IDEA_ID, now);
+    store.seed(anIdea({ title: 'Medicinlister tastes ind to gange', description: 'Hver uge taster vi medicinlisten ind i omsorgssystemet og igen i apotekets system.' }));
+
+    // Act
+    await admitToTriage({ store, strategies, index }, IDEA_ID, now);
+
+    // Assess
+    const candidates = store.ideas.get(IDEA_ID)?.duplicateCandidates ?? [];
+    expect(candidates.map((candidate) => candidate.ideaId)).toEqual([OTHER_IDEA_ID]);
+    expect(candidates[0]?.similarity).toBeGreaterThan(0.3);
+    expect(store.ideas.get(IDEA_ID)?.shingles?.length).toBeGreaterThan(0);
+    expect([...index.bands.values()].some((sortKeys) => sortKeys.some((sortKey) => sortKey.endsWith(IDEA_ID)))).toBe(true);
+  });
+
   it('computes the friction hours per year on the way in', async () => {
     // Prepare: 3 times a day × 10 minutes × 12 people
     const store = new InMemoryIdeaStore().seed(aFrictionIdea());
 
     // Act
-    await admitToTriage({ store, strategies }, IDEA_ID, now);
+    await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)?.frictionHoursPerYear).toBe(1380);
@@ -54,7 +74,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    await admitToTriage({ store, strategies }, IDEA_ID, now);
+    await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
@@ -66,7 +86,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(idea);
 
     // Act
-    const outcome = await admitToTriage({ store, strategies }, IDEA_ID, now);
+    const outcome = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -79,8 +99,8 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const first = await admitToTriage({ store, strategies }, IDEA_ID, now);
-    const second = await admitToTriage({ store, strategies }, IDEA_ID, now);
+    const first = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    const second = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     expect([first, second]).toEqual(['admitted', 'already-admitted']);
@@ -97,7 +117,7 @@ describe('admitToTriage', () => {
     });
 
     // Act
-    const outcome = await admitToTriage({ store, strategies }, IDEA_ID, now);
+    const outcome = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -110,7 +130,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new ConcurrentChangeError('requeueCount changed'));
 
     // Act
-    const error = await rejectionOf(admitToTriage({ store, strategies }, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now));
 
     // Assess
     expect(error).toBeInstanceOf(ConcurrentChangeError);
@@ -122,7 +142,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
 
     // Act
-    const error = await rejectionOf(admitToTriage({ store, strategies }, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now));
 
     // Assess
     expect(error.message).toBe('DynamoDB is unavailable');
@@ -133,7 +153,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const error = await rejectionOf(admitToTriage({ store, strategies }, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now));
 
     // Assess
     expect(error).toBeInstanceOf(UnknownIdeaError);

@@ -8,39 +8,40 @@ import { IDEA_ID } from '../support/ideas.ts';
 const TABLE_NAME = 'spire-unit';
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const index = new DynamoSimilarityIndex(DynamoDBDocumentClient.from(new DynamoDBClient({})), TABLE_NAME);
-const idea = { id: IDEA_ID, createdAt: '2026-11-22T08:00:00.000Z' };
 
 afterEach(() => {
   ddbMock.reset();
 });
 
+const band = (n: number, sort = '80000000') => ({ key: `b${String(n).padStart(2, '0')}:0000abcd`, sort });
+
 describe('DynamoSimilarityIndex.add', () => {
-  it('writes one item per band key, newest-first sortable, in batches of 25', async () => {
+  it('writes one item per band, keyed by band and sorted by its sort value, in batches of 25', async () => {
     // Prepare
     ddbMock.on(BatchWriteCommand).resolves({});
-    const bandKeys = Array.from({ length: 30 }, (_, n) => `b${String(n).padStart(2, '0')}:abc`);
+    const bands = Array.from({ length: 30 }, (_, n) => band(n));
 
     // Act
-    await index.add(idea, bandKeys);
+    await index.add(IDEA_ID, bands);
 
     // Assess
     const calls = ddbMock.commandCalls(BatchWriteCommand);
     expect(calls.map((call) => call.args[0].input.RequestItems?.[TABLE_NAME]?.length)).toEqual([25, 5]);
     expect(calls[0]?.args[0].input.RequestItems?.[TABLE_NAME]?.[0]).toEqual({
-      PutRequest: { Item: { PK: 'SIMILAR#b00:abc', SK: `2026-11-22T08:00:00.000Z#${IDEA_ID}`, type: 'similarity-band', ideaId: IDEA_ID } },
+      PutRequest: { Item: { PK: 'SIMILAR#b00:0000abcd', SK: `80000000#${IDEA_ID}`, type: 'similarity-band', ideaId: IDEA_ID } },
     });
   });
 
   it('writes again what DynamoDB left unprocessed', async () => {
     // Prepare
-    const unprocessed = [{ PutRequest: { Item: { PK: 'SIMILAR#b01:x', SK: 's', ideaId: IDEA_ID } } }];
+    const unprocessed = [{ PutRequest: { Item: { PK: 'SIMILAR#b01:0000abcd', SK: 's', ideaId: IDEA_ID } } }];
     ddbMock
       .on(BatchWriteCommand)
       .resolvesOnce({ UnprocessedItems: { [TABLE_NAME]: unprocessed } })
       .resolves({});
 
     // Act
-    await index.add(idea, ['b00:x', 'b01:x']);
+    await index.add(IDEA_ID, [band(0), band(1)]);
 
     // Assess
     const calls = ddbMock.commandCalls(BatchWriteCommand);
@@ -50,17 +51,24 @@ describe('DynamoSimilarityIndex.add', () => {
 });
 
 describe('DynamoSimilarityIndex.lookup', () => {
-  it('queries each band once, newest first, capped, and returns the ids per band', async () => {
-    // Prepare
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b00:aa' } }).resolves({ Items: [{ ideaId: 'x' }, { ideaId: 'y' }] });
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:bb' } }).resolves({ Items: [] });
+  it('reads each band from its own sort value, capped, and only then from the band’s start', async () => {
+    // Prepare: band 0 has enough from our value on; band 1 runs out and is filled from its start.
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b00:0000abcd', ':sort': '80000000' }, KeyConditionExpression: 'PK = :pk AND SK >= :sort' }).resolves({
+      Items: [{ ideaId: 'a' }, { ideaId: 'b' }],
+    });
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:0000abcd', ':sort': '80000000' }, KeyConditionExpression: 'PK = :pk AND SK >= :sort' }).resolves({
+      Items: [{ ideaId: 'c' }],
+    });
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:0000abcd', ':sort': '80000000' }, KeyConditionExpression: 'PK = :pk AND SK < :sort' }).resolves({
+      Items: [{ ideaId: 'd' }],
+    });
 
     // Act
-    const hits = await index.lookup(['b00:aa', 'b01:bb'], 5);
+    const hits = await index.lookup([band(0), band(1)], 2);
 
     // Assess
-    expect(hits).toEqual([['x', 'y'], []]);
-    expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(2);
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { Limit: 5, ScanIndexForward: false, TableName: TABLE_NAME });
+    expect(hits).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(3);
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: 'PK = :pk AND SK < :sort', Limit: 1 });
   });
 });

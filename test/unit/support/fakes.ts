@@ -1,4 +1,6 @@
 import { StaleVersionError, type StrategyStore } from '../../../shared/store/strategy.ts';
+import type { SimilarityIndex } from '../../../shared/store/similarity-index.ts';
+import type { BandEntry } from '../../../shared/domain/duplicates/lsh.ts';
 import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/strategy.ts';
 import type { Idea, IdeaEvent, IdeaStatus } from '../../../shared/domain/idea.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
@@ -162,5 +164,26 @@ export class InMemoryStrategyStore implements StrategyStore {
     const next = { ...structuredClone(content), version: current.version + 1, createdAt: at, createdBy };
     this.versions.push(next);
     return structuredClone(next);
+  }
+}
+
+/** The duplicate index in memory, with the same reading order as the DynamoDB one. */
+export class InMemorySimilarityIndex implements SimilarityIndex {
+  readonly bands = new Map<string, string[]>();
+
+  async add(ideaId: string, bands: readonly BandEntry[]): Promise<void> {
+    for (const band of bands) {
+      const sortKeys = new Set([...(this.bands.get(band.key) ?? []), `${band.sort}#${ideaId}`]);
+      this.bands.set(band.key, [...sortKeys].sort());
+    }
+  }
+
+  async lookup(bands: readonly BandEntry[], maxPerBand: number): Promise<string[][]> {
+    return bands.map((band) => {
+      const sortKeys = this.bands.get(band.key) ?? [];
+      const fromOwnValue = sortKeys.filter((sortKey) => sortKey >= band.sort).slice(0, maxPerBand);
+      const fromStart = fromOwnValue.length < maxPerBand ? sortKeys.filter((sortKey) => sortKey < band.sort).slice(0, maxPerBand - fromOwnValue.length) : [];
+      return [...fromOwnValue, ...fromStart].map((sortKey) => sortKey.slice(sortKey.indexOf('#') + 1));
+    });
   }
 }

@@ -89,12 +89,12 @@ describe('ideaDocument', () => {
     expect(document).not.toHaveProperty('requeueCount');
   });
 
-  it('shows theme scores and duplicate candidates to staff only, never the signature', () => {
+  it('shows theme scores and duplicate candidates to staff only, never the shingles', () => {
     // Prepare
     const idea = anIdea({
       themeAlignment: { strategyVersion: 2, scores: [{ themeId: 'automatisering', score: 0.7, matchedTerms: ['dobbeltindtastning'] }] },
       duplicateCandidates: [{ ideaId: 'other', similarity: 0.8 }],
-      signature: [1, 2, 3],
+      shingles: ['robot', 'robot'],
     });
 
     // Act
@@ -105,7 +105,7 @@ describe('ideaDocument', () => {
     expect(staff).toMatchObject({ themeAlignment: idea.themeAlignment, duplicateCandidates: idea.duplicateCandidates });
     expect(submitter).not.toHaveProperty('themeAlignment');
     expect(submitter).not.toHaveProperty('duplicateCandidates');
-    expect(staff).not.toHaveProperty('signature');
+    expect(staff).not.toHaveProperty('shingles');
   });
 
   it('writes status messages in the language asked for', () => {

@@ -1,0 +1,32 @@
+import { ideaFingerprint } from '../shared/domain/duplicates/idea-fingerprint.ts';
+import { statusMessage } from '../shared/domain/messages.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { json } from '../shared/http/response.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { findSimilarIdeas } from '../shared/intake/duplicates.ts';
+import { SimilarQuery } from '../shared/schemas/idea.ts';
+import { ideaStoreFromEnv, similarityIndexFromEnv } from '../shared/store/stores.ts';
+
+const deps = { store: ideaStoreFromEnv(), index: similarityIndexFromEnv() };
+
+/**
+ * GET /ideas/similar?title=…&text=… — existing ideas like the one about to be submitted, so the
+ * form can ask "is it one of these?". Titles and statuses only: nobody's identity.
+ */
+export const handler = httpRoute(async ({ event, language }) => {
+  const query = parseOrThrow(SimilarQuery, event.queryStringParameters ?? {}, language);
+  const fingerprint = ideaFingerprint({ title: query.title ?? '', description: query.text ?? '', language: query.language });
+  const similar = await findSimilarIdeas(deps, fingerprint);
+  return json(200, {
+    items: similar
+      .filter(({ idea }) => idea.status !== 'withdrawn')
+      .map(({ idea, similarity }) => ({
+        id: idea.id,
+        title: idea.title,
+        kind: idea.kind,
+        status: idea.status,
+        statusMessage: statusMessage(idea.status, language),
+        similarity,
+      })),
+  });
+});
