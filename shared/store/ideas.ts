@@ -14,7 +14,7 @@ import {
   submitterIndexKey,
   submitterPartition,
 } from './keys.ts';
-import { TABLE } from './table.ts';
+import { TABLE, type IndexDescription } from './table.ts';
 
 /** What a retried submit needs to answer exactly as the first time. */
 export interface IdempotencyRecord {
@@ -158,26 +158,33 @@ export class DynamoIdeaStore implements IdeaStore {
 
   /** A submitter's own ideas, newest first. */
   async listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>> {
-    const index = TABLE.indexes.bySubmitter;
-    const partition = submitterPartition(sub);
-    const page = await this.client.send(
+    return this.indexPage(TABLE.indexes.bySubmitter, submitterPartition(sub), { newestFirst: true, limit, cursor });
+  }
+
+  /** One page of one partition of a global secondary index, with a cursor bound to that partition. */
+  private async indexPage(
+    index: IndexDescription,
+    partition: string,
+    page: { newestFirst: boolean; limit: number; cursor: string | undefined },
+  ): Promise<Page<Idea>> {
+    const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: index.name,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': index.partitionKey },
         ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
+        ScanIndexForward: !page.newestFirst,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, {
           attribute: index.partitionKey,
           value: partition,
           keys: [TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey],
         }),
       }),
     );
-    const nextCursor = encodeCursor(page.LastEvaluatedKey);
-    return { items: (page.Items ?? []).map(itemToIdea), ...(nextCursor === undefined ? {} : { nextCursor }) };
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(itemToIdea), ...(nextCursor === undefined ? {} : { nextCursor }) };
   }
 
   /**
@@ -250,25 +257,7 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
-    const index = TABLE.indexes.byStatus;
-    const partition = statusPartition(status);
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          attribute: index.partitionKey,
-          value: partition,
-          keys: [TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey],
-        }),
-      }),
-    );
-    const nextCursor = encodeCursor(page.LastEvaluatedKey);
-    return { items: (page.Items ?? []).map(itemToIdea), ...(nextCursor === undefined ? {} : { nextCursor }) };
+    return this.indexPage(TABLE.indexes.byStatus, statusPartition(status), { newestFirst: false, limit, cursor });
   }
 
   /** Counts one more re-queue of an idea; a no-op if the idea moved on meanwhile. */
