@@ -22,6 +22,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/config.ts';
@@ -34,6 +35,7 @@ import {
   type QueueDescription,
   type QueueName,
   type ResourceNames,
+  type SettingName,
 } from './system.ts';
 
 /**
@@ -50,6 +52,12 @@ export const CONTEXT = {
   jwtAudience: 'spire:jwtAudience',
   /** The access-token claim that carries the caller's roles. */
   rolesClaim: 'spire:rolesClaim',
+  /** The From address of Spire's e-mails: an address (or an address at a domain) verified in Amazon SES. */
+  mailSender: 'spire:mailSender',
+  /** The digitalisation team's shared address: the daily digest of overdue ideas goes there. */
+  triageTeamEmail: 'spire:triageTeamEmail',
+  /** Days an idea may wait in triage before it is overdue (default 14). */
+  triageServiceLevelDays: 'spire:triageServiceLevelDays',
 } as const;
 
 const DEFAULT_ROLES_CLAIM = 'roles';
@@ -108,16 +116,18 @@ export class SpireStack extends Stack {
     this.table = createTable(this);
     this.queues = mapRecord(SYSTEM.queues, (description, name) => createQueue(this, name, description));
 
+    const settings = readSettings(this);
     const resources: ResourceNames = {
       tableName: this.table.tableName,
       queueUrls: mapRecord(this.queues, (queue) => queue.queueUrl),
+      settings,
     };
     const httpFunctions = new Set(SYSTEM.routes.map((route) => route.function));
     this.functions = mapRecord(SYSTEM.functions, (description, name) => {
       const environment = functionEnvironment(description, resources);
       if (httpFunctions.has(name)) environment[ENV.rolesClaim] = auth.rolesClaim;
       const fn = new SpireFunction(this, pascalCase(name), { description, environment });
-      this.wireFunction(name, fn, description);
+      this.wireFunction(name, fn, description, settings);
       return fn;
     });
 
@@ -142,7 +152,7 @@ export class SpireStack extends Stack {
   }
 
   /** The grants, event source and schedule the description states for one function. */
-  private wireFunction(name: FunctionName, fn: SpireFunction, description: FunctionDescription): void {
+  private wireFunction(name: FunctionName, fn: SpireFunction, description: FunctionDescription, settings: Record<SettingName, string>): void {
     if (description.table !== undefined) {
       this.table.grant(fn, ...TABLE_ACTIONS[description.table]);
       const tableLogicalId = this.resolve((this.table.node.defaultChild as CfnTable).logicalId) as string;
@@ -152,6 +162,14 @@ export class SpireStack extends Stack {
       });
     }
     for (const queue of description.sendsTo ?? []) this.queues[queue].grantSendMessages(fn);
+    if (description.sendsMail === true) {
+      // Only from the configured sender: its own identity, or that of its domain when the domain is what SES verified.
+      const sender = settings.mailSender;
+      const identities = [sender, sender.slice(sender.indexOf('@') + 1)].map((identity) =>
+        Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+      );
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: identities }));
+    }
     if (description.consumes !== undefined) {
       const { queue, batchSize, maxBatchingWindowSeconds } = description.consumes;
       fn.addEventSource(
@@ -207,6 +225,27 @@ export class SpireStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the Spire HTTP API' });
     return api;
   }
+}
+
+/** The deployment settings the functions read, from context; warns while the e-mail addresses are placeholders. */
+function readSettings(scope: Construct): Record<SettingName, string> {
+  const mailSender = requireEmailContext(scope, CONTEXT.mailSender);
+  const triageTeamEmail = requireEmailContext(scope, CONTEXT.triageTeamEmail);
+  const days = String((scope.node.tryGetContext(CONTEXT.triageServiceLevelDays) as string | number | undefined) ?? '14');
+  if (!/^\d{1,3}$/.test(days) || Number(days) < 1) throw new Error(`Context ${CONTEXT.triageServiceLevelDays} must be a whole number of days from 1, got "${days}"`);
+  return { mailTransport: 'ses', mailSender, triageTeamEmail, triageServiceLevelDays: days };
+}
+
+function requireEmailContext(scope: Construct, key: string): string {
+  const value = requireContext(scope, key);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new Error(`Context ${key} must be an e-mail address, got "${value}"`);
+  if (value.endsWith('.invalid')) {
+    Annotations.of(scope).addWarningV2(
+      `${key}NotConfigured`,
+      `Context ${key} is the placeholder ${value}: set it to a real address (cdk.json or -c) before e-mail can be sent.`,
+    );
+  }
+  return value;
 }
 
 /** The issuer, audience and roles claim from context; fails synth with the key to set when one is missing. */

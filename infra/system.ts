@@ -17,7 +17,19 @@ export interface QueueDescription {
   urlVariable: string;
 }
 
-export type QueueName = 'intake' | 'rescore';
+export type QueueName = 'intake' | 'rescore' | 'notify';
+
+/**
+ * Deployment settings a function reads from its environment. The stack takes them from CDK
+ * context (infra/stack.ts), the local runtime from its own defaults (infra/local/runtime.ts).
+ */
+export const SETTINGS = {
+  mailTransport: ENV.mailTransport,
+  mailSender: ENV.mailSender,
+  triageTeamEmail: ENV.triageTeamEmail,
+  triageServiceLevelDays: ENV.triageServiceLevelDays,
+} as const;
+export type SettingName = keyof typeof SETTINGS;
 
 export interface FunctionDescription {
   /** Source file, relative to the repository root; it exports `handler`. */
@@ -33,6 +45,10 @@ export interface FunctionDescription {
   consumes?: { queue: QueueName; batchSize: number; maxBatchingWindowSeconds: number };
   /** Invoked on a fixed rate. */
   schedule?: { everyMinutes: number };
+  /** Sends e-mail (SES in AWS): gets the mail settings and the permission to send from the sender identity. */
+  sendsMail?: boolean;
+  /** Other deployment settings the function reads. */
+  settings?: readonly SettingName[];
 }
 
 export type FunctionName =
@@ -48,7 +64,18 @@ export type FunctionName =
   | 'putScorecard'
   | 'startRescore'
   | 'rescoreWorker'
-  | 'findSimilar';
+  | 'findSimilar'
+  | 'getInbox'
+  | 'getConsoleIdea'
+  | 'postDecision'
+  | 'putAssignee'
+  | 'postComment'
+  | 'postAnswer'
+  | 'supportIdea'
+  | 'withdrawIdea'
+  | 'notifyWorker'
+  | 'revisitParked'
+  | 'triageDigest';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -73,6 +100,13 @@ export const QUEUES: Record<QueueName, QueueDescription> = {
     retentionDays: 4,
     deadLetterRetentionDays: 14,
     urlVariable: ENV.rescoreQueueUrl,
+  },
+  notify: {
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    deadLetterRetentionDays: 14,
+    urlVariable: ENV.notifyQueueUrl,
   },
 };
 
@@ -111,6 +145,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: 'readWrite',
+    sendsTo: ['notify'],
     consumes: { queue: 'intake', batchSize: 10, maxBatchingWindowSeconds: 1 },
   },
   findSimilar: {
@@ -167,12 +202,102 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
   },
   sweeper: {
     entry: 'functions/sweeper.ts',
-    description: 'Scheduled: re-queues ideas stuck in submitted',
+    description: 'Scheduled: re-queues ideas stuck in submitted and notifications never sent; finishes merges',
     timeoutSeconds: 60,
     memoryMb: 256,
     table: 'readWrite',
-    sendsTo: ['intake'],
+    sendsTo: ['intake', 'notify'],
     schedule: { everyMinutes: 5 },
+  },
+  getInbox: {
+    entry: 'functions/get-inbox.ts',
+    description: 'GET /console/inbox: one page of a triage inbox list',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+    settings: ['triageServiceLevelDays'],
+  },
+  getConsoleIdea: {
+    entry: 'functions/get-console-idea.ts',
+    description: 'GET /console/ideas/{id}: the whole idea for triage',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+    settings: ['triageServiceLevelDays'],
+  },
+  postDecision: {
+    entry: 'functions/post-decision.ts',
+    description: 'POST /console/ideas/{id}/decisions: triage decides on an idea',
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['notify'],
+  },
+  putAssignee: {
+    entry: 'functions/put-assignee.ts',
+    description: 'PUT /console/ideas/{id}/assignee: give an idea to a member of the team',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
+  postComment: {
+    entry: 'functions/post-comment.ts',
+    description: 'POST /console/ideas/{id}/comments: an internal comment or one to the submitter',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['notify'],
+  },
+  postAnswer: {
+    entry: 'functions/post-answer.ts',
+    description: "POST /ideas/{id}/answers: the submitter answers triage's question",
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['notify'],
+  },
+  supportIdea: {
+    entry: 'functions/support-idea.ts',
+    description: 'POST /ideas/{id}/support: an employee supports an idea, once',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
+  withdrawIdea: {
+    entry: 'functions/withdraw-idea.ts',
+    description: 'POST /ideas/{id}/withdraw: the submitter withdraws their idea',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+    sendsTo: ['notify'],
+  },
+  notifyWorker: {
+    entry: 'functions/notify-worker.ts',
+    description: 'Notify queue consumer: e-mails a stored notification, once',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    table: 'readWrite',
+    consumes: { queue: 'notify', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    sendsMail: true,
+  },
+  revisitParked: {
+    entry: 'functions/revisit-parked.ts',
+    description: 'Scheduled: parked ideas whose revisit day has come go back to in_triage',
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    table: 'readWrite',
+    sendsTo: ['notify'],
+    schedule: { everyMinutes: 60 },
+  },
+  triageDigest: {
+    entry: 'functions/triage-digest.ts',
+    description: 'Scheduled daily: e-mails the team the ideas overdue in triage',
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    table: 'readWrite',
+    sendsTo: ['notify'],
+    schedule: { everyMinutes: 1440 },
+    settings: ['triageTeamEmail', 'triageServiceLevelDays'],
   },
 };
 
@@ -187,6 +312,14 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/console/strategy/versions/{n}', function: 'getStrategyVersion', auth: 'jwt' },
   { method: 'PUT', path: '/console/ideas/{id}/scorecard', function: 'putScorecard', auth: 'jwt' },
   { method: 'POST', path: '/console/strategy/rescore', function: 'startRescore', auth: 'jwt' },
+  { method: 'GET', path: '/console/inbox', function: 'getInbox', auth: 'jwt' },
+  { method: 'GET', path: '/console/ideas/{id}', function: 'getConsoleIdea', auth: 'jwt' },
+  { method: 'POST', path: '/console/ideas/{id}/decisions', function: 'postDecision', auth: 'jwt' },
+  { method: 'PUT', path: '/console/ideas/{id}/assignee', function: 'putAssignee', auth: 'jwt' },
+  { method: 'POST', path: '/console/ideas/{id}/comments', function: 'postComment', auth: 'jwt' },
+  { method: 'POST', path: '/ideas/{id}/answers', function: 'postAnswer', auth: 'jwt' },
+  { method: 'POST', path: '/ideas/{id}/support', function: 'supportIdea', auth: 'jwt' },
+  { method: 'POST', path: '/ideas/{id}/withdraw', function: 'withdrawIdea', auth: 'jwt' },
 ];
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;
@@ -195,6 +328,8 @@ export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, rout
 export interface ResourceNames {
   tableName: string;
   queueUrls: Record<QueueName, string>;
+  /** The deployment's settings, by name. */
+  settings: Record<SettingName, string>;
 }
 
 /** The environment a function runs with: only the resources it is wired to. */
@@ -202,5 +337,7 @@ export function functionEnvironment(fn: FunctionDescription, resources: Resource
   const environment: Record<string, string> = {};
   if (fn.table !== undefined) environment[ENV.tableName] = resources.tableName;
   for (const queue of fn.sendsTo ?? []) environment[QUEUES[queue].urlVariable] = resources.queueUrls[queue];
+  const settings: SettingName[] = [...(fn.sendsMail === true ? (['mailTransport', 'mailSender'] as const) : []), ...(fn.settings ?? [])];
+  for (const setting of settings) environment[SETTINGS[setting]] = resources.settings[setting];
   return environment;
 }

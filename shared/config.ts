@@ -10,6 +10,15 @@ export const ENV = {
   tableName: 'SPIRE_TABLE_NAME',
   intakeQueueUrl: 'SPIRE_INTAKE_QUEUE_URL',
   rescoreQueueUrl: 'SPIRE_RESCORE_QUEUE_URL',
+  notifyQueueUrl: 'SPIRE_NOTIFY_QUEUE_URL',
+  /** `ses` (Amazon SES, in AWS) or `outbox` (the local runtime's development outbox). */
+  mailTransport: 'SPIRE_MAIL_TRANSPORT',
+  /** The From address of Spire's e-mails; an identity verified in SES. */
+  mailSender: 'SPIRE_MAIL_SENDER',
+  /** Where the daily digest of overdue ideas goes: the digitalisation team's shared address. */
+  triageTeamEmail: 'SPIRE_TRIAGE_TEAM_EMAIL',
+  /** Days an idea may wait in `in_triage` before it is overdue. */
+  triageServiceLevelDays: 'SPIRE_TRIAGE_SERVICE_LEVEL_DAYS',
   /** Name of the claim in the access token that carries the caller's roles. */
   rolesClaim: 'SPIRE_ROLES_CLAIM',
   /** How long an idea may stay in `submitted` before the sweeper re-queues it. */
@@ -46,4 +55,9 @@ export function intEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = 
 export function textEnv(name: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
   const value = env[name];
   return value === undefined || value.trim() === '' ? fallback : value;
+}
+
+/** The triage service level: days an idea may wait in `in_triage` before it is overdue (default 14). */
+export function serviceLevelDays(env: NodeJS.ProcessEnv = process.env): number {
+  return intEnv(ENV.triageServiceLevelDays, 14, env);
 }

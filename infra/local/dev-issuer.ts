@@ -16,6 +16,8 @@ const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
 export const DevTokenRequest = z.strictObject({
   sub: z.string().trim().min(1).max(128),
   name: z.string().trim().min(1).max(200).optional(),
+  /** The person's e-mail address; `<sub>@spire.localhost` when left out, so the outbox shows what they would get. */
+  email: z.email().optional(),
   roles: z.array(z.enum(ROLES)).max(ROLES.length).default(['employee']),
 });
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
@@ -45,6 +47,7 @@ export async function createDevIssuer(options: { issuer: string; audience: strin
       const now = Math.floor(Date.now() / 1000);
       const token = await new SignJWT({
         ...(request.name === undefined ? {} : { name: request.name }),
+        email: request.email ?? `${encodeURIComponent(request.sub)}@spire.localhost`,
         roles: request.roles,
       })
         .setProtectedHeader({ alg: ALGORITHM, kid: publicJwk.kid as string, typ: 'JWT' })

@@ -14,6 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ENV } from '../../shared/config.ts';
@@ -22,7 +24,8 @@ import { negotiateLanguage } from '../../shared/http/language.ts';
 import { internalErrorResponse, problemResponse } from '../../shared/http/problem.ts';
 import { parseOrThrow } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
-import { FUNCTIONS, functionEnvironment, type FunctionName, type QueueName } from '../system.ts';
+import { DynamoDevOutbox } from '../../shared/store/notifications.ts';
+import { FUNCTIONS, functionEnvironment, type FunctionName, type QueueName, type SettingName } from '../system.ts';
 import { matchRoute, toApiGatewayEvent, writeResult } from './api-gateway.ts';
 import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, type DevIssuer } from './dev-issuer.ts';
 import { LOCAL_AWS } from './emulators.ts';
@@ -31,6 +34,14 @@ import { startPoller, type Poller } from './sqs-poller.ts';
 import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
 
 const REPOSITORY_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** The local runtime's deployment settings: e-mail goes to the development outbox (GET /dev/outbox), never out. */
+export const LOCAL_SETTINGS: Record<SettingName, string> = {
+  mailTransport: 'outbox',
+  mailSender: 'spire@spire.localhost',
+  triageTeamEmail: 'digitalisering@spire.localhost',
+  triageServiceLevelDays: '14',
+};
 
 /** The local runtime reads at most this much of a request body (API Gateway's own cap is 10 MB). */
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -88,7 +99,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     AWS_ENDPOINT_URL_DYNAMODB: options.dynamodbEndpoint,
     AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
     [ENV.rolesClaim]: 'roles',
-    ...Object.assign({}, ...Object.values(FUNCTIONS).map((fn) => functionEnvironment(fn, { tableName, queueUrls }))),
+    ...Object.assign({}, ...Object.values(FUNCTIONS).map((fn) => functionEnvironment(fn, { tableName, queueUrls, settings: LOCAL_SETTINGS }))),
     ...options.environment,
   });
   const lambdas = new LocalLambdas(REPOSITORY_ROOT, region);
@@ -133,8 +144,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     audience: 'spire',
     ...(options.dataDir === undefined ? {} : { keyFile: join(options.dataDir, 'dev-issuer-key.json') }),
   });
+  const outbox = new DynamoDevOutbox(DynamoDBDocumentClient.from(dynamodb), tableName);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    handleRequest(request, response, { url, issuer, lambdas }).catch((error: unknown) => {
+    handleRequest(request, response, { url, issuer, lambdas, outbox }).catch((error: unknown) => {
       logger.error('Local runtime failed to answer', error as Error);
       if (!response.headersSent) writeResult(response, internalErrorResponse('en', 'local'));
       else response.end();
@@ -163,6 +175,7 @@ interface RequestDependencies {
   url: string;
   issuer: DevIssuer;
   lambdas: LocalLambdas;
+  outbox: DynamoDevOutbox;
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, deps: RequestDependencies): Promise<void> {
@@ -179,6 +192,13 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
       const input = parseOrThrow(DevTokenRequest, parseJson(body), language);
       const issued = await deps.issuer.issue(input);
       return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(issued) });
+    }
+
+    if (method === 'GET' && url.pathname === '/dev/outbox') {
+      // Every e-mail the system has sent, newest first: what a submitter or the team would receive.
+      const { limit } = parseOrThrow(OutboxQuery, Object.fromEntries(url.searchParams), language);
+      const items = await deps.outbox.list(limit);
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ items }) });
     }
 
     const matched = matchRoute(method, url.pathname);
@@ -206,6 +226,8 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     writeResult(response, problemResponse(error, language));
   }
 }
+
+const OutboxQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {

@@ -41,6 +41,37 @@ export type Actor =
   | { kind: 'staff'; sub: string; name?: string }
   | { kind: 'system' };
 
+/** A named member of staff, e.g. the idea's assignee. */
+export interface StaffMember {
+  sub: string;
+  name?: string;
+}
+
+/** Why triage declines an idea: a fixed list, so the pipeline can be read by reason. */
+export const DECLINE_REASONS = ['not_feasible', 'insufficient_benefit', 'out_of_scope', 'already_solved', 'legal_or_compliance', 'no_capacity'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Where a request that is not an idea belongs. */
+export const REDIRECT_TARGETS = ['it_support', 'hr', 'existing_project', 'other'] as const;
+export type RedirectTarget = (typeof REDIRECT_TARGETS)[number];
+
+/** The latest decision triage took on an idea, with what the submitter was told. */
+export interface IdeaDecision {
+  kind: 'needs_info' | 'accept' | 'park' | 'decline' | 'duplicate' | 'redirect';
+  at: string;
+  by: StaffMember;
+  /** The question (needs_info) or the message to the submitter. */
+  message?: string;
+  reasonCode?: DeclineReason;
+  redirectTo?: RedirectTarget;
+  /** YYYY-MM-DD: a parked idea comes back to the inbox on this day. */
+  revisitOn?: string;
+  /** The surviving idea of a merge. */
+  mergedInto?: string;
+  /** The pilot an accepted idea became. */
+  pilotId?: string;
+}
+
 export interface Idea {
   id: string;
   kind: IdeaKind;
@@ -50,7 +81,7 @@ export interface Idea {
   language: Language;
   anonymous: boolean;
   /** Absent on anonymous ideas: an anonymous idea stores no identity at all. */
-  submitter?: { sub: string; name?: string };
+  submitter?: { sub: string; name?: string; email?: string };
   /** SHA-256 of the follow-up token handed to an anonymous submitter; never the token itself. */
   followUpTokenHash?: string;
   friction?: Friction;
@@ -71,6 +102,10 @@ export interface Idea {
   duplicateCandidates?: { ideaId: string; similarity: number }[];
   /** Triage's scores (suggested ones until a person scores) and the priority they give. */
   scorecard?: Scorecard;
+  /** The member of the digitalisation team who looks after the idea. */
+  assignee?: StaffMember;
+  /** The latest decision on the idea; it stays while the idea is in the status it led to. */
+  decision?: IdeaDecision;
 }
 
 export interface Scorecard {
@@ -99,18 +134,22 @@ export interface IdeaEvent {
    * Absent for a change of status. The status stays for `scorecard` (triage scored the idea) and
    * `rescore` (the idea was aligned again with a new strategy version).
    */
-  change?: 'scorecard' | 'rescore';
+  change?: 'scorecard' | 'rescore' | 'assignment';
   from?: IdeaStatus;
   to: IdeaStatus;
   actor: Actor;
   reason?: string;
+  /** The decision that made the change, when triage took one (see IdeaDecision). */
+  decision?: IdeaDecision;
+  /** The submitter's answer to a question, on the event that brought the idea back to triage. */
+  answer?: string;
 }
 
 const TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
   submitted: ['in_triage', 'withdrawn'],
   in_triage: ['needs_info', 'accepted', 'parked', 'declined', 'duplicate', 'redirected', 'withdrawn'],
-  needs_info: ['in_triage', 'withdrawn', 'declined'],
-  parked: ['in_triage', 'withdrawn'],
+  needs_info: ['in_triage', 'parked', 'declined', 'duplicate', 'redirected', 'withdrawn'],
+  parked: ['in_triage', 'declined', 'duplicate', 'withdrawn'],
   accepted: [],
   declined: [],
   duplicate: [],

@@ -1,4 +1,5 @@
-import type { IdeaStatus, Language } from './idea.ts';
+import { decisionTarget } from './decisions.ts';
+import type { DeclineReason, IdeaDecision, IdeaStatus, Language, RedirectTarget } from './idea.ts';
 
 /**
  * The human message a submitter sees for each status, in Danish and English.
@@ -45,4 +46,65 @@ const STATUS_MESSAGES: Record<IdeaStatus, Record<Language, string>> = {
 
 export function statusMessage(status: IdeaStatus, language: Language): string {
   return STATUS_MESSAGES[status][language];
+}
+
+/** What each decline reason is called, for the submitter and the console. */
+export const DECLINE_REASON_LABELS: Record<DeclineReason, Record<Language, string>> = {
+  not_feasible: { da: 'Det kan ikke lade sig gøre med de løsninger, vi har i dag', en: 'It cannot be done with the solutions we have today' },
+  insufficient_benefit: { da: 'Gevinsten er for lille i forhold til indsatsen', en: 'The benefit is too small for the effort' },
+  out_of_scope: { da: 'Det ligger uden for, hvad digitaliseringsteamet arbejder med', en: 'It is outside what the digitalisation team works on' },
+  already_solved: { da: 'Der findes allerede en løsning', en: 'A solution already exists' },
+  legal_or_compliance: { da: 'Lovgivning eller databeskyttelse står i vejen', en: 'Legislation or data protection stands in the way' },
+  no_capacity: { da: 'Vi har ikke kræfter til det lige nu', en: 'We do not have the capacity right now' },
+};
+
+/** Where a redirected request was sent. */
+export const REDIRECT_TARGET_LABELS: Record<RedirectTarget, Record<Language, string>> = {
+  it_support: { da: 'IT-support', en: 'IT support' },
+  hr: { da: 'HR', en: 'HR' },
+  existing_project: { da: 'et projekt, der allerede er i gang', en: 'a project already under way' },
+  other: { da: 'en anden afdeling', en: 'another department' },
+};
+
+/** A YYYY-MM-DD date as a person writes it: "1. marts 2027" / "1 March 2027". */
+export function humanDate(day: string, language: Language): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * The whole message the submitter gets for their idea's current status: the status's own
+ * sentence and what triage added (the question, the reason, where it went, when it comes back).
+ */
+export function submitterMessage(status: IdeaStatus, decision: IdeaDecision | undefined, language: Language): string {
+  const parts = [statusMessage(status, language)];
+  const da = language === 'da';
+  if (decision !== undefined && decisionTarget(decision.kind) === status) {
+    if (decision.kind === 'needs_info' && decision.message !== undefined) parts.push(`${da ? 'Spørgsmål' : 'Question'}: ${decision.message}`);
+    if (decision.reasonCode !== undefined) parts.push(`${da ? 'Begrundelse' : 'Reason'}: ${DECLINE_REASON_LABELS[decision.reasonCode][language]}.`);
+    if (decision.redirectTo !== undefined) parts.push(`${da ? 'Den er sendt videre til' : 'It has been passed on to'} ${REDIRECT_TARGET_LABELS[decision.redirectTo][language]}.`);
+    if (decision.revisitOn !== undefined) parts.push(`${da ? 'Vi ser på den igen omkring' : 'We will look at it again around'} ${humanDate(decision.revisitOn, language)}.`);
+    if (decision.kind !== 'needs_info' && decision.message !== undefined) parts.push(decision.message);
+  }
+  return parts.join('\n\n');
+}
+
+/** A comment from the digitalisation team to the submitter, as the submitter reads it. */
+export function commentMessage(text: string, language: Language): string {
+  return `${language === 'da' ? 'Besked fra digitaliseringsteamet' : 'Message from the digitalisation team'}:\n\n${text}`;
+}
+
+/** The e-mail that carries a message about an idea to its submitter. */
+export function notificationEmail(idea: { title: string; submitterName?: string }, message: string, language: Language): { subject: string; text: string } {
+  const da = language === 'da';
+  const greeting = idea.submitterName === undefined ? (da ? 'Hej,' : 'Hello,') : `${da ? 'Hej' : 'Hello'} ${idea.submitterName},`;
+  return {
+    subject: `${da ? 'Nyt om din idé' : 'News about your idea'}: ${idea.title}`,
+    text: [
+      greeting,
+      message,
+      `${da ? 'Din idé' : 'Your idea'}: »${idea.title}«`,
+      da ? 'Venlig hilsen\nDigitaliseringsteamet' : 'Kind regards\nThe digitalisation team',
+    ].join('\n\n'),
+  };
 }

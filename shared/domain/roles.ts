@@ -6,6 +6,8 @@ export type Role = (typeof ROLES)[number];
 export interface Caller {
   sub: string;
   name?: string;
+  /** Where the person gets e-mail about their ideas, when the token says. */
+  email?: string;
   roles: readonly Role[];
 }
 

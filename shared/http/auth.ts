@@ -14,9 +14,11 @@ export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer, roles
   const sub = claims?.['sub'];
   if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError();
   const name = claims?.['name'];
+  const email = emailOf(claims);
   return {
     sub,
     ...(typeof name === 'string' && name !== '' ? { name } : {}),
+    ...(email === undefined ? {} : { email }),
     roles: parseRoles(claims?.[rolesClaim]),
   };
 }
@@ -43,4 +45,16 @@ export function parseRoles(claim: unknown): Role[] {
     if (typeof value === 'string' && (ROLES as readonly string[]).includes(value)) roles.add(value as Role);
   }
   return [...roles];
+}
+
+/**
+ * The caller's e-mail address: the `email` claim, or Entra ID's `preferred_username` or `upn`
+ * when they hold an address (Entra ID leaves `email` out unless the tenant adds it).
+ */
+function emailOf(claims: Record<string, unknown> | undefined): string | undefined {
+  for (const claim of ['email', 'preferred_username', 'upn']) {
+    const value = claims?.[claim];
+    if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  }
+  return undefined;
 }

@@ -105,6 +105,29 @@ export class PreconditionFailedError extends HttpError {
   }
 }
 
+/**
+ * The idea's status does not allow what was asked (a decision, an answer, a withdrawal); the
+ * problem document lists what its status does allow.
+ */
+export class InvalidTransitionError extends HttpError {
+  override name = 'InvalidTransitionError';
+  readonly status = 409;
+  readonly type = 'invalid-transition';
+  readonly title = { da: 'Det kan ikke lade sig gøre i ideens nuværende status', en: 'Not possible in the idea’s current status' };
+  readonly currentStatus: string;
+  readonly allowed: readonly string[];
+
+  constructor(currentStatus: string, allowed: readonly string[], detail: Text) {
+    super(detail);
+    this.currentStatus = currentStatus;
+    this.allowed = allowed;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { ideaStatus: this.currentStatus, allowed: this.allowed };
+  }
+}
+
 /** A change was sent without `If-Match`, so it could silently overwrite somebody else's. */
 export class PreconditionRequiredError extends HttpError {
   override name = 'PreconditionRequiredError';

@@ -10,6 +10,8 @@ import { ideaFingerprint } from '../domain/duplicates/idea-fingerprint.ts';
 import { findSimilarIdeas } from './duplicates.ts';
 import { logger } from '../logger.ts';
 import { scorecardFor } from '../triage/score.ts';
+import { statusNotification } from '../notify/compose.ts';
+import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
 
 export class UnknownIdeaError extends Error {
   override name = 'UnknownIdeaError';
@@ -21,6 +23,8 @@ export interface AdmitDependencies {
   store: IdeaStore;
   strategies: StrategyStore;
   index: SimilarityIndex;
+  /** Carries the submitter's "the team has your idea" e-mail. */
+  notify: NotifyQueue;
 }
 
 /**
@@ -47,6 +51,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
     themeAlignment: themeAlignment(idea, strategy),
     ...(idea.friction === undefined ? {} : { frictionHoursPerYear: frictionHoursPerYear(idea.friction) }),
   };
+  const notification = statusNotification({ ...enriched, status: 'in_triage', version: idea.version + 1 }, at);
   try {
     await deps.store.transition({
       idea,
@@ -61,6 +66,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
         shingles: fingerprint.shingles,
         duplicateCandidates: similar.map(({ idea: candidate, similarity }) => ({ ideaId: candidate.id, similarity })),
       },
+      ...(notification === undefined ? {} : { notification }),
     });
   } catch (error) {
     if (!(error instanceof ConcurrentChangeError)) throw error;
@@ -70,6 +76,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
     return 'already-admitted';
   }
   logger.info('Idea admitted to triage', { ideaId });
+  await queueStoredNotification(deps.notify, notification?.id);
   return 'admitted';
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, timingSafeEqual, randomBytes, randomUUID } from 'node:crypto';
 import type { Idea, IdeaEvent } from '../domain/idea.ts';
 import type { Caller } from '../domain/roles.ts';
 import { IdempotencyKeyReusedError } from '../http/errors.ts';
@@ -50,7 +50,7 @@ export async function submitIdea(
     department: input.department,
     language: input.language,
     anonymous: input.anonymous,
-    ...(input.anonymous ? { followUpTokenHash: hashToken(followUpToken as string) } : { submitter: identityOf(caller) }),
+    ...(input.anonymous ? { followUpTokenHash: hashToken(followUpToken as string) } : { submitter: { ...identityOf(caller), ...(caller.email === undefined ? {} : { email: caller.email }) } }),
     ...(input.kind === 'friction'
       ? {
           friction: {
@@ -101,6 +101,14 @@ export async function submitIdea(
 /** SHA-256 of a follow-up token, as stored on an anonymous idea. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Whether `token` is the anonymous idea's follow-up token; compared in constant time. */
+export function followUpTokenMatches(idea: Pick<Idea, 'followUpTokenHash'>, token: string | undefined): boolean {
+  if (token === undefined || idea.followUpTokenHash === undefined) return false;
+  const expected = Buffer.from(idea.followUpTokenHash, 'hex');
+  const actual = Buffer.from(hashToken(token), 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 function identityOf(caller: Caller): { sub: string; name?: string } {

@@ -1,10 +1,27 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Actor, Idea, IdeaEvent, IdeaStatus } from '../domain/idea.ts';
+import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
+import type { Actor, Idea, IdeaDecision, IdeaEvent, IdeaStatus } from '../domain/idea.ts';
+import type { Comment, Notification } from '../domain/notification.ts';
+import type { Pilot } from '../domain/pilot.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { derivedItemChanges } from './derived-items.ts';
+import { notificationItem } from './notifications.ts';
 import {
+  COMMENT_PREFIX,
   EVENT_PREFIX,
   META,
+  REVISIT_PARTITION,
+  SUPPORTER_PREFIX,
+  SUPPORT_COUNT,
+  commentKey,
+  inboxPartition,
+  mergeJobKey,
+  pendingIndexKey,
+  pendingPartition,
+  pilotKey,
+  supportCountKey,
+  supporterKey,
   ideaEventKey,
   ideaKey,
   ideaPartition,
@@ -41,10 +58,35 @@ export interface Transition {
   actor: Actor;
   at: string;
   reason?: string;
-  /** Other attributes of the idea that change with the status. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'scorecard'>>;
+  /** Other attributes of the idea that change with the status; `undefined` removes one. */
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'scorecard' | 'assignee' | 'decision'>>;
   /** Set for a change that is not a change of status (the idea keeps its status). */
   change?: IdeaEvent['change'];
+  /** The decision behind the change, recorded on its history event. */
+  decision?: IdeaDecision;
+  /** The submitter's answer, recorded on its history event. */
+  answer?: string;
+  /** Written in the same transaction: the e-mail telling the submitter, pending until sent. */
+  notification?: Notification;
+  /** Written in the same transaction: the pilot an accepted idea becomes. */
+  pilot?: Pilot;
+  /** Written in the same transaction: supporters still to be carried over to the idea this one is merged into. */
+  mergeInto?: string;
+}
+
+/** Everything about one idea that its page shows; one Query of its partition. */
+export interface IdeaRecord {
+  idea: Idea;
+  history: IdeaEvent[];
+  comments: Comment[];
+  supportCount: number;
+}
+
+/** A merge whose supporters have not all been carried over yet. */
+export interface PendingMerge {
+  ideaId: string;
+  into: string;
+  at: string;
 }
 
 export class ConcurrentChangeError extends Error {
@@ -57,13 +99,28 @@ export interface IdeaStore {
   getIdea(id: string): Promise<Idea | undefined>;
   /** Several ideas by id, in no particular order; ids that do not exist are left out. */
   getIdeas(ids: readonly string[]): Promise<Idea[]>;
-  getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined>;
+  /** The idea with its history, comments and number of supporters. */
+  getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined>;
   listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>>;
   transition(change: Transition): Promise<Idea>;
   listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
   /** One page of the ideas in a status, oldest change first. */
   listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>>;
   recordRequeue(idea: Idea): Promise<void>;
+  /** One page of an inbox list in one order. */
+  listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>>;
+  /** Stores a comment, and the e-mail that carries it to the submitter, in one transaction. */
+  addComment(comment: Comment, notification?: Notification): Promise<void>;
+  /** Records one person's support, once: false when they supported the idea before. */
+  addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean>;
+  /** The hashes of an idea's supporters. */
+  listSupporters(ideaId: string): Promise<string[]>;
+  /** Merges whose supporters are still being carried over, oldest first. */
+  listPendingMerges(before: string, limit: number): Promise<PendingMerge[]>;
+  completeMerge(ideaId: string): Promise<void>;
+  /** Ids of parked ideas due back in the inbox on or before `day` (YYYY-MM-DD). */
+  listDueRevisits(day: string, limit: number): Promise<string[]>;
+  getPilot(id: string): Promise<Pilot | undefined>;
 }
 
 type Item = Record<string, unknown>;
@@ -132,10 +189,12 @@ export class DynamoIdeaStore implements IdeaStore {
     return ideas;
   }
 
-  /** The idea and its whole history in one Query: they share a partition. */
-  async getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined> {
+  /** The idea, its whole history, its comments and its supporter count in one Query: they share a partition. */
+  async getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined> {
     let idea: Idea | undefined;
     const history: IdeaEvent[] = [];
+    const comments: Comment[] = [];
+    let supportCount = 0;
     let startKey: Item | undefined;
     do {
       const page = await this.client.send(
@@ -148,12 +207,15 @@ export class DynamoIdeaStore implements IdeaStore {
         }),
       );
       for (const item of page.Items ?? []) {
-        if (item['SK'] === META) idea = itemToIdea(item);
-        else if (typeof item['SK'] === 'string' && item['SK'].startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
+        const sk = String(item['SK']);
+        if (sk === META) idea = itemToIdea(item);
+        else if (sk.startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
+        else if (sk.startsWith(COMMENT_PREFIX)) comments.push(pick(item, COMMENT_FIELDS) as unknown as Comment);
+        else if (sk === SUPPORT_COUNT) supportCount = Number(item['count'] ?? 0);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey !== undefined);
-    return idea === undefined ? undefined : { idea, history };
+    return idea === undefined ? undefined : { idea, history, comments, supportCount };
   }
 
   /** A submitter's own ideas, newest first. */
@@ -206,24 +268,32 @@ export class DynamoIdeaStore implements IdeaStore {
       actor,
       ...(change.reason === undefined ? {} : { reason: change.reason }),
       ...(change.change === undefined ? {} : { change: change.change }),
+      ...(change.decision === undefined ? {} : { decision: change.decision }),
+      ...(change.answer === undefined ? {} : { answer: change.answer }),
     };
+    const derived = derivedItemChanges(idea, updated);
+    const put = (item: Item, condition?: string) => ({ Put: { TableName: this.tableName, Item: item, ...(condition === undefined ? {} : { ConditionExpression: condition }) } });
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: ideaToItem(updated),
+          ConditionExpression: '#version = :expected AND #status = :from',
+          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': idea.version, ':from': idea.status },
+        },
+      },
+      put(eventToItem(event), 'attribute_not_exists(PK)'),
+      ...derived.deletes.map((key) => ({ Delete: { TableName: this.tableName, Key: key } })),
+      ...derived.puts.map((item) => put(item)),
+    ];
+    if (change.notification !== undefined) items.push(put(notificationItem(change.notification), 'attribute_not_exists(PK)'));
+    if (change.pilot !== undefined) items.push(put({ ...pilotKey(change.pilot.id), type: 'pilot', ...change.pilot }, 'attribute_not_exists(PK)'));
+    if (change.mergeInto !== undefined) {
+      items.push(put({ ...mergeJobKey(idea.id), ...pendingIndexKey('merge', at, idea.id), type: 'merge', ideaId: idea.id, into: change.mergeInto, at }));
+    }
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: ideaToItem(updated),
-                ConditionExpression: '#version = :expected AND #status = :from',
-                ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-                ExpressionAttributeValues: { ':expected': idea.version, ':from': idea.status },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: eventToItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1)) {
         throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`, { cause: error });
@@ -231,6 +301,128 @@ export class DynamoIdeaStore implements IdeaStore {
       throw error;
     }
     return updated;
+  }
+
+  async listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>> {
+    const partition = inboxPartition(list, sort);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
+      }),
+    );
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map((item) => item['row'] as InboxRow), ...(nextCursor === undefined ? {} : { nextCursor }) };
+  }
+
+  async addComment(comment: Comment, notification?: Notification): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...commentKey(comment.ideaId, comment.at, comment.id), type: 'comment', ...comment },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...(notification === undefined ? [] : [{ Put: { TableName: this.tableName, Item: notificationItem(notification), ConditionExpression: 'attribute_not_exists(PK)' } }]),
+        ],
+      }),
+    );
+  }
+
+  /** The supporter item and the count move together: a person is counted exactly once. */
+  async addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...supporterKey(ideaId, supporterHash), type: 'supporter', at },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: supportCountKey(ideaId),
+                UpdateExpression: 'SET #type = :type ADD #count :one',
+                ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
+                ExpressionAttributeValues: { ':type': 'support-count', ':one': 1 },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  async listSupporters(ideaId: string): Promise<string[]> {
+    const hashes: string[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': ideaPartition(ideaId), ':prefix': SUPPORTER_PREFIX },
+          ProjectionExpression: 'SK',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      hashes.push(...(page.Items ?? []).map((item) => String(item['SK']).slice(SUPPORTER_PREFIX.length)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return hashes;
+  }
+
+  async listPendingMerges(before: string, limit: number): Promise<PendingMerge[]> {
+    const index = TABLE.indexes.byStatus;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :before',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': pendingPartition('merge'), ':before': before },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({ ideaId: String(item['ideaId']), into: String(item['into']), at: String(item['at']) }));
+  }
+
+  async completeMerge(ideaId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: mergeJobKey(ideaId) }));
+  }
+
+  async listDueRevisits(day: string, limit: number): Promise<string[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK < :after',
+        // Every entry of `day` sorts before `day` followed by a character above '#'.
+        ExpressionAttributeValues: { ':pk': REVISIT_PARTITION, ':after': `${day}$` },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => String(item['ideaId']));
+  }
+
+  async getPilot(id: string): Promise<Pilot | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: pilotKey(id), ConsistentRead: true }));
+    if (result.Item === undefined) return undefined;
+    const { PK: _pk, SK: _sk, type: _type, ...pilot } = result.Item;
+    return pilot as Pilot;
   }
 
   /** Ideas that have been in `status` since before `changedBefore`, oldest first. */
@@ -296,7 +488,7 @@ function ideaToItem(idea: Idea): Item {
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
   'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
-  'themeAlignment', 'shingles', 'duplicateCandidates', 'scorecard',
+  'themeAlignment', 'shingles', 'duplicateCandidates', 'scorecard', 'assignee', 'decision',
 ] as const satisfies readonly (keyof Idea)[];
 
 function itemToIdea(item: Item): Idea {
@@ -307,11 +499,13 @@ function eventToItem(event: IdeaEvent): Item {
   return { ...ideaEventKey(event.ideaId, event.version), type: 'event', ...event };
 }
 
-const EVENT_FIELDS = ['ideaId', 'version', 'at', 'change', 'from', 'to', 'actor', 'reason'] as const satisfies readonly (keyof IdeaEvent)[];
+const EVENT_FIELDS = ['ideaId', 'version', 'at', 'change', 'from', 'to', 'actor', 'reason', 'decision', 'answer'] as const satisfies readonly (keyof IdeaEvent)[];
 
 function itemToEvent(item: Item): IdeaEvent {
   return pick(item, EVENT_FIELDS) as unknown as IdeaEvent;
 }
+
+const COMMENT_FIELDS = ['id', 'ideaId', 'at', 'author', 'visibility', 'text'] as const satisfies readonly (keyof Comment)[];
 
 const IDEMPOTENCY_FIELDS = ['keyHash', 'requestHash', 'ideaId', 'followUpToken', 'expiresAt'] as const satisfies readonly (keyof IdempotencyRecord)[];
 

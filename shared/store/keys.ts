@@ -1,3 +1,4 @@
+import type { InboxList, InboxSort } from '../domain/inbox.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
 
 /**
@@ -10,6 +11,15 @@ import type { IdeaStatus } from '../domain/idea.ts';
  * | idempotency record  | IDEMPOTENCY#<hash>   | META            |                              |                              |
  * | strategy version    | STRATEGY             | VERSION#<n>     |                              |                              |
  * | similarity band     | SIMILAR#<band key>   | <sort>#<id>     |                              |                              |
+ * | inbox entry         | INBOX#<list>#<sort>  | <sort value>    |                              |                              |
+ * | revisit entry       | REVISIT              | <day>#<id>      |                              |                              |
+ * | comment             | IDEA#<id>            | COMMENT#<at>#<comment id> |                    |                              |
+ * | supporter           | IDEA#<id>            | SUPPORTER#<hash of sub>   |                    |                              |
+ * | supporter count     | IDEA#<id>            | SUPPORTERS      |                              |                              |
+ * | pending merge       | IDEA#<id>            | MERGE           | PENDING#merge, <at>#<id>     |                              |
+ * | notification        | NOTIFICATION#<id>    | META            | PENDING#notification, <at>#<id> (until sent) |              |
+ * | pilot               | PILOT#<id>           | META            |                              |                              |
+ * | development outbox  | DEV_OUTBOX           | <sent at>#<id>  |                              |                              |
  *
  * An idea and its history share a partition, so one Query reads both.
  */
@@ -53,3 +63,46 @@ export const strategyVersionKey = (version: number) => ({ PK: STRATEGY_PARTITION
 export const similarityBandKey = (band: { key: string; sort: string }, id: string) => ({ PK: similarityBandPartition(band.key), SK: `${band.sort}#${id}` });
 
 export const similarityBandPartition = (bandKey: string) => `SIMILAR#${bandKey}`;
+
+/**
+ * One inbox list in one order: status, then kind, department and theme when the list is narrowed
+ * by them (see shared/domain/inbox.ts). Departments are URI-encoded, so no text can fake a key.
+ */
+export const inboxPartition = (list: InboxList, sort: InboxSort) =>
+  [
+    `INBOX#${list.status}`,
+    ...(list.kind === undefined ? [] : [`k=${list.kind}`]),
+    ...(list.department === undefined ? [] : [`d=${encodeURIComponent(list.department)}`]),
+    ...(list.theme === undefined ? [] : [`t=${encodeURIComponent(list.theme)}`]),
+    `s=${sort}`,
+  ].join('#');
+
+export const inboxEntryKey = (list: InboxList, sort: InboxSort, sortValue: string) => ({ PK: inboxPartition(list, sort), SK: sortValue });
+
+export const REVISIT_PARTITION = 'REVISIT';
+
+/** A parked idea's place in the list of ideas to bring back to the inbox, by day. */
+export const revisitKey = (day: string, id: string) => ({ PK: REVISIT_PARTITION, SK: `${day}#${id}` });
+
+export const COMMENT_PREFIX = 'COMMENT#';
+export const commentKey = (ideaId: string, at: string, commentId: string) => ({ PK: ideaPartition(ideaId), SK: `${COMMENT_PREFIX}${at}#${commentId}` });
+
+export const SUPPORTER_PREFIX = 'SUPPORTER#';
+/** A supporter is kept as a hash of their subject, so nobody reading the table sees who supports what. */
+export const supporterKey = (ideaId: string, supporterHash: string) => ({ PK: ideaPartition(ideaId), SK: `${SUPPORTER_PREFIX}${supporterHash}` });
+export const SUPPORT_COUNT = 'SUPPORTERS';
+export const supportCountKey = (ideaId: string) => ({ PK: ideaPartition(ideaId), SK: SUPPORT_COUNT });
+
+/** Work that must still happen after a change, found by the sweeper through the status index. */
+export const pendingPartition = (kind: 'merge' | 'notification') => `PENDING#${kind}`;
+export const pendingIndexKey = (kind: 'merge' | 'notification', at: string, id: string) => ({ GSI1PK: pendingPartition(kind), GSI1SK: `${at}#${id}` });
+
+export const MERGE = 'MERGE';
+export const mergeJobKey = (ideaId: string) => ({ PK: ideaPartition(ideaId), SK: MERGE });
+
+export const notificationKey = (id: string) => ({ PK: `NOTIFICATION#${id}`, SK: 'META' });
+
+export const pilotKey = (id: string) => ({ PK: `PILOT#${id}`, SK: 'META' });
+
+export const DEV_OUTBOX_PARTITION = 'DEV_OUTBOX';
+export const devOutboxKey = (sentAt: string, id: string) => ({ PK: DEV_OUTBOX_PARTITION, SK: `${sentAt}#${id}` });

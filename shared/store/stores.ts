@@ -8,6 +8,7 @@ import { createDocumentClient } from './client.ts';
 import { DynamoIdeaStore, type IdeaStore } from './ideas.ts';
 import { DynamoStrategyStore, type StrategyStore } from './strategy.ts';
 import { DynamoSimilarityIndex, type SimilarityIndex } from './similarity-index.ts';
+import { DynamoNotificationStore, type NotificationStore } from './notifications.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -27,4 +28,8 @@ export function similarityIndexFromEnv(): SimilarityIndex {
 
 export function strategyStoreFromEnv(): StrategyStore {
   return new DynamoStrategyStore(documentClient(), requireEnv(ENV.tableName), DEFAULT_STRATEGY);
+}
+
+export function notificationStoreFromEnv(): NotificationStore {
+  return new DynamoNotificationStore(documentClient(), requireEnv(ENV.tableName));
 }

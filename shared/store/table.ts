@@ -21,7 +21,7 @@ export const TABLE = {
       name: 'GSI1',
       partitionKey: 'GSI1PK',
       sortKey: 'GSI1SK',
-      purpose: 'ideas by status, oldest change first (sweeper; inbox)',
+      purpose: 'ideas by status, oldest change first (sweeper; service level); work still pending (PENDING#merge, PENDING#notification)',
     },
     bySubmitter: {
       name: 'GSI2',

@@ -1,13 +1,27 @@
-import type { Idea, IdeaEvent, Language } from '../domain/idea.ts';
+import type { Idea, IdeaDecision, IdeaEvent, Language } from '../domain/idea.ts';
 import type { IdeaView } from '../domain/access.ts';
-import { statusMessage } from '../domain/messages.ts';
+import type { Comment } from '../domain/notification.ts';
+import { commentMessage, submitterMessage } from '../domain/messages.ts';
+
+/** What an idea's page shows besides the idea and its history. */
+export interface IdeaExtras {
+  comments?: readonly Comment[];
+  supportCount?: number;
+  /** The idea a merged idea now lives on, as its submitter may follow it. */
+  mergedInto?: Pick<Idea, 'id' | 'title' | 'status' | 'decision'>;
+}
 
 /**
  * The shapes in which ideas leave the API. The submitter's shape names nobody: history shows
- * what happened and a human message, not who did it. The staff shape adds the audit trail's
- * actors and, for ideas that are not anonymous, who submitted them.
+ * what happened and a human message, not who did it, and only the comments written to them. The
+ * staff shape adds the audit trail's actors, internal comments and, for ideas that are not
+ * anonymous, who submitted them.
  */
-export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Exclude<IdeaView, 'none'>, language: Language) {
+export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Exclude<IdeaView, 'none'>, language: Language, extras: IdeaExtras = {}) {
+  const staff = view === 'staff';
+  // The submitter's history is their idea's journey; triage's own work on it stays internal.
+  const journey = history.filter((event) => staff || event.change === undefined);
+  const comments = (extras.comments ?? []).filter((comment) => staff || comment.visibility === 'submitter');
   return {
     id: idea.id,
     kind: idea.kind,
@@ -17,26 +31,59 @@ export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Ex
     language: idea.language,
     anonymous: idea.anonymous,
     status: idea.status,
-    statusMessage: statusMessage(idea.status, language),
+    statusMessage: submitterMessage(idea.status, idea.decision, language),
     submittedAt: idea.createdAt,
     statusChangedAt: idea.statusChangedAt,
     ...(idea.friction === undefined ? {} : { friction: idea.friction }),
     ...(idea.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: idea.frictionHoursPerYear }),
-    ...(view === 'staff' && idea.submitter !== undefined ? { submitter: idea.submitter } : {}),
-    ...(view === 'staff' ? { version: idea.version } : {}),
-    ...(view === 'staff' && idea.themeAlignment !== undefined ? { themeAlignment: idea.themeAlignment } : {}),
-    ...(view === 'staff' && idea.duplicateCandidates !== undefined ? { duplicateCandidates: idea.duplicateCandidates } : {}),
-    ...(view === 'staff' && idea.scorecard !== undefined ? { scorecard: idea.scorecard } : {}),
-    // The submitter's history is their idea's journey; triage's own work on it stays internal.
-    history: history.filter((event) => view === 'staff' || event.change === undefined).map((event) => ({
+    ...(extras.supportCount === undefined ? {} : { supportCount: extras.supportCount }),
+    ...(idea.decision === undefined ? {} : { decision: decisionView(idea.decision, staff) }),
+    ...(extras.mergedInto === undefined
+      ? {}
+      : {
+          mergedInto: {
+            id: extras.mergedInto.id,
+            title: extras.mergedInto.title,
+            status: extras.mergedInto.status,
+            statusMessage: submitterMessage(extras.mergedInto.status, extras.mergedInto.decision, language),
+          },
+        }),
+    ...(staff && idea.submitter !== undefined ? { submitter: idea.submitter } : {}),
+    ...(staff ? { version: idea.version } : {}),
+    ...(staff && idea.assignee !== undefined ? { assignee: idea.assignee } : {}),
+    ...(staff && idea.themeAlignment !== undefined ? { themeAlignment: idea.themeAlignment } : {}),
+    ...(staff && idea.duplicateCandidates !== undefined ? { duplicateCandidates: idea.duplicateCandidates } : {}),
+    ...(staff && idea.scorecard !== undefined ? { scorecard: idea.scorecard } : {}),
+    history: journey.map((event) => ({
       at: event.at,
       ...(event.from === undefined ? {} : { from: event.from }),
       status: event.to,
-      message: statusMessage(event.to, language),
+      message: submitterMessage(event.to, event.decision, language),
       ...(event.reason === undefined ? {} : { reason: event.reason }),
-      ...(view === 'staff' ? { actor: event.actor, ...(event.change === undefined ? {} : { change: event.change }) } : {}),
+      ...(event.answer === undefined ? {} : { answer: event.answer }),
+      ...(staff ? { actor: event.actor, ...(event.change === undefined ? {} : { change: event.change }) } : {}),
     })),
+    ...(staff ? { comments: comments.map((comment) => ({ ...comment })) } : {}),
+    messages: messagesFor(journey.filter((event) => event.change === undefined), comments, language),
   };
+}
+
+/**
+ * What the submitter has been told, oldest first: a message for every change of status and
+ * every comment written to them — the same text their e-mails carried.
+ */
+function messagesFor(statusEvents: readonly IdeaEvent[], comments: readonly Comment[], language: Language) {
+  const messages = [
+    ...statusEvents.map((event) => ({ at: event.at, kind: 'status' as const, status: event.to, text: submitterMessage(event.to, event.decision, language) })),
+    ...comments.filter((comment) => comment.visibility === 'submitter').map((comment) => ({ at: comment.at, kind: 'comment' as const, text: commentMessage(comment.text, language) })),
+  ];
+  return messages.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The decision as its reader may see it: the submitter is not told which member of staff took it. */
+function decisionView(decision: IdeaDecision, staff: boolean) {
+  const { by, ...rest } = decision;
+  return staff ? { ...rest, by } : rest;
 }
 
 /** One row of a submitter's list of own ideas. */
@@ -46,9 +93,8 @@ export function ideaSummary(idea: Idea, language: Language) {
     kind: idea.kind,
     title: idea.title,
     status: idea.status,
-    statusMessage: statusMessage(idea.status, language),
+    statusMessage: submitterMessage(idea.status, idea.decision, language),
     submittedAt: idea.createdAt,
     statusChangedAt: idea.statusChangedAt,
   };
 }
-

@@ -5,8 +5,8 @@ import { allowedTransitions, canTransition, IDEA_STATUSES, type IdeaStatus } fro
 const LIFECYCLE: Record<IdeaStatus, readonly IdeaStatus[]> = {
   submitted: ['in_triage', 'withdrawn'],
   in_triage: ['needs_info', 'accepted', 'parked', 'declined', 'duplicate', 'redirected', 'withdrawn'],
-  needs_info: ['in_triage', 'withdrawn', 'declined'],
-  parked: ['in_triage', 'withdrawn'],
+  needs_info: ['in_triage', 'parked', 'declined', 'duplicate', 'redirected', 'withdrawn'],
+  parked: ['in_triage', 'declined', 'duplicate', 'withdrawn'],
   accepted: [],
   declined: [],
   duplicate: [],

@@ -1,0 +1,26 @@
+import { serviceLevelDays } from '../shared/config.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { NotFoundError } from '../shared/http/errors.ts';
+import { etag } from '../shared/http/preconditions.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { consoleIdeaDocument } from '../shared/views/console.ts';
+
+const store = ideaStoreFromEnv();
+const days = serviceLevelDays();
+
+/**
+ * GET /console/ideas/{id} — the whole idea for triage: scores, duplicate candidates with their
+ * titles, comments, history and the decisions its status allows, with its version as `ETag`.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'triage', 'admin');
+  const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
+  const record = await store.getIdeaWithHistory(id);
+  if (record === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
+  const candidates = await store.getIdeas((record.idea.duplicateCandidates ?? []).map((candidate) => candidate.ideaId));
+  return json(200, consoleIdeaDocument(record, candidates, { days, now: new Date() }, language), { etag: etag(record.idea.version) });
+});

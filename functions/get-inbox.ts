@@ -1,0 +1,36 @@
+import { departmentKey } from '../shared/domain/inbox.ts';
+import { serviceLevelDays } from '../shared/config.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { InboxQuery } from '../shared/schemas/console.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { inboxRowView } from '../shared/views/console.ts';
+
+const store = ideaStoreFromEnv();
+const days = serviceLevelDays();
+
+/**
+ * GET /console/inbox?status=&kind=&department=&theme=&sort=&limit=&cursor= — one page of one
+ * inbox list, served by one Query of the entries kept for exactly that list and order.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'triage', 'admin');
+  const query = parseOrThrow(InboxQuery, event.queryStringParameters ?? {}, language);
+  const list = {
+    status: query.status,
+    ...(query.kind === undefined ? {} : { kind: query.kind }),
+    ...(query.department === undefined ? {} : { department: departmentKey(query.department) }),
+    ...(query.theme === undefined ? {} : { theme: query.theme }),
+  };
+  const page = await store.listInbox(list, query.sort, query.limit, query.cursor);
+  const level = { days, now: new Date() };
+  return json(200, {
+    status: query.status,
+    sort: query.sort,
+    serviceLevelDays: days,
+    items: page.items.map((row) => inboxRowView(row, level)),
+    ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+  });
+});

@@ -1,0 +1,27 @@
+import { answerQuestion } from '../shared/employee/answer.ts';
+import { readBody } from '../shared/http/body.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { json } from '../shared/http/response.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { notifyQueueFromEnv, queueStoredNotification } from '../shared/queue/notify-queue.ts';
+import { AnswerInput } from '../shared/schemas/console.ts';
+import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaSummary } from '../shared/views/ideas.ts';
+
+const store = ideaStoreFromEnv();
+const queue = notifyQueueFromEnv();
+
+/**
+ * POST /ideas/{id}/answers — the submitter answers triage's question (`{"answer"}`, as JSON or a
+ * form); an anonymous submitter sends `X-Follow-Up-Token`. The idea goes back to `in_triage`.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
+  const body = readBody(event, ['json', 'form']);
+  const { answer } = parseOrThrow(AnswerInput, body.value, language);
+  const token = event.headers['x-follow-up-token'];
+  const result = await answerQuestion(store, { ideaId: id, answer, caller, ...(token === undefined ? {} : { followUpToken: token }), language, at: new Date().toISOString() });
+  await queueStoredNotification(queue, result.notificationId);
+  return json(200, ideaSummary(result.idea, language));
+});

@@ -1,0 +1,23 @@
+import { readBody } from '../shared/http/body.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { notifyQueueFromEnv, queueStoredNotification } from '../shared/queue/notify-queue.ts';
+import { CommentInput } from '../shared/schemas/console.ts';
+import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { addComment } from '../shared/triage/comment.ts';
+
+const store = ideaStoreFromEnv();
+const queue = notifyQueueFromEnv();
+
+/** POST /console/ideas/{id}/comments — `{"text", "visibility": "internal" | "submitter"}`; 201 with the comment. */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'triage', 'admin');
+  const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
+  const input = parseOrThrow(CommentInput, readBody(event, ['json']).value, language);
+  const { comment, notificationId } = await addComment(store, { ideaId: id, ...input, caller, language, at: new Date().toISOString() });
+  await queueStoredNotification(queue, notificationId);
+  return json(201, comment);
+});

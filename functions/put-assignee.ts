@@ -1,0 +1,22 @@
+import { readBody } from '../shared/http/body.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { AssigneeInput } from '../shared/schemas/console.ts';
+import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { assignIdea } from '../shared/triage/assign.ts';
+
+const store = ideaStoreFromEnv();
+
+/** PUT /console/ideas/{id}/assignee — `{"assignee": {"sub", "name"}}` or `{"assignee": null}`, with `If-Match`. */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'triage', 'admin');
+  const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
+  const expected = expectedVersion(event);
+  const { assignee } = parseOrThrow(AssigneeInput, readBody(event, ['json']).value, language);
+  const idea = await assignIdea(store, { ideaId: id, expectedVersion: expected, assignee: assignee ?? null, caller, at: new Date().toISOString() });
+  return json(200, { id: idea.id, assignee: idea.assignee ?? null, version: idea.version }, { etag: etag(idea.version) });
+});

@@ -1,0 +1,127 @@
+/**
+ * The triage inbox: which lists an idea appears in, in what order, and the row it shows there.
+ * Pure: the store (shared/store/inbox-entries.ts) writes one entry per list and order, so every
+ * inbox page is one Query of exactly the ideas asked for, never a Scan or a filter.
+ */
+import type { Idea, IdeaKind, IdeaStatus, StaffMember } from './idea.ts';
+
+/** Every status but `submitted` (not yet enriched) has an inbox list. */
+export const INBOX_STATUSES = ['in_triage', 'needs_info', 'parked', 'accepted', 'declined', 'duplicate', 'redirected', 'withdrawn'] as const satisfies readonly IdeaStatus[];
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+export const INBOX_SORTS = ['priority', 'age'] as const;
+/** `priority`: highest first (ties: longest waiting first); `age`: longest in the status first. */
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+/** An idea is listed under a theme when the theme scores at least this much, for its best two themes. */
+export const INBOX_THEME_MIN_SCORE = 0.2;
+export const INBOX_THEMES_PER_IDEA = 2;
+
+/** One list of the inbox: a status, narrowed by any of kind, department and theme. */
+export interface InboxList {
+  status: InboxStatus;
+  kind?: IdeaKind;
+  /** As departmentKey() gives it. */
+  department?: string;
+  theme?: string;
+}
+
+/** Departments are typed by people: "Ældreplejen", "ældreplejen " and "Ældre­plejen" are one department. */
+export function departmentKey(department: string): string {
+  return department.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+}
+
+/** The themes an idea is listed under: its best themes that score at least INBOX_THEME_MIN_SCORE. */
+export function inboxThemes(idea: Pick<Idea, 'themeAlignment'>): string[] {
+  return (idea.themeAlignment?.scores ?? [])
+    .filter((score) => score.score >= INBOX_THEME_MIN_SCORE)
+    .slice(0, INBOX_THEMES_PER_IDEA)
+    .map((score) => score.themeId);
+}
+
+/**
+ * Every inbox list the idea is in: each combination of its kind, its department and one of its
+ * themes, each present or not (4 lists without a theme, 4 more per theme). None in `submitted`.
+ */
+export function inboxListsOf(idea: Idea): InboxList[] {
+  if (idea.status === 'submitted') return [];
+  const status = idea.status;
+  const department = departmentKey(idea.department);
+  const lists: InboxList[] = [];
+  for (const theme of [undefined, ...inboxThemes(idea)]) {
+    for (const withKind of [false, true]) {
+      for (const withDepartment of [false, true]) {
+        lists.push({
+          status,
+          ...(withKind ? { kind: idea.kind } : {}),
+          ...(withDepartment ? { department } : {}),
+          ...(theme === undefined ? {} : { theme }),
+        });
+      }
+    }
+  }
+  return lists;
+}
+
+const PRIORITY_STEPS = 1000;
+
+/**
+ * Where the idea sorts in a list: text that orders as the inbox does. Priority is inverted
+ * (0–100 in tenths, subtracted from 1000) so the highest comes first in ascending order.
+ */
+export function inboxSortValue(idea: Pick<Idea, 'id' | 'statusChangedAt' | 'scorecard'>, sort: InboxSort): string {
+  const age = `${idea.statusChangedAt}#${idea.id}`;
+  if (sort === 'age') return age;
+  const tenths = Math.round((idea.scorecard?.priority ?? 0) * 10);
+  return `${String(PRIORITY_STEPS - tenths).padStart(4, '0')}#${age}`;
+}
+
+/** What one inbox row shows; kept on each entry so a page needs no further reads. */
+export interface InboxRow {
+  id: string;
+  title: string;
+  kind: IdeaKind;
+  department: string;
+  status: IdeaStatus;
+  statusChangedAt: string;
+  themes: { themeId: string; score: number }[];
+  frictionHoursPerYear?: number;
+  priority: number;
+  priorityComplete: boolean;
+  duplicateCandidates: number;
+  assignee?: StaffMember;
+}
+
+export function inboxRow(idea: Idea): InboxRow {
+  return {
+    id: idea.id,
+    title: idea.title,
+    kind: idea.kind,
+    department: idea.department,
+    status: idea.status,
+    statusChangedAt: idea.statusChangedAt,
+    themes: (idea.themeAlignment?.scores ?? []).slice(0, 3).map(({ themeId, score }) => ({ themeId, score })),
+    ...(idea.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: idea.frictionHoursPerYear }),
+    priority: idea.scorecard?.priority ?? 0,
+    priorityComplete: idea.scorecard?.complete ?? false,
+    duplicateCandidates: idea.duplicateCandidates?.length ?? 0,
+    ...(idea.assignee === undefined ? {} : { assignee: idea.assignee }),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole and part days from `since` to `now`, to one decimal. */
+export function daysSince(since: string, now: Date): number {
+  return Math.max(0, Math.round(((now.getTime() - Date.parse(since)) / DAY_MS) * 10) / 10);
+}
+
+/** An idea waiting in `in_triage` longer than the service level is overdue. */
+export function isOverdue(idea: Pick<Idea, 'status' | 'statusChangedAt'>, now: Date, serviceLevelDays: number): boolean {
+  return idea.status === 'in_triage' && now.getTime() - Date.parse(idea.statusChangedAt) > serviceLevelDays * DAY_MS;
+}
+
+/** The moment before which an idea entered `in_triage` to be overdue now. */
+export function overdueBefore(now: Date, serviceLevelDays: number): string {
+  return new Date(now.getTime() - serviceLevelDays * DAY_MS).toISOString();
+}

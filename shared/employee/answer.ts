@@ -1,0 +1,65 @@
+import type { Idea, Language } from '../domain/idea.ts';
+import type { Caller } from '../domain/roles.ts';
+import { InvalidTransitionError } from '../http/errors.ts';
+import { statusNotification } from '../notify/compose.ts';
+import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { ownIdea, submitterActor } from './own-idea.ts';
+
+/** How often an answer or withdrawal is tried again when triage changed the idea at the same moment. */
+const ATTEMPTS = 3;
+
+export interface SubmitterChange {
+  idea: Idea;
+  notificationId?: string;
+}
+
+/**
+ * The submitter answers triage's question: the idea goes back to `in_triage` with the answer in
+ * its history. Only while the idea is in `needs_info` (409 otherwise).
+ */
+export async function answerQuestion(
+  store: IdeaStore,
+  request: { ideaId: string; answer: string; caller: Caller; followUpToken?: string; language: Language; at: string },
+): Promise<SubmitterChange> {
+  return changeOwnIdea(store, request, (idea) => {
+    if (idea.status !== 'needs_info') {
+      throw new InvalidTransitionError(idea.status, [], {
+        da: 'Der er ikke noget spørgsmål at svare på: idéen venter ikke på et svar fra dig.',
+        en: 'There is no question to answer: the idea is not waiting for an answer from you.',
+      });
+    }
+    return { to: 'in_triage', answer: request.answer };
+  });
+}
+
+/**
+ * Runs a submitter's change of their own idea, trying again when the idea changed between the read
+ * and the write (a submitter sends no If-Match: their change does not overwrite triage's work, it
+ * is judged again on the idea as it now is).
+ */
+export async function changeOwnIdea(
+  store: IdeaStore,
+  request: { ideaId: string; caller: Caller; followUpToken?: string; at: string },
+  change: (idea: Idea) => { to: Idea['status']; answer?: string; reason?: string },
+): Promise<SubmitterChange> {
+  for (let attempt = 1; ; attempt++) {
+    const idea = await ownIdea(store, request.ideaId, request.caller, request.followUpToken);
+    const { to, answer, reason } = change(idea);
+    const notification = statusNotification({ ...idea, status: to, decision: undefined, version: idea.version + 1 }, request.at);
+    try {
+      const updated = await store.transition({
+        idea,
+        to,
+        actor: submitterActor(idea),
+        at: request.at,
+        set: { decision: undefined },
+        ...(answer === undefined ? {} : { answer }),
+        ...(reason === undefined ? {} : { reason }),
+        ...(notification === undefined ? {} : { notification }),
+      });
+      return { idea: updated, ...(notification === undefined ? {} : { notificationId: notification.id }) };
+    } catch (error) {
+      if (!(error instanceof ConcurrentChangeError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}

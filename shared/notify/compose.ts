@@ -1,0 +1,57 @@
+/**
+ * The e-mails Spire sends, composed from the change they tell about. Pure. Anonymous ideas get
+ * none (they store no address: their submitter reads the messages with the follow-up token), and
+ * neither does a submitter whose token carried no e-mail address.
+ */
+import { commentMessage, notificationEmail, submitterMessage } from '../domain/messages.ts';
+import type { Idea, Language } from '../domain/idea.ts';
+import type { Comment, Notification } from '../domain/notification.ts';
+import { daysSince } from '../domain/inbox.ts';
+
+function recipientOf(idea: Idea): { to: string; name?: string } | undefined {
+  if (idea.anonymous || idea.submitter?.email === undefined) return undefined;
+  return { to: idea.submitter.email, ...(idea.submitter.name === undefined ? {} : { name: idea.submitter.name }) };
+}
+
+/** The e-mail for an idea's new status; `idea` is the idea after the change, at its new version. */
+export function statusNotification(idea: Idea, at: string): Notification | undefined {
+  const recipient = recipientOf(idea);
+  if (recipient === undefined) return undefined;
+  const message = submitterMessage(idea.status, idea.decision, idea.language);
+  const email = notificationEmail({ title: idea.title, ...(recipient.name === undefined ? {} : { submitterName: recipient.name }) }, message, idea.language);
+  return { id: `${idea.id}.v${idea.version}`, kind: 'idea-status', ideaId: idea.id, to: recipient.to, language: idea.language, ...email, createdAt: at };
+}
+
+/** The e-mail for a comment the digitalisation team writes to the submitter. */
+export function commentNotification(idea: Idea, comment: Comment): Notification | undefined {
+  const recipient = recipientOf(idea);
+  if (recipient === undefined || comment.visibility !== 'submitter') return undefined;
+  const message = commentMessage(comment.text, idea.language);
+  const email = notificationEmail({ title: idea.title, ...(recipient.name === undefined ? {} : { submitterName: recipient.name }) }, message, idea.language);
+  return { id: `${idea.id}.c${comment.id}`, kind: 'idea-comment', ideaId: idea.id, to: recipient.to, language: idea.language, ...email, createdAt: comment.at };
+}
+
+/** The team's daily digest of the ideas that have waited in triage longer than the service level. */
+export function triageDigest(
+  overdue: readonly Pick<Idea, 'id' | 'title' | 'department' | 'statusChangedAt'>[],
+  settings: { to: string; serviceLevelDays: number; language: Language },
+  now: Date,
+): Notification {
+  const day = now.toISOString().slice(0, 10);
+  const da = settings.language === 'da';
+  const lines = overdue.map((idea) => `- ${idea.title} (${idea.department}): ${String(daysSince(idea.statusChangedAt, now)).replace('.', da ? ',' : '.')} ${da ? 'dage' : 'days'} — ${idea.id}`);
+  return {
+    id: `digest.${day}`,
+    kind: 'triage-digest',
+    to: settings.to,
+    language: settings.language,
+    subject: da
+      ? `${overdue.length} idéer har ventet mere end ${settings.serviceLevelDays} dage på en vurdering`
+      : `${overdue.length} ideas have waited more than ${settings.serviceLevelDays} days for triage`,
+    text: [
+      da ? `Disse idéer har ventet længere end servicemålet på ${settings.serviceLevelDays} dage:` : `These ideas have waited longer than the ${settings.serviceLevelDays}-day service level:`,
+      lines.join('\n'),
+    ].join('\n\n'),
+    createdAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { allowedDecisions, decisionRecord, decisionTarget, type DecisionRequest } from '../domain/decisions.ts';
+import type { Idea, Language, StaffMember } from '../domain/idea.ts';
+import { inboxThemes } from '../domain/inbox.ts';
+import type { Pilot } from '../domain/pilot.ts';
+import type { Caller } from '../domain/roles.ts';
+import { InvalidTransitionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { statusNotification } from '../notify/compose.ts';
+import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { carrySupportersOver } from './merge.ts';
+
+export interface DecideDependencies {
+  store: IdeaStore;
+  newId?: () => string;
+}
+
+export interface DecideResult {
+  idea: Idea;
+  pilot?: Pilot;
+  /** The stored e-mail to the submitter, to be queued; absent for anonymous ideas. */
+  notificationId?: string;
+}
+
+/** A member of staff as the audit trail names them. */
+export function staffMember(caller: Caller): StaffMember {
+  return { sub: caller.sub, ...(caller.name === undefined ? {} : { name: caller.name }) };
+}
+
+/** Ideas may be merged into an idea that is still alive: not closed, not merged themselves. */
+const MERGE_TARGET_STATUSES = new Set(['in_triage', 'needs_info', 'parked', 'accepted']);
+
+/**
+ * Triage decides on an idea, read at `expectedVersion` (the caller's `If-Match`). The status
+ * change, its history event, the decision, the e-mail to the submitter and — for `accept` — the
+ * pilot, or — for `duplicate` — the merge, are written in one transaction that only succeeds while
+ * the idea is still at that version, so of two concurrent decisions exactly one wins.
+ */
+export async function decide(
+  deps: DecideDependencies,
+  request: { ideaId: string; expectedVersion: number; decision: DecisionRequest; caller: Caller; language: Language; at: string },
+): Promise<DecideResult> {
+  const { store } = deps;
+  const da = request.language === 'da';
+  const idea = await store.getIdea(request.ideaId);
+  if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
+  if (idea.version !== request.expectedVersion) throw new PreconditionFailedError();
+  const allowed = allowedDecisions(idea.status);
+  const kind = request.decision.decision;
+  if (!allowed.includes(kind)) {
+    throw new InvalidTransitionError(idea.status, allowed, {
+      da: `En idé i status ${idea.status} kan ikke få afgørelsen ${kind}. Mulige afgørelser: ${allowed.join(', ') || 'ingen'}.`,
+      en: `An idea in status ${idea.status} cannot get the decision ${kind}. Possible decisions: ${allowed.join(', ') || 'none'}.`,
+    });
+  }
+  if (request.decision.decision === 'duplicate') await checkMergeTarget(store, idea, request.decision.into, da);
+
+  const by = staffMember(request.caller);
+  const pilot = request.decision.decision === 'accept' ? newPilot(idea, by, request.at, deps.newId ?? randomUUID) : undefined;
+  const decision = decisionRecord(request.decision, by, request.at, pilot === undefined ? {} : { pilotId: pilot.id });
+  const to = decisionTarget(kind);
+  const after: Idea = { ...idea, status: to, decision, version: idea.version + 1 };
+  const notification = statusNotification(after, request.at);
+  let updated: Idea;
+  try {
+    updated = await store.transition({
+      idea,
+      to,
+      actor: { kind: 'staff', ...by },
+      at: request.at,
+      decision,
+      set: { decision },
+      ...(notification === undefined ? {} : { notification }),
+      ...(pilot === undefined ? {} : { pilot }),
+      ...(decision.mergedInto === undefined ? {} : { mergeInto: decision.mergedInto }),
+    });
+  } catch (error) {
+    if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
+    throw error;
+  }
+  if (decision.mergedInto !== undefined) await carrySupportersOver(store, { ideaId: idea.id, into: decision.mergedInto });
+  return { idea: updated, ...(pilot === undefined ? {} : { pilot }), ...(notification === undefined ? {} : { notificationId: notification.id }) };
+}
+
+async function checkMergeTarget(store: IdeaStore, idea: Idea, into: string, da: boolean): Promise<void> {
+  const refuse = (detail: { da: string; en: string }) => new ValidationError([{ pointer: '/into', detail: da ? detail.da : detail.en }]);
+  if (into === idea.id) throw refuse({ da: 'En idé kan ikke lægges sammen med sig selv', en: 'An idea cannot be merged into itself' });
+  const target = await store.getIdea(into);
+  if (target === undefined) throw refuse({ da: 'Der er ingen idé med det id', en: 'There is no idea with that id' });
+  if (!MERGE_TARGET_STATUSES.has(target.status)) {
+    throw refuse({ da: `Idéen er ${target.status} og kan ikke tage imod andre`, en: `The idea is ${target.status} and cannot take in others` });
+  }
+}
+
+/** The pilot an accepted idea becomes: in `sprint` from the moment of acceptance. */
+function newPilot(idea: Idea, by: StaffMember, at: string, newId: () => string): Pilot {
+  return {
+    id: newId(),
+    title: idea.title,
+    ideaIds: [idea.id],
+    kind: idea.kind,
+    department: idea.department,
+    themes: inboxThemes(idea),
+    stage: 'sprint',
+    stageEnteredAt: at,
+    createdAt: at,
+    createdBy: by,
+    version: 1,
+  };
+}

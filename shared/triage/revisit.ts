@@ -1,0 +1,45 @@
+import { copenhagenDay } from '../domain/calendar.ts';
+import type { Idea } from '../domain/idea.ts';
+import { logger } from '../logger.ts';
+import { statusNotification } from '../notify/compose.ts';
+import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
+import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+
+/** The most parked ideas one run brings back; the next run takes the rest. */
+const BATCH_LIMIT = 200;
+
+/**
+ * Scheduled: brings parked ideas whose revisit day has come (in Copenhagen) back to `in_triage`,
+ * each with its history event and a message to the submitter. Reads only the revisit entries of
+ * days up to today. An idea somebody changed meanwhile is left as it is.
+ */
+export async function revisitParkedIdeas(store: IdeaStore, queue: NotifyQueue, now: () => Date = () => new Date()): Promise<{ due: number; revisited: number }> {
+  const today = copenhagenDay(now());
+  const ids = await store.listDueRevisits(today, BATCH_LIMIT);
+  let revisited = 0;
+  for (const id of ids) {
+    const idea = await store.getIdea(id);
+    if (idea === undefined || idea.status !== 'parked' || (idea.decision?.revisitOn ?? today) > today) continue;
+    const at = now().toISOString();
+    const after: Idea = { ...idea, status: 'in_triage', decision: undefined, version: idea.version + 1 };
+    const notification = statusNotification(after, at);
+    try {
+      await store.transition({
+        idea,
+        to: 'in_triage',
+        actor: { kind: 'system' },
+        at,
+        reason: `revisit day ${idea.decision?.revisitOn ?? today} reached`,
+        set: { decision: undefined },
+        ...(notification === undefined ? {} : { notification }),
+      });
+    } catch (error) {
+      if (error instanceof ConcurrentChangeError) continue;
+      throw error;
+    }
+    revisited++;
+    await queueStoredNotification(queue, notification?.id);
+  }
+  if (ids.length > 0) logger.info('Parked ideas revisited', { due: ids.length, revisited });
+  return { due: ids.length, revisited };
+}
