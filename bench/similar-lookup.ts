@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+import { random } from './random.ts';
+
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
 const { startEmulators, LOCAL_AWS } = await import('../infra/local/emulators.ts');
 const { ensureTable } = await import('../infra/local/resources.ts');
@@ -21,18 +23,6 @@ const { ideaKey, similarityBandKey } = await import('../shared/store/keys.ts');
 
 const sizes = (process.argv[2] ?? '1000,100000').split(',').map(Number);
 const lookups = Number(process.argv[3] ?? 200);
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run files the same ideas. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Vocabulary: the words of the labelled fixtures, most frequent first, drawn with a Zipf-like skew.
 const texts: string[] = [];

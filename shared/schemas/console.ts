@@ -3,6 +3,7 @@ import { copenhagenDay } from '../domain/calendar.ts';
 import { INBOX_SORTS, INBOX_STATUSES } from '../domain/inbox.ts';
 import { DECLINE_REASONS, IDEA_KINDS, REDIRECT_TARGETS } from '../domain/idea.ts';
 import { LIMITS } from './idea.ts';
+import { StrategyId } from './strategy.ts';
 import { humanText } from './text.ts';
 
 /** GET /console/inbox: one list (status, narrowed by kind, department and theme), one order, a page. */
@@ -10,7 +11,7 @@ export const InboxQuery = z.strictObject({
   status: z.enum(INBOX_STATUSES).default('in_triage'),
   kind: z.enum(IDEA_KINDS).optional(),
   department: humanText(LIMITS.departmentMin, LIMITS.departmentMax).optional(),
-  theme: z.string().regex(/^[a-z0-9_æøå-]{1,60}$/).optional(),
+  theme: StrategyId.optional(),
   sort: z.enum(INBOX_SORTS).default('priority'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(1024).optional(),

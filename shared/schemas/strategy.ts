@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { humanText } from './text.ts';
 
 const text = (max: number) => z.strictObject({ da: humanText(1, max), en: humanText(1, max) });
-const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+/** The id of a theme or criterion: lower case ASCII, digits and `_`. */
+export const StrategyId = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+const id = StrategyId;
 const weight = z.number().min(0).max(100);
 const isoDate = z.iso.date();
 

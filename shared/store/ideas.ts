@@ -7,6 +7,7 @@ import type { Pilot } from '../domain/pilot.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { notificationItem } from './notifications.ts';
+import { queryPending } from './pending.ts';
 import {
   COMMENT_PREFIX,
   EVENT_PREFIX,
@@ -18,7 +19,6 @@ import {
   inboxPartition,
   mergeJobKey,
   pendingIndexKey,
-  pendingPartition,
   pilotKey,
   supportCountKey,
   supporterKey,
@@ -387,18 +387,8 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async listPendingMerges(before: string, limit: number): Promise<PendingMerge[]> {
-    const index = TABLE.indexes.byStatus;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk < :before',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: { ':pk': pendingPartition('merge'), ':before': before },
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => ({ ideaId: String(item['ideaId']), into: String(item['into']), at: String(item['at']) }));
+    const items = await queryPending(this.client, this.tableName, 'merge', before, limit);
+    return items.map((item) => ({ ideaId: String(item['ideaId']), into: String(item['into']), at: String(item['at']) }));
   }
 
   async completeMerge(ideaId: string): Promise<void> {

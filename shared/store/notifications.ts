@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notification.ts';
-import { DEV_OUTBOX_PARTITION, devOutboxKey, notificationKey, pendingIndexKey, pendingPartition } from './keys.ts';
-import { TABLE } from './table.ts';
+import { DEV_OUTBOX_PARTITION, devOutboxKey, notificationKey, pendingIndexKey } from './keys.ts';
+import { queryPending } from './pending.ts';
 
 /** A notification as stored: pending (in the status index's PENDING#notification list) until it is delivered. */
 export interface StoredNotification extends Notification {
@@ -70,18 +70,8 @@ export class DynamoNotificationStore implements NotificationStore {
   }
 
   async listPending(before: string, limit: number): Promise<string[]> {
-    const index = TABLE.indexes.byStatus;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk < :before',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: { ':pk': pendingPartition('notification'), ':before': before },
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => String(item['id']));
+    const items = await queryPending(this.client, this.tableName, 'notification', before, limit);
+    return items.map((item) => String(item['id']));
   }
 }
 
