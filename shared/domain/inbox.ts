@@ -28,7 +28,8 @@ export interface InboxList {
 
 /** Departments are typed by people: "Ældreplejen", "ældreplejen " and "Ældre­plejen" are one department. */
 export function departmentKey(department: string): string {
-  return department.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+  // Soft hyphens and zero-width characters come along when a name is pasted from a document.
+  return department.normalize('NFC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
 }
 
 /** The themes an idea is listed under: its best themes that score at least INBOX_THEME_MIN_SCORE. */

@@ -1,6 +1,6 @@
 import type { Idea, Language } from '../domain/idea.ts';
 import type { Caller } from '../domain/roles.ts';
-import { InvalidTransitionError } from '../http/errors.ts';
+import { InvalidTransitionError, PreconditionFailedError } from '../http/errors.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 import { ownIdea, submitterActor } from './own-idea.ts';
@@ -59,7 +59,9 @@ export async function changeOwnIdea(
       });
       return { idea: updated, ...(notification === undefined ? {} : { notificationId: notification.id }) };
     } catch (error) {
-      if (!(error instanceof ConcurrentChangeError) || attempt >= ATTEMPTS) throw error;
+      if (!(error instanceof ConcurrentChangeError)) throw error;
+      // Still changing under us after several tries: tell the submitter to look again.
+      if (attempt >= ATTEMPTS) throw new PreconditionFailedError();
     }
   }
 }

@@ -20,6 +20,5 @@ export async function supportIdea(store: IdeaStore, request: { ideaId: string; c
     });
   }
   const added = await store.addSupporter(idea.id, supporterHash(request.caller.sub), request.at);
-  const record = await store.getIdeaWithHistory(idea.id);
-  return { added, supportCount: record?.supportCount ?? 0 };
+  return { added, supportCount: await store.getSupportCount(idea.id) };
 }

@@ -7,6 +7,7 @@ import { commentMessage, notificationEmail, submitterMessage } from '../domain/m
 import type { Idea, Language } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
 import { daysSince } from '../domain/inbox.ts';
+import { copenhagenDay } from '../domain/calendar.ts';
 
 function recipientOf(idea: Idea): { to: string; name?: string } | undefined {
   if (idea.anonymous || idea.submitter?.email === undefined) return undefined;
@@ -37,7 +38,7 @@ export function triageDigest(
   settings: { to: string; serviceLevelDays: number; language: Language },
   now: Date,
 ): Notification {
-  const day = now.toISOString().slice(0, 10);
+  const day = copenhagenDay(now);
   const da = settings.language === 'da';
   const lines = overdue.map((idea) => `- ${idea.title} (${idea.department}): ${String(daysSince(idea.statusChangedAt, now)).replace('.', da ? ',' : '.')} ${da ? 'dage' : 'days'} — ${idea.id}`);
   return {
@@ -46,8 +47,8 @@ export function triageDigest(
     to: settings.to,
     language: settings.language,
     subject: da
-      ? `${overdue.length} idéer har ventet mere end ${settings.serviceLevelDays} dage på en vurdering`
-      : `${overdue.length} ideas have waited more than ${settings.serviceLevelDays} days for triage`,
+      ? `${overdue.length === 1 ? '1 idé har' : `${overdue.length} idéer har`} ventet mere end ${settings.serviceLevelDays} dage på en vurdering`
+      : `${overdue.length === 1 ? '1 idea has' : `${overdue.length} ideas have`} waited more than ${settings.serviceLevelDays} days for triage`,
     text: [
       da ? `Disse idéer har ventet længere end servicemålet på ${settings.serviceLevelDays} dage:` : `These ideas have waited longer than the ${settings.serviceLevelDays}-day service level:`,
       lines.join('\n'),

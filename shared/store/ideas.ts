@@ -14,7 +14,6 @@ import {
   META,
   REVISIT_PARTITION,
   SUPPORTER_PREFIX,
-  SUPPORT_COUNT,
   commentKey,
   inboxPartition,
   mergeJobKey,
@@ -113,6 +112,8 @@ export interface IdeaStore {
   addComment(comment: Comment, notification?: Notification): Promise<void>;
   /** Records one person's support, once: false when they supported the idea before. */
   addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean>;
+  /** How many people support the idea. */
+  getSupportCount(ideaId: string): Promise<number>;
   /** The hashes of an idea's supporters. */
   listSupporters(ideaId: string): Promise<string[]>;
   /** Merges whose supporters are still being carried over, oldest first. */
@@ -189,19 +190,23 @@ export class DynamoIdeaStore implements IdeaStore {
     return ideas;
   }
 
-  /** The idea, its whole history, its comments and its supporter count in one Query: they share a partition. */
+  /**
+   * The idea, its whole history and its comments in one Query of its partition, and its supporter
+   * count in one GetItem. The Query stops before the supporter items (`SUPPORTER#…` sorts after
+   * `COMMENT#`, `EVENT#` and `META`), so a popular idea costs no more to read than any other.
+   */
   async getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined> {
     let idea: Idea | undefined;
     const history: IdeaEvent[] = [];
     const comments: Comment[] = [];
-    let supportCount = 0;
     let startKey: Item | undefined;
+    const supportCount = this.getSupportCount(id);
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': ideaPartition(id) },
+          KeyConditionExpression: 'PK = :pk AND SK < :supporters',
+          ExpressionAttributeValues: { ':pk': ideaPartition(id), ':supporters': SUPPORTER_PREFIX },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -211,11 +216,15 @@ export class DynamoIdeaStore implements IdeaStore {
         if (sk === META) idea = itemToIdea(item);
         else if (sk.startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
         else if (sk.startsWith(COMMENT_PREFIX)) comments.push(pick(item, COMMENT_FIELDS) as unknown as Comment);
-        else if (sk === SUPPORT_COUNT) supportCount = Number(item['count'] ?? 0);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey !== undefined);
-    return idea === undefined ? undefined : { idea, history, comments, supportCount };
+    return idea === undefined ? undefined : { idea, history, comments, supportCount: await supportCount };
+  }
+
+  async getSupportCount(ideaId: string): Promise<number> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: supportCountKey(ideaId), ConsistentRead: true }));
+    return Number(result.Item?.['count'] ?? 0);
   }
 
   /** A submitter's own ideas, newest first. */

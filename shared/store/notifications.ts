@@ -6,9 +6,19 @@ import { queryPending } from './pending.ts';
 /** A notification as stored: pending (in the status index's PENDING#notification list) until it is delivered. */
 export interface StoredNotification extends Notification {
   sentAt?: string;
+  /** How many times the sweeper has queued it again. */
+  requeues?: number;
+  /** When the sweeper gave up on it (logged for a person to look at). */
+  abandonedAt?: string;
 }
 
-const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt'] as const;
+/** A notification still waiting to be delivered. */
+export interface PendingNotification {
+  id: string;
+  requeues: number;
+}
+
+const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt'] as const;
 
 /** The item of a new, pending notification; written inside the transaction of the change it tells about. */
 export function notificationItem(notification: Notification): Record<string, unknown> {
@@ -22,8 +32,12 @@ export interface NotificationStore {
   create(notification: Notification): Promise<boolean>;
   /** Marks a notification delivered and takes it off the pending list; a no-op when it was marked before. */
   markSent(id: string, at: string): Promise<void>;
-  /** Ids of notifications created before `before` and not yet delivered, oldest first. */
-  listPending(before: string, limit: number): Promise<string[]>;
+  /** Notifications created before `before` and not yet delivered, oldest first. */
+  listPending(before: string, limit: number): Promise<PendingNotification[]>;
+  /** Counts one more re-queue by the sweeper. */
+  recordRequeue(id: string): Promise<void>;
+  /** Takes a notification that kept failing off the pending list, keeping it for a person to look at. */
+  abandon(id: string, at: string): Promise<void>;
 }
 
 export class DynamoNotificationStore implements NotificationStore {
@@ -54,24 +68,37 @@ export class DynamoNotificationStore implements NotificationStore {
   }
 
   async markSent(id: string, at: string): Promise<void> {
+    await this.updateUnsent(id, 'SET sentAt = :at REMOVE GSI1PK, GSI1SK', { ':at': at });
+  }
+
+  async listPending(before: string, limit: number): Promise<PendingNotification[]> {
+    const items = await queryPending(this.client, this.tableName, 'notification', before, limit);
+    return items.map((item) => ({ id: String(item['id']), requeues: Number(item['requeues'] ?? 0) }));
+  }
+
+  async recordRequeue(id: string): Promise<void> {
+    await this.updateUnsent(id, 'ADD requeues :one', { ':one': 1 });
+  }
+
+  async abandon(id: string, at: string): Promise<void> {
+    await this.updateUnsent(id, 'SET abandonedAt = :at REMOVE GSI1PK, GSI1SK', { ':at': at });
+  }
+
+  /** An update of a notification not yet sent; a no-op once it is sent (or gone). */
+  private async updateUnsent(id: string, expression: string, values: Record<string, unknown>): Promise<void> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: notificationKey(id),
-          UpdateExpression: 'SET sentAt = :at REMOVE GSI1PK, GSI1SK',
+          UpdateExpression: expression,
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(sentAt)',
-          ExpressionAttributeValues: { ':at': at },
+          ExpressionAttributeValues: values,
         }),
       );
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
-  }
-
-  async listPending(before: string, limit: number): Promise<string[]> {
-    const items = await queryPending(this.client, this.tableName, 'notification', before, limit);
-    return items.map((item) => String(item['id']));
   }
 }
 

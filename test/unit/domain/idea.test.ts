@@ -77,3 +77,39 @@ describe('allowedTransitions', () => {
     expect(next).toEqual(['in_triage', 'withdrawn']);
   });
 });
+
+describe('the lifecycle after triage has asked or parked', () => {
+  it('lets triage park, decline, merge or redirect an idea that awaits the submitter’s answer', () => {
+    // Act
+    const next = (['parked', 'declined', 'duplicate', 'redirected'] as const).map((to) => canTransition('needs_info', to));
+
+    // Assess
+    expect(next).toEqual([true, true, true, true]);
+  });
+
+  it('brings an answered idea back to triage rather than accepting it straight away', () => {
+    // Act
+    const back = canTransition('needs_info', 'in_triage');
+    const accepted = canTransition('needs_info', 'accepted');
+
+    // Assess
+    expect(back).toBe(true);
+    expect(accepted).toBe(false);
+  });
+
+  it('lets triage decline or merge a parked idea without bringing it back first', () => {
+    // Act
+    const next = (['declined', 'duplicate'] as const).map((to) => canTransition('parked', to));
+
+    // Assess
+    expect(next).toEqual([true, true]);
+  });
+
+  it('does not accept, redirect or question a parked idea before it is back in triage', () => {
+    // Act
+    const next = (['accepted', 'redirected', 'needs_info'] as const).map((to) => canTransition('parked', to));
+
+    // Assess
+    expect(next).toEqual([false, false, false]);
+  });
+});

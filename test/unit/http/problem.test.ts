@@ -4,9 +4,12 @@ import {
   HttpError,
   IdempotencyKeyReusedError,
   InvalidCursorError,
+  InvalidTransitionError,
   MalformedBodyError,
   NotFoundError,
   PayloadTooLargeError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
@@ -23,6 +26,9 @@ const everyError: [HttpError, number, string][] = [
   [new UnauthorizedError(), 401, 'unauthorized'],
   [new ForbiddenError(detail), 403, 'forbidden'],
   [new NotFoundError(detail), 404, 'not-found'],
+  [new InvalidTransitionError('declined', [], detail), 409, 'invalid-transition'],
+  [new PreconditionFailedError(), 412, 'precondition-failed'],
+  [new PreconditionRequiredError(), 428, 'precondition-required'],
   [new PayloadTooLargeError(detail), 413, 'payload-too-large'],
   [new UnsupportedMediaTypeError(detail), 415, 'unsupported-media-type'],
   [new IdempotencyKeyReusedError(detail), 422, 'idempotency-key-reused'],
@@ -126,6 +132,79 @@ describe('problemResponse', () => {
 
     // Assess
     expect(response.headers).toMatchObject({ 'www-authenticate': 'Bearer', 'content-type': PROBLEM_CONTENT_TYPE });
+  });
+});
+
+describe('problemResponse for an invalid transition', () => {
+  const transitionDetail = {
+    da: 'En idé i status parked kan ikke få afgørelsen accept. Mulige afgørelser: decline, duplicate.',
+    en: 'An idea in status parked cannot get the decision accept. Possible decisions: decline, duplicate.',
+  };
+
+  it('answers 409 with the idea’s status and what that status allows', () => {
+    // Prepare
+    const error = new InvalidTransitionError('parked', ['decline', 'duplicate'], transitionDetail);
+
+    // Act
+    const response = problemResponse(error, 'da');
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(bodyOf(response)).toEqual({
+      type: 'urn:spire:problem:invalid-transition',
+      title: 'Det kan ikke lade sig gøre i ideens nuværende status',
+      status: 409,
+      detail: transitionDetail.da,
+      ideaStatus: 'parked',
+      allowed: ['decline', 'duplicate'],
+    });
+  });
+
+  it('keeps the HTTP status as the problem’s status, the idea’s status under its own name', () => {
+    // Prepare
+    const error = new InvalidTransitionError('accepted', [], transitionDetail);
+
+    // Act
+    const body = bodyOf(problemResponse(error, 'en'));
+
+    // Assess
+    expect(body['status']).toBe(409);
+    expect(body['ideaStatus']).toBe('accepted');
+    expect(body['allowed']).toEqual([]);
+  });
+
+  it('gives the detail in English', () => {
+    // Prepare
+    const error = new InvalidTransitionError('parked', ['decline', 'duplicate'], transitionDetail);
+
+    // Act
+    const body = bodyOf(problemResponse(error, 'en'));
+
+    // Assess
+    expect(body).toMatchObject({ title: 'Not possible in the idea’s current status', detail: transitionDetail.en });
+  });
+});
+
+describe('problemResponse for preconditions', () => {
+  it('asks the caller to fetch the latest version when If-Match names an older one', () => {
+    // Act
+    const body = bodyOf(problemResponse(new PreconditionFailedError(), 'da'));
+
+    // Assess
+    expect(body).toEqual({
+      type: 'urn:spire:problem:precondition-failed',
+      title: 'Nogen har ændret det imens',
+      status: 412,
+      detail: 'Hent den nyeste udgave og prøv igen.',
+    });
+  });
+
+  it('asks the caller to send If-Match when it is missing', () => {
+    // Act
+    const body = bodyOf(problemResponse(new PreconditionRequiredError(), 'en'));
+
+    // Assess
+    expect(body).toEqual({ type: 'urn:spire:problem:precondition-required', title: 'If-Match is missing', status: 428, detail: 'Send the ETag you read in If-Match.' });
   });
 });
 

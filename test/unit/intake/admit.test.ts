@@ -2,13 +2,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore, InMemorySimilarityIndex, InMemoryStrategyStore } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
-import { aFrictionIdea, anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { aFrictionIdea, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T08:31:00.000Z');
 const now = () => NOW;
 const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 3, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
+
+function deps(store: InMemoryIdeaStore, index = new InMemorySimilarityIndex(), notify = new RecordingNotifyQueue()) {
+  return { store, strategies, index, notify };
+}
+
+/** A submitter whose token carried an e-mail address, so Spire can write to them. */
+const withEmail = { submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL } };
 
 describe('admitToTriage', () => {
   it('moves a submitted idea to in_triage, as the system, with its history event', async () => {
@@ -16,7 +23,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const outcome = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('admitted');
@@ -29,7 +36,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea({ title: 'Dobbeltindtastning i tre systemer', description: 'Vi taster de samme oplysninger tre gange, dobbeltindtastning hver dag.' }));
 
     // Act
-    await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     const alignment = store.ideas.get(IDEA_ID)?.themeAlignment;
@@ -44,11 +51,11 @@ describe('admitToTriage', () => {
     const index = new InMemorySimilarityIndex();
     const first = anIdea({ id: OTHER_IDEA_ID, title: 'Dobbeltindtastning af medicinlister', description: 'Vi taster medicinlisten ind både i omsorgssystemet og i apotekets system hver uge.' });
     store.seed(first);
-    await admitToTriage({ store, strategies, index }, OTHER_IDEA_ID, now);
+    await admitToTriage(deps(store, index), OTHER_IDEA_ID, now);
     store.seed(anIdea({ title: 'Medicinlister tastes ind to gange', description: 'Hver uge taster vi medicinlisten ind i omsorgssystemet og igen i apotekets system.' }));
 
     // Act
-    await admitToTriage({ store, strategies, index }, IDEA_ID, now);
+    await admitToTriage(deps(store, index), IDEA_ID, now);
 
     // Assess
     const candidates = store.ideas.get(IDEA_ID)?.duplicateCandidates ?? [];
@@ -63,7 +70,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(aFrictionIdea());
 
     // Act
-    await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)?.frictionHoursPerYear).toBe(1380);
@@ -74,7 +81,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
@@ -86,7 +93,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(idea);
 
     // Act
-    const outcome = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -99,8 +106,8 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const first = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
-    const second = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    const first = await admitToTriage(deps(store), IDEA_ID, now);
+    const second = await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     expect([first, second]).toEqual(['admitted', 'already-admitted']);
@@ -117,7 +124,7 @@ describe('admitToTriage', () => {
     });
 
     // Act
-    const outcome = await admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store), IDEA_ID, now);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -130,7 +137,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new ConcurrentChangeError('requeueCount changed'));
 
     // Act
-    const error = await rejectionOf(admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
 
     // Assess
     expect(error).toBeInstanceOf(ConcurrentChangeError);
@@ -142,7 +149,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
 
     // Act
-    const error = await rejectionOf(admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
 
     // Assess
     expect(error.message).toBe('DynamoDB is unavailable');
@@ -153,10 +160,94 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const error = await rejectionOf(admitToTriage({ store, strategies, index: new InMemorySimilarityIndex() }, IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
 
     // Assess
     expect(error).toBeInstanceOf(UnknownIdeaError);
     expect(error.message).toContain(IDEA_ID);
+  });
+
+  it('stores the submitter’s "the team has your idea" e-mail with the change and queues it', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
+    const notify = new RecordingNotifyQueue();
+
+    // Act
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+
+    // Assess: the id is the idea at its new version, so a redelivery cannot write a second one.
+    const stored = await store.notifications.get(`${IDEA_ID}.v2`);
+    expect(stored).toMatchObject({ kind: 'idea-status', ideaId: IDEA_ID, to: SUBMITTER_EMAIL, language: 'da', createdAt: NOW.toISOString() });
+    expect(stored?.subject).toBe('Nyt om din idé: Færre dobbeltregistreringer på plejecentret');
+    expect(stored?.text).toContain('Digitaliseringsteamet har fået din idé og vurderer den.');
+    expect(stored).not.toHaveProperty('sentAt');
+    expect(notify.sent).toEqual([[`${IDEA_ID}.v2`]]);
+  });
+
+  it('queues the e-mail only after the change is stored', async () => {
+    // Prepare
+    const log: string[] = [];
+    const store = new InMemoryIdeaStore(log).seed(anIdea(withEmail));
+
+    // Act
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), new RecordingNotifyQueue(log)), IDEA_ID, now);
+
+    // Assess
+    expect(log).toEqual([`store.transition ${IDEA_ID} in_triage`, `notify.enqueue ${IDEA_ID}.v2`]);
+  });
+
+  it('still admits the idea when the notify queue cannot be reached; the e-mail stays pending for the sweeper', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
+    const notify = new RecordingNotifyQueue();
+    notify.outage = new Error('SQS is unavailable');
+
+    // Act
+    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+
+    // Assess
+    expect(outcome).toBe('admitted');
+    expect(store.notifications.pending().map((notification) => notification.id)).toEqual([`${IDEA_ID}.v2`]);
+  });
+
+  it('writes and queues no e-mail for an anonymous idea', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anAnonymousIdea('ab'.repeat(32)));
+    const notify = new RecordingNotifyQueue();
+
+    // Act
+    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+
+    // Assess
+    expect(outcome).toBe('admitted');
+    expect(store.notifications.notifications.size).toBe(0);
+    expect(notify.sent).toEqual([]);
+  });
+
+  it('writes no e-mail when the submitter’s token carried no address', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+    const notify = new RecordingNotifyQueue();
+
+    // Act
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+
+    // Assess
+    expect(store.notifications.notifications.size).toBe(0);
+    expect(notify.sent).toEqual([]);
+  });
+
+  it('queues no e-mail for a repeated delivery', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
+    const notify = new RecordingNotifyQueue();
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+
+    // Act
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+
+    // Assess
+    expect(notify.sent).toEqual([[`${IDEA_ID}.v2`]]);
+    expect(store.notifications.notifications.size).toBe(1);
   });
 });

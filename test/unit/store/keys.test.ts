@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { ideaEventKey, ideaKey, idempotencyKey, statusIndexKey, submitterIndexKey } from '../../../shared/store/keys.ts';
+import {
+  commentKey,
+  devOutboxKey,
+  ideaEventKey,
+  ideaKey,
+  ideaPartition,
+  idempotencyKey,
+  inboxEntryKey,
+  inboxPartition,
+  mergeJobKey,
+  notificationKey,
+  pendingIndexKey,
+  pendingPartition,
+  pilotKey,
+  revisitKey,
+  statusIndexKey,
+  submitterIndexKey,
+  supportCountKey,
+  supporterKey,
+} from '../../../shared/store/keys.ts';
 
 describe('table keys', () => {
   it('keeps an idea and its history in one partition', () => {
@@ -45,5 +64,160 @@ describe('table keys', () => {
 
     // Assess
     expect(key).toEqual({ GSI2PK: 'SUBMITTER#user-1', GSI2SK: '2026-01-05T08:30:00.000Z#abc' });
+  });
+});
+
+describe('inbox keys', () => {
+  it('names a status list and its order', () => {
+    // Act
+    const partition = inboxPartition({ status: 'in_triage' }, 'priority');
+
+    // Assess
+    expect(partition).toBe('INBOX#in_triage#s=priority');
+  });
+
+  it('names kind, department and theme in a fixed order, whatever order the list gives them', () => {
+    // Act
+    const partition = inboxPartition({ theme: 'automatisering', department: 'ældreplejen', kind: 'friction', status: 'needs_info' }, 'age');
+
+    // Assess
+    expect(partition).toBe('INBOX#needs_info#k=friction#d=%C3%A6ldreplejen#t=automatisering#s=age');
+  });
+
+  it('keeps the two orders of one list in separate partitions', () => {
+    // Act
+    const priority = inboxPartition({ status: 'in_triage', kind: 'idea' }, 'priority');
+    const age = inboxPartition({ status: 'in_triage', kind: 'idea' }, 'age');
+
+    // Assess
+    expect(priority).not.toBe(age);
+  });
+
+  it('keeps a list narrowed by department apart from one narrowed by theme of the same name', () => {
+    // Act
+    const byDepartment = inboxPartition({ status: 'in_triage', department: 'it' }, 'age');
+    const byTheme = inboxPartition({ status: 'in_triage', theme: 'it' }, 'age');
+
+    // Assess
+    expect(byDepartment).not.toBe(byTheme);
+  });
+
+  it('encodes the department, so its text cannot fake another list’s key', () => {
+    // Prepare
+    const honest = inboxPartition({ status: 'in_triage', department: 'hr', theme: 'automatisering' }, 'priority');
+
+    // Act
+    const faked = inboxPartition({ status: 'in_triage', department: 'hr#t=automatisering' }, 'priority');
+
+    // Assess
+    expect(faked).not.toBe(honest);
+    expect(faked).toBe('INBOX#in_triage#d=hr%23t%3Dautomatisering#s=priority');
+  });
+
+  it('encodes æ, ø, å and spaces in the department', () => {
+    // Act
+    const partition = inboxPartition({ status: 'parked', department: 'børn og unge på å' }, 'age');
+
+    // Assess
+    expect(partition).toBe('INBOX#parked#d=b%C3%B8rn%20og%20unge%20p%C3%A5%20%C3%A5#s=age');
+    expect(decodeURIComponent((partition.split('#')[2] ?? '').slice(2))).toBe('børn og unge på å');
+  });
+
+  it('sorts an inbox entry by the sort value it is given', () => {
+    // Act
+    const key = inboxEntryKey({ status: 'in_triage' }, 'age', '2026-01-05T08:31:00.000Z#abc');
+
+    // Assess
+    expect(key).toEqual({ PK: 'INBOX#in_triage#s=age', SK: '2026-01-05T08:31:00.000Z#abc' });
+  });
+});
+
+describe('revisit keys', () => {
+  it('keeps every parked idea in one list, by day and then id', () => {
+    // Act
+    const key = revisitKey('2027-03-01', 'abc');
+
+    // Assess
+    expect(key).toEqual({ PK: 'REVISIT', SK: '2027-03-01#abc' });
+  });
+
+  it('sorts revisits by day as text', () => {
+    // Act
+    const keys = [revisitKey('2027-03-01', 'b'), revisitKey('2026-12-31', 'c'), revisitKey('2027-03-01', 'a')].map((key) => key.SK).sort();
+
+    // Assess
+    expect(keys).toEqual(['2026-12-31#c', '2027-03-01#a', '2027-03-01#b']);
+  });
+});
+
+describe('keys in an idea’s partition', () => {
+  it('keeps comments with the idea, oldest first', () => {
+    // Act
+    const later = commentKey('abc', '2026-02-04T09:00:00.000Z', 'c-2');
+    const earlier = commentKey('abc', '2026-02-03T09:00:00.000Z', 'c-9');
+
+    // Assess
+    expect(later).toEqual({ PK: ideaPartition('abc'), SK: 'COMMENT#2026-02-04T09:00:00.000Z#c-2' });
+    expect([later.SK, earlier.SK].sort()).toEqual([earlier.SK, later.SK]);
+  });
+
+  it('keeps supporters and their count with the idea, the supporter only as a hash', () => {
+    // Act
+    const supporter = supporterKey('abc', 'f00d');
+    const count = supportCountKey('abc');
+
+    // Assess
+    expect(supporter).toEqual({ PK: 'IDEA#abc', SK: 'SUPPORTER#f00d' });
+    expect(count).toEqual({ PK: 'IDEA#abc', SK: 'SUPPORTERS' });
+  });
+
+  it('keeps a pending merge with the idea', () => {
+    // Act
+    const key = mergeJobKey('abc');
+
+    // Assess
+    expect(key).toEqual({ PK: 'IDEA#abc', SK: 'MERGE' });
+  });
+
+  it('keeps comments, supporters and the merge apart from the idea and its history', () => {
+    // Act
+    const sortKeys = [ideaKey('abc').SK, ideaEventKey('abc', 1).SK, commentKey('abc', 'x', 'y').SK, supporterKey('abc', 'h').SK, supportCountKey('abc').SK, mergeJobKey('abc').SK];
+
+    // Assess
+    expect(new Set(sortKeys).size).toBe(sortKeys.length);
+  });
+});
+
+describe('work keys', () => {
+  it('indexes pending work of each kind in its own partition, oldest first', () => {
+    // Act
+    const merge = pendingIndexKey('merge', '2026-02-03T10:00:00.000Z', 'abc');
+    const notification = pendingIndexKey('notification', '2026-02-03T10:00:00.000Z', 'abc.v2');
+
+    // Assess
+    expect(merge).toEqual({ GSI1PK: 'PENDING#merge', GSI1SK: '2026-02-03T10:00:00.000Z#abc' });
+    expect(notification).toEqual({ GSI1PK: pendingPartition('notification'), GSI1SK: '2026-02-03T10:00:00.000Z#abc.v2' });
+  });
+
+  it('keeps pending work apart from the status partitions of the same index', () => {
+    // Act
+    const pending = pendingPartition('merge');
+    const status = statusIndexKey('in_triage', 'x', 'y').GSI1PK;
+
+    // Assess
+    expect(pending.startsWith('STATUS#')).toBe(false);
+    expect(status.startsWith('PENDING#')).toBe(false);
+  });
+
+  it('keeps notifications, pilots and the development outbox in their own partitions', () => {
+    // Act
+    const notification = notificationKey('abc.v2');
+    const pilot = pilotKey('p-1');
+    const outbox = devOutboxKey('2026-02-03T10:00:00.000Z', 'abc.v2');
+
+    // Assess
+    expect(notification).toEqual({ PK: 'NOTIFICATION#abc.v2', SK: 'META' });
+    expect(pilot).toEqual({ PK: 'PILOT#p-1', SK: 'META' });
+    expect(outbox).toEqual({ PK: 'DEV_OUTBOX', SK: '2026-02-03T10:00:00.000Z#abc.v2' });
   });
 });

@@ -1,36 +1,153 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { StaleVersionError, type StrategyStore } from '../../../shared/store/strategy.ts';
 import type { SimilarityIndex } from '../../../shared/store/similarity-index.ts';
 import type { BandEntry } from '../../../shared/domain/duplicates/lsh.ts';
 import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/strategy.ts';
 import type { Idea, IdeaEvent, IdeaStatus } from '../../../shared/domain/idea.ts';
+import type { InboxList, InboxRow, InboxSort } from '../../../shared/domain/inbox.ts';
+import type { Comment, Notification } from '../../../shared/domain/notification.ts';
+import type { Pilot } from '../../../shared/domain/pilot.ts';
+import { InvalidCursorError } from '../../../shared/http/errors.ts';
+import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
+import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
+import { derivedItems } from '../../../shared/store/derived-items.ts';
+import { inboxPartition, REVISIT_PARTITION } from '../../../shared/store/keys.ts';
+import type { NotificationStore, PendingNotification, StoredNotification } from '../../../shared/store/notifications.ts';
 import {
   ConcurrentChangeError,
+  type IdeaRecord,
   type IdeaStore,
   type IdempotencyRecord,
   type Page,
+  type PendingMerge,
   type SubmitOutcome,
   type Transition,
 } from '../../../shared/store/ideas.ts';
 
 /**
- * In-memory stand-ins for the store and queue ports, with the same guarantees the DynamoDB and
- * SQS adapters give (conditional writes, optimistic locking), so the intake logic can be tested
- * without AWS. Every call is appended to `log`, so tests can check the order of side effects.
+ * In-memory stand-ins for the store, queue and mailer ports, with the same guarantees the
+ * DynamoDB, SQS and SES adapters give (conditional writes, optimistic locking, all-or-nothing
+ * transactions, the table's sort orders), so the logic can be tested without AWS. Every call is
+ * appended to `log`, so tests can check the order of side effects.
  */
-export class InMemoryIdeaStore implements IdeaStore {
-  readonly ideas = new Map<string, Idea>();
-  readonly events: IdeaEvent[] = [];
-  readonly idempotency = new Map<string, IdempotencyRecord>();
+
+/** DynamoDB sorts string keys by their bytes; for the ASCII keys of the table that is code-unit order, not locale order. */
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A fake's cursor is the offset of the next item, as text; anything else is refused as the adapter refuses a crafted cursor. */
+function page<T>(all: readonly T[], limit: number, cursor: string | undefined): Page<T> {
+  const start = cursor === undefined ? 0 : Number(cursor);
+  if (cursor !== undefined && (!/^\d+$/.test(cursor) || !Number.isSafeInteger(start))) throw new InvalidCursorError();
+  const items = all.slice(start, start + limit).map((item) => structuredClone(item));
+  const next = start + limit;
+  return { items, ...(next < all.length ? { nextCursor: String(next) } : {}) };
+}
+
+/** What DynamoDB answers when a condition in a transaction fails: nothing of the transaction is written. */
+function transactionCanceled(reason: string): TransactionCanceledException {
+  return new TransactionCanceledException({ message: `Transaction cancelled: ${reason}`, $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] });
+}
+
+/**
+ * What the table keeps of a value: the document client (removeUndefinedValues) drops undefined
+ * attributes at every depth, so a `set` of `undefined` removes the attribute.
+ */
+function stored<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => stored(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).flatMap(([key, field]) => (field === undefined ? [] : [[key, stored(field)]]))) as T;
+  }
+  return value;
+}
+
+/** Notifications in memory, pending until marked sent; the idea store writes into the same one, as they share the table. */
+export class InMemoryNotificationStore implements NotificationStore {
+  readonly notifications = new Map<string, StoredNotification>();
   readonly log: string[];
 
   constructor(log: string[] = []) {
     this.log = log;
   }
 
-  /** Puts ideas in the store as if they had been submitted earlier. */
+  /** Puts notifications in the store as if changes had written them earlier. */
+  seed(...notifications: StoredNotification[]): this {
+    for (const notification of notifications) this.notifications.set(notification.id, stored(notification));
+    return this;
+  }
+
+  async get(id: string): Promise<StoredNotification | undefined> {
+    return structuredClone(this.notifications.get(id));
+  }
+
+  async create(notification: Notification): Promise<boolean> {
+    this.log.push(`notifications.create ${notification.id}`);
+    if (this.notifications.has(notification.id)) return false;
+    this.notifications.set(notification.id, stored(notification));
+    return true;
+  }
+
+  async markSent(id: string, at: string): Promise<void> {
+    this.log.push(`notifications.markSent ${id}`);
+    const notification = this.notifications.get(id);
+    if (notification === undefined || notification.sentAt !== undefined) return;
+    notification.sentAt = at;
+  }
+
+  async listPending(before: string, limit: number): Promise<PendingNotification[]> {
+    return [...this.notifications.values()]
+      .filter((notification) => notification.sentAt === undefined && notification.abandonedAt === undefined)
+      .map((notification) => ({ id: notification.id, requeues: notification.requeues ?? 0, sortKey: `${notification.createdAt}#${notification.id}` }))
+      .filter(({ sortKey }) => sortKey < before)
+      .sort((a, b) => byKey(a.sortKey, b.sortKey))
+      .slice(0, limit)
+      .map(({ id, requeues }) => ({ id, requeues }));
+  }
+
+  async recordRequeue(id: string): Promise<void> {
+    this.log.push(`notifications.recordRequeue ${id}`);
+    const notification = this.notifications.get(id);
+    if (notification === undefined || notification.sentAt !== undefined) return;
+    notification.requeues = (notification.requeues ?? 0) + 1;
+  }
+
+  async abandon(id: string, at: string): Promise<void> {
+    this.log.push(`notifications.abandon ${id}`);
+    const notification = this.notifications.get(id);
+    if (notification === undefined || notification.sentAt !== undefined) return;
+    notification.abandonedAt = at;
+  }
+
+  /** The notifications not yet delivered. */
+  pending(): StoredNotification[] {
+    return [...this.notifications.values()]
+      .filter((notification) => notification.sentAt === undefined && notification.abandonedAt === undefined)
+      .map((notification) => structuredClone(notification));
+  }
+}
+
+export class InMemoryIdeaStore implements IdeaStore {
+  readonly ideas = new Map<string, Idea>();
+  readonly events: IdeaEvent[] = [];
+  readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly comments: Comment[] = [];
+  /** Per idea: supporter hash → when they supported it. */
+  readonly supporters = new Map<string, Map<string, string>>();
+  /** Merges whose supporters are still to be carried over, by the merged idea's id. */
+  readonly mergeJobs = new Map<string, PendingMerge>();
+  readonly pilots = new Map<string, Pilot>();
+  /** Where transitions and comments write their e-mails: the same table as the ideas. */
+  readonly notifications: InMemoryNotificationStore;
+  readonly log: string[];
+
+  constructor(log: string[] = [], notifications: InMemoryNotificationStore = new InMemoryNotificationStore(log)) {
+    this.log = log;
+    this.notifications = notifications;
+  }
+
+  /** Puts ideas in the store as if they had been submitted (and moved on) earlier. */
   seed(...ideas: Idea[]): this {
-    for (const idea of ideas) this.ideas.set(idea.id, structuredClone(idea));
+    for (const idea of ideas) this.ideas.set(idea.id, stored(idea));
     return this;
   }
 
@@ -38,16 +155,15 @@ export class InMemoryIdeaStore implements IdeaStore {
     this.log.push(`store.submit ${idea.id}`);
     const earlier = idempotency === undefined ? undefined : this.idempotency.get(idempotency.keyHash);
     if (earlier !== undefined) return { created: false, replayOf: structuredClone(earlier) };
-    if (this.ideas.has(idea.id)) throw new Error(`Idea ${idea.id} already exists`);
-    this.ideas.set(idea.id, structuredClone(idea));
-    this.events.push(structuredClone(event));
-    if (idempotency !== undefined) this.idempotency.set(idempotency.keyHash, structuredClone(idempotency));
+    if (this.ideas.has(idea.id)) throw transactionCanceled(`idea ${idea.id} already exists`);
+    this.ideas.set(idea.id, stored(idea));
+    this.events.push(stored(event));
+    if (idempotency !== undefined) this.idempotency.set(idempotency.keyHash, stored(idempotency));
     return { created: true };
   }
 
   async getIdea(id: string): Promise<Idea | undefined> {
-    const idea = this.ideas.get(id);
-    return idea === undefined ? undefined : structuredClone(idea);
+    return structuredClone(this.ideas.get(id));
   }
 
   async getIdeas(ids: readonly string[]): Promise<Idea[]> {
@@ -57,57 +173,78 @@ export class InMemoryIdeaStore implements IdeaStore {
     });
   }
 
-  async getIdeaWithHistory(id: string): Promise<{ idea: Idea; history: IdeaEvent[] } | undefined> {
-    const idea = await this.getIdea(id);
+  async getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined> {
+    const idea = this.ideas.get(id);
     if (idea === undefined) return undefined;
     const history = this.events.filter((event) => event.ideaId === id).sort((a, b) => a.version - b.version);
-    return { idea, history: structuredClone(history) };
+    const comments = this.comments.filter((comment) => comment.ideaId === id).sort((a, b) => byKey(commentSortKey(a), commentSortKey(b)));
+    return structuredClone({ idea, history, comments, supportCount: this.supporters.get(id)?.size ?? 0 });
   }
 
+  /** A submitter's own ideas, newest first. */
   async listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>> {
-    const own = [...this.ideas.values()].filter((idea) => idea.submitter?.sub === sub).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const start = cursor === undefined ? 0 : Number(cursor);
-    const items = own.slice(start, start + limit);
-    const next = start + limit;
-    return { items: structuredClone(items), ...(next < own.length ? { nextCursor: String(next) } : {}) };
+    const own = [...this.ideas.values()]
+      .filter((idea) => idea.submitter?.sub === sub)
+      .sort((a, b) => byKey(`${b.createdAt}#${b.id}`, `${a.createdAt}#${a.id}`));
+    return page(own, limit, cursor);
   }
 
+  /**
+   * As the adapter: the idea as the caller read it, with `set`, becomes the stored idea, with its
+   * history event, its inbox and revisit entries and whatever the change carries (notification,
+   * pilot, merge job), all or nothing, and only while the stored idea is still at the version and
+   * status it was read with.
+   */
   async transition(change: Transition): Promise<Idea> {
     this.log.push(`store.transition ${change.idea.id} ${change.to}`);
-    const current = this.ideas.get(change.idea.id);
-    if (current === undefined || current.version !== change.idea.version || current.status !== change.idea.status) {
-      throw new ConcurrentChangeError(`Idea ${change.idea.id} changed since version ${change.idea.version}`);
+    const { idea, to, actor, at } = change;
+    const current = this.ideas.get(idea.id);
+    const version = idea.version + 1;
+    if (
+      current === undefined ||
+      current.version !== idea.version ||
+      current.status !== idea.status ||
+      this.events.some((event) => event.ideaId === idea.id && event.version === version)
+    ) {
+      throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`);
     }
-    const version = current.version + 1;
-    const statusChangedAt = change.to === current.status ? current.statusChangedAt : change.at;
-    const updated: Idea = { ...current, ...change.set, status: change.to, statusChangedAt, updatedAt: change.at, version };
-    this.ideas.set(updated.id, structuredClone(updated));
-    this.events.push({
+    if (change.notification !== undefined && this.notifications.notifications.has(change.notification.id)) {
+      throw transactionCanceled(`notification ${change.notification.id} exists`);
+    }
+    if (change.pilot !== undefined && this.pilots.has(change.pilot.id)) throw transactionCanceled(`pilot ${change.pilot.id} exists`);
+
+    const statusChangedAt = to === idea.status ? idea.statusChangedAt : at;
+    const updated: Idea = { ...idea, ...change.set, status: to, statusChangedAt, updatedAt: at, version };
+    this.ideas.set(updated.id, stored(updated));
+    this.events.push(stored({
       ideaId: updated.id,
       version,
-      at: change.at,
-      from: current.status,
-      to: change.to,
-      actor: change.actor,
+      at,
+      from: idea.status,
+      to,
+      actor,
       ...(change.reason === undefined ? {} : { reason: change.reason }),
       ...(change.change === undefined ? {} : { change: change.change }),
-    });
+      ...(change.decision === undefined ? {} : { decision: change.decision }),
+      ...(change.answer === undefined ? {} : { answer: change.answer }),
+    }));
+    if (change.notification !== undefined) this.notifications.notifications.set(change.notification.id, stored(change.notification));
+    if (change.pilot !== undefined) this.pilots.set(change.pilot.id, stored(change.pilot));
+    if (change.mergeInto !== undefined) this.mergeJobs.set(idea.id, { ideaId: idea.id, into: change.mergeInto, at });
+    // The adapter hands back the idea it built, before the document client dropped its undefined attributes.
     return structuredClone(updated);
   }
 
+  /** One page of the ideas in a status, oldest change first. */
   async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
-    const all = [...this.ideas.values()]
-      .filter((idea) => idea.status === status)
-      .sort((a, b) => `${a.statusChangedAt}#${a.id}`.localeCompare(`${b.statusChangedAt}#${b.id}`));
-    const start = cursor === undefined ? 0 : Number(cursor);
-    const items = all.slice(start, start + limit).map((idea) => structuredClone(idea));
-    return { items, ...(start + limit < all.length ? { nextCursor: String(start + limit) } : {}) };
+    const all = [...this.ideas.values()].filter((idea) => idea.status === status).sort((a, b) => byKey(statusSortKey(a), statusSortKey(b)));
+    return page(all, limit, cursor);
   }
 
   async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
     return [...this.ideas.values()]
-      .filter((idea) => idea.status === status && idea.statusChangedAt < changedBefore)
-      .sort((a, b) => a.statusChangedAt.localeCompare(b.statusChangedAt))
+      .filter((idea) => idea.status === status && statusSortKey(idea) < changedBefore)
+      .sort((a, b) => byKey(statusSortKey(a), statusSortKey(b)))
       .slice(0, limit)
       .map((idea) => structuredClone(idea));
   }
@@ -118,7 +255,77 @@ export class InMemoryIdeaStore implements IdeaStore {
     if (current === undefined || current.status !== idea.status || current.version !== idea.version) return;
     current.requeueCount = idea.requeueCount + 1;
   }
+
+  /** The inbox entries are derived from the ideas exactly as the adapter writes them (shared/store/derived-items.ts). */
+  async listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>> {
+    const partition = inboxPartition(list, sort);
+    const entries = this.derivedItems()
+      .filter((item) => item.PK === partition)
+      .sort((a, b) => byKey(a.SK, b.SK))
+      .map((item) => item['row'] as InboxRow);
+    return page(entries, limit, cursor);
+  }
+
+  async addComment(comment: Comment, notification?: Notification): Promise<void> {
+    this.log.push(`store.addComment ${comment.ideaId} ${comment.visibility}`);
+    if (this.comments.some((other) => other.ideaId === comment.ideaId && commentSortKey(other) === commentSortKey(comment))) {
+      throw transactionCanceled(`comment ${comment.id} exists`);
+    }
+    if (notification !== undefined && this.notifications.notifications.has(notification.id)) throw transactionCanceled(`notification ${notification.id} exists`);
+    this.comments.push(stored(comment));
+    if (notification !== undefined) this.notifications.notifications.set(notification.id, stored(notification));
+  }
+
+  async addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean> {
+    this.log.push(`store.addSupporter ${ideaId}`);
+    const supporters = this.supporters.get(ideaId) ?? new Map<string, string>();
+    if (supporters.has(supporterHash)) return false;
+    supporters.set(supporterHash, at);
+    this.supporters.set(ideaId, supporters);
+    return true;
+  }
+
+  async getSupportCount(ideaId: string): Promise<number> {
+    return this.supporters.get(ideaId)?.size ?? 0;
+  }
+
+  async listSupporters(ideaId: string): Promise<string[]> {
+    return [...(this.supporters.get(ideaId)?.keys() ?? [])].sort(byKey);
+  }
+
+  async listPendingMerges(before: string, limit: number): Promise<PendingMerge[]> {
+    return [...this.mergeJobs.values()]
+      .filter((merge) => mergeSortKey(merge) < before)
+      .sort((a, b) => byKey(mergeSortKey(a), mergeSortKey(b)))
+      .slice(0, limit)
+      .map((merge) => structuredClone(merge));
+  }
+
+  async completeMerge(ideaId: string): Promise<void> {
+    this.log.push(`store.completeMerge ${ideaId}`);
+    this.mergeJobs.delete(ideaId);
+  }
+
+  async listDueRevisits(day: string, limit: number): Promise<string[]> {
+    return this.derivedItems()
+      .filter((item) => item.PK === REVISIT_PARTITION && item.SK < `${day}$`)
+      .sort((a, b) => byKey(a.SK, b.SK))
+      .slice(0, limit)
+      .map((item) => String(item['ideaId']));
+  }
+
+  async getPilot(id: string): Promise<Pilot | undefined> {
+    return structuredClone(this.pilots.get(id));
+  }
+
+  private derivedItems(): ReturnType<typeof derivedItems> {
+    return [...this.ideas.values()].flatMap((idea) => derivedItems(idea));
+  }
 }
+
+const statusSortKey = (idea: Pick<Idea, 'statusChangedAt' | 'id'>) => `${idea.statusChangedAt}#${idea.id}`;
+const commentSortKey = (comment: Pick<Comment, 'at' | 'id'>) => `${comment.at}#${comment.id}`;
+const mergeSortKey = (merge: PendingMerge) => `${merge.at}#${merge.ideaId}`;
 
 /** A queue that records what it was asked to send; ids it `refuses` come back as not sent. */
 export class RecordingQueue implements IntakeQueue {
@@ -137,6 +344,48 @@ export class RecordingQueue implements IntakeQueue {
     if (this.outage !== undefined) throw this.outage;
     this.sent.push([...ideaIds]);
     return ideaIds.filter((id) => this.refuses(id));
+  }
+}
+
+/** The notify queue, recording each batch it was asked to send; ids it `refuses` come back as not sent. */
+export class RecordingNotifyQueue implements NotifyQueue {
+  readonly sent: string[][] = [];
+  refuses: (notificationId: string) => boolean = () => false;
+  /** When set, every send throws this, as when SQS cannot be reached. */
+  outage: Error | undefined;
+  readonly log: string[];
+
+  constructor(log: string[] = []) {
+    this.log = log;
+  }
+
+  async enqueue(notificationIds: readonly string[]): Promise<string[]> {
+    this.log.push(`notify.enqueue ${notificationIds.join(',')}`);
+    if (this.outage !== undefined) throw this.outage;
+    this.sent.push([...notificationIds]);
+    return notificationIds.filter((id) => this.refuses(id));
+  }
+
+  /** Every id that made it onto the queue, in order. */
+  get queued(): string[] {
+    return this.sent.flat().filter((id) => !this.refuses(id));
+  }
+}
+
+/** A mailer that keeps what it was asked to send; with `outage` set it throws, as when SES refuses. */
+export class RecordingMailer implements Mailer {
+  readonly sent: Mail[] = [];
+  outage: Error | undefined;
+  readonly log: string[];
+
+  constructor(log: string[] = []) {
+    this.log = log;
+  }
+
+  async send(mail: Mail): Promise<void> {
+    this.log.push(`mailer.send ${mail.id}`);
+    if (this.outage !== undefined) throw this.outage;
+    this.sent.push(structuredClone(mail));
   }
 }
 

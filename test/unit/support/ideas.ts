@@ -1,5 +1,8 @@
-import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
+import type { Idea, IdeaDecision, IdeaEvent } from '../../../shared/domain/idea.ts';
+import type { Comment } from '../../../shared/domain/notification.ts';
+import type { Caller } from '../../../shared/domain/roles.ts';
 import type { IdempotencyRecord } from '../../../shared/store/ideas.ts';
+import type { StoredNotification } from '../../../shared/store/notifications.ts';
 
 /** Test data: ideas, their history events and the table items that hold them. */
 
@@ -8,6 +11,17 @@ export const OTHER_IDEA_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const SUBMITTER_SUB = 'e7a1c2d3-employee';
 
 export const CREATED_AT = '2026-01-05T08:30:00.000Z';
+/** When the test ideas in triage got there. */
+export const ADMITTED_AT = '2026-01-05T08:31:00.000Z';
+
+export const SUBMITTER_EMAIL = 'birthe.sorensen@kommune.example';
+
+/** The submitter of the test ideas, signed in, with the e-mail address their token carries. */
+export const SUBMITTER: Caller = { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL, roles: ['employee'] };
+/** Another employee: not the submitter of the test ideas. */
+export const COLLEAGUE: Caller = { sub: 'a4b5c6d7-colleague', name: 'Jens Møller', roles: ['employee'] };
+/** A member of the digitalisation team. */
+export const TRIAGE: Caller = { sub: 'f9b8a7c6-triage', name: 'Søren Ærø', roles: ['employee', 'triage'] };
 
 /** A stored, non-anonymous idea in `submitted`, written in Danish. */
 export function anIdea(overrides: Partial<Idea> = {}): Idea {
@@ -26,6 +40,58 @@ export function anIdea(overrides: Partial<Idea> = {}): Idea {
     updatedAt: CREATED_AT,
     version: 1,
     requeueCount: 0,
+    ...overrides,
+  };
+}
+
+/**
+ * A Danish idea in `in_triage` at version 2, as intake leaves it: matched to a theme, with a first
+ * priority, and a submitter whose e-mail address Spire knows (so it sends them e-mail).
+ */
+export function anIdeaInTriage(overrides: Partial<Idea> = {}): Idea {
+  return anIdea({
+    status: 'in_triage',
+    version: 2,
+    statusChangedAt: ADMITTED_AT,
+    updatedAt: ADMITTED_AT,
+    submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL },
+    themeAlignment: { strategyVersion: 1, scores: [{ themeId: 'automatisering', score: 0.6, matchedTerms: ['dobbeltregistrering'] }] },
+    scorecard: { strategyVersion: 1, scores: {}, priority: 40, complete: false, scoredAt: ADMITTED_AT },
+    ...overrides,
+  });
+}
+
+/** The decision record triage leaves on an idea, by TRIAGE. */
+export function aDecision(kind: IdeaDecision['kind'], overrides: Partial<IdeaDecision> = {}): IdeaDecision {
+  return { kind, at: ADMITTED_AT, by: { sub: TRIAGE.sub, name: 'Søren Ærø' }, ...overrides };
+}
+
+/** An idea triage parked until `revisitOn` (YYYY-MM-DD), at version 3. */
+export function aParkedIdea(revisitOn: string, overrides: Partial<Idea> = {}): Idea {
+  return anIdeaInTriage({ status: 'parked', version: 3, decision: aDecision('park', { revisitOn }), ...overrides });
+}
+
+/** An idea waiting for the submitter's answer to triage's question, at version 3. */
+export function anIdeaNeedingInfo(overrides: Partial<Idea> = {}): Idea {
+  return anIdeaInTriage({ status: 'needs_info', version: 3, decision: aDecision('needs_info', { message: 'Hvilke tre systemer drejer det sig om?' }), ...overrides });
+}
+
+/** A comment from TRIAGE on the test idea. */
+export function aComment(overrides: Partial<Comment> = {}): Comment {
+  return { id: 'c0ffee00-0000-4000-8000-000000000001', ideaId: IDEA_ID, at: ADMITTED_AT, author: { sub: TRIAGE.sub, name: 'Søren Ærø' }, visibility: 'internal', text: 'Ligner noget fra Sundhed.', ...overrides };
+}
+
+/** An e-mail to the test idea's submitter, pending unless `sentAt` is given. */
+export function aNotification(overrides: Partial<StoredNotification> = {}): StoredNotification {
+  return {
+    id: `${IDEA_ID}.v2`,
+    kind: 'idea-status',
+    ideaId: IDEA_ID,
+    to: SUBMITTER_EMAIL,
+    language: 'da',
+    subject: 'Nyt om din idé: Færre dobbeltregistreringer på plejecentret',
+    text: 'Hej Birthe Sørensen,\n\nDigitaliseringsteamet har fået din idé og vurderer den.',
+    createdAt: ADMITTED_AT,
     ...overrides,
   };
 }

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { IdeaEvent } from '../../../shared/domain/idea.ts';
+import type { Idea, IdeaDecision, IdeaEvent } from '../../../shared/domain/idea.ts';
+import type { Comment } from '../../../shared/domain/notification.ts';
 import { ideaDocument, ideaSummary } from '../../../shared/views/ideas.ts';
-import { aFrictionIdea, anAnonymousIdea, anIdea, aSubmittedEvent, IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { aFrictionIdea, anAnonymousIdea, anIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 
-const idea = aFrictionIdea({ status: 'declined', version: 3, frictionHoursPerYear: 1380, statusChangedAt: '2026-01-06T09:00:00.000Z' });
+const STAFF = { sub: 'triage-1', name: 'Søren Ærø' };
+const decline: IdeaDecision = {
+  kind: 'decline',
+  at: '2026-01-06T09:00:00.000Z',
+  by: STAFF,
+  reasonCode: 'already_solved',
+  message: 'Det nye omsorgssystem løser det til sommer.',
+};
+const DECLINED_DA = [
+  'Vi går ikke videre med din idé. Se begrundelsen nedenfor.',
+  'Begrundelse: Der findes allerede en løsning.',
+  'Det nye omsorgssystem løser det til sommer.',
+].join('\n\n');
+const DECLINED_EN = [
+  'We will not take your idea further. See the reason below.',
+  'Reason: A solution already exists.',
+  'Det nye omsorgssystem løser det til sommer.',
+].join('\n\n');
+
+const idea = aFrictionIdea({ status: 'declined', version: 3, frictionHoursPerYear: 1380, statusChangedAt: '2026-01-06T09:00:00.000Z', decision: decline });
 const history: IdeaEvent[] = [
   aSubmittedEvent(idea),
   { ideaId: IDEA_ID, version: 2, at: '2026-01-05T08:31:00.000Z', from: 'submitted', to: 'in_triage', actor: { kind: 'system' } },
@@ -13,8 +33,9 @@ const history: IdeaEvent[] = [
     at: '2026-01-06T09:00:00.000Z',
     from: 'in_triage',
     to: 'declined',
-    actor: { kind: 'staff', sub: 'triage-1', name: 'Søren Ærø' },
+    actor: { kind: 'staff', ...STAFF },
     reason: 'Løses allerede af det nye omsorgssystem.',
+    decision: decline,
   },
 ];
 
@@ -33,11 +54,12 @@ describe('ideaDocument', () => {
       language: 'da',
       anonymous: false,
       status: 'declined',
-      statusMessage: 'Vi går ikke videre med din idé. Se begrundelsen nedenfor.',
+      statusMessage: DECLINED_DA,
       submittedAt: idea.createdAt,
       statusChangedAt: '2026-01-06T09:00:00.000Z',
       friction: { frequency: 3, frequencyUnit: 'day', minutesEach: 10, peopleAffected: 12 },
       frictionHoursPerYear: 1380,
+      decision: { kind: 'decline', at: '2026-01-06T09:00:00.000Z', reasonCode: 'already_solved', message: 'Det nye omsorgssystem løser det til sommer.' },
       history: [
         { at: idea.createdAt, status: 'submitted', message: expect.stringContaining('Tak!') },
         { at: '2026-01-05T08:31:00.000Z', from: 'submitted', status: 'in_triage', message: expect.any(String) },
@@ -45,12 +67,18 @@ describe('ideaDocument', () => {
           at: '2026-01-06T09:00:00.000Z',
           from: 'in_triage',
           status: 'declined',
-          message: 'Vi går ikke videre med din idé. Se begrundelsen nedenfor.',
+          message: DECLINED_DA,
           reason: 'Løses allerede af det nye omsorgssystem.',
         },
       ],
+      messages: [
+        { at: idea.createdAt, kind: 'status', status: 'submitted', text: expect.stringContaining('Tak!') },
+        { at: '2026-01-05T08:31:00.000Z', kind: 'status', status: 'in_triage', text: expect.any(String) },
+        { at: '2026-01-06T09:00:00.000Z', kind: 'status', status: 'declined', text: DECLINED_DA },
+      ],
     });
-    expect(JSON.stringify(document)).not.toContain('Søren');
+    expect(JSON.stringify(document)).not.toContain('Søren Ærø');
+    expect(JSON.stringify(document)).not.toContain('triage-1');
     expect(JSON.stringify(document)).not.toContain(SUBMITTER_SUB);
   });
 
@@ -113,7 +141,7 @@ describe('ideaDocument', () => {
     const document = ideaDocument(idea, history, 'submitter', 'en');
 
     // Assess
-    expect(document.statusMessage).toBe('We will not take your idea further. See the reason below.');
+    expect(document.statusMessage).toBe(DECLINED_EN);
     expect(document.history[0]?.message).toBe('Thank you! We have received and stored your idea. The digitalisation team will have it shortly.');
   });
 
@@ -124,6 +152,298 @@ describe('ideaDocument', () => {
     // Assess
     expect(document).not.toHaveProperty('friction');
     expect(document).not.toHaveProperty('frictionHoursPerYear');
+  });
+});
+
+/** A comment on the idea by the team; to the submitter unless said otherwise. */
+function aComment(overrides: Partial<Comment> = {}): Comment {
+  return {
+    id: 'c-1',
+    ideaId: IDEA_ID,
+    at: '2026-01-05T12:00:00.000Z',
+    author: STAFF,
+    visibility: 'submitter',
+    text: 'Vi har talt med leverandøren – det ser lovende ud.',
+    ...overrides,
+  };
+}
+
+/** An idea in triage that has been assigned, scored and commented on, with its history. */
+function aWorkedOnIdea(): { idea: Idea; history: IdeaEvent[]; comments: Comment[] } {
+  const triaged = anIdea({
+    status: 'needs_info',
+    version: 5,
+    statusChangedAt: '2026-01-07T10:00:00.000Z',
+    assignee: { sub: 'triage-2', name: 'Åse Østergård' },
+    scorecard: { strategyVersion: 1, scores: {}, priority: 64, complete: true, scoredAt: '2026-01-06T08:00:00.000Z', scoredBy: 'triage-2' },
+    decision: { kind: 'needs_info', at: '2026-01-07T10:00:00.000Z', by: STAFF, message: 'Hvilke tre systemer drejer det sig om?' },
+  });
+  const history: IdeaEvent[] = [
+    aSubmittedEvent(triaged),
+    { ideaId: IDEA_ID, version: 2, at: '2026-01-05T08:31:00.000Z', from: 'submitted', to: 'in_triage', actor: { kind: 'system' } },
+    { ideaId: IDEA_ID, version: 3, at: '2026-01-05T13:00:00.000Z', change: 'assignment', to: 'in_triage', actor: { kind: 'staff', sub: 'triage-2', name: 'Åse Østergård' } },
+    { ideaId: IDEA_ID, version: 4, at: '2026-01-06T08:00:00.000Z', change: 'scorecard', to: 'in_triage', actor: { kind: 'staff', sub: 'triage-2', name: 'Åse Østergård' } },
+    {
+      ideaId: IDEA_ID,
+      version: 5,
+      at: '2026-01-07T10:00:00.000Z',
+      from: 'in_triage',
+      to: 'needs_info',
+      actor: { kind: 'staff', ...STAFF },
+      decision: triaged.decision,
+    },
+  ];
+  const comments = [
+    aComment({ id: 'c-1', at: '2026-01-05T12:00:00.000Z', visibility: 'submitter', text: 'Tak – vi kigger på den i denne uge.' }),
+    aComment({ id: 'c-2', at: '2026-01-06T09:00:00.000Z', visibility: 'internal', author: { sub: 'triage-2', name: 'Åse Østergård' }, text: 'Leverandøren tager 40.000 kr. for modulet.' }),
+    aComment({ id: 'c-3', at: '2026-01-08T09:00:00.000Z', visibility: 'submitter', text: 'Har du set vores spørgsmål?' }),
+  ];
+  return { idea: triaged, history, comments };
+}
+
+describe('ideaDocument for the submitter', () => {
+  it('tells the submitter why the idea was declined, by the reason’s label', () => {
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da');
+
+    // Assess
+    expect(document.statusMessage).toContain('Begrundelse: Der findes allerede en løsning.');
+    expect(document.statusMessage).toContain('Det nye omsorgssystem løser det til sommer.');
+  });
+
+  it('shows the decision without the member of staff who took it', () => {
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da');
+
+    // Assess
+    expect(document.decision).toEqual({ kind: 'decline', at: decline.at, reasonCode: 'already_solved', message: decline.message });
+    expect(document.decision).not.toHaveProperty('by');
+  });
+
+  it('shows triage’s question in the status message while the idea awaits an answer', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da', { comments });
+
+    // Assess
+    expect(document.statusMessage).toContain('Spørgsmål: Hvilke tre systemer drejer det sig om?');
+  });
+
+  it('names no member of staff anywhere: not who decided, was assigned, scored or commented', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const text = JSON.stringify(ideaDocument(idea, history, 'submitter', 'da', { comments }));
+
+    // Assess
+    for (const secret of ['Søren Ærø', 'triage-1', 'Åse Østergård', 'triage-2']) expect(text).not.toContain(secret);
+    expect(text).not.toContain('author');
+    expect(text).not.toContain('assignee');
+  });
+
+  it('never shows internal comments', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da', { comments });
+
+    // Assess
+    expect(JSON.stringify(document)).not.toContain('40.000 kr.');
+    expect(document).not.toHaveProperty('comments');
+  });
+
+  it('gives the submitter’s messages, status changes and comments to them, oldest first', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da', { comments });
+
+    // Assess
+    expect(document.messages.map((message) => [message.at, message.kind])).toEqual([
+      ['2026-01-05T08:30:00.000Z', 'status'],
+      ['2026-01-05T08:31:00.000Z', 'status'],
+      ['2026-01-05T12:00:00.000Z', 'comment'],
+      ['2026-01-07T10:00:00.000Z', 'status'],
+      ['2026-01-08T09:00:00.000Z', 'comment'],
+    ]);
+  });
+
+  it('words each message as the e-mail did: the status message with its decision, the comment as from the team', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da', { comments });
+
+    // Assess
+    expect(document.messages[2]).toEqual({ at: '2026-01-05T12:00:00.000Z', kind: 'comment', text: 'Besked fra digitaliseringsteamet:\n\nTak – vi kigger på den i denne uge.' });
+    expect(document.messages[3]).toEqual({
+      at: '2026-01-07T10:00:00.000Z',
+      kind: 'status',
+      status: 'needs_info',
+      text: 'Digitaliseringsteamet har et spørgsmål til dig. Svar gerne, så vi kan komme videre.\n\nSpørgsmål: Hvilke tre systemer drejer det sig om?',
+    });
+  });
+
+  it('gives the messages in the language asked for', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'en', { comments });
+
+    // Assess
+    expect(document.messages[2]?.text).toBe('Message from the digitalisation team:\n\nTak – vi kigger på den i denne uge.');
+    expect(document.messages[3]?.text).toContain('Question: Hvilke tre systemer drejer det sig om?');
+  });
+
+  it('leaves triage’s own work (assignment, scoring) out of the history and the messages', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'submitter', 'da', { comments });
+
+    // Assess
+    expect(document.history.map((event) => event.status)).toEqual(['submitted', 'in_triage', 'needs_info']);
+    expect(document.messages.filter((message) => message.kind === 'status')).toHaveLength(3);
+  });
+
+  it('shows the submitter’s own answer in the history', () => {
+    // Prepare
+    const answered: IdeaEvent = {
+      ideaId: IDEA_ID,
+      version: 6,
+      at: '2026-01-09T08:00:00.000Z',
+      from: 'needs_info',
+      to: 'in_triage',
+      actor: { kind: 'submitter', sub: SUBMITTER_SUB },
+      answer: 'Journalen, medicinmodulet og vagtplanen.',
+    };
+
+    // Act
+    const document = ideaDocument(anIdea({ status: 'in_triage' }), [answered], 'submitter', 'da');
+
+    // Assess
+    expect(document.history).toEqual([
+      { at: '2026-01-09T08:00:00.000Z', from: 'needs_info', status: 'in_triage', message: expect.any(String), answer: 'Journalen, medicinmodulet og vagtplanen.' },
+    ]);
+  });
+
+  it('shows no messages and no decision for an idea nobody has touched', () => {
+    // Act
+    const document = ideaDocument(anIdea(), [], 'submitter', 'da');
+
+    // Assess
+    expect(document.messages).toEqual([]);
+    expect(document).not.toHaveProperty('decision');
+    expect(document).not.toHaveProperty('supportCount');
+    expect(document).not.toHaveProperty('mergedInto');
+  });
+
+  it('shows how many colleagues support the idea', () => {
+    // Act
+    const document = ideaDocument(anIdea({ status: 'in_triage' }), [], 'submitter', 'da', { supportCount: 7 });
+
+    // Assess
+    expect(document.supportCount).toBe(7);
+  });
+
+  it('shows a merged idea where it now lives, with that idea’s status message', () => {
+    // Prepare
+    const merged = anIdea({
+      status: 'duplicate',
+      decision: { kind: 'duplicate', at: '2026-01-07T10:00:00.000Z', by: STAFF, mergedInto: OTHER_IDEA_ID },
+    });
+    const survivor = {
+      id: OTHER_IDEA_ID,
+      title: 'Én registrering på plejecentret',
+      status: 'accepted' as const,
+      decision: { kind: 'accept' as const, at: '2026-01-08T10:00:00.000Z', by: STAFF, message: 'Vi starter i marts.' },
+    };
+
+    // Act
+    const document = ideaDocument(merged, [], 'submitter', 'da', { mergedInto: survivor });
+
+    // Assess
+    expect(document.mergedInto).toEqual({
+      id: OTHER_IDEA_ID,
+      title: 'Én registrering på plejecentret',
+      status: 'accepted',
+      statusMessage: 'Godt nyt: din idé er valgt, og vi går i gang med at afprøve den.\n\nVi starter i marts.',
+    });
+    expect(JSON.stringify(document)).not.toContain('Søren Ærø');
+  });
+});
+
+describe('ideaDocument for staff', () => {
+  it('shows every comment, internal ones included, with its author', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'staff', 'da', { comments });
+
+    // Assess
+    expect(document.comments).toEqual(comments);
+  });
+
+  it('shows an empty list of comments when there are none', () => {
+    // Act
+    const document = ideaDocument(anIdea(), [], 'staff', 'da');
+
+    // Assess
+    expect(document.comments).toEqual([]);
+  });
+
+  it('shows the assignee, the version and who took the decision', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'staff', 'da', { comments });
+
+    // Assess
+    expect(document.assignee).toEqual({ sub: 'triage-2', name: 'Åse Østergård' });
+    expect(document.version).toBe(5);
+    expect(document.decision).toEqual({ kind: 'needs_info', at: '2026-01-07T10:00:00.000Z', by: STAFF, message: 'Hvilke tre systemer drejer det sig om?' });
+  });
+
+  it('shows triage’s own work in the history, marked by its change', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const document = ideaDocument(idea, history, 'staff', 'da', { comments });
+
+    // Assess
+    expect(document.history.map((event) => ('change' in event ? event.change : undefined))).toEqual([undefined, undefined, 'assignment', 'scorecard', undefined]);
+  });
+
+  it('shows staff the messages exactly as the submitter has them', () => {
+    // Prepare
+    const { idea, history, comments } = aWorkedOnIdea();
+
+    // Act
+    const staff = ideaDocument(idea, history, 'staff', 'da', { comments });
+    const submitter = ideaDocument(idea, history, 'submitter', 'da', { comments });
+
+    // Assess
+    expect(staff.messages).toEqual(submitter.messages);
+    expect(JSON.stringify(staff.messages)).not.toContain('40.000 kr.');
+  });
+
+  it('shows no assignee on an idea nobody looks after', () => {
+    // Act
+    const document = ideaDocument(anIdea({ status: 'in_triage' }), [], 'staff', 'da');
+
+    // Assess
+    expect(document).not.toHaveProperty('assignee');
   });
 });
 
@@ -138,9 +458,34 @@ describe('ideaSummary', () => {
       kind: 'friction',
       title: 'Bøvl med at låse døren op i appen',
       status: 'declined',
-      statusMessage: 'We will not take your idea further. See the reason below.',
+      statusMessage: DECLINED_EN,
       submittedAt: idea.createdAt,
       statusChangedAt: '2026-01-06T09:00:00.000Z',
     });
+  });
+
+  it('tells the reason for a decline in the row’s status message', () => {
+    // Act
+    const row = ideaSummary(idea, 'da');
+
+    // Assess
+    expect(row.statusMessage).toBe(DECLINED_DA);
+  });
+
+  it('shows the plain status message while triage has added nothing', () => {
+    // Act
+    const row = ideaSummary(anIdea({ status: 'in_triage' }), 'da');
+
+    // Assess
+    expect(row.statusMessage).toBe('Digitaliseringsteamet har fået din idé og vurderer den. Du får besked, når der er nyt.');
+  });
+
+  it('names nobody', () => {
+    // Act
+    const row = JSON.stringify(ideaSummary(idea, 'da'));
+
+    // Assess
+    expect(row).not.toContain('Søren Ærø');
+    expect(row).not.toContain(SUBMITTER_SUB);
   });
 });

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { supportIdea } from '../../../shared/employee/support.ts';
+import { InvalidTransitionError, NotFoundError } from '../../../shared/http/errors.ts';
+import { supporterHash } from '../../../shared/triage/merge.ts';
+import { rejectionOf } from '../support/errors.ts';
+import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { anIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, TRIAGE } from '../support/ideas.ts';
+
+const AT = '2026-01-14T10:00:00.000Z';
+
+describe('supportIdea', () => {
+  it('counts a person’s support once, however often they send it', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+
+    // Act
+    const first = await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const again = await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const another = await supportIdea(store, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
+
+    // Assess
+    expect(first).toEqual({ added: true, supportCount: 1 });
+    expect(again).toEqual({ added: false, supportCount: 1 });
+    expect(another).toEqual({ added: true, supportCount: 2 });
+  });
+
+  it('keeps supporters as hashes, never who they are', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+
+    // Act
+    await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+
+    // Assess
+    expect(await store.listSupporters(IDEA_ID)).toEqual([supporterHash(COLLEAGUE.sub)]);
+    expect(JSON.stringify([...(store.supporters.get(IDEA_ID) ?? [])])).not.toContain(COLLEAGUE.sub);
+  });
+
+  it('does not change the idea itself, so it needs no If-Match', async () => {
+    // Prepare
+    const idea = anIdeaInTriage();
+    const store = new InMemoryIdeaStore().seed(idea);
+
+    // Act
+    await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+
+    // Assess
+    expect(store.ideas.get(IDEA_ID)).toEqual(idea);
+    expect(store.events).toEqual([]);
+  });
+
+  it.each(['in_triage', 'needs_info', 'parked', 'accepted'] as const)('takes support for an idea that is %s', async (status) => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
+
+    // Act
+    const result = await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+
+    // Assess
+    expect(result.added).toBe(true);
+  });
+
+  it.each(['declined', 'duplicate', 'redirected', 'withdrawn'] as const)('refuses support for an idea that is %s with 409', async (status) => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
+
+    // Act
+    const error = await rejectionOf(supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidTransitionError);
+    expect((error as InvalidTransitionError).currentStatus).toBe(status);
+    expect(await store.listSupporters(IDEA_ID)).toEqual([]);
+  });
+
+  it('answers 404 for an idea still in submitted, which nobody else can see yet', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdea());
+
+    // Act
+    const error = await rejectionOf(supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+
+    // Assess
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(await store.listSupporters(IDEA_ID)).toEqual([]);
+  });
+
+  it('answers 404 for an idea that does not exist', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore();
+
+    // Act
+    const error = await rejectionOf(supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+
+    // Assess
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(store.supporters.size).toBe(0);
+  });
+});

@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import { inboxListsOf, inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
+import type { Idea, IdeaDecision, Scorecard, ThemeAlignment } from '../../../shared/domain/idea.ts';
+import { inboxEntryKey } from '../../../shared/store/keys.ts';
+import { derivedItemChanges, derivedItems } from '../../../shared/store/derived-items.ts';
+import { anIdea, IDEA_ID } from '../support/ideas.ts';
+
+const BY = { sub: 'triage-1', name: 'Søren Ærø' };
+const AT = '2026-02-03T10:15:00.000Z';
+
+function themes(...ids: string[]): ThemeAlignment {
+  return { strategyVersion: 1, scores: ids.map((themeId, index) => ({ themeId, score: 0.9 - index * 0.1, matchedTerms: [] })) };
+}
+
+function scorecard(priority: number): Scorecard {
+  return { strategyVersion: 1, scores: {}, priority, complete: true, scoredAt: AT };
+}
+
+/** An idea waiting in triage, scored and matching one theme. */
+function aTriagedIdea(overrides: Partial<Idea> = {}): Idea {
+  return anIdea({ status: 'in_triage', version: 2, statusChangedAt: '2026-01-05T08:31:00.000Z', themeAlignment: themes('automatisering'), scorecard: scorecard(60), ...overrides });
+}
+
+function aParkedIdea(revisitOn: string | undefined, overrides: Partial<Idea> = {}): Idea {
+  const decision: IdeaDecision = { kind: 'park', at: AT, by: BY, ...(revisitOn === undefined ? {} : { revisitOn }) };
+  return aTriagedIdea({ status: 'parked', version: 3, statusChangedAt: AT, decision, ...overrides });
+}
+
+const keyOf = (item: { PK: string; SK: string }) => `${item.PK} ${item.SK}`;
+const keysOf = (items: readonly { PK: string; SK: string }[]) => items.map(keyOf).sort();
+
+describe('derivedItems', () => {
+  it('keeps nothing for an idea still in submitted', () => {
+    // Act
+    const items = derivedItems(anIdea({ status: 'submitted', themeAlignment: themes('automatisering') }));
+
+    // Assess
+    expect(items).toEqual([]);
+  });
+
+  it('keeps one inbox entry per list and order: 2 orders of 4 lists without themes', () => {
+    // Act
+    const items = derivedItems(aTriagedIdea({ themeAlignment: undefined }));
+
+    // Assess
+    expect(items).toHaveLength(8);
+    expect(items.every((item) => item['type'] === 'inbox')).toBe(true);
+  });
+
+  it('keeps 2 orders of 4 lists more for each of the idea’s (at most two) themes', () => {
+    // Act
+    const one = derivedItems(aTriagedIdea({ themeAlignment: themes('automatisering') }));
+    const three = derivedItems(aTriagedIdea({ themeAlignment: themes('automatisering', 'borgernaer', 'groen_omstilling') }));
+
+    // Assess
+    expect(one).toHaveLength(16);
+    expect(three).toHaveLength(24);
+  });
+
+  it('keys each entry by its list and order, sorted by the idea’s sort value', () => {
+    // Prepare
+    const idea = aTriagedIdea();
+
+    // Act
+    const items = derivedItems(idea);
+
+    // Assess
+    const expected = inboxListsOf(idea).flatMap((list) => [
+      inboxEntryKey(list, 'priority', inboxSortValue(idea, 'priority')),
+      inboxEntryKey(list, 'age', inboxSortValue(idea, 'age')),
+    ]);
+    expect(keysOf(items)).toEqual(keysOf(expected));
+  });
+
+  it('carries the inbox row on every entry, so a page needs no further reads', () => {
+    // Prepare
+    const idea = aTriagedIdea();
+
+    // Act
+    const items = derivedItems(idea);
+
+    // Assess
+    expect(items.every((item) => JSON.stringify(item['row']) === JSON.stringify(inboxRow(idea)))).toBe(true);
+  });
+
+  it('gives every entry its own key', () => {
+    // Act
+    const items = derivedItems(aTriagedIdea({ themeAlignment: themes('automatisering', 'borgernaer') }));
+
+    // Assess
+    expect(new Set(items.map(keyOf)).size).toBe(items.length);
+  });
+
+  it('keeps a revisit entry for a parked idea with a revisit day', () => {
+    // Act
+    const items = derivedItems(aParkedIdea('2027-03-01'));
+
+    // Assess
+    expect(items.filter((item) => item['type'] === 'revisit')).toEqual([{ PK: 'REVISIT', SK: `2027-03-01#${IDEA_ID}`, type: 'revisit', ideaId: IDEA_ID }]);
+    expect(items.filter((item) => item['type'] === 'inbox')).toHaveLength(16);
+  });
+
+  it('keeps no revisit entry for a parked idea without a revisit day', () => {
+    // Act
+    const items = derivedItems(aParkedIdea(undefined));
+
+    // Assess
+    expect(items.some((item) => item['type'] === 'revisit')).toBe(false);
+  });
+
+  it('keeps no revisit entry once a parked idea is back in triage, though its park decision stays', () => {
+    // Prepare
+    const idea = aParkedIdea('2027-03-01', { status: 'in_triage' });
+
+    // Act
+    const items = derivedItems(idea);
+
+    // Assess
+    expect(items.some((item) => item['type'] === 'revisit')).toBe(false);
+  });
+});
+
+describe('derivedItemChanges', () => {
+  it('puts every entry and deletes nothing for a new idea', () => {
+    // Prepare
+    const idea = aTriagedIdea();
+
+    // Act
+    const changes = derivedItemChanges(undefined, idea);
+
+    // Assess
+    expect(changes.deletes).toEqual([]);
+    expect(keysOf(changes.puts)).toEqual(keysOf(derivedItems(idea)));
+  });
+
+  it('puts the inbox entries of an idea entering triage, and deletes nothing', () => {
+    // Prepare
+    const before = anIdea({ status: 'submitted' });
+    const after = aTriagedIdea();
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toEqual([]);
+    expect(changes.puts).toHaveLength(16);
+  });
+
+  it('deletes every entry of the old status and puts every entry of the new one', () => {
+    // Prepare
+    const before = aTriagedIdea();
+    const after = aTriagedIdea({ status: 'needs_info', version: 3, statusChangedAt: AT });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(keysOf(changes.deletes)).toEqual(keysOf(derivedItems(before)));
+    expect(keysOf(changes.puts)).toEqual(keysOf(derivedItems(after)));
+    expect(changes.deletes.every((key) => key.PK.startsWith('INBOX#in_triage#'))).toBe(true);
+    expect(changes.puts.every((item) => item.PK.startsWith('INBOX#needs_info#'))).toBe(true);
+  });
+
+  it('deletes only the priority entries when only the priority changes', () => {
+    // Prepare
+    const before = aTriagedIdea({ scorecard: scorecard(60) });
+    const after = aTriagedIdea({ scorecard: scorecard(75), version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toHaveLength(8);
+    expect(changes.deletes.every((key) => key.PK.endsWith('#s=priority'))).toBe(true);
+    expect(keysOf(changes.deletes)).toEqual(keysOf(derivedItems(before).filter((item) => item.PK.endsWith('#s=priority'))));
+  });
+
+  it('deletes nothing but still puts every entry when nothing the inbox shows has moved', () => {
+    // Prepare
+    const before = aTriagedIdea();
+    const after = aTriagedIdea({ assignee: BY, version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toEqual([]);
+    expect(changes.puts).toHaveLength(16);
+    expect(changes.puts.every((item) => JSON.stringify(item['row']).includes('Søren Ærø'))).toBe(true);
+  });
+
+  it('deletes the lists of a theme the idea no longer matches, and only those', () => {
+    // Prepare
+    const before = aTriagedIdea({ themeAlignment: themes('automatisering', 'borgernaer') });
+    const after = aTriagedIdea({ themeAlignment: themes('automatisering'), version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toHaveLength(8);
+    expect(changes.deletes.every((key) => key.PK.includes('#t=borgernaer#'))).toBe(true);
+  });
+
+  it('deletes the old department’s lists when the department is corrected', () => {
+    // Prepare
+    const before = aTriagedIdea({ department: 'Hjemmeplejen' });
+    const after = aTriagedIdea({ department: 'Sygeplejen', version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toHaveLength(8);
+    expect(changes.deletes.every((key) => key.PK.includes('#d=hjemmeplejen'))).toBe(true);
+  });
+
+  it('deletes nothing when the department is only typed differently', () => {
+    // Prepare
+    const before = aTriagedIdea({ department: 'Ældreplejen' });
+    const after = aTriagedIdea({ department: ' ÆLDREPLEJEN ', version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toEqual([]);
+  });
+
+  it('puts the revisit entry of an idea being parked', () => {
+    // Prepare
+    const before = aTriagedIdea();
+    const after = aParkedIdea('2027-03-01');
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.puts).toContainEqual({ PK: 'REVISIT', SK: `2027-03-01#${IDEA_ID}`, type: 'revisit', ideaId: IDEA_ID });
+  });
+
+  it('deletes the revisit entry when a parked idea comes back to triage', () => {
+    // Prepare
+    const before = aParkedIdea('2027-03-01');
+    const after = aParkedIdea('2027-03-01', { status: 'in_triage', version: 4, statusChangedAt: '2027-03-01T05:00:00.000Z' });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toContainEqual({ PK: 'REVISIT', SK: `2027-03-01#${IDEA_ID}` });
+    expect(changes.puts.some((item) => item['type'] === 'revisit')).toBe(false);
+  });
+
+  it('deletes every entry when the idea is withdrawn and puts those of the withdrawn list', () => {
+    // Prepare
+    const before = aParkedIdea('2027-03-01');
+    const after = aParkedIdea('2027-03-01', { status: 'withdrawn', version: 4 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(keysOf(changes.deletes)).toEqual(keysOf(derivedItems(before)));
+    expect(changes.puts.every((item) => item.PK.startsWith('INBOX#withdrawn#'))).toBe(true);
+  });
+
+  it('never deletes a key it puts', () => {
+    // Prepare
+    const before = aTriagedIdea({ themeAlignment: themes('automatisering', 'borgernaer') });
+    const after = aTriagedIdea({ themeAlignment: themes('borgernaer', 'groen_omstilling'), scorecard: scorecard(10), version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    const put = new Set(changes.puts.map(keyOf));
+    expect(changes.deletes.filter((key) => put.has(keyOf(key)))).toEqual([]);
+  });
+
+  it('deletes by key alone', () => {
+    // Prepare
+    const before = aTriagedIdea();
+    const after = aTriagedIdea({ status: 'accepted', version: 3 });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes.every((key) => Object.keys(key).sort().join(',') === 'PK,SK')).toBe(true);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { carrySupportersOver, supporterHash } from '../../../shared/triage/merge.ts';
+import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+
+const AT = '2026-01-12T09:00:00.000Z';
+const NOW = new Date('2026-01-12T09:00:05.000Z');
+const now = () => NOW;
+const THIRD = 'b2c3d4e5-third';
+
+/** IDEA_ID was merged into OTHER_IDEA_ID; its job is pending. */
+async function setup(merged = anIdeaInTriage({ status: 'duplicate', version: 3 })) {
+  const store = new InMemoryIdeaStore().seed(merged, anIdeaInTriage({ id: OTHER_IDEA_ID, submitter: { sub: 'c3d4e5f6-other' } }));
+  store.mergeJobs.set(IDEA_ID, { ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: AT });
+  await store.addSupporter(IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
+  await store.addSupporter(IDEA_ID, supporterHash(THIRD), AT);
+  return store;
+}
+
+describe('supporterHash', () => {
+  it('is the same for the same person and never the subject itself', () => {
+    // Act
+    const hash = supporterHash(COLLEAGUE.sub);
+
+    // Assess
+    expect(hash).toBe(supporterHash(COLLEAGUE.sub));
+    expect(hash).not.toBe(supporterHash(THIRD));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).not.toContain(COLLEAGUE.sub);
+  });
+});
+
+describe('carrySupportersOver', () => {
+  it('adds the merged idea’s supporters and its submitter to the surviving idea and completes the merge', async () => {
+    // Prepare
+    const store = await setup();
+
+    // Act
+    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Assess
+    expect(added).toBe(3);
+    expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD), supporterHash(SUBMITTER_SUB)]));
+    expect(store.supporters.get(OTHER_IDEA_ID)?.get(supporterHash(THIRD))).toBe(NOW.toISOString());
+    expect(await store.listPendingMerges('9999', 10)).toEqual([]);
+  });
+
+  it('counts nobody twice who already supported the surviving idea', async () => {
+    // Prepare
+    const store = await setup();
+    await store.addSupporter(OTHER_IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
+
+    // Act
+    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Assess
+    expect(added).toBe(2);
+    expect((await store.getIdeaWithHistory(OTHER_IDEA_ID))?.supportCount).toBe(3);
+  });
+
+  it('adds nobody twice when it runs again, as the sweeper may run it', async () => {
+    // Prepare
+    const store = await setup();
+    await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Act
+    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Assess
+    expect(added).toBe(0);
+    expect((await store.getIdeaWithHistory(OTHER_IDEA_ID))?.supportCount).toBe(3);
+    expect(store.mergeJobs.size).toBe(0);
+  });
+
+  it('carries only the supporters of an anonymous idea: it has no submitter to carry', async () => {
+    // Prepare
+    const store = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
+
+    // Act
+    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Assess
+    expect(added).toBe(2);
+    expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD)]));
+  });
+
+  it('leaves the supporters on the merged idea too', async () => {
+    // Prepare
+    const store = await setup();
+
+    // Act
+    await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Assess
+    expect(await store.listSupporters(IDEA_ID)).toHaveLength(2);
+  });
+});
