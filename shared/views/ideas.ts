@@ -96,5 +96,7 @@ export function ideaSummary(idea: Idea, language: Language) {
     statusMessage: submitterMessage(idea.status, idea.decision, language),
     submittedAt: idea.createdAt,
     statusChangedAt: idea.statusChangedAt,
+    // A merged idea lives on in another: its page (GET /ideas/{id}) shows that one's status.
+    ...(idea.status === 'duplicate' && idea.decision?.mergedInto !== undefined ? { mergedInto: idea.decision.mergedInto } : {}),
   };
 }

@@ -464,6 +464,20 @@ describe('ideaSummary', () => {
     });
   });
 
+  it('points a merged idea’s row at the idea it now lives on', () => {
+    // Prepare
+    const merged = anIdea({
+      status: 'duplicate',
+      decision: { kind: 'duplicate', at: '2026-01-06T09:00:00.000Z', by: { sub: 'triage-1' }, mergedInto: OTHER_IDEA_ID },
+    });
+
+    // Act
+    const row = ideaSummary(merged, 'da');
+
+    // Assess
+    expect(row).toMatchObject({ status: 'duplicate', mergedInto: OTHER_IDEA_ID });
+  });
+
   it('tells the reason for a decline in the row’s status message', () => {
     // Act
     const row = ideaSummary(idea, 'da');
