@@ -24,4 +24,10 @@ const settings = {
  */
 export const handler = middy<ScheduledEvent, SweepReport & PendingWorkReport>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async () => ({ ...(await sweepStuckIdeas(store, queue, settings)), ...(await sweepPendingWork(pendingDeps, settings)) }));
+  .handler(async () => {
+    // Each part runs whatever happens to the other (an intake queue outage must not hold up e-mail).
+    const [stuck, pending] = await Promise.allSettled([sweepStuckIdeas(store, queue, settings), sweepPendingWork(pendingDeps, settings)]);
+    if (stuck.status === 'rejected') throw stuck.reason;
+    if (pending.status === 'rejected') throw pending.reason;
+    return { ...stuck.value, ...pending.value };
+  });

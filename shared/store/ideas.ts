@@ -299,7 +299,7 @@ export class DynamoIdeaStore implements IdeaStore {
     if (change.notification !== undefined) items.push(put(notificationItem(change.notification), 'attribute_not_exists(PK)'));
     if (change.pilot !== undefined) items.push(put({ ...pilotKey(change.pilot.id), type: 'pilot', ...change.pilot }, 'attribute_not_exists(PK)'));
     if (change.mergeInto !== undefined) {
-      items.push(put({ ...mergeJobKey(idea.id), ...pendingIndexKey('merge', at, idea.id), type: 'merge', ideaId: idea.id, into: change.mergeInto, at }));
+      items.push(put({ ...mergeJobKey(idea.id), ...pendingIndexKey('merge', at, idea.id), type: 'merge', ideaId: idea.id, into: change.mergeInto, at }, 'attribute_not_exists(PK)'));
     }
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));

@@ -18,6 +18,8 @@ const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', impo
 const CONFIGURED = {
   [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
   [CONTEXT.jwtAudience]: 'api://spire-test',
+  [CONTEXT.mailSender]: 'idebanken@kommune.example',
+  [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
 };
 
 interface ValidationReport {

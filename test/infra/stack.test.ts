@@ -9,7 +9,7 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT, SpireStack } from '../../infra/stack.ts';
-import { functionEnvironment, SYSTEM, type FunctionName, type QueueName } from '../../infra/system.ts';
+import { functionEnvironment, SETTINGS, SYSTEM, type FunctionName, type QueueName, type SettingName } from '../../infra/system.ts';
 import { ENV } from '../../shared/config.ts';
 
 const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
@@ -17,6 +17,24 @@ const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', impo
 const ISSUER = 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0';
 const AUDIENCE = 'api://spire-test';
 const ROLES_CLAIM = 'spire_roles';
+const MAIL_SENDER = 'idebanken@kommune.example';
+const TEAM_EMAIL = 'digitalisering@kommune.example';
+const SERVICE_LEVEL_DAYS = '10';
+/** Every setting as the configured stack hands it to the functions. */
+const SETTING_VALUES: Record<SettingName, string> = {
+  mailTransport: 'ses',
+  mailSender: MAIL_SENDER,
+  triageTeamEmail: TEAM_EMAIL,
+  triageServiceLevelDays: SERVICE_LEVEL_DAYS,
+};
+const CONFIGURED = {
+  [CONTEXT.jwtIssuer]: ISSUER,
+  [CONTEXT.jwtAudience]: AUDIENCE,
+  [CONTEXT.rolesClaim]: ROLES_CLAIM,
+  [CONTEXT.mailSender]: MAIL_SENDER,
+  [CONTEXT.triageTeamEmail]: TEAM_EMAIL,
+  [CONTEXT.triageServiceLevelDays]: SERVICE_LEVEL_DAYS,
+};
 
 /**
  * The stack with the context of cdk.json, without bundling, and without cdk-nag, so each test
@@ -37,7 +55,7 @@ type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPol
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  stack = synth({ [CONTEXT.jwtIssuer]: ISSUER, [CONTEXT.jwtAudience]: AUDIENCE, [CONTEXT.rolesClaim]: ROLES_CLAIM });
+  stack = synth(CONFIGURED);
   template = Template.fromStack(stack);
   resources = (template.toJSON() as { Resources: Record<string, Resource> }).Resources;
 });
@@ -47,13 +65,19 @@ function logicalId(construct: IConstruct): string {
   return stack.resolve(stack.getLogicalId(construct.node.defaultChild as CfnElement)) as string;
 }
 
+/** EventBridge's rate expression for a number of minutes, in the largest whole unit, as CDK writes it. */
+function rateExpression(minutes: number): string {
+  const [value, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return `rate(${value} ${unit}${value === 1 ? '' : 's'})`;
+}
+
 function resourceOf(construct: IConstruct): Resource {
   const resource = resources[logicalId(construct)];
   if (resource === undefined) throw new Error(`No resource for ${construct.node.path}`);
   return resource;
 }
 
-/** Every IAM action granted to a function's role, with the resources it is granted on. */
+/** Every IAM action granted to a function's role, once per resource it is granted on. */
 function grantedActions(name: FunctionName): { action: string; resource: unknown }[] {
   const roleId = logicalId(stack.functions[name].role!);
   const policies = Object.values(resources).filter(
@@ -62,7 +86,8 @@ function grantedActions(name: FunctionName): { action: string; resource: unknown
   type Statement = { Action: string | string[]; Resource: unknown };
   return policies.flatMap((policy) =>
     (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((statement) =>
-      [statement.Action].flat().map((action) => ({ action, resource: statement.Resource })),
+      // With @aws-cdk/aws-iam:minimizePolicies, grants of one action on several resources share a statement.
+      [statement.Action].flat().flatMap((action) => [statement.Resource].flat().map((resource) => ({ action, resource }))),
     ),
   );
 }
@@ -214,11 +239,12 @@ describe('functions', () => {
     );
   });
 
-  it.each(functionNames)('%s gets the table name and queue URLs only of the resources it is wired to', (name) => {
+  it.each(functionNames)('%s gets the table name, queue URLs and settings only of the resources it is wired to', (name) => {
     const description = SYSTEM.functions[name];
     const wired = functionEnvironment(description, {
       tableName: { Ref: logicalId(stack.table) } as unknown as string,
       queueUrls: Object.fromEntries(queueNames.map((queue) => [queue, { Ref: logicalId(stack.queues[queue]) }])) as unknown as Record<QueueName, string>,
+      settings: SETTING_VALUES,
     });
 
     expect(resourceOf(stack.functions[name]).Properties.Environment).toEqual({
@@ -282,7 +308,7 @@ describe('functions', () => {
     const { everyMinutes } = SYSTEM.functions[name].schedule!;
 
     template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: `rate(${everyMinutes} minute${everyMinutes === 1 ? '' : 's'})`,
+      ScheduleExpression: rateExpression(everyMinutes),
       State: 'ENABLED',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack.functions[name]), 'Arn'] } })],
     });
@@ -293,7 +319,145 @@ describe('functions', () => {
 
     template.resourceCountIs('AWS::Events::Rule', scheduled.length);
   });
+
+  it('brings parked ideas back every hour and sends the overdue digest once a day', () => {
+    for (const [name, expression] of [['revisitParked', 'rate(1 hour)'], ['triageDigest', 'rate(1 day)']] as const) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: expression,
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack.functions[name]), 'Arn'] } })],
+      });
+    }
+  });
+
+  it.each(functionNames)('%s gets each deployment setting exactly when it declares it or sends e-mail', (name) => {
+    const description = SYSTEM.functions[name];
+    const variables = (resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const declared = new Set<SettingName>([...(description.sendsMail === true ? (['mailTransport', 'mailSender'] as const) : []), ...(description.settings ?? [])]);
+
+    for (const setting of Object.keys(SETTINGS) as SettingName[]) {
+      expect(variables[SETTINGS[setting]], `${SETTINGS[setting]} of ${name}`).toBe(declared.has(setting) ? SETTING_VALUES[setting] : undefined);
+    }
+  });
+
+  it('hands the settings from context to the functions that read them', () => {
+    const variables = (name: FunctionName) => (resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+    expect(variables('notifyWorker')).toMatchObject({ [ENV.mailTransport]: 'ses', [ENV.mailSender]: MAIL_SENDER });
+    expect(variables('triageDigest')).toMatchObject({ [ENV.triageTeamEmail]: TEAM_EMAIL, [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
+    expect(variables('getInbox')).toMatchObject({ [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
+    expect(variables('getConsoleIdea')).toMatchObject({ [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
+  });
+
+  it('defaults the triage service level to 14 days', () => {
+    const { [CONTEXT.triageServiceLevelDays]: _days, ...withoutDays } = CONFIGURED;
+    const defaulted = synth({ ...withoutDays, [CONTEXT.triageServiceLevelDays]: undefined });
+    const variables = (Template.fromStack(defaulted).toJSON() as { Resources: Record<string, Resource> }).Resources[
+      defaulted.resolve(defaulted.getLogicalId(defaulted.functions.getInbox.node.defaultChild as CfnElement)) as string
+    ]?.Properties.Environment as { Variables: Record<string, unknown> };
+
+    expect(variables.Variables[ENV.triageServiceLevelDays]).toBe('14');
+  });
 });
+
+describe('e-mail', () => {
+  const sesGrants = (name: FunctionName) => grantedActions(name).filter((grant) => grant.action.startsWith('ses:'));
+  const identityArn = (identity: string) => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:identity/${identity}`]],
+  });
+
+  it('lets the notify worker send e-mail only from the sender’s identity and its domain’s, never from any identity', () => {
+    const grants = sesGrants('notifyWorker');
+
+    expect(grants.map((grant) => grant.action)).toEqual(['ses:SendEmail', 'ses:SendEmail']);
+    expect(grants.map((grant) => grant.resource)).toEqual(expect.arrayContaining([identityArn(MAIL_SENDER), identityArn('kommune.example')]));
+    expect(JSON.stringify(grants)).not.toContain('*');
+  });
+
+  it.each(functionNames.filter((name) => SYSTEM.functions[name].sendsMail !== true))('%s may not send e-mail', (name) => {
+    expect(sesGrants(name)).toEqual([]);
+  });
+
+  it('grants no SES action on a wildcard anywhere in the stack', () => {
+    const statements = Object.values(resources)
+      .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect([statement.Action].flat()).toEqual(['ses:SendEmail']);
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/\*/);
+    }
+  });
+
+  it('follows the configured sender', () => {
+    const other = synth({ ...CONFIGURED, [CONTEXT.mailSender]: 'noreply@ideer.aarhus.example' });
+    const policies = Object.values((Template.fromStack(other).toJSON() as { Resources: Record<string, Resource> }).Resources).filter((resource) => resource.Type === 'AWS::IAM::Policy');
+
+    expect(JSON.stringify(policies)).toContain(':identity/noreply@ideer.aarhus.example');
+    expect(JSON.stringify(policies)).toContain(':identity/ideer.aarhus.example');
+    expect(JSON.stringify(policies)).not.toContain(MAIL_SENDER);
+  });
+});
+
+describe('the triage console', () => {
+  const consoleFunctions: FunctionName[] = [
+    'getInbox',
+    'getConsoleIdea',
+    'postDecision',
+    'putAssignee',
+    'postComment',
+    'postAnswer',
+    'supportIdea',
+    'withdrawIdea',
+    'notifyWorker',
+    'revisitParked',
+    'triageDigest',
+  ];
+  const consoleRoutes = [
+    ['GET /console/inbox', 'getInbox'],
+    ['GET /console/ideas/{id}', 'getConsoleIdea'],
+    ['POST /console/ideas/{id}/decisions', 'postDecision'],
+    ['PUT /console/ideas/{id}/assignee', 'putAssignee'],
+    ['POST /console/ideas/{id}/comments', 'postComment'],
+    ['POST /ideas/{id}/answers', 'postAnswer'],
+    ['POST /ideas/{id}/support', 'supportIdea'],
+    ['POST /ideas/{id}/withdraw', 'withdrawIdea'],
+  ] as const;
+
+  it.each(consoleFunctions)('deploys %s as a function of its own', (name) => {
+    expect(resourceOf(stack.functions[name]).Type).toBe('AWS::Lambda::Function');
+  });
+
+  it.each(consoleRoutes)('routes %s to %s, behind the JWT authorizer', (routeKey, name) => {
+    const route = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }))[0] as Resource | undefined;
+    const target = route?.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+
+    expect(route?.Properties).toMatchObject({ AuthorizationType: 'JWT' });
+    expect(resources[target['Fn::Join'][1][1].Ref]?.Properties).toMatchObject({ IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.functions[name]), 'Arn'] } });
+  });
+
+  it('has the notify queue with its dead-letter queue and alarm, consumed by the notify worker', () => {
+    const notify = stack.queues.notify;
+    const deadLetterQueue = notify.deadLetterQueue!.queue;
+
+    expect(resourceOf(notify).Properties.RedrivePolicy).toMatchObject({ deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(deadLetterQueue), 'Arn'] } });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(deadLetterQueue), 'QueueName'] } }] });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack.functions.notifyWorker) },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(notify), 'Arn'] },
+    });
+  });
+
+  it('lets every function that stores an e-mail, the intake worker and the sweeper among them, send to the notify queue', () => {
+    const notifyArn = { 'Fn::GetAtt': [logicalId(stack.queues.notify), 'Arn'] };
+    const senders = functionNames.filter((name) => grantedActions(name).some((grant) => grant.action === 'sqs:SendMessage' && JSON.stringify(grant.resource) === JSON.stringify(notifyArn)));
+
+    expect(senders.sort()).toEqual(['intakeWorker', 'postAnswer', 'postComment', 'postDecision', 'revisitParked', 'sweeper', 'triageDigest', 'withdrawIdea'].sort());
+  });
+});
+
 
 describe('HTTP API', () => {
   const authorizerId = () => logicalId(stack.api.node.findChild('JwtAuthorizer'));
@@ -382,8 +546,28 @@ describe('outputs and context', () => {
     Annotations.fromStack(unconfigured).hasWarning('/Spire', Match.stringLikeRegexp('will reject every token'));
   });
 
-  it('synthesizes without warnings once the issuer is set', () => {
+  it.each([
+    [CONTEXT.mailSender, 'mail-sender-not-configured.invalid'],
+    [CONTEXT.triageTeamEmail, 'triage-team-not-configured.invalid'],
+  ])('warns at synth while %s is still the placeholder from cdk.json', (key, placeholder) => {
+    const unconfigured = synth({ ...CONFIGURED, [key]: CDK_JSON_CONTEXT[key] });
+
+    expect(String(CDK_JSON_CONTEXT[key])).toContain(placeholder);
+    Annotations.fromStack(unconfigured).hasWarning('/Spire', Match.stringLikeRegexp(`Context ${key} is the placeholder`));
+  });
+
+  it('synthesizes without warnings once the issuer and the e-mail addresses are set', () => {
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  it.each([
+    [CONTEXT.mailSender, 'idebanken'],
+    [CONTEXT.mailSender, undefined],
+    [CONTEXT.triageTeamEmail, 'digitalisering@kommune'],
+    [CONTEXT.triageServiceLevelDays, '0'],
+    [CONTEXT.triageServiceLevelDays, 'two weeks'],
+  ])('fails synth, naming the context key, when %s is %j', (key, value) => {
+    expect(() => synth({ ...CONFIGURED, [key]: value })).toThrow(key);
   });
 
   it('fails synth, naming the context key, when the issuer is not an https URL', () => {

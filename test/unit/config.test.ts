@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, intEnv, requireEnv, textEnv } from '../../shared/config.ts';
+import { ConfigurationError, ENV, intEnv, requireEnv, serviceLevelDays, textEnv } from '../../shared/config.ts';
 
 describe('requireEnv', () => {
   it('returns the value of a variable that is set', () => {
@@ -70,5 +70,50 @@ describe('textEnv', () => {
 
     // Assess
     expect(value).toBe(expected);
+  });
+});
+
+describe('serviceLevelDays', () => {
+  it.each([
+    ['unset', {}, 14],
+    ['blank', { SPIRE_TRIAGE_SERVICE_LEVEL_DAYS: ' ' }, 14],
+    ['set', { SPIRE_TRIAGE_SERVICE_LEVEL_DAYS: '10' }, 10],
+  ])('reads the triage service level in days when %s', (_case, env, expected) => {
+    // Act
+    const days = serviceLevelDays(env);
+
+    // Assess
+    expect(days).toBe(expected);
+  });
+
+  it('refuses a value that is not a whole number of days, naming the variable', () => {
+    // Act
+    const read = () => serviceLevelDays({ SPIRE_TRIAGE_SERVICE_LEVEL_DAYS: '2 weeks' });
+
+    // Assess
+    expect(read).toThrow(ConfigurationError);
+    expect(read).toThrow(/SPIRE_TRIAGE_SERVICE_LEVEL_DAYS/);
+  });
+});
+
+describe('ENV', () => {
+  it('names every variable once, each with the SPIRE_ prefix', () => {
+    // Act
+    const names = Object.values(ENV);
+
+    // Assess
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((name) => !/^SPIRE_[A-Z_]+$/.test(name))).toEqual([]);
+  });
+
+  it('names the notify queue and mail settings the functions read', () => {
+    // Assess
+    expect(ENV).toMatchObject({
+      notifyQueueUrl: 'SPIRE_NOTIFY_QUEUE_URL',
+      mailTransport: 'SPIRE_MAIL_TRANSPORT',
+      mailSender: 'SPIRE_MAIL_SENDER',
+      triageTeamEmail: 'SPIRE_TRIAGE_TEAM_EMAIL',
+      triageServiceLevelDays: 'SPIRE_TRIAGE_SERVICE_LEVEL_DAYS',
+    });
   });
 });

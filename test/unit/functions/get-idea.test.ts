@@ -1,10 +1,10 @@
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { anAnonymousIdea, anIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, SUBMITTER_SUB } from '../support/ideas.ts';
+import { aComment, aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims, type Claims } from '../support/lambda.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -15,8 +15,10 @@ afterEach(() => {
 
 const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';
 
-function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)]) {
-  ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(idea), ...history.map(eventItem)] });
+function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], extraItems: Record<string, unknown>[] = []) {
+  ddbMock.on(QueryCommand).resolves({ Items: [...extraItems, ...history.map(eventItem), ideaItem(idea)] });
+  // Nobody supports the idea unless a test says so; no other idea is stored.
+  ddbMock.on(GetCommand).resolves({});
 }
 
 function getIdea(options: { claims?: Claims | null; headers?: Record<string, string>; id?: string } = {}) {
@@ -77,8 +79,8 @@ describe('GET /ideas/{id} (get-idea)', () => {
     // Assess
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
       TableName: 'spire-unit',
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}` },
+      KeyConditionExpression: 'PK = :pk AND SK < :supporters',
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':supporters': 'SUPPORTER#' },
       ConsistentRead: true,
     });
   });
@@ -103,6 +105,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
     const hidden = await getIdea({ claims: employeeClaims('another-employee') });
     ddbMock.reset();
     ddbMock.on(QueryCommand).resolves({ Items: [] });
+    ddbMock.on(GetCommand).resolves({});
 
     // Act
     const missing = await getIdea({ claims: employeeClaims('another-employee') });
@@ -196,6 +199,65 @@ describe('GET /ideas/{id} (get-idea)', () => {
 
     // Assess
     expect(response.headers?.['etag']).toBe('"7"');
+  });
+
+  describe('comments, support and merges', () => {
+    const internal = aComment({ text: 'Ligner noget fra Sundhed.' });
+    const toSubmitter = aComment({ id: 'c0ffee00-0000-4000-8000-000000000002', at: '2026-01-07T10:00:00.000Z', visibility: 'submitter', text: 'Hvilke tre systemer er det?' });
+    const commentItems = [internal, toSubmitter].map((comment) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment }));
+
+    it('shows the submitter the comments written to them, never the internal ones', async () => {
+      // Prepare
+      stored(triaged, triagedHistory, commentItems);
+
+      // Act
+      const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+      // Assess
+      expect(response.body).toContain('Hvilke tre systemer er det?');
+      expect(response.body).not.toContain('Ligner noget fra Sundhed.');
+      expect(bodyOf(response)['messages']).toContainEqual(expect.objectContaining({ kind: 'comment', at: toSubmitter.at }));
+    });
+
+    it('shows triage every comment', async () => {
+      // Prepare
+      stored(triaged, triagedHistory, commentItems);
+
+      // Act
+      const response = await getIdea({ claims: triageClaims() });
+
+      // Assess
+      expect(bodyOf(response)['comments']).toEqual([internal, toSubmitter]);
+    });
+
+    it('tells how many people support the idea, from its count item', async () => {
+      // Prepare
+      stored(triaged, triagedHistory);
+      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' } }).resolves({ Item: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS', type: 'support-count', count: 7 } });
+
+      // Act
+      const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+      // Assess
+      expect(bodyOf(response)['supportCount']).toBe(7);
+    });
+
+    it('points the submitter of a merged idea at the idea it now lives on', async () => {
+      // Prepare
+      stored(anIdeaInTriage({ status: 'duplicate', version: 3, decision: aDecision('duplicate', { mergedInto: OTHER_IDEA_ID }) }));
+      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'accepted' })) });
+
+      // Act
+      const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+      // Assess
+      expect(bodyOf(response)['mergedInto']).toEqual({
+        id: OTHER_IDEA_ID,
+        title: 'Én registrering i plejen',
+        status: 'accepted',
+        statusMessage: expect.stringContaining('Godt nyt'),
+      });
+    });
   });
 
   it('refuses an id that is not a UUID with 400, without reading the table', async () => {

@@ -1,19 +1,49 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/sweeper.ts';
-import { anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { anIdea, anIdeaInTriage, aNotification, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
 
 const NOW = new Date('2026-01-05T12:00:00.000Z');
+/** Two minutes before NOW: work older than this is left over, not still in progress. */
+const CUT_OFF = '2026-01-05T11:58:00.000Z';
+const INTAKE_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-intake';
+const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
+
+/** The ideas stuck in submitted, as the status index lists them. */
+function stuck(...items: Record<string, unknown>[]) {
+  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STATUS#submitted', ':before': CUT_OFF } }).resolves({ Items: items });
+}
+
+/** Notifications and merges still pending, as the status index lists them. */
+function pending(kind: 'notification' | 'merge', ...items: Record<string, unknown>[]) {
+  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': `PENDING#${kind}`, ':before': CUT_OFF } }).resolves({ Items: items });
+}
+
+function pendingNotification(id: string, requeues?: number): Record<string, unknown> {
+  const notification = aNotification({ id });
+  return {
+    PK: `NOTIFICATION#${id}`,
+    SK: 'META',
+    GSI1PK: 'PENDING#notification',
+    GSI1SK: `${notification.createdAt}#${id}`,
+    type: 'notification',
+    ...notification,
+    ...(requeues === undefined ? {} : { requeues }),
+  };
+}
+
+const noWork = { notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 0 };
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
   ddbMock.on(UpdateCommand).resolves({});
   sqsMock.on(SendMessageBatchCommand).resolves({ Failed: [] });
 });
@@ -26,9 +56,6 @@ afterEach(() => {
 
 describe('sweeper', () => {
   it('looks for ideas in submitted for longer than two minutes, by default', async () => {
-    // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [] });
-
     // Act
     await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
 
@@ -42,14 +69,15 @@ describe('sweeper', () => {
 
   it('re-queues stuck ideas, counts the re-queues, and reports what it did', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdea()), ideaItem(anIdea({ id: OTHER_IDEA_ID, requeueCount: 1 }))] });
+    stuck(ideaItem(anIdea()), ideaItem(anIdea({ id: OTHER_IDEA_ID, requeueCount: 1 })));
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
 
     // Assess
-    expect(report).toEqual({ found: 2, requeued: 2, givenUp: 0, failed: 0 });
+    expect(report).toEqual({ found: 2, requeued: 2, givenUp: 0, failed: 0, ...noWork });
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
+      QueueUrl: INTAKE_QUEUE_URL,
       Entries: [
         { Id: '0', MessageBody: JSON.stringify({ ideaId: IDEA_ID }) },
         { Id: '1', MessageBody: JSON.stringify({ ideaId: OTHER_IDEA_ID }) },
@@ -61,38 +89,157 @@ describe('sweeper', () => {
 
   it('gives up on an idea after five re-queues, by default', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdea({ requeueCount: 5 })), ideaItem(anIdea({ id: OTHER_IDEA_ID, requeueCount: 4 }))] });
+    stuck(ideaItem(anIdea({ requeueCount: 5 })), ideaItem(anIdea({ id: OTHER_IDEA_ID, requeueCount: 4 })));
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
 
     // Assess
-    expect(report).toEqual({ found: 2, requeued: 1, givenUp: 1, failed: 0 });
+    expect(report).toEqual({ found: 2, requeued: 1, givenUp: 1, failed: 0, ...noWork });
     expect(sqsMock).toHaveReceivedCommandWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: OTHER_IDEA_ID }) }] });
   });
 
   it('reports sends SQS refused, and does not count them', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdea()), ideaItem(anIdea({ id: OTHER_IDEA_ID }))] });
+    stuck(ideaItem(anIdea()), ideaItem(anIdea({ id: OTHER_IDEA_ID })));
     sqsMock.on(SendMessageBatchCommand).resolves({ Failed: [{ Id: '0', SenderFault: false, Code: 'ServiceUnavailable' }] });
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
 
     // Assess
-    expect(report).toEqual({ found: 2, requeued: 1, failed: 1, givenUp: 0 });
+    expect(report).toEqual({ found: 2, requeued: 1, failed: 1, givenUp: 0, ...noWork });
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } });
   });
 
-  it('sends nothing when nothing is stuck', async () => {
-    // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [] });
-
+  it('sends nothing when nothing is stuck or pending', async () => {
     // Act
     const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
 
     // Assess
-    expect(report).toEqual({ found: 0, requeued: 0, givenUp: 0, failed: 0 });
+    expect(report).toEqual({ found: 0, requeued: 0, givenUp: 0, failed: 0, ...noWork });
     expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  describe('pending work', () => {
+    it('looks for notifications and merges pending for longer than two minutes, each with one Query of its list', async () => {
+      // Act
+      await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      for (const kind of ['notification', 'merge']) {
+        expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+          IndexName: 'GSI1',
+          KeyConditionExpression: '#pk = :pk AND #sk < :before',
+          ExpressionAttributeValues: { ':pk': `PENDING#${kind}`, ':before': CUT_OFF },
+          Limit: 500,
+        });
+      }
+      expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 3);
+    });
+
+    it('queues notifications never delivered again on the notify queue, and counts each re-queue', async () => {
+      // Prepare
+      pending('notification', pendingNotification(`${IDEA_ID}.v2`), pendingNotification(`${OTHER_IDEA_ID}.v3`, 1));
+
+      // Act
+      const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      expect(report).toMatchObject({ notificationsRequeued: 2, notificationsAbandoned: 0 });
+      expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
+        QueueUrl: NOTIFY_QUEUE_URL,
+        Entries: [
+          { Id: '0', MessageBody: JSON.stringify({ notificationId: `${IDEA_ID}.v2` }) },
+          { Id: '1', MessageBody: JSON.stringify({ notificationId: `${OTHER_IDEA_ID}.v3` }) },
+        ],
+      });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' }, UpdateExpression: 'ADD requeues :one' });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${OTHER_IDEA_ID}.v3`, SK: 'META' }, UpdateExpression: 'ADD requeues :one' });
+    });
+
+    it('does not count a notification SQS refused as re-queued', async () => {
+      // Prepare
+      pending('notification', pendingNotification(`${IDEA_ID}.v2`), pendingNotification(`${OTHER_IDEA_ID}.v3`));
+      sqsMock.on(SendMessageBatchCommand, { QueueUrl: NOTIFY_QUEUE_URL }).resolves({ Failed: [{ Id: '1', SenderFault: false, Code: 'ServiceUnavailable' }] });
+
+      // Act
+      const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      expect(report).toMatchObject({ notificationsRequeued: 1 });
+      expect(ddbMock).toHaveReceivedCommandTimes(UpdateCommand, 1);
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' } });
+    });
+
+    it('gives up on a notification after five re-queues, by default, taking it off the pending list', async () => {
+      // Prepare
+      pending('notification', pendingNotification(`${IDEA_ID}.v2`, 5), pendingNotification(`${OTHER_IDEA_ID}.v3`, 4));
+
+      // Act
+      const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      expect(report).toMatchObject({ notificationsRequeued: 1, notificationsAbandoned: 1 });
+      expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: `${OTHER_IDEA_ID}.v3` }) }] });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
+        Key: { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' },
+        UpdateExpression: 'SET abandonedAt = :at REMOVE GSI1PK, GSI1SK',
+        ExpressionAttributeValues: { ':at': NOW.toISOString() },
+      });
+    });
+
+    it('keeps notifications pending and still finishes merges when the notify queue cannot be reached', async () => {
+      // Prepare
+      pending('notification', pendingNotification(`${IDEA_ID}.v2`));
+      pending('merge', { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: '2026-01-05T11:00:00.000Z' });
+      sqsMock.on(SendMessageBatchCommand, { QueueUrl: NOTIFY_QUEUE_URL }).rejects(new Error('connect ETIMEDOUT'));
+      ddbMock.on(GetCommand).resolves({});
+      ddbMock.on(DeleteCommand).resolves({});
+
+      // Act
+      const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      expect(report).toMatchObject({ notificationsRequeued: 0, mergesFinished: 1 });
+      expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
+      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+    });
+
+    it('still finishes merges when the intake queue cannot be reached, and then reports the failure', async () => {
+      // Prepare
+      stuck(ideaItem(anIdea({ status: 'submitted', createdAt: '2026-01-05T11:00:00.000Z', statusChangedAt: '2026-01-05T11:00:00.000Z' })));
+      pending('merge', { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: '2026-01-05T11:00:00.000Z' });
+      sqsMock.on(SendMessageBatchCommand, { QueueUrl: INTAKE_QUEUE_URL }).rejects(new Error('connect ETIMEDOUT'));
+      ddbMock.on(GetCommand).resolves({});
+      ddbMock.on(DeleteCommand).resolves({});
+
+      // Act
+      const run = handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      await expect(run).rejects.toThrow('connect ETIMEDOUT');
+      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+    });
+
+    it('finishes a merge left half done: carries the merged idea’s supporters and submitter over, then marks it done', async () => {
+      // Prepare
+      pending('merge', { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: '2026-01-05T11:00:00.000Z' });
+      ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)' }).resolves({ Items: [{ SK: `SUPPORTER#${'a'.repeat(64)}` }] });
+      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdeaInTriage({ status: 'duplicate', version: 3 })) });
+      ddbMock.on(TransactWriteCommand).resolves({});
+      ddbMock.on(DeleteCommand).resolves({});
+
+      // Act
+      const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+      // Assess
+      expect(report).toMatchObject({ mergesFinished: 1 });
+      const supporters = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item);
+      expect(supporters).toHaveLength(2);
+      expect(supporters.every((item) => item?.['PK'] === `IDEA#${OTHER_IDEA_ID}`)).toBe(true);
+      expect(supporters.map((item) => item?.['SK'])).toContain(`SUPPORTER#${'a'.repeat(64)}`);
+      expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+    });
   });
 });

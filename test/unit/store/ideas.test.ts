@@ -1,16 +1,24 @@
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
+import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { ConcurrentChangeError, DynamoIdeaStore, type IdempotencyRecord } from '../../../shared/store/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
 import {
+  aComment,
+  aDecision,
+  ADMITTED_AT,
   aFrictionIdea,
   anAnonymousIdea,
   anIdea,
+  anIdeaInTriage,
+  anIdeaNeedingInfo,
+  aNotification,
+  aParkedIdea,
   aSubmittedEvent,
   eventItem,
   IDEA_ID,
@@ -18,6 +26,7 @@ import {
   ideaItem,
   OTHER_IDEA_ID,
   SUBMITTER_SUB,
+  TRIAGE,
 } from '../support/ideas.ts';
 
 const TABLE_NAME = 'spire-unit';
@@ -27,6 +36,22 @@ const store = new DynamoIdeaStore(DynamoDBDocumentClient.from(new DynamoDBClient
 afterEach(() => {
   ddbMock.reset();
 });
+
+/** A moment after the test ideas reached triage. */
+const LATER = '2026-01-06T09:15:00.000Z';
+const PILOT_ID = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
+/** The test ideas' department as inbox keys carry it: in lower case, URI-encoded. */
+const DEPARTMENT = '%C3%A6ldre%20og%20sundhed';
+
+/** The items of the one transaction the store sent. */
+function transactItems() {
+  return ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+}
+
+/** The items the transaction puts, in order. */
+function putItems(): Record<string, unknown>[] {
+  return transactItems().flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
+}
 
 /** DynamoDB's answer when one of a transaction's conditions fails: one reason per item, in order. */
 function cancelled(...codes: string[]): TransactionCanceledException {
@@ -224,7 +249,9 @@ describe('DynamoIdeaStore.getIdea', () => {
 });
 
 describe('DynamoIdeaStore.getIdeaWithHistory', () => {
-  it('reads the idea and its history from one partition, across pages', async () => {
+  const countKey = { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' };
+
+  it('reads the idea and its history from one partition, across pages, stopping before the supporters', async () => {
     // Prepare
     const idea = anIdea({ status: 'in_triage', version: 2 });
     const first = aSubmittedEvent(idea);
@@ -234,31 +261,93 @@ describe('DynamoIdeaStore.getIdeaWithHistory', () => {
       .on(QueryCommand)
       .resolvesOnce({ Items: [eventItem(first)], LastEvaluatedKey: pageBreak })
       .resolvesOnce({ Items: [eventItem(second), ideaItem(idea)] });
+    ddbMock.on(GetCommand).resolves({});
 
     // Act
     const found = await store.getIdeaWithHistory(IDEA_ID);
 
     // Assess
-    expect(found).toEqual({ idea, history: [first, second] });
+    expect(found).toEqual({ idea, history: [first, second], comments: [], supportCount: 0 });
     expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 2);
     expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 1, {
       TableName: TABLE_NAME,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}` },
+      KeyConditionExpression: 'PK = :pk AND SK < :supporters',
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':supporters': 'SUPPORTER#' },
       ConsistentRead: true,
     });
     expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: pageBreak });
   });
 
+  it('leaves every supporter item and the count out of the partition read, however many there are', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdeaInTriage())] });
+    ddbMock.on(GetCommand).resolves({});
+
+    // Act
+    await store.getIdeaWithHistory(IDEA_ID);
+
+    // Assess
+    const bound = String(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues?.[':supporters']);
+    for (const kept of ['META', 'EVENT#000001', `COMMENT#${ADMITTED_AT}#c1`, 'MERGE']) expect(kept < bound).toBe(true);
+    for (const left of [`SUPPORTER#${'0'.repeat(64)}`, `SUPPORTER#${'f'.repeat(64)}`, 'SUPPORTERS']) expect(left >= bound).toBe(true);
+  });
+
+  it('reads the comments with the idea and the supporter count from its own item', async () => {
+    // Prepare
+    const idea = anIdeaInTriage();
+    const comment = aComment({ visibility: 'submitter', text: 'Hvilke tre systemer?' });
+    ddbMock.on(QueryCommand).resolves({
+      Items: [
+        { PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment },
+        { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: ADMITTED_AT },
+        ideaItem(idea),
+      ],
+    });
+    ddbMock.on(GetCommand, { Key: countKey }).resolves({ Item: { ...countKey, type: 'support-count', count: 3 } });
+
+    // Act
+    const found = await store.getIdeaWithHistory(IDEA_ID);
+
+    // Assess
+    expect(found).toEqual({ idea, history: [], comments: [comment], supportCount: 3 });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: TABLE_NAME, Key: countKey, ConsistentRead: true });
+  });
+
   it('returns undefined when the partition holds no idea', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [] });
+    ddbMock.on(GetCommand).resolves({});
 
     // Act
     const found = await store.getIdeaWithHistory(IDEA_ID);
 
     // Assess
     expect(found).toBeUndefined();
+  });
+});
+
+describe('DynamoIdeaStore.getSupportCount', () => {
+  it('reads the count item consistently', async () => {
+    // Prepare
+    ddbMock.on(GetCommand).resolves({ Item: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS', type: 'support-count', count: 12 } });
+
+    // Act
+    const count = await store.getSupportCount(IDEA_ID);
+
+    // Assess
+    expect(count).toBe(12);
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: TABLE_NAME, Key: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' }, ConsistentRead: true });
+  });
+
+  it('counts 0 for an idea nobody supported yet', async () => {
+    // Prepare
+    ddbMock.on(GetCommand).resolves({});
+
+    // Act
+    const count = await store.getSupportCount(IDEA_ID);
+
+    // Assess
+    expect(count).toBe(0);
   });
 });
 
@@ -330,7 +419,7 @@ describe('DynamoIdeaStore.listBySubmitter', () => {
 describe('DynamoIdeaStore.transition', () => {
   const at = '2026-01-05T08:31:00.000Z';
 
-  it('writes the new status and its audit event, only if nobody changed the idea meanwhile', async () => {
+  it('writes the new status and its audit event first, only if nobody changed the idea meanwhile', async () => {
     // Prepare
     const idea = aFrictionIdea();
     ddbMock.on(TransactWriteCommand).resolves({});
@@ -341,26 +430,26 @@ describe('DynamoIdeaStore.transition', () => {
     // Assess
     const expected: Idea = { ...idea, status: 'in_triage', statusChangedAt: at, updatedAt: at, version: 2, frictionHoursPerYear: 1380 };
     expect(updated).toEqual(expected);
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(TransactWriteCommand, {
-      TransactItems: [
-        {
-          Put: {
-            TableName: TABLE_NAME,
-            Item: ideaItem(expected),
-            ConditionExpression: '#version = :expected AND #status = :from',
-            ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-            ExpressionAttributeValues: { ':expected': 1, ':from': 'submitted' },
-          },
+    expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    const items = transactItems();
+    expect(items.slice(0, 2)).toEqual([
+      {
+        Put: {
+          TableName: TABLE_NAME,
+          Item: ideaItem(expected),
+          ConditionExpression: '#version = :expected AND #status = :from',
+          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': 1, ':from': 'submitted' },
         },
-        {
-          Put: {
-            TableName: TABLE_NAME,
-            Item: eventItem({ ideaId: IDEA_ID, version: 2, at, from: 'submitted', to: 'in_triage', actor: { kind: 'system' } }),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
+      },
+      {
+        Put: {
+          TableName: TABLE_NAME,
+          Item: eventItem({ ideaId: IDEA_ID, version: 2, at, from: 'submitted', to: 'in_triage', actor: { kind: 'system' } }),
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
-      ],
-    });
+      },
+    ]);
   });
 
   it('moves the idea to the new status in the status index', async () => {
@@ -371,7 +460,7 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at });
 
     // Assess
-    const item = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
+    const item = transactItems()[0]?.Put?.Item;
     expect(item).toMatchObject({ GSI1PK: 'STATUS#in_triage', GSI1SK: `${at}#${IDEA_ID}` });
   });
 
@@ -384,13 +473,219 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea, to: 'declined', actor: { kind: 'staff', sub: 'triage-1', name: 'Søren' }, at, reason: 'Findes allerede i Fælleskommunalt system.' });
 
     // Assess
-    const event = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[1]?.Put?.Item;
+    const event = transactItems()[1]?.Put?.Item;
     expect(event).toMatchObject({
       SK: 'EVENT#000003',
       from: 'in_triage',
       to: 'declined',
       actor: { kind: 'staff', sub: 'triage-1', name: 'Søren' },
       reason: 'Findes allerede i Fælleskommunalt system.',
+    });
+  });
+
+  it('records the decision and the submitter’s answer on the history event', async () => {
+    // Prepare
+    const decision = aDecision('needs_info', { message: 'Hvilke tre systemer drejer det sig om?' });
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.transition({ idea: anIdeaNeedingInfo(), to: 'in_triage', actor: { kind: 'submitter', sub: SUBMITTER_SUB }, at, decision, answer: 'Cura, Nexus og Outlook.' });
+
+    // Assess
+    expect(transactItems()[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000004', decision, answer: 'Cura, Nexus og Outlook.' });
+  });
+
+  it('keeps the status and its time for a change that is not a change of status', async () => {
+    // Prepare
+    const idea = anIdeaInTriage();
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    const updated = await store.transition({ idea, to: 'in_triage', change: 'assignment', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, set: { assignee: { sub: TRIAGE.sub } } });
+
+    // Assess
+    expect(updated).toMatchObject({ status: 'in_triage', statusChangedAt: ADMITTED_AT, updatedAt: LATER, version: 3, assignee: { sub: TRIAGE.sub } });
+    expect(transactItems()[1]?.Put?.Item).toMatchObject({ change: 'assignment', from: 'in_triage', to: 'in_triage' });
+  });
+
+  describe('the inbox and revisit entries', () => {
+    it('puts one inbox entry per list and order of the idea’s new status, each carrying its row, without conditions', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at });
+
+      // Assess
+      const age = `${at}#${IDEA_ID}`;
+      const priority = `1000#${age}`;
+      const row = {
+        id: IDEA_ID,
+        title: 'Færre dobbeltregistreringer på plejecentret',
+        kind: 'idea',
+        department: 'Ældre og sundhed',
+        status: 'in_triage',
+        statusChangedAt: at,
+        themes: [],
+        priority: 0,
+        priorityComplete: false,
+        duplicateCandidates: 0,
+      };
+      const lists = ['INBOX#in_triage', 'INBOX#in_triage#k=idea', `INBOX#in_triage#d=${DEPARTMENT}`, `INBOX#in_triage#k=idea#d=${DEPARTMENT}`];
+      const expected = lists.flatMap((list) => [
+        { Put: { TableName: TABLE_NAME, Item: { PK: `${list}#s=priority`, SK: priority, type: 'inbox', row } } },
+        { Put: { TableName: TABLE_NAME, Item: { PK: `${list}#s=age`, SK: age, type: 'inbox', row } } },
+      ]);
+      const items = transactItems();
+      expect(items.slice(2)).toHaveLength(expected.length);
+      expect(items.slice(2)).toEqual(expect.arrayContaining(expected));
+      expect(items.some((item) => item.Delete !== undefined)).toBe(false);
+    });
+
+    it('lists the idea under its best themes too', async () => {
+      // Prepare
+      const idea = anIdea({ themeAlignment: { strategyVersion: 1, scores: [{ themeId: 'automatisering', score: 0.6, matchedTerms: [] }, { themeId: 'borgerservice', score: 0.1, matchedTerms: [] }] } });
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at });
+
+      // Assess
+      const partitions = putItems().filter((item) => item['type'] === 'inbox').map((item) => item['PK']);
+      expect(partitions).toHaveLength(16);
+      expect(partitions).toContain(`INBOX#in_triage#k=idea#d=${DEPARTMENT}#t=automatisering#s=priority`);
+      expect(partitions.some((pk) => String(pk).includes('borgerservice'))).toBe(false);
+    });
+
+    it('deletes the entries of the old status’s lists and files the parked idea for its revisit day', async () => {
+      // Prepare
+      const idea = anIdeaInTriage();
+      const decision = aDecision('park', { revisitOn: '2026-03-02' });
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea, to: 'parked', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, decision, set: { decision } });
+
+      // Assess
+      const deletes = transactItems().flatMap((item) => (item.Delete === undefined ? [] : [item.Delete]));
+      expect(deletes).toHaveLength(16);
+      expect(deletes.every((entry) => entry.TableName === TABLE_NAME && String(entry.Key?.['PK']).startsWith('INBOX#in_triage#'))).toBe(true);
+      expect(deletes).toContainEqual({ TableName: TABLE_NAME, Key: { PK: 'INBOX#in_triage#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` } });
+      const puts = putItems().slice(2);
+      expect(puts.filter((item) => item['type'] === 'inbox').every((item) => String(item['PK']).startsWith('INBOX#parked#'))).toBe(true);
+      expect(puts).toContainEqual({ PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}`, type: 'revisit', ideaId: IDEA_ID });
+    });
+
+    it('deletes the revisit entry when a parked idea comes back to triage', async () => {
+      // Prepare
+      const idea = aParkedIdea('2026-03-02');
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at: LATER, set: { decision: undefined } });
+
+      // Assess
+      expect(transactItems()).toContainEqual({ Delete: { TableName: TABLE_NAME, Key: { PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}` } } });
+      expect(putItems().some((item) => item['PK'] === 'REVISIT')).toBe(false);
+    });
+
+    it('re-sorts a scored idea in the priority lists and keeps its age entries, never writing one key twice', async () => {
+      // Prepare
+      const idea = anIdeaInTriage();
+      const scorecard = { strategyVersion: 1, scores: {}, priority: 75, complete: true, scoredAt: LATER };
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea, to: 'in_triage', change: 'scorecard', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, set: { scorecard } });
+
+      // Assess
+      const items = transactItems();
+      const deleted = items.flatMap((item) => (item.Delete === undefined ? [] : [item.Delete.Key]));
+      expect(deleted).toHaveLength(8);
+      expect(deleted.every((key) => String(key?.['PK']).endsWith('#s=priority') && String(key?.['SK']).startsWith('0600#'))).toBe(true);
+      const inbox = putItems().filter((item) => item['type'] === 'inbox');
+      expect(inbox).toHaveLength(16);
+      expect(inbox.filter((item) => String(item['PK']).endsWith('#s=priority')).every((item) => String(item['SK']).startsWith('0250#'))).toBe(true);
+      expect(inbox.every((item) => (item['row'] as { priority: number }).priority === 75)).toBe(true);
+      const keys = items.map((item) => JSON.stringify(item.Put === undefined ? item.Delete?.Key : { PK: item.Put.Item?.['PK'], SK: item.Put.Item?.['SK'] }));
+      expect(new Set(keys).size).toBe(keys.length);
+    });
+  });
+
+  describe('items written with the change', () => {
+    it('adds the notification to the same transaction, pending in the status index, only if new', async () => {
+      // Prepare
+      const notification = aNotification({ id: `${IDEA_ID}.v3`, createdAt: LATER });
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, notification });
+
+      // Assess
+      expect(transactItems()).toContainEqual({
+        Put: {
+          TableName: TABLE_NAME,
+          Item: { PK: `NOTIFICATION#${IDEA_ID}.v3`, SK: 'META', GSI1PK: 'PENDING#notification', GSI1SK: `${LATER}#${IDEA_ID}.v3`, type: 'notification', ...notification },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    });
+
+    it('adds the pilot of an accepted idea, only if new', async () => {
+      // Prepare
+      const pilot: Pilot = {
+        id: PILOT_ID,
+        title: 'Færre dobbeltregistreringer på plejecentret',
+        ideaIds: [IDEA_ID],
+        kind: 'idea',
+        department: 'Ældre og sundhed',
+        themes: ['automatisering'],
+        stage: 'sprint',
+        stageEnteredAt: LATER,
+        createdAt: LATER,
+        createdBy: { sub: TRIAGE.sub, name: 'Søren Ærø' },
+        version: 1,
+      };
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, pilot });
+
+      // Assess
+      expect(transactItems()).toContainEqual({
+        Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', ...pilot }, ConditionExpression: 'attribute_not_exists(PK)' },
+      });
+    });
+
+    it('adds the pending merge of a duplicate, in the status index, so the sweeper finishes it if this function cannot', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdeaInTriage(), to: 'duplicate', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, mergeInto: OTHER_IDEA_ID });
+
+      // Assess
+      expect(putItems()).toContainEqual({
+        PK: `IDEA#${IDEA_ID}`,
+        SK: 'MERGE',
+        GSI1PK: 'PENDING#merge',
+        GSI1SK: `${LATER}#${IDEA_ID}`,
+        type: 'merge',
+        ideaId: IDEA_ID,
+        into: OTHER_IDEA_ID,
+        at: LATER,
+      });
+    });
+
+    it('writes none of them when the change does not carry them', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdeaInTriage(), to: 'declined', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER });
+
+      // Assess
+      expect(putItems().filter((item) => ['notification', 'pilot', 'merge'].includes(String(item['type'])))).toEqual([]);
     });
   });
 
@@ -419,6 +714,274 @@ describe('DynamoIdeaStore.transition', () => {
 
     // Assess
     expect(thrown).toBe(error);
+  });
+});
+
+describe('DynamoIdeaStore.listInbox', () => {
+  const list = { status: 'in_triage', kind: 'friction', department: 'ældre og sundhed' } as const;
+  const partition = `INBOX#in_triage#k=friction#d=${DEPARTMENT}#s=priority`;
+  const row = { id: IDEA_ID, title: 'Bøvl med at låse døren op i appen', kind: 'friction', department: 'Ældre og sundhed', status: 'in_triage', statusChangedAt: ADMITTED_AT, themes: [], priority: 40, priorityComplete: false, duplicateCandidates: 0 };
+
+  it('reads one page of exactly one inbox partition, with the asked limit, and hands back the rows', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: partition, SK: `0600#${ADMITTED_AT}#${IDEA_ID}`, type: 'inbox', row }] });
+
+    // Act
+    const page = await store.listInbox(list, 'priority', 25);
+
+    // Assess
+    expect(page).toEqual({ items: [row] });
+    expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 1);
+    expect(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE_NAME,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: 25,
+      ExclusiveStartKey: undefined,
+    });
+  });
+
+  it('hands back a cursor for the next page of the same list, and continues from it', async () => {
+    // Prepare
+    const lastKey = { PK: partition, SK: `0600#${ADMITTED_AT}#${IDEA_ID}` };
+    ddbMock.on(QueryCommand).resolvesOnce({ Items: [{ ...lastKey, type: 'inbox', row }], LastEvaluatedKey: lastKey }).resolvesOnce({ Items: [] });
+
+    // Act
+    const first = await store.listInbox(list, 'priority', 1);
+    const second = await store.listInbox(list, 'priority', 1, first.nextCursor);
+
+    // Assess
+    expect(first.nextCursor).toBe(encodeCursor(lastKey));
+    expect(second).toEqual({ items: [] });
+    expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExpressionAttributeValues: { ':pk': partition }, ExclusiveStartKey: lastKey });
+  });
+
+  it.each([
+    ['the same list in the other order', { PK: `INBOX#in_triage#k=friction#d=${DEPARTMENT}#s=age`, SK: `${ADMITTED_AT}#${IDEA_ID}` }],
+    ['another status', { PK: `INBOX#parked#k=friction#d=${DEPARTMENT}#s=priority`, SK: `0600#${ADMITTED_AT}#${IDEA_ID}` }],
+    ['the list without its department', { PK: 'INBOX#in_triage#k=friction#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` }],
+    ['an idea item', { PK: `IDEA#${IDEA_ID}`, SK: 'META' }],
+  ])('refuses a cursor from %s without querying', async (_case, key) => {
+    // Act
+    const error = await rejectionOf(store.listInbox(list, 'priority', 25, encodeCursor(key)));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidCursorError);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a cursor with keys the partition does not have', async () => {
+    // Prepare
+    const cursor = encodeCursor({ PK: partition, SK: 'x', GSI1PK: 'STATUS#in_triage' });
+
+    // Act
+    const error = await rejectionOf(store.listInbox(list, 'priority', 25, cursor));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidCursorError);
+  });
+});
+
+describe('DynamoIdeaStore.addComment', () => {
+  it('writes the comment into the idea’s partition, only if new', async () => {
+    // Prepare
+    const comment = aComment();
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.addComment(comment);
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(TransactWriteCommand, {
+      TransactItems: [
+        {
+          Put: {
+            TableName: TABLE_NAME,
+            Item: { PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+    });
+  });
+
+  it('writes the e-mail that carries a comment to the submitter in the same transaction, pending and only if new', async () => {
+    // Prepare
+    const comment = aComment({ visibility: 'submitter' });
+    const notification = aNotification({ id: `${IDEA_ID}.c${comment.id}`, kind: 'idea-comment' });
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.addComment(comment, notification);
+
+    // Assess
+    const items = transactItems();
+    expect(items).toHaveLength(2);
+    expect(items[1]).toEqual({
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { PK: `NOTIFICATION#${notification.id}`, SK: 'META', GSI1PK: 'PENDING#notification', GSI1SK: `${notification.createdAt}#${notification.id}`, type: 'notification', ...notification },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  });
+});
+
+describe('DynamoIdeaStore.addSupporter', () => {
+  const hash = 'e'.repeat(64);
+
+  it('stores the supporter and counts them in one transaction, and answers true', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    const added = await store.addSupporter(IDEA_ID, hash, LATER);
+
+    // Assess
+    expect(added).toBe(true);
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(TransactWriteCommand, {
+      TransactItems: [
+        { Put: { TableName: TABLE_NAME, Item: { PK: `IDEA#${IDEA_ID}`, SK: `SUPPORTER#${hash}`, type: 'supporter', at: LATER }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Update: {
+            TableName: TABLE_NAME,
+            Key: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' },
+            UpdateExpression: 'SET #type = :type ADD #count :one',
+            ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
+            ExpressionAttributeValues: { ':type': 'support-count', ':one': 1 },
+          },
+        },
+      ],
+    });
+  });
+
+  it('answers false, counting nothing, when the person supported the idea before', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+
+    // Act
+    const added = await store.addSupporter(IDEA_ID, hash, LATER);
+
+    // Assess
+    expect(added).toBe(false);
+  });
+
+  it.each([
+    ['a cancellation for another reason', cancelled('None', 'TransactionConflict')],
+    ['any other error', new Error('network down')],
+  ])('rethrows %s', async (_case, error) => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejects(error);
+
+    // Act
+    const thrown = await rejectionOf(store.addSupporter(IDEA_ID, hash, LATER));
+
+    // Assess
+    expect(thrown).toBe(error);
+  });
+});
+
+describe('DynamoIdeaStore.listSupporters', () => {
+  it('reads only the supporter items of the idea’s partition, across pages, as hashes', async () => {
+    // Prepare
+    const pageBreak = { PK: `IDEA#${IDEA_ID}`, SK: `SUPPORTER#${'a'.repeat(64)}` };
+    ddbMock
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ SK: `SUPPORTER#${'a'.repeat(64)}` }], LastEvaluatedKey: pageBreak })
+      .resolvesOnce({ Items: [{ SK: `SUPPORTER#${'b'.repeat(64)}` }] });
+
+    // Act
+    const hashes = await store.listSupporters(IDEA_ID);
+
+    // Assess
+    expect(hashes).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
+    expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 1, {
+      TableName: TABLE_NAME,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':prefix': 'SUPPORTER#' },
+      ProjectionExpression: 'SK',
+    });
+    expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: pageBreak });
+  });
+});
+
+describe('DynamoIdeaStore.listPendingMerges and completeMerge', () => {
+  it('reads the pending merges older than the cut-off from the status index, oldest first', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: ADMITTED_AT }] });
+
+    // Act
+    const merges = await store.listPendingMerges('2026-01-05T11:58:00.000Z', 500);
+
+    // Assess
+    expect(merges).toEqual([{ ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: ADMITTED_AT }]);
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
+      TableName: TABLE_NAME,
+      IndexName: 'GSI1',
+      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
+      ExpressionAttributeValues: { ':pk': 'PENDING#merge', ':before': '2026-01-05T11:58:00.000Z' },
+      Limit: 500,
+    });
+  });
+
+  it('deletes the merge item once the supporters are carried over', async () => {
+    // Prepare
+    ddbMock.on(DeleteCommand).resolves({});
+
+    // Act
+    await store.completeMerge(IDEA_ID);
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { TableName: TABLE_NAME, Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+  });
+});
+
+describe('DynamoIdeaStore.listDueRevisits', () => {
+  it('reads only the revisit entries of days up to the given day, a capped number', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'REVISIT', SK: `2026-03-01#${IDEA_ID}`, type: 'revisit', ideaId: IDEA_ID }] });
+
+    // Act
+    const ids = await store.listDueRevisits('2026-03-02', 200);
+
+    // Assess
+    expect(ids).toEqual([IDEA_ID]);
+    expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 1);
+    const input = ddbMock.commandCalls(QueryCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk AND SK < :after', Limit: 200 });
+    expect(input?.IndexName).toBeUndefined();
+    const values = input?.ExpressionAttributeValues as { ':pk': string; ':after': string };
+    expect(values[':pk']).toBe('REVISIT');
+    // The bound, as DynamoDB compares sort keys: every entry of the day and before it is below, the next day above.
+    for (const due of [`2026-03-02#${IDEA_ID}`, `2026-03-02#${OTHER_IDEA_ID}`, `2026-03-01#${IDEA_ID}`, `2025-12-31#${IDEA_ID}`]) expect(due < values[':after']).toBe(true);
+    for (const later of [`2026-03-03#${IDEA_ID}`, `2026-04-01#${IDEA_ID}`, `2027-01-01#${IDEA_ID}`]) expect(later > values[':after']).toBe(true);
+  });
+});
+
+describe('DynamoIdeaStore.getPilot', () => {
+  it('reads the pilot consistently and returns it without its keys', async () => {
+    // Prepare
+    const pilot = { id: PILOT_ID, title: 'Færre dobbeltregistreringer', ideaIds: [IDEA_ID], kind: 'idea', department: 'Ældre og sundhed', themes: [], stage: 'sprint', stageEnteredAt: LATER, createdAt: LATER, createdBy: { sub: TRIAGE.sub }, version: 1 };
+    ddbMock.on(GetCommand).resolves({ Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', ...pilot } });
+
+    // Act
+    const found = await store.getPilot(PILOT_ID);
+
+    // Assess
+    expect(found).toEqual(pilot);
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE_NAME, Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' }, ConsistentRead: true });
+  });
+
+  it('returns undefined for a pilot that does not exist', async () => {
+    // Prepare
+    ddbMock.on(GetCommand).resolves({});
+
+    // Act
+    const found = await store.getPilot(PILOT_ID);
+
+    // Assess
+    expect(found).toBeUndefined();
   });
 });
 

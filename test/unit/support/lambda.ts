@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context, ScheduledEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { HttpEvent } from '../../../shared/http/handler.ts';
 
@@ -23,6 +24,12 @@ export const employeeClaims = (sub = 'e7a1c2d3-employee', overrides: Claims = {}
 });
 
 export const triageClaims = (sub = 'f9b8a7c6-triage'): Claims => employeeClaims(sub, { name: 'Søren Ærø', roles: '[triage employee]' });
+
+/** The system owner: may do everything triage may. */
+export const adminClaims = (sub = 'a1-admin'): Claims => employeeClaims(sub, { name: 'Åse Admin', roles: '[admin]' });
+
+/** An employee whose token carries the e-mail address Spire writes to about their ideas. */
+export const submitterClaims = (sub: string, email: string): Claims => employeeClaims(sub, { email });
 
 export interface HttpEventOptions {
   method?: string;
@@ -78,6 +85,40 @@ export function httpEvent(options: HttpEventOptions = {}): HttpEvent {
   };
   // Without an authorizer the event is not the JWT-authorizer shape; the handlers must cope anyway.
   return event as HttpEvent;
+}
+
+export interface RouteRequest {
+  /** Values for the route's `{name}` parameters. */
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** Sent as JSON unless it is text already (then as it is, with the headers given). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  claims?: Claims | null;
+}
+
+/**
+ * A request to one route of the API, as API Gateway hands it to the route's function: the path
+ * with its parameters filled in, `pathParameters` set, and a JSON body with its content type.
+ */
+export function routeEvent(method: string, route: string, request: RouteRequest = {}): HttpEvent {
+  const params = request.params ?? {};
+  const path = route.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`No value for {${name}} of ${route}`);
+    return encodeURIComponent(value);
+  });
+  const json = request.body !== undefined && typeof request.body !== 'string';
+  return httpEvent({
+    method,
+    route,
+    path,
+    ...(Object.keys(params).length === 0 ? {} : { pathParameters: params }),
+    ...(request.query === undefined ? {} : { queryStringParameters: request.query }),
+    headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    ...(request.body === undefined ? {} : { body: json ? JSON.stringify(request.body) : (request.body as string) }),
+    ...(request.claims === undefined ? {} : { claims: request.claims }),
+  });
 }
 
 /** A JSON POST, as a browser's fetch or the app sends it. */
@@ -159,6 +200,22 @@ export function scheduledEvent(): ScheduledEvent {
     resources: [`arn:aws:events:eu-north-1:${ACCOUNT_ID}:rule/spire-sweeper`],
     detail: {},
   };
+}
+
+/** What DynamoDB answers when conditions in a transaction fail: one reason per item, in order ('None' for the items that passed). */
+export function transactionCanceled(...codes: string[]): TransactionCanceledException {
+  return new TransactionCanceledException({
+    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
+    $metadata: { httpStatusCode: 400 },
+    CancellationReasons: codes.map((Code) => (Code === 'None' ? { Code } : { Code, Message: 'The conditional request failed' })),
+  });
+}
+
+/** The problem document (RFC 9457) of a refusal; throws unless the answer is `application/problem+json`. */
+export function problemOf(result: APIGatewayProxyStructuredResultV2): Record<string, unknown> {
+  const contentType = result.headers?.['content-type'];
+  if (contentType !== 'application/problem+json; charset=utf-8') throw new Error(`Expected a problem document, got content-type ${String(contentType)}`);
+  return bodyOf(result);
 }
 
 /** The parsed JSON body of a handler's answer. */

@@ -1,0 +1,157 @@
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../functions/get-console-idea.ts';
+import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
+import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+
+const NOW = '2026-01-08T08:31:00.000Z';
+const THIRD_IDEA_ID = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(NOW));
+  ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [] } });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  ddbMock.reset();
+});
+
+const internal = aComment({ text: 'Ligner noget fra Sundhed.' });
+const toSubmitter = aComment({ id: 'c0ffee00-0000-4000-8000-000000000002', at: '2026-01-07T10:00:00.000Z', visibility: 'submitter', text: 'Tak, vi kigger på det.' });
+
+/** The idea's partition: the idea, its history and its comments; and its supporter count. */
+function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], supporters = 0) {
+  ddbMock.on(QueryCommand).resolves({
+    Items: [
+      ...[internal, toSubmitter].map((comment) => ({ PK: `IDEA#${idea.id}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment })),
+      ...history.map(eventItem),
+      ideaItem(idea),
+    ],
+  });
+  const countKey = { PK: `IDEA#${idea.id}`, SK: 'SUPPORTERS' };
+  ddbMock.on(GetCommand, { Key: countKey }).resolves(supporters === 0 ? {} : { Item: { ...countKey, type: 'support-count', count: supporters } });
+}
+
+function getConsoleIdea(options: { id?: string; claims?: Claims } = {}) {
+  return handler(routeEvent('GET', '/console/ideas/{id}', { params: { id: options.id ?? IDEA_ID }, claims: options.claims ?? triageClaims() }), lambdaContext('spire-get-console-idea'));
+}
+
+describe('GET /console/ideas/{id} (get-console-idea)', () => {
+  it('shows triage the whole idea: submitter, scores, comments, history, support, and its version as ETag', async () => {
+    // Prepare
+    const idea = anIdeaInTriage();
+    stored(idea, [aSubmittedEvent(idea), { ideaId: IDEA_ID, version: 2, at: ADMITTED_AT, from: 'submitted', to: 'in_triage', actor: { kind: 'system' } }], 4);
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['etag']).toBe('"2"');
+    const body = bodyOf(response);
+    expect(body).toMatchObject({
+      id: IDEA_ID,
+      status: 'in_triage',
+      version: 2,
+      submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen' },
+      scorecard: { priority: 40 },
+      themeAlignment: { strategyVersion: 1 },
+      supportCount: 4,
+      comments: [internal, toSubmitter],
+      daysInStatus: 3,
+      overdue: false,
+    });
+    expect(body['history']).toEqual([expect.objectContaining({ status: 'submitted' }), expect.objectContaining({ from: 'submitted', status: 'in_triage', actor: { kind: 'system' } })]);
+  });
+
+  it('lists the decisions the idea’s status allows', async () => {
+    // Prepare
+    stored(aParkedIdea('2026-03-02'));
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(bodyOf(response)['allowedDecisions']).toEqual(['decline', 'duplicate']);
+  });
+
+  it('names the likely duplicates with their titles and statuses, read in one batch, leaving out those gone', async () => {
+    // Prepare
+    stored(anIdeaInTriage({ duplicateCandidates: [{ ideaId: OTHER_IDEA_ID, similarity: 0.82 }, { ideaId: THIRD_IDEA_ID, similarity: 0.61 }] }));
+    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [ideaItem(anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'accepted', department: 'Sundhed' }))] } });
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(bodyOf(response)['duplicateCandidates']).toEqual([{ ideaId: OTHER_IDEA_ID, similarity: 0.82, title: 'Én registrering i plejen', status: 'accepted', department: 'Sundhed' }]);
+    expect(ddbMock).toHaveReceivedCommandTimes(BatchGetCommand, 1);
+    expect(ddbMock.commandCalls(BatchGetCommand)[0]?.args[0].input.RequestItems?.['spire-unit']?.Keys).toEqual([
+      { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' },
+      { PK: `IDEA#${THIRD_IDEA_ID}`, SK: 'META' },
+    ]);
+  });
+
+  it('reads no other idea when there are no likely duplicates', async () => {
+    // Prepare
+    stored(anIdeaInTriage());
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(bodyOf(response)['duplicateCandidates']).toEqual([]);
+    expect(ddbMock).not.toHaveReceivedCommand(BatchGetCommand);
+  });
+
+  it('marks an idea overdue once it has waited in triage past the service level', async () => {
+    // Prepare
+    vi.setSystemTime(new Date('2026-01-19T08:32:00.000Z'));
+    stored(anIdeaInTriage());
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(bodyOf(response)).toMatchObject({ daysInStatus: 14, overdue: true });
+  });
+
+  it('answers 404 problem+json for an idea that does not exist', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+    ddbMock.on(GetCommand).resolves({});
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:not-found' });
+  });
+
+  it('refuses an id that is not a UUID with 400, without reading', async () => {
+    // Act
+    const response = await getConsoleIdea({ id: 'idé-1' });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/id']);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a plain employee with 403 problem+json, even the idea’s own submitter, without reading', async () => {
+    // Act
+    const response = await getConsoleIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403 });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+});

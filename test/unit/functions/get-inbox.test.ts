@@ -1,0 +1,155 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../functions/get-inbox.ts';
+import { inboxRow } from '../../../shared/domain/inbox.ts';
+import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { ADMITTED_AT, aFrictionIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+
+/** 15 days after the test ideas reached triage: past the default service level of 14 days. */
+const NOW = '2026-01-20T08:31:00.000Z';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(NOW));
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  ddbMock.reset();
+});
+
+function inbox(query?: Record<string, string>, claims: Claims = triageClaims()) {
+  return handler(routeEvent('GET', '/console/inbox', { ...(query === undefined ? {} : { query }), claims }), lambdaContext('spire-get-inbox'));
+}
+
+/** The one Query the page took, exactly as sent. */
+function theQuery() {
+  const calls = ddbMock.commandCalls(QueryCommand);
+  expect(calls).toHaveLength(1);
+  return calls[0]?.args[0].input;
+}
+
+const waiting = anIdeaInTriage();
+const recent = anIdeaInTriage({ id: OTHER_IDEA_ID, statusChangedAt: '2026-01-19T08:31:00.000Z', assignee: { sub: 'f9b8a7c6-triage', name: 'Søren Ærø' } });
+
+describe('GET /console/inbox (get-inbox)', () => {
+  it('answers triage the first page of the in_triage list by priority, by default, from one Query of its entries', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'INBOX#in_triage#s=priority', SK: 'x', type: 'inbox', row: inboxRow(waiting) }] });
+
+    // Act
+    const response = await inbox();
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(theQuery()).toEqual({
+      TableName: 'spire-unit',
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'INBOX#in_triage#s=priority' },
+      Limit: 25,
+      ExclusiveStartKey: undefined,
+    });
+    expect(bodyOf(response)).toEqual({ status: 'in_triage', sort: 'priority', serviceLevelDays: 14, items: [{ ...inboxRow(waiting), daysInStatus: 15, overdue: true }] });
+  });
+
+  it('tells how long each idea has waited and which are overdue against the service level', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [waiting, recent].map((idea) => ({ PK: 'INBOX#in_triage#s=age', SK: idea.id, type: 'inbox', row: inboxRow(idea) })) });
+
+    // Act
+    const response = await inbox({ sort: 'age' });
+
+    // Assess
+    const items = bodyOf(response)['items'] as { id: string; daysInStatus: number; overdue: boolean; assignee?: unknown }[];
+    expect(items.map(({ id, daysInStatus, overdue }) => ({ id, daysInStatus, overdue }))).toEqual([
+      { id: IDEA_ID, daysInStatus: 15, overdue: true },
+      { id: OTHER_IDEA_ID, daysInStatus: 1, overdue: false },
+    ]);
+    expect(items[1]?.assignee).toEqual({ sub: 'f9b8a7c6-triage', name: 'Søren Ærø' });
+  });
+
+  it('reads exactly the list narrowed by status, kind, department (however it is typed) and theme, in the asked order and size', async () => {
+    // Act
+    const response = await inbox({ status: 'parked', kind: 'friction', department: '  Ældre   og Sundhed ', theme: 'automatisering', sort: 'age', limit: '10' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(theQuery()).toMatchObject({
+      ExpressionAttributeValues: { ':pk': 'INBOX#parked#k=friction#d=%C3%A6ldre%20og%20sundhed#t=automatisering#s=age' },
+      Limit: 10,
+    });
+    expect(bodyOf(response)).toMatchObject({ status: 'parked', sort: 'age', items: [] });
+  });
+
+  it('hands back the cursor of the next page and continues from it', async () => {
+    // Prepare
+    const lastKey = { PK: 'INBOX#in_triage#k=friction#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` };
+    ddbMock
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ ...lastKey, type: 'inbox', row: inboxRow(aFrictionIdea({ status: 'in_triage' })) }], LastEvaluatedKey: lastKey })
+      .resolves({ Items: [] });
+
+    // Act
+    const first = await inbox({ kind: 'friction', limit: '1' });
+    const second = await inbox({ kind: 'friction', limit: '1', cursor: String(bodyOf(first)['nextCursor']) });
+
+    // Assess
+    expect(bodyOf(first)['nextCursor']).toBe(encodeCursor(lastKey));
+    expect(second.statusCode).toBe(200);
+    expect(bodyOf(second)).not.toHaveProperty('nextCursor');
+    expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
+  });
+
+  it('refuses the cursor of another list with 400, without querying', async () => {
+    // Prepare
+    const otherList = encodeCursor({ PK: 'INBOX#declined#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` });
+
+    // Act
+    const response = await inbox({ cursor: otherList! });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:invalid-cursor' });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['the submitted status, which has no list', { status: 'submitted' }, ['/status']],
+    ['an unknown kind', { kind: 'complaint' }, ['/kind']],
+    ['an unknown order', { sort: 'title' }, ['/sort']],
+    ['a page size of 0', { limit: '0' }, ['/limit']],
+    ['a page size above 100', { limit: '101' }, ['/limit']],
+    ['an unknown parameter', { assignee: 'me' }, ['/assignee']],
+  ])('refuses %s with 400, pointing at the parameter, without querying', async (_case, query, pointers) => {
+    // Act
+    const response = await inbox(query);
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a plain employee with 403 problem+json, without querying', async () => {
+    // Act
+    const response = await inbox({}, employeeClaims());
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403, detail: 'Din rolle giver ikke adgang til dette.' });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('opens the inbox to an admin', async () => {
+    // Act
+    const response = await inbox({}, adminClaims());
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+  });
+});

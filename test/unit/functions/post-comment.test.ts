@@ -1,0 +1,182 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../functions/post-comment.ts';
+import type { Idea } from '../../../shared/domain/idea.ts';
+import { anAnonymousIdea, anIdeaInTriage, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_EMAIL, TRIAGE } from '../support/ideas.ts';
+import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const sqsMock = mockClient(SQSClient);
+
+const NOW = '2026-01-06T09:15:00.000Z';
+const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+let sideEffects: string[];
+
+function stored(idea: Idea) {
+  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(NOW));
+  sideEffects = [];
+  ddbMock.on(GetCommand).resolves({});
+  ddbMock.on(TransactWriteCommand).callsFake(() => {
+    sideEffects.push('transaction');
+    return {};
+  });
+  sqsMock.on(SendMessageBatchCommand).callsFake(() => {
+    sideEffects.push('queue');
+    return { Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] };
+  });
+  stored(anIdeaInTriage());
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  ddbMock.reset();
+  sqsMock.reset();
+});
+
+function comment(body: unknown, options: { claims?: Claims; id?: string } = {}) {
+  return handler(
+    routeEvent('POST', '/console/ideas/{id}/comments', { params: { id: options.id ?? IDEA_ID }, body, claims: options.claims ?? triageClaims() }),
+    lambdaContext('spire-post-comment'),
+  );
+}
+
+function writtenItems(): Record<string, unknown>[] {
+  const calls = ddbMock.commandCalls(TransactWriteCommand);
+  expect(calls).toHaveLength(1);
+  return (calls[0]?.args[0].input.TransactItems ?? []).map((item) => item.Put?.Item ?? {});
+}
+
+describe('POST /console/ideas/{id}/comments (post-comment)', () => {
+  it('stores an internal comment by default and answers 201 with it, telling nobody', async () => {
+    // Act
+    const response = await comment({ text: 'Ligner noget fra Sundhed – spørg Jens.' });
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    const body = bodyOf(response);
+    expect(body).toEqual({
+      id: expect.stringMatching(UUID),
+      ideaId: IDEA_ID,
+      at: NOW,
+      author: { sub: TRIAGE.sub, name: 'Søren Ærø' },
+      visibility: 'internal',
+      text: 'Ligner noget fra Sundhed – spørg Jens.',
+    });
+    expect(writtenItems()).toEqual([{ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${NOW}#${String(body['id'])}`, type: 'comment', ...body }]);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('writes a comment to the submitter together with its e-mail, then queues the e-mail', async () => {
+    // Act
+    const response = await comment({ text: 'Tak for idéen! Hvilke tre systemer er det?', visibility: 'submitter' });
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    const id = String(bodyOf(response)['id']);
+    const [stored, notification] = writtenItems();
+    expect(stored).toMatchObject({ type: 'comment', visibility: 'submitter' });
+    expect(notification).toMatchObject({
+      PK: `NOTIFICATION#${IDEA_ID}.c${id}`,
+      type: 'notification',
+      kind: 'idea-comment',
+      to: SUBMITTER_EMAIL,
+      text: expect.stringContaining('Tak for idéen! Hvilke tre systemer er det?'),
+    });
+    expect(sideEffects).toEqual(['transaction', 'queue']);
+    expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
+      QueueUrl: NOTIFY_QUEUE_URL,
+      Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: `${IDEA_ID}.c${id}` }) }],
+    });
+  });
+
+  it('still answers 201 when the e-mail cannot be queued: the comment and its e-mail are stored', async () => {
+    // Prepare
+    sqsMock.on(SendMessageBatchCommand).rejects(new Error('connect ETIMEDOUT'));
+
+    // Act
+    const response = await comment({ text: 'Vi vender tilbage i næste uge.', visibility: 'submitter' });
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    expect(writtenItems()).toHaveLength(2);
+  });
+
+  it('stores a comment to an anonymous submitter without e-mail: they read it with their token', async () => {
+    // Prepare
+    stored(anAnonymousIdea('c'.repeat(64), { status: 'in_triage', version: 2 }));
+
+    // Act
+    const response = await comment({ text: 'Vi vender tilbage i næste uge.', visibility: 'submitter' });
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    expect(writtenItems()).toHaveLength(1);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a comment to the submitter of a withdrawn idea with 400 on /visibility, writing nothing', async () => {
+    // Prepare
+    stored(anIdeaInTriage({ status: 'withdrawn', version: 3 }));
+
+    // Act
+    const response = await comment({ text: 'Ærgerligt!', visibility: 'submitter' });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/visibility']);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('needs no If-Match: comments are only ever added', async () => {
+    // Act
+    const response = await comment({ text: 'Enig.' });
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('answers 404 for an idea that does not exist', async () => {
+    // Act
+    const response = await comment({ text: 'Hvor blev den af?' }, { id: OTHER_IDEA_ID });
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['no text', {}, ['/text']],
+    ['an empty text', { text: '' }, ['/text']],
+    ['a text of 4,001 characters', { text: 'æ'.repeat(4001) }, ['/text']],
+    ['an unknown visibility', { text: 'Hej', visibility: 'public' }, ['/visibility']],
+    ['an unknown field', { text: 'Hej', author: 'Jens' }, ['/author']],
+  ])('refuses %s with 400, pointing at the field, and writes nothing', async (_case, body, pointers) => {
+    // Act
+    const response = await comment(body);
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a plain employee with 403 problem+json, without reading or writing', async () => {
+    // Act
+    const response = await comment({ text: 'Må jeg kommentere?' }, { claims: employeeClaims() });
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403 });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+});

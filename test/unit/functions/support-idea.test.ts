@@ -1,0 +1,120 @@
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../functions/support-idea.ts';
+import type { Idea } from '../../../shared/domain/idea.ts';
+import { anIdea, anIdeaInTriage, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+
+const NOW = '2026-01-07T14:00:00.000Z';
+const COLLEAGUE_SUB = 'a4b5c6d7-colleague';
+const COUNT_KEY = { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' };
+
+function stored(idea: Idea, supporters: number) {
+  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
+  ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: { ...COUNT_KEY, type: 'support-count', count: supporters } });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(NOW));
+  ddbMock.on(GetCommand).resolves({});
+  ddbMock.on(TransactWriteCommand).resolves({});
+  stored(anIdeaInTriage(), 4);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  ddbMock.reset();
+});
+
+function support(options: { sub?: string; id?: string } = {}) {
+  return handler(
+    routeEvent('POST', '/ideas/{id}/support', { params: { id: options.id ?? IDEA_ID }, claims: employeeClaims(options.sub ?? COLLEAGUE_SUB) }),
+    lambdaContext('spire-support-idea'),
+  );
+}
+
+describe('POST /ideas/{id}/support (support-idea)', () => {
+  it('counts a colleague’s first support with 201 and the new count', async () => {
+    // Act
+    const response = await support();
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    expect(bodyOf(response)).toEqual({ id: IDEA_ID, supported: true, supportCount: 4 });
+    expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+  });
+
+  it('stores the supporter as a hash, never their subject', async () => {
+    // Act
+    await support();
+
+    // Assess
+    const transaction = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input;
+    expect(transaction?.TransactItems?.[0]?.Put?.Item).toMatchObject({ PK: `IDEA#${IDEA_ID}`, SK: expect.stringMatching(/^SUPPORTER#[0-9a-f]{64}$/), at: NOW });
+    expect(JSON.stringify(transaction)).not.toContain(COLLEAGUE_SUB);
+  });
+
+  it('answers 200 and changes nothing when the same person supports again', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejects(transactionCanceled('ConditionalCheckFailed', 'None'));
+
+    // Act
+    const response = await support();
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toEqual({ id: IDEA_ID, supported: true, supportCount: 4 });
+  });
+
+  it('counts each person once: two people give two different supporter items', async () => {
+    // Act
+    await support({ sub: COLLEAGUE_SUB });
+    await support({ sub: 'b2c3d4e5-another' });
+
+    // Assess
+    const keys = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item?.['SK']);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  it.each([
+    ['an idea that does not exist', OTHER_IDEA_ID],
+    ['an idea still in submitted, not yet seen by anyone', IDEA_ID],
+  ])('answers 404 for %s', async (_case, id) => {
+    // Prepare
+    stored(anIdea(), 0);
+
+    // Act
+    const response = await support({ id });
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it.each(['declined', 'duplicate', 'redirected', 'withdrawn'] as const)('answers 409 for an idea that is %s', async (status) => {
+    // Prepare
+    stored(anIdeaInTriage({ status, version: 3 }), 4);
+
+    // Act
+    const response = await support();
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:invalid-transition', ideaStatus: status });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses an id that is not a UUID with 400, without reading', async () => {
+    // Act
+    const response = await support({ id: 'idé-1' });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/id']);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+});

@@ -1,0 +1,142 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../functions/triage-digest.ts';
+import { anIdeaInTriage, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const sqsMock = mockClient(SQSClient);
+
+/** 07:00 in Copenhagen on 20 January 2026: 15 days after the test ideas reached triage. */
+const NOW = '2026-01-20T06:00:00.000Z';
+/** 14 days, the default service level, before NOW. */
+const OVERDUE_BEFORE = '2026-01-06T06:00:00.000Z';
+const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
+const TEAM = 'digitalisering@kommune.example';
+
+let sideEffects: string[];
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(NOW));
+  sideEffects = [];
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
+  ddbMock.on(PutCommand).callsFake(() => {
+    sideEffects.push('store');
+    return {};
+  });
+  sqsMock.on(SendMessageBatchCommand).callsFake(() => {
+    sideEffects.push('queue');
+    return { Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] };
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  ddbMock.reset();
+  sqsMock.reset();
+});
+
+const overdue = [anIdeaInTriage(), anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Bøvl med nøglebokse', department: 'Teknik og miljø', statusChangedAt: '2026-01-02T06:00:00.000Z' })];
+
+function storedDigest(): Record<string, unknown> {
+  const calls = ddbMock.commandCalls(PutCommand);
+  expect(calls).toHaveLength(1);
+  return calls[0]?.args[0].input.Item ?? {};
+}
+
+describe('triage-digest', () => {
+  it('reads only the overdue end of the in_triage list of the status index', async () => {
+    // Act
+    await handler(scheduledEvent(), lambdaContext('spire-triage-digest'));
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      ExpressionAttributeValues: { ':pk': 'STATUS#in_triage', ':before': OVERDUE_BEFORE },
+      Limit: 200,
+    });
+  });
+
+  it('stores one digest of the day for the team’s address, in Danish, then queues it', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(ideaItem) });
+
+    // Act
+    const report = await handler(scheduledEvent(), lambdaContext());
+
+    // Assess
+    expect(report).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
+    const digest = storedDigest();
+    expect(digest).toMatchObject({
+      PK: 'NOTIFICATION#digest.2026-01-20',
+      GSI1PK: 'PENDING#notification',
+      type: 'notification',
+      kind: 'triage-digest',
+      to: TEAM,
+      language: 'da',
+      subject: '2 idéer har ventet mere end 14 dage på en vurdering',
+    });
+    expect(digest['text']).toContain(`- Færre dobbeltregistreringer på plejecentret (Ældre og sundhed): 14,9 dage — ${IDEA_ID}`);
+    expect(digest['text']).toContain(`- Bøvl med nøglebokse (Teknik og miljø): 18 dage — ${OTHER_IDEA_ID}`);
+    expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.ConditionExpression).toBe('attribute_not_exists(PK)');
+    expect(sideEffects).toEqual(['store', 'queue']);
+    expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
+      QueueUrl: NOTIFY_QUEUE_URL,
+      Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: 'digest.2026-01-20' }) }],
+    });
+  });
+
+  it('names the day of the digest as it is in Copenhagen', async () => {
+    // Prepare: 00:30 on 21 January in Copenhagen is still 20 January in UTC.
+    vi.setSystemTime(new Date('2026-01-20T23:30:00.000Z'));
+    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(overdue[0]!)] });
+
+    // Act
+    const report = await handler(scheduledEvent(), lambdaContext());
+
+    // Assess
+    expect(report).toEqual({ overdue: 1, notificationId: 'digest.2026-01-21' });
+    expect(storedDigest()['subject']).toBe('1 idé har ventet mere end 14 dage på en vurdering');
+  });
+
+  it('stores no second digest on a second run the same day, and queues the one stored', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(ideaItem) });
+    ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+
+    // Act
+    const report = await handler(scheduledEvent(), lambdaContext());
+
+    // Assess
+    expect(report).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
+    expect(sqsMock).toHaveReceivedCommandTimes(SendMessageBatchCommand, 1);
+  });
+
+  it('sends nothing on a day nothing is overdue', async () => {
+    // Act
+    const report = await handler(scheduledEvent(), lambdaContext());
+
+    // Assess
+    expect(report).toEqual({ overdue: 0 });
+    expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('still reports the digest when the queue is down: it stays pending for the sweeper', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(ideaItem) });
+    sqsMock.on(SendMessageBatchCommand).rejects(new Error('connect ETIMEDOUT'));
+
+    // Act
+    const report = await handler(scheduledEvent(), lambdaContext());
+
+    // Assess
+    expect(report).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
+    expect(storedDigest()).toMatchObject({ GSI1PK: 'PENDING#notification' });
+  });
+});
