@@ -71,6 +71,8 @@ export interface Transition {
   pilot?: Pilot;
   /** Written in the same transaction: supporters still to be carried over to the idea this one is merged into. */
   mergeInto?: string;
+  /** Checked in the same transaction: another idea that must still be in one of these statuses (a merge's target). */
+  requireStatus?: { ideaId: string; statuses: readonly IdeaStatus[] };
 }
 
 /** Everything about one idea that its page shows; one Query of its partition. */
@@ -293,6 +295,7 @@ export class DynamoIdeaStore implements IdeaStore {
         },
       },
       put(eventToItem(event), 'attribute_not_exists(PK)'),
+      ...(change.requireStatus === undefined ? [] : [statusCheck(this.tableName, change.requireStatus)]),
       ...derived.deletes.map((key) => ({ Delete: { TableName: this.tableName, Key: key } })),
       ...derived.puts.map((item) => put(item)),
     ];
@@ -304,7 +307,8 @@ export class DynamoIdeaStore implements IdeaStore {
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1)) {
+      // The idea (0), its event (1) or the other idea checked (2) changed, or DynamoDB saw two transactions on one item at once.
+      if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1) || (change.requireStatus !== undefined && conditionFailedAt(error, 2)) || conflicted(error)) {
         throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`, { cause: error });
       }
       throw error;
@@ -468,6 +472,24 @@ export class DynamoIdeaStore implements IdeaStore {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
   }
+}
+
+/** A check that another idea is in one of the statuses, inside a transaction. */
+function statusCheck(tableName: string, required: { ideaId: string; statuses: readonly IdeaStatus[] }) {
+  const names = required.statuses.map((_, index) => `:s${index}`);
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: ideaKey(required.ideaId),
+      ConditionExpression: `#status IN (${names.join(', ')})`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: Object.fromEntries(required.statuses.map((status, index) => [names[index], status])),
+    },
+  };
+}
+
+function conflicted(error: unknown): boolean {
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 }
 
 function conditionFailedAt(error: unknown, index: number): boolean {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { allowedDecisions, decisionRecord, decisionTarget, type DecisionRequest } from '../domain/decisions.ts';
-import type { Idea, Language, StaffMember } from '../domain/idea.ts';
+import type { Idea, IdeaStatus, Language, StaffMember } from '../domain/idea.ts';
 import { inboxThemes } from '../domain/inbox.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import type { Caller } from '../domain/roles.ts';
@@ -27,7 +27,7 @@ export function staffMember(caller: Caller): StaffMember {
 }
 
 /** Ideas may be merged into an idea that is still alive: not closed, not merged themselves. */
-const MERGE_TARGET_STATUSES = new Set(['in_triage', 'needs_info', 'parked', 'accepted']);
+const MERGE_TARGET_STATUSES: readonly IdeaStatus[] = ['in_triage', 'needs_info', 'parked', 'accepted'];
 
 /**
  * Triage decides on an idea, read at `expectedVersion` (the caller's `If-Match`). The status
@@ -71,7 +71,8 @@ export async function decide(
       set: { decision },
       ...(notification === undefined ? {} : { notification }),
       ...(pilot === undefined ? {} : { pilot }),
-      ...(decision.mergedInto === undefined ? {} : { mergeInto: decision.mergedInto }),
+      // The target must still be open when the merge is written: two ideas merged into each other at once cannot both win.
+      ...(decision.mergedInto === undefined ? {} : { mergeInto: decision.mergedInto, requireStatus: { ideaId: decision.mergedInto, statuses: MERGE_TARGET_STATUSES } }),
     });
   } catch (error) {
     if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
@@ -86,7 +87,7 @@ async function checkMergeTarget(store: IdeaStore, idea: Idea, into: string, da: 
   if (into === idea.id) throw refuse({ da: 'En idé kan ikke lægges sammen med sig selv', en: 'An idea cannot be merged into itself' });
   const target = await store.getIdea(into);
   if (target === undefined) throw refuse({ da: 'Der er ingen idé med det id', en: 'There is no idea with that id' });
-  if (!MERGE_TARGET_STATUSES.has(target.status)) {
+  if (!MERGE_TARGET_STATUSES.includes(target.status)) {
     throw refuse({ da: `Idéen er ${target.status} og kan ikke tage imod andre`, en: `The idea is ${target.status} and cannot take in others` });
   }
 }

@@ -114,3 +114,108 @@ export const IDEA = {
   description: 'Når vi skriver journalnotater efter et besøg, kunne vi indtale dem på telefonen og få dem skrevet ud automatisk. Det ville spare tid på kontoret.',
   department: 'Sundhed og Omsorg',
 } as const;
+
+// --- Triage console helpers -------------------------------------------------------------------
+
+/** Submits each body as `person` (all at once) and waits until every idea is in triage; ids in the order given. */
+export async function submitAll(person: Person, bodies: readonly object[]): Promise<string[]> {
+  const ids = await Promise.all(
+    bodies.map(async (body) => {
+      const response = await person.request('POST', '/ideas', { body });
+      if (response.status !== 202) throw new Error(`Submit answered ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    }),
+  );
+  for (const id of ids) await waitForStatus(person, id, 'in_triage');
+  return ids;
+}
+
+/** Submits an anonymous idea and waits until it is in triage; its id and follow-up token. */
+export async function submitAnonymous(person: Person, body: object): Promise<{ id: string; token: string }> {
+  const response = await person.request('POST', '/ideas', { body: { ...body, anonymous: true } });
+  const { id, followUpToken } = (await response.json()) as { id: string; followUpToken: string };
+  await waitForStatus(person, id, 'in_triage', { 'x-follow-up-token': followUpToken });
+  return { id, token: followUpToken };
+}
+
+/** The ETag of an idea as the console reads it. */
+export async function consoleEtag(staff: Person, id: string): Promise<string> {
+  const response = await staff.request('GET', `/console/ideas/${id}`);
+  if (response.status !== 200) throw new Error(`GET /console/ideas/${id} answered ${response.status}`);
+  return response.headers.get('etag') as string;
+}
+
+/** Takes a decision on the idea at its current version (read just before). */
+export async function decideNow(staff: Person, id: string, decision: object): Promise<Response> {
+  return staff.request('POST', `/console/ideas/${id}/decisions`, { body: decision, headers: { 'if-match': await consoleEtag(staff, id) } });
+}
+
+/** Reads a problem document, checking it is one (RFC 9457) with the status of the answer. */
+export async function problemOf(response: Response): Promise<Record<string, unknown> & { type: string; status: number }> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.startsWith('application/problem+json')) throw new Error(`Expected a problem document, got ${response.status} ${contentType}: ${await response.text()}`);
+  const problem = (await response.json()) as Record<string, unknown> & { type: string; status: number };
+  if (problem.status !== response.status) throw new Error(`Problem status ${problem.status} differs from ${response.status}`);
+  return problem;
+}
+
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  language: string;
+  sentAt: string;
+}
+
+/** The development outbox (GET /dev/outbox), oldest first, optionally only the mail to one address. */
+export async function outbox(runtime: LocalRuntime, to?: string): Promise<OutboxMail[]> {
+  const response = await call(runtime, 'GET', '/dev/outbox?limit=200');
+  const { items } = (await response.json()) as { items: OutboxMail[] };
+  return items.filter((mail) => to === undefined || mail.to === to).reverse();
+}
+
+/** Waits until the outbox holds the mail with this id (notification ids are `<idea id>.v<version>` or `<idea id>.c<comment id>`). */
+export async function waitForMail(runtime: LocalRuntime, id: string): Promise<OutboxMail> {
+  return eventually(async () => (await outbox(runtime)).find((mail) => mail.id === id), 20_000, `mail ${id} in the outbox`);
+}
+
+/**
+ * Waits until nothing is in flight in the table: no idea still `submitted`, every notification
+ * delivered (or abandoned) and no merge unfinished; answers the table's items then.
+ */
+export async function settledItems(runtime: LocalRuntime): Promise<Record<string, unknown>[]> {
+  return eventually(async () => {
+    const items = await allItems(runtime.tableName);
+    const busy = items.some(
+      (item) =>
+        (item['type'] === 'idea' && item['status'] === 'submitted') ||
+        (item['type'] === 'notification' && item['sentAt'] === undefined && item['abandonedAt'] === undefined) ||
+        item['type'] === 'merge',
+    );
+    return busy ? undefined : items;
+  }, 20_000, 'the table to settle');
+}
+
+/** The table's items in a stable order, to compare two snapshots. */
+export function sortedItems(items: Record<string, unknown>[]): Record<string, unknown>[] {
+  const key = (item: Record<string, unknown>) => `${String(item['PK'])}\u0000${String(item['SK'])}`;
+  return [...items].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** The day (YYYY-MM-DD) it is in Copenhagen at `moment`: computed here on its own, not with the code under test. */
+export function dayInCopenhagen(moment: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+/** The day after `day` (YYYY-MM-DD), by the calendar. */
+export function nextDay(day: string, days = 1): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The moment `day` begins in Copenhagen (00:00 local time: 23:00 or 22:00 UTC the day before). */
+export function copenhagenMidnight(day: string): Date {
+  for (let t = Date.parse(`${day}T00:00:00Z`) - 3 * 3_600_000; ; t += 60_000) {
+    if (dayInCopenhagen(new Date(t)) === day) return new Date(t);
+  }
+}

@@ -677,6 +677,29 @@ describe('DynamoIdeaStore.transition', () => {
       });
     });
 
+    it('checks in the same transaction that a merge’s target is still open, and reports a closed one as a concurrent change', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed'));
+      const requireStatus = { ideaId: OTHER_IDEA_ID, statuses: ['in_triage', 'accepted'] as const };
+
+      // Act
+      const error = await rejectionOf(
+        store.transition({ idea: anIdeaInTriage(), to: 'duplicate', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, mergeInto: OTHER_IDEA_ID, requireStatus }),
+      );
+
+      // Assess
+      expect(transactItems()[2]).toEqual({
+        ConditionCheck: {
+          TableName: TABLE_NAME,
+          Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' },
+          ConditionExpression: '#status IN (:s0, :s1)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':s0': 'in_triage', ':s1': 'accepted' },
+        },
+      });
+      expect(error).toBeInstanceOf(ConcurrentChangeError);
+    });
+
     it('writes none of them when the change does not carry them', async () => {
       // Prepare
       ddbMock.on(TransactWriteCommand).resolves({});
@@ -692,6 +715,7 @@ describe('DynamoIdeaStore.transition', () => {
   it.each([
     ['the idea changed', ['ConditionalCheckFailed', 'None']],
     ['the event already exists', ['None', 'ConditionalCheckFailed']],
+    ['another transaction touched the idea at the same moment', ['TransactionConflict', 'None']],
   ])('throws ConcurrentChangeError when %s', async (_case, codes) => {
     // Prepare
     ddbMock.on(TransactWriteCommand).rejects(cancelled(...codes));
@@ -706,7 +730,7 @@ describe('DynamoIdeaStore.transition', () => {
 
   it('rethrows a cancellation for other reasons as it is', async () => {
     // Prepare
-    const error = cancelled('TransactionConflict', 'None');
+    const error = cancelled('ValidationError', 'None');
     ddbMock.on(TransactWriteCommand).rejects(error);
 
     // Act

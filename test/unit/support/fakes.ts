@@ -204,7 +204,8 @@ export class InMemoryIdeaStore implements IdeaStore {
       current === undefined ||
       current.version !== idea.version ||
       current.status !== idea.status ||
-      this.events.some((event) => event.ideaId === idea.id && event.version === version)
+      this.events.some((event) => event.ideaId === idea.id && event.version === version) ||
+      (change.requireStatus !== undefined && !change.requireStatus.statuses.includes(this.ideas.get(change.requireStatus.ideaId)?.status ?? 'withdrawn'))
     ) {
       throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`);
     }

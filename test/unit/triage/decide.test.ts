@@ -255,6 +255,24 @@ describe('decide', () => {
       expect(store.mergeJobs.size).toBe(0);
     });
 
+    it('refuses with 412 when the target is closed between the check and the write, so two ideas cannot be merged into each other', async () => {
+      // Prepare: the target is merged elsewhere right after decide read it.
+      const { store, deps } = setup();
+      const transition = store.transition.bind(store);
+      vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
+        const target = store.ideas.get(OTHER_IDEA_ID);
+        if (target !== undefined) store.ideas.set(OTHER_IDEA_ID, { ...target, status: 'duplicate' });
+        return transition(change);
+      });
+
+      // Act
+      const error = await rejectionOf(decide(deps, request({ decision: 'duplicate', into: OTHER_IDEA_ID })));
+
+      // Assess
+      expect(error).toBeInstanceOf(PreconditionFailedError);
+      expect(store.ideas.get(IDEA_ID)?.status).toBe('in_triage');
+    });
+
     it('leaves the merge job for the sweeper when carrying supporters over fails', async () => {
       // Prepare
       const { store, deps } = setup();
