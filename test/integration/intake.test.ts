@@ -169,7 +169,7 @@ describe('who may read an idea', () => {
     expect(asBent.status).toBe(404);
     expect(asBent.headers.get('content-type')).toContain('application/problem+json');
     expect(asTriage.status).toBe(200);
-    expect(((await asTriage.json()) as { submitter: unknown }).submitter).toEqual({ sub: 'anna', name: 'Anna Sørensen' });
+    expect(((await asTriage.json()) as { submitter: unknown }).submitter).toEqual({ sub: 'anna', name: 'Anna Sørensen', email: 'anna@spire.localhost' });
     expect(asAnna.status).toBe(200);
     expect(asAnna.headers.get('etag')).toMatch(/^"\d+"$/);
     expect(await asAnna.json()).not.toHaveProperty('submitter');
