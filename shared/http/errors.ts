@@ -113,7 +113,7 @@ export class InvalidTransitionError extends HttpError {
   override name = 'InvalidTransitionError';
   readonly status = 409;
   readonly type = 'invalid-transition';
-  readonly title = { da: 'Det kan ikke lade sig gøre i ideens nuværende status', en: 'Not possible in the idea’s current status' };
+  readonly title = { da: 'Det kan ikke lade sig gøre i idéens nuværende status', en: 'Not possible in the idea’s current status' };
   readonly currentStatus: string;
   readonly allowed: readonly string[];
 

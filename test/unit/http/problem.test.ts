@@ -152,7 +152,7 @@ describe('problemResponse for an invalid transition', () => {
     expect(response.statusCode).toBe(409);
     expect(bodyOf(response)).toEqual({
       type: 'urn:spire:problem:invalid-transition',
-      title: 'Det kan ikke lade sig gøre i ideens nuværende status',
+      title: 'Det kan ikke lade sig gøre i idéens nuværende status',
       status: 409,
       detail: transitionDetail.da,
       ideaStatus: 'parked',
