@@ -1,48 +1,19 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-answer.ts';
-import type { Idea } from '../../../shared/domain/idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { anAnonymousIdea, anIdeaInTriage, anIdeaNeedingInfo, IDEA_ID, ideaItem, SUBMITTER_SUB } from '../support/ideas.ts';
+import { anAnonymousIdea, anIdeaInTriage, anIdeaNeedingInfo, IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
-const sqsMock = mockClient(SQSClient);
 
 const NOW = '2026-01-07T14:00:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';
 const ANSWER = 'Cura, Nexus og et regneark på fællesdrevet.';
 
-let sideEffects: string[];
-
-function stored(idea: Idea) {
-  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(NOW));
-  sideEffects = [];
-  ddbMock.on(GetCommand).resolves({});
-  ddbMock.on(TransactWriteCommand).callsFake(() => {
-    sideEffects.push('transaction');
-    return {};
-  });
-  sqsMock.on(SendMessageBatchCommand).callsFake(() => {
-    sideEffects.push('queue');
-    return { Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] };
-  });
-  stored(anIdeaNeedingInfo());
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  ddbMock.reset();
-  sqsMock.reset();
-});
+const { ddbMock, sqsMock, sideEffects, stored } = mockTableAndNotifyQueue({ now: NOW, seed: () => [anIdeaNeedingInfo()] });
 
 function answer(body: unknown, options: { claims?: Claims; headers?: Record<string, string> } = {}) {
   return handler(

@@ -1,46 +1,17 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-comment.ts';
-import type { Idea } from '../../../shared/domain/idea.ts';
-import { anAnonymousIdea, anIdeaInTriage, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_EMAIL, TRIAGE } from '../support/ideas.ts';
+import { anAnonymousIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, TRIAGE } from '../support/ideas.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
-const sqsMock = mockClient(SQSClient);
 
 const NOW = '2026-01-06T09:15:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let sideEffects: string[];
-
-function stored(idea: Idea) {
-  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(NOW));
-  sideEffects = [];
-  ddbMock.on(GetCommand).resolves({});
-  ddbMock.on(TransactWriteCommand).callsFake(() => {
-    sideEffects.push('transaction');
-    return {};
-  });
-  sqsMock.on(SendMessageBatchCommand).callsFake(() => {
-    sideEffects.push('queue');
-    return { Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] };
-  });
-  stored(anIdeaInTriage());
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  ddbMock.reset();
-  sqsMock.reset();
-});
+const { ddbMock, sqsMock, sideEffects, stored } = mockTableAndNotifyQueue({ now: NOW, seed: () => [anIdeaInTriage()] });
 
 function comment(body: unknown, options: { claims?: Claims; id?: string } = {}) {
   return handler(

@@ -1,0 +1,46 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, vi } from 'vitest';
+import type { Idea } from '../../../shared/domain/idea.ts';
+import { ideaItem } from './ideas.ts';
+
+/**
+ * The table and the notify queue as a handler that changes an idea and then queues its e-mail
+ * sees them: every transaction succeeds, every send is accepted, and both are appended to
+ * `sideEffects` so a test can check their order. The clock stands at `now`; `seed` gives the
+ * ideas stored before each test (more with `stored`). Registers its own beforeEach/afterEach.
+ */
+export function mockTableAndNotifyQueue(options: { now: string; seed: () => Idea[] }) {
+  const ddbMock = mockClient(DynamoDBDocumentClient);
+  const sqsMock = mockClient(SQSClient);
+  /** The order in which the handler wrote to the table and sent to the queue. */
+  const sideEffects: string[] = [];
+  const stored = (...ideas: Idea[]) => {
+    for (const idea of ideas) ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(options.now));
+    sideEffects.length = 0;
+    ddbMock.on(GetCommand).resolves({});
+    ddbMock.on(TransactWriteCommand).callsFake(() => {
+      sideEffects.push('transaction');
+      return {};
+    });
+    sqsMock.on(SendMessageBatchCommand).callsFake(() => {
+      sideEffects.push('queue');
+      return { Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] };
+    });
+    stored(...options.seed());
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    ddbMock.reset();
+    sqsMock.reset();
+  });
+
+  return { ddbMock, sqsMock, sideEffects, stored };
+}
