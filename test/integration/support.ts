@@ -219,3 +219,30 @@ export function copenhagenMidnight(day: string): Date {
     if (dayInCopenhagen(new Date(t)) === day) return new Date(t);
   }
 }
+
+/** The people of the triage tests: four employees, a director, a triage member and an admin. */
+export interface Cast {
+  runtime: LocalRuntime;
+  anna: Person;
+  bent: Person;
+  carl: Person;
+  dora: Person;
+  dirk: Person;
+  tove: Person;
+  ulla: Person;
+}
+
+/** Starts a runtime of the file's own (see `startTestRuntime`) and signs in the whole cast; the caller stops it. */
+export async function startWithCast(overrides: Partial<RuntimeOptions> = {}): Promise<Cast> {
+  const runtime = await startTestRuntime(overrides);
+  return {
+    runtime,
+    anna: await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen'),
+    bent: await signIn(runtime, 'bent', ['employee'], 'Bent Ørsted'),
+    carl: await signIn(runtime, 'carl', ['employee'], 'Carl Æbelø'),
+    dora: await signIn(runtime, 'dora', ['employee'], 'Dora Ågesen'),
+    dirk: await signIn(runtime, 'dirk', ['director'], 'Dirk Ærø'),
+    tove: await signIn(runtime, 'tove', ['triage'], 'Tove Ågård'),
+    ulla: await signIn(runtime, 'ulla', ['admin'], 'Ulla Høj'),
+  };
+}

@@ -11,9 +11,8 @@ import {
   outbox,
   problemOf,
   settledItems,
-  signIn,
   sortedItems,
-  startTestRuntime,
+  startWithCast,
   submitAll,
   waitForMail,
   type Person,
@@ -28,13 +27,7 @@ let tove: Person;
 let ulla: Person;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  anna = await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen');
-  bent = await signIn(runtime, 'bent', ['employee'], 'Bent Ørsted');
-  carl = await signIn(runtime, 'carl', ['employee'], 'Carl Æbelø');
-  dora = await signIn(runtime, 'dora', ['employee'], 'Dora Ågesen');
-  tove = await signIn(runtime, 'tove', ['triage'], 'Tove Ågård');
-  ulla = await signIn(runtime, 'ulla', ['admin'], 'Ulla Høj');
+  ({ runtime, anna, bent, carl, dora, tove, ulla } = await startWithCast());
 });
 
 afterAll(async () => {

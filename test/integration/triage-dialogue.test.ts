@@ -10,9 +10,8 @@ import {
   outbox,
   problemOf,
   settledItems,
-  signIn,
   sortedItems,
-  startTestRuntime,
+  startWithCast,
   submitAll,
   submitAnonymous,
   waitForMail,
@@ -27,11 +26,7 @@ let carl: Person;
 let tove: Person;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  anna = await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen');
-  bent = await signIn(runtime, 'bent', ['employee'], 'Bent Ørsted');
-  carl = await signIn(runtime, 'carl', ['employee'], 'Carl Æbelø');
-  tove = await signIn(runtime, 'tove', ['triage'], 'Tove Ågård');
+  ({ runtime, anna, bent, carl, tove } = await startWithCast());
 });
 
 afterAll(async () => {

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
-import { consoleEtag, decideNow, FRICTION, IDEA, outbox, problemOf, signIn, startTestRuntime, submitAll, type Person } from './support.ts';
+import { consoleEtag, decideNow, FRICTION, IDEA, outbox, problemOf, startWithCast, submitAll, type Person } from './support.ts';
 
 let runtime: LocalRuntime;
 let anna: Person;
 let tove: Person;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  anna = await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen');
-  tove = await signIn(runtime, 'tove', ['triage'], 'Tove Ågård');
+  ({ runtime, anna, tove } = await startWithCast());
 });
 
 afterAll(async () => {

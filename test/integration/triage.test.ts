@@ -22,7 +22,7 @@ import {
   settledItems,
   signIn,
   sortedItems,
-  startTestRuntime,
+  startWithCast,
   submitAll,
   type Person,
 } from './support.ts';
@@ -33,10 +33,7 @@ let dirk: Person;
 let tove: Person;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime({ environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0', SPIRE_TRIAGE_SERVICE_LEVEL_DAYS: '0' } });
-  anna = await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen');
-  dirk = await signIn(runtime, 'dirk', ['director'], 'Dirk Ærø');
-  tove = await signIn(runtime, 'tove', ['triage'], 'Tove Ågård');
+  ({ runtime, anna, dirk, tove } = await startWithCast({ environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0', SPIRE_TRIAGE_SERVICE_LEVEL_DAYS: '0' } }));
 });
 
 afterAll(async () => {

@@ -1,25 +1,18 @@
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/get-console-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
-
-const ddbMock = mockClient(DynamoDBDocumentClient);
 
 const NOW = '2026-01-08T08:31:00.000Z';
 const THIRD_IDEA_ID = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(NOW));
-  ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [] } });
-});
+const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
 
-afterEach(() => {
-  vi.useRealTimers();
-  ddbMock.reset();
+beforeEach(() => {
+  ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [] } });
 });
 
 const internal = aComment({ text: 'Ligner noget fra Sundhed.' });

@@ -1,26 +1,19 @@
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-inbox.ts';
 import { inboxRow } from '../../../shared/domain/inbox.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { ADMITTED_AT, aFrictionIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
-
-const ddbMock = mockClient(DynamoDBDocumentClient);
 
 /** 15 days after the test ideas reached triage: past the default service level of 14 days. */
 const NOW = '2026-01-20T08:31:00.000Z';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(NOW));
-  ddbMock.on(QueryCommand).resolves({ Items: [] });
-});
+const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
 
-afterEach(() => {
-  vi.useRealTimers();
-  ddbMock.reset();
+beforeEach(() => {
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
 });
 
 function inbox(query?: Record<string, string>, claims: Claims = triageClaims()) {

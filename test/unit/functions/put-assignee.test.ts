@@ -1,35 +1,14 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/put-assignee.ts';
-import type { Idea } from '../../../shared/domain/idea.ts';
-import { anIdeaInTriage, IDEA_ID, ideaItem, TRIAGE } from '../support/ideas.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { anIdeaInTriage, IDEA_ID, TRIAGE } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
-
-const ddbMock = mockClient(DynamoDBDocumentClient);
-const sqsMock = mockClient(SQSClient);
 
 const NOW = '2026-01-06T09:15:00.000Z';
 const METTE = { sub: 'b2c3d4e5-mette', name: 'Mette Holm' };
 
-function stored(idea: Idea) {
-  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(NOW));
-  ddbMock.on(GetCommand).resolves({});
-  ddbMock.on(TransactWriteCommand).resolves({});
-  stored(anIdeaInTriage());
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  ddbMock.reset();
-  sqsMock.reset();
-});
+const { ddbMock, sqsMock, stored } = mockTableAndNotifyQueue({ now: NOW, seed: () => [anIdeaInTriage()] });
 
 function assign(body: unknown, options: { ifMatch?: string | null; claims?: Claims } = {}) {
   const ifMatch = options.ifMatch === undefined ? '"2"' : options.ifMatch;

@@ -1,33 +1,24 @@
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/support-idea.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { anIdea, anIdeaInTriage, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { anIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled } from '../support/lambda.ts';
-
-const ddbMock = mockClient(DynamoDBDocumentClient);
 
 const NOW = '2026-01-07T14:00:00.000Z';
 const COLLEAGUE_SUB = 'a4b5c6d7-colleague';
 const COUNT_KEY = { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' };
 
+const { ddbMock, stored: storedIdea } = mockTableAndNotifyQueue({ now: NOW });
+
 function stored(idea: Idea, supporters: number) {
-  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
+  storedIdea(idea);
   ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: { ...COUNT_KEY, type: 'support-count', count: supporters } });
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(NOW));
-  ddbMock.on(GetCommand).resolves({});
-  ddbMock.on(TransactWriteCommand).resolves({});
   stored(anIdeaInTriage(), 4);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  ddbMock.reset();
 });
 
 function support(options: { sub?: string; id?: string } = {}) {

@@ -7,7 +7,6 @@ import { aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aParkedIdea, IDEA_I
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, type Claims } from '../support/lambda.ts';
 
-
 const NOW = '2026-01-07T14:00:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';

@@ -9,9 +9,11 @@ import { ideaItem } from './ideas.ts';
  * The table and the notify queue as a handler that changes an idea and then queues its e-mail
  * sees them: every transaction succeeds, every send is accepted, and both are appended to
  * `sideEffects` so a test can check their order. The clock stands at `now`; `seed` gives the
- * ideas stored before each test (more with `stored`). Registers its own beforeEach/afterEach.
+ * ideas stored before each test (none if left out; more with `stored`), and every other Get finds
+ * nothing. Handlers that only read use it too, for the clock and the reset. Registers its own
+ * beforeEach/afterEach, so call it before the file's own hooks.
  */
-export function mockTableAndNotifyQueue(options: { now: string; seed: () => Idea[] }) {
+export function mockTableAndNotifyQueue(options: { now: string; seed?: () => Idea[] }) {
   const ddbMock = mockClient(DynamoDBDocumentClient);
   const sqsMock = mockClient(SQSClient);
   /** The order in which the handler wrote to the table and sent to the queue. */
@@ -33,7 +35,7 @@ export function mockTableAndNotifyQueue(options: { now: string; seed: () => Idea
       sideEffects.push('queue');
       return { Successful: [{ Id: '0', MessageId: 'm-1', MD5OfMessageBody: 'x' }], Failed: [] };
     });
-    stored(...options.seed());
+    stored(...(options.seed?.() ?? []));
   });
 
   afterEach(() => {
