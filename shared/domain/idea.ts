@@ -157,6 +157,16 @@ const TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
   withdrawn: [],
 };
 
+/**
+ * The idea as a change leaves it: the new status (and since when), the attributes set, and the
+ * next version. The store writes exactly this; callers use it to say what the change will lead to
+ * (the submitter's e-mail, say) before it is written.
+ */
+export function ideaAfter(idea: Idea, change: { to: IdeaStatus; at: string; set?: Partial<Idea> | undefined }): Idea {
+  const statusChangedAt = change.to === idea.status ? idea.statusChangedAt : change.at;
+  return { ...idea, ...change.set, status: change.to, statusChangedAt, updatedAt: change.at, version: idea.version + 1 };
+}
+
 /** The statuses an idea may move to from `from`. */
 export function allowedTransitions(from: IdeaStatus): readonly IdeaStatus[] {
   return TRANSITIONS[from];

@@ -11,6 +11,11 @@ export interface Caller {
   roles: readonly Role[];
 }
 
+/** The caller as the audit trail and the idea name them: subject and name, never the address. */
+export function personOf(caller: Caller): { sub: string; name?: string } {
+  return { sub: caller.sub, ...(caller.name === undefined ? {} : { name: caller.name }) };
+}
+
 /** Triage work is open to the digitalisation team and to the system owner. */
 export function isTriage(caller: Caller): boolean {
   return caller.roles.includes('triage') || caller.roles.includes('admin');

@@ -1,4 +1,4 @@
-import type { Idea, Language } from '../domain/idea.ts';
+import { ideaAfter, type Idea, type Language } from '../domain/idea.ts';
 import type { Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, PreconditionFailedError } from '../http/errors.ts';
 import { statusNotification } from '../notify/compose.ts';
@@ -45,7 +45,7 @@ export async function changeOwnIdea(
   for (let attempt = 1; ; attempt++) {
     const idea = await ownIdea(store, request.ideaId, request.caller, request.followUpToken);
     const { to, answer, reason } = change(idea);
-    const notification = statusNotification({ ...idea, status: to, decision: undefined, version: idea.version + 1 }, request.at);
+    const notification = statusNotification(ideaAfter(idea, { to, at: request.at, set: { decision: undefined } }), request.at);
     try {
       const updated = await store.transition({
         idea,

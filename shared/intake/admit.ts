@@ -1,5 +1,5 @@
 import { frictionHoursPerYear } from '../domain/friction.ts';
-import type { Idea, ThemeAlignment } from '../domain/idea.ts';
+import { ideaAfter, type Idea, type ThemeAlignment } from '../domain/idea.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import { alignThemes } from '../domain/themes/align.ts';
 import type { IdeaStore } from '../store/ideas.ts';
@@ -51,23 +51,17 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
     themeAlignment: themeAlignment(idea, strategy),
     ...(idea.friction === undefined ? {} : { frictionHoursPerYear: frictionHoursPerYear(idea.friction) }),
   };
-  const notification = statusNotification({ ...enriched, status: 'in_triage', version: idea.version + 1 }, at);
+  const set = {
+    themeAlignment: enriched.themeAlignment,
+    ...(enriched.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: enriched.frictionHoursPerYear }),
+    // A first priority from the suggestions alone, so the inbox can rank the idea before anyone scores it.
+    scorecard: scorecardFor(enriched, strategy, {}, at).scorecard,
+    shingles: fingerprint.shingles,
+    duplicateCandidates: similar.map(({ idea: candidate, similarity }) => ({ ideaId: candidate.id, similarity })),
+  };
+  const notification = statusNotification(ideaAfter(idea, { to: 'in_triage', at, set }), at);
   try {
-    await deps.store.transition({
-      idea,
-      to: 'in_triage',
-      actor: { kind: 'system' },
-      at,
-      set: {
-        themeAlignment: enriched.themeAlignment,
-        ...(enriched.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: enriched.frictionHoursPerYear }),
-        // A first priority from the suggestions alone, so the inbox can rank the idea before anyone scores it.
-        scorecard: scorecardFor(enriched, strategy, {}, at).scorecard,
-        shingles: fingerprint.shingles,
-        duplicateCandidates: similar.map(({ idea: candidate, similarity }) => ({ ideaId: candidate.id, similarity })),
-      },
-      ...(notification === undefined ? {} : { notification }),
-    });
+    await deps.store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at, set, ...(notification === undefined ? {} : { notification }) });
   } catch (error) {
     if (!(error instanceof ConcurrentChangeError)) throw error;
     // Another delivery of the same message won the race; confirm it really moved on.

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual, randomBytes, randomUUID } from 'node:crypto';
 import type { Idea, IdeaEvent } from '../domain/idea.ts';
-import type { Caller } from '../domain/roles.ts';
+import { personOf, type Caller } from '../domain/roles.ts';
 import { IdempotencyKeyReusedError } from '../http/errors.ts';
 import { logger } from '../logger.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
@@ -50,7 +50,7 @@ export async function submitIdea(
     department: input.department,
     language: input.language,
     anonymous: input.anonymous,
-    ...(input.anonymous ? { followUpTokenHash: hashToken(followUpToken as string) } : { submitter: { ...identityOf(caller), ...(caller.email === undefined ? {} : { email: caller.email }) } }),
+    ...(input.anonymous ? { followUpTokenHash: hashToken(followUpToken as string) } : { submitter: { ...personOf(caller), ...(caller.email === undefined ? {} : { email: caller.email }) } }),
     ...(input.kind === 'friction'
       ? {
           friction: {
@@ -73,7 +73,7 @@ export async function submitIdea(
     version: 1,
     at,
     to: 'submitted',
-    actor: input.anonymous ? { kind: 'submitter' } : { kind: 'submitter', ...identityOf(caller) },
+    actor: input.anonymous ? { kind: 'submitter' } : { kind: 'submitter', ...personOf(caller) },
   };
   const idempotency = idempotencyKeyHeader === undefined ? undefined : idempotencyRecord(idempotencyKeyHeader, caller, input, id, followUpToken, now);
 
@@ -109,10 +109,6 @@ export function followUpTokenMatches(idea: Pick<Idea, 'followUpTokenHash'>, toke
   const expected = Buffer.from(idea.followUpTokenHash, 'hex');
   const actual = Buffer.from(hashToken(token), 'hex');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
-}
-
-function identityOf(caller: Caller): { sub: string; name?: string } {
-  return { sub: caller.sub, ...(caller.name === undefined ? {} : { name: caller.name }) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
-import type { Actor, Idea, IdeaDecision, IdeaEvent, IdeaStatus } from '../domain/idea.ts';
+import { ideaAfter, type Actor, type Idea, type IdeaDecision, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -123,7 +123,6 @@ export interface IdeaStore {
   completeMerge(ideaId: string): Promise<void>;
   /** Ids of parked ideas due back in the inbox on or before `day` (YYYY-MM-DD). */
   listDueRevisits(day: string, limit: number): Promise<string[]>;
-  getPilot(id: string): Promise<Pilot | undefined>;
 }
 
 type Item = Record<string, unknown>;
@@ -267,9 +266,8 @@ export class DynamoIdeaStore implements IdeaStore {
    */
   async transition(change: Transition): Promise<Idea> {
     const { idea, to, actor, at } = change;
-    const version = idea.version + 1;
-    const statusChanged = to !== idea.status;
-    const updated: Idea = { ...idea, ...change.set, status: to, statusChangedAt: statusChanged ? at : idea.statusChangedAt, updatedAt: at, version };
+    const updated = ideaAfter(idea, { to, at, set: change.set });
+    const { version } = updated;
     const event: IdeaEvent = {
       ideaId: idea.id,
       version,
@@ -419,13 +417,6 @@ export class DynamoIdeaStore implements IdeaStore {
       }),
     );
     return (result.Items ?? []).map((item) => String(item['ideaId']));
-  }
-
-  async getPilot(id: string): Promise<Pilot | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: pilotKey(id), ConsistentRead: true }));
-    if (result.Item === undefined) return undefined;
-    const { PK: _pk, SK: _sk, type: _type, ...pilot } = result.Item;
-    return pilot as Pilot;
   }
 
   /** Ideas that have been in `status` since before `changedBefore`, oldest first. */

@@ -1,8 +1,7 @@
 import type { Idea, StaffMember } from '../domain/idea.ts';
-import type { Caller } from '../domain/roles.ts';
+import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, PreconditionFailedError } from '../http/errors.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
-import { staffMember } from './decide.ts';
 
 /**
  * Gives an idea to a member of the digitalisation team, or takes it back (`assignee` null), at
@@ -21,7 +20,7 @@ export async function assignIdea(
       idea,
       to: idea.status,
       change: 'assignment',
-      actor: { kind: 'staff', ...staffMember(request.caller) },
+      actor: { kind: 'staff', ...personOf(request.caller) },
       at: request.at,
       reason: `assigned to ${who}`,
       set: { assignee: request.assignee ?? undefined },

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Comment } from '../domain/notification.ts';
-import type { Caller } from '../domain/roles.ts';
+import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Language } from '../domain/idea.ts';
 import { commentNotification } from '../notify/compose.ts';
 import type { IdeaStore } from '../store/ideas.ts';
-import { staffMember } from './decide.ts';
 
 /**
  * Adds a comment to an idea: `internal` ones only the digitalisation team reads; `submitter` ones
@@ -24,7 +23,7 @@ export async function addComment(
       { pointer: '/visibility', detail: request.language === 'da' ? 'Idéen er trukket tilbage; skriv en intern kommentar' : 'The idea was withdrawn; write an internal comment' },
     ]);
   }
-  const comment: Comment = { id: newId(), ideaId: idea.id, at: request.at, author: staffMember(request.caller), visibility: request.visibility, text: request.text };
+  const comment: Comment = { id: newId(), ideaId: idea.id, at: request.at, author: personOf(request.caller), visibility: request.visibility, text: request.text };
   const notification = commentNotification(idea, comment);
   await store.addComment(comment, notification);
   return { comment, ...(notification === undefined ? {} : { notificationId: notification.id }) };

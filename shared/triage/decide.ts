@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { allowedDecisions, decisionRecord, decisionTarget, type DecisionRequest } from '../domain/decisions.ts';
-import type { Idea, IdeaStatus, Language, StaffMember } from '../domain/idea.ts';
+import { ideaAfter, type Idea, type IdeaStatus, type Language, type StaffMember } from '../domain/idea.ts';
 import { inboxThemes } from '../domain/inbox.ts';
 import type { Pilot } from '../domain/pilot.ts';
-import type { Caller } from '../domain/roles.ts';
+import { personOf, type Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
@@ -19,11 +19,6 @@ export interface DecideResult {
   pilot?: Pilot;
   /** The stored e-mail to the submitter, to be queued; absent for anonymous ideas. */
   notificationId?: string;
-}
-
-/** A member of staff as the audit trail names them. */
-export function staffMember(caller: Caller): StaffMember {
-  return { sub: caller.sub, ...(caller.name === undefined ? {} : { name: caller.name }) };
 }
 
 /** Ideas may be merged into an idea that is still alive: not closed, not merged themselves. */
@@ -54,12 +49,11 @@ export async function decide(
   }
   if (request.decision.decision === 'duplicate') await checkMergeTarget(store, idea, request.decision.into, da);
 
-  const by = staffMember(request.caller);
+  const by = personOf(request.caller);
   const pilot = request.decision.decision === 'accept' ? newPilot(idea, by, request.at, deps.newId ?? randomUUID) : undefined;
   const decision = decisionRecord(request.decision, by, request.at, pilot === undefined ? {} : { pilotId: pilot.id });
   const to = decisionTarget(kind);
-  const after: Idea = { ...idea, status: to, decision, version: idea.version + 1 };
-  const notification = statusNotification(after, request.at);
+  const notification = statusNotification(ideaAfter(idea, { to, at: request.at, set: { decision } }), request.at);
   let updated: Idea;
   try {
     updated = await store.transition({

@@ -1,5 +1,5 @@
 import { copenhagenDay } from '../domain/calendar.ts';
-import type { Idea } from '../domain/idea.ts';
+import { ideaAfter } from '../domain/idea.ts';
 import { logger } from '../logger.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
@@ -21,8 +21,7 @@ export async function revisitParkedIdeas(store: IdeaStore, queue: NotifyQueue, n
     const idea = await store.getIdea(id);
     if (idea === undefined || idea.status !== 'parked' || (idea.decision?.revisitOn ?? today) > today) continue;
     const at = now().toISOString();
-    const after: Idea = { ...idea, status: 'in_triage', decision: undefined, version: idea.version + 1 };
-    const notification = statusNotification(after, at);
+    const notification = statusNotification(ideaAfter(idea, { to: 'in_triage', at, set: { decision: undefined } }), at);
     try {
       await store.transition({
         idea,

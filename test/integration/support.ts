@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { inject } from 'vitest';
 import type { Role } from '../../shared/domain/roles.ts';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
+import type { OutboxMessage } from '../../shared/store/notifications.ts';
 import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime.ts';
 
 /** A runtime of its own for one test file: own table, own queues, a free port, schedules run by hand. */
@@ -159,14 +160,8 @@ export async function problemOf(response: Response): Promise<Record<string, unkn
   return problem;
 }
 
-export interface OutboxMail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  language: string;
-  sentAt: string;
-}
+/** A mail in the development outbox, as GET /dev/outbox lists it. */
+export type OutboxMail = OutboxMessage;
 
 /** The development outbox (GET /dev/outbox), oldest first, optionally only the mail to one address. */
 export async function outbox(runtime: LocalRuntime, to?: string): Promise<OutboxMail[]> {

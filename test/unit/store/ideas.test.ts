@@ -983,32 +983,6 @@ describe('DynamoIdeaStore.listDueRevisits', () => {
   });
 });
 
-describe('DynamoIdeaStore.getPilot', () => {
-  it('reads the pilot consistently and returns it without its keys', async () => {
-    // Prepare
-    const pilot = { id: PILOT_ID, title: 'Færre dobbeltregistreringer', ideaIds: [IDEA_ID], kind: 'idea', department: 'Ældre og sundhed', themes: [], stage: 'sprint', stageEnteredAt: LATER, createdAt: LATER, createdBy: { sub: TRIAGE.sub }, version: 1 };
-    ddbMock.on(GetCommand).resolves({ Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', ...pilot } });
-
-    // Act
-    const found = await store.getPilot(PILOT_ID);
-
-    // Assess
-    expect(found).toEqual(pilot);
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE_NAME, Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' }, ConsistentRead: true });
-  });
-
-  it('returns undefined for a pilot that does not exist', async () => {
-    // Prepare
-    ddbMock.on(GetCommand).resolves({});
-
-    // Act
-    const found = await store.getPilot(PILOT_ID);
-
-    // Assess
-    expect(found).toBeUndefined();
-  });
-});
-
 describe('DynamoIdeaStore.listInStatusSince', () => {
   it('queries the status index for ideas that changed status before the cut-off', async () => {
     // Prepare

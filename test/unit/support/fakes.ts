@@ -3,7 +3,7 @@ import { StaleVersionError, type StrategyStore } from '../../../shared/store/str
 import type { SimilarityIndex } from '../../../shared/store/similarity-index.ts';
 import type { BandEntry } from '../../../shared/domain/duplicates/lsh.ts';
 import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/strategy.ts';
-import type { Idea, IdeaEvent, IdeaStatus } from '../../../shared/domain/idea.ts';
+import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../../../shared/domain/idea.ts';
 import type { InboxList, InboxRow, InboxSort } from '../../../shared/domain/inbox.ts';
 import type { Comment, Notification } from '../../../shared/domain/notification.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
@@ -214,8 +214,7 @@ export class InMemoryIdeaStore implements IdeaStore {
     }
     if (change.pilot !== undefined && this.pilots.has(change.pilot.id)) throw transactionCanceled(`pilot ${change.pilot.id} exists`);
 
-    const statusChangedAt = to === idea.status ? idea.statusChangedAt : at;
-    const updated: Idea = { ...idea, ...change.set, status: to, statusChangedAt, updatedAt: at, version };
+    const updated = ideaAfter(idea, { to, at, set: change.set });
     this.ideas.set(updated.id, stored(updated));
     this.events.push(stored({
       ideaId: updated.id,
@@ -313,10 +312,6 @@ export class InMemoryIdeaStore implements IdeaStore {
       .sort((a, b) => byKey(a.SK, b.SK))
       .slice(0, limit)
       .map((item) => String(item['ideaId']));
-  }
-
-  async getPilot(id: string): Promise<Pilot | undefined> {
-    return structuredClone(this.pilots.get(id));
   }
 
   private derivedItems(): ReturnType<typeof derivedItems> {

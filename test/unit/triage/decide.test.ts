@@ -158,7 +158,7 @@ describe('decide', () => {
       version: 1,
     };
     expect(result.pilot).toEqual(pilot);
-    expect(await store.getPilot(PILOT_ID)).toEqual(pilot);
+    expect(store.pilots.get(PILOT_ID)).toEqual(pilot);
     expect(store.ideas.get(IDEA_ID)?.decision?.pilotId).toBe(PILOT_ID);
   });
 
