@@ -6,21 +6,27 @@ import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { consoleIdeaDocument } from '../shared/views/console.ts';
 
 const store = ideaStoreFromEnv();
+const pilots = pilotStoreFromEnv();
 const days = serviceLevelDays();
 
 /**
  * GET /console/ideas/{id} — the whole idea for triage: scores, duplicate candidates with their
- * titles, comments, history and the decisions its status allows, with its version as `ETag`.
+ * titles, the stopped pilots it resembles with what they learned, comments, history and the
+ * decisions its status allows, with its version as `ETag`.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const record = await store.getIdeaWithHistory(id);
   if (record === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  const candidates = await store.getIdeas((record.idea.duplicateCandidates ?? []).map((candidate) => candidate.ideaId));
-  return json(200, consoleIdeaDocument(record, candidates, { days, now: new Date() }, language), { etag: etag(record.idea.version) });
+  const [candidates, resembling] = await Promise.all([
+    store.getIdeas((record.idea.duplicateCandidates ?? []).map((candidate) => candidate.ideaId)),
+    Promise.all((record.idea.resemblingPilots ?? []).map((match) => pilots.getPilot(match.pilotId))),
+  ]);
+  const related = { candidates, resembling: resembling.filter((pilot) => pilot !== undefined) };
+  return json(200, consoleIdeaDocument(record, related, { days, now: new Date() }, language), { etag: etag(record.idea.version) });
 });

@@ -6,9 +6,9 @@ import { admitToTriage } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
-import { ideaStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, pilotStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv(), pilots: pilotStoreFromEnv() };
 const processor = new BatchProcessor(EventType.SQS);
 
 /**

@@ -75,7 +75,16 @@ export type FunctionName =
   | 'withdrawIdea'
   | 'notifyWorker'
   | 'revisitParked'
-  | 'triageDigest';
+  | 'triageDigest'
+  | 'getPilot'
+  | 'patchPilot'
+  | 'postGate'
+  | 'getGates'
+  | 'putGates'
+  | 'getPipelineSummary'
+  | 'listPipelinePilots'
+  | 'exportPipeline'
+  | 'searchLearnings';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -299,6 +308,70 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     schedule: { everyMinutes: 1440 },
     settings: ['triageTeamEmail', 'triageServiceLevelDays'],
   },
+  getPilot: {
+    entry: 'functions/get-pilot.ts',
+    description: 'GET /console/pilots/{id}: a pilot with its history, gate decisions and next gate',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+  },
+  patchPilot: {
+    entry: 'functions/patch-pilot.ts',
+    description: 'PATCH /console/pilots/{id}: triage edits owner, hypothesis, results, artefacts, learnings',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
+  postGate: {
+    entry: 'functions/post-gate.ts',
+    description: 'POST /console/pilots/{id}/gates: go, hold, recycle or stop at the pilot’s gate',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'readWrite',
+  },
+  getGates: {
+    entry: 'functions/get-gates.ts',
+    description: 'GET /console/gates: the gate checklists and stage limits',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    table: 'read',
+  },
+  putGates: {
+    entry: 'functions/put-gates.ts',
+    description: 'PUT /console/gates: an admin replaces the gate checklists and stage limits',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    table: 'readWrite',
+  },
+  getPipelineSummary: {
+    entry: 'functions/get-pipeline-summary.ts',
+    description: 'GET /pipeline/summary: the directors’ view from the maintained counters',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    // Reading the strategy seeds the shipped one on a fresh installation.
+    table: 'readWrite',
+  },
+  listPipelinePilots: {
+    entry: 'functions/list-pipeline-pilots.ts',
+    description: 'GET /pipeline/pilots: one page of pilots by stage, theme, department or owner',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+  },
+  exportPipeline: {
+    entry: 'functions/export-pipeline.ts',
+    description: 'GET /pipeline/export.csv: every pilot as CSV for Danish Excel',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    table: 'read',
+  },
+  searchLearnings: {
+    entry: 'functions/search-learnings.ts',
+    description: 'GET /pipeline/learnings: search what stopped and realised pilots learned',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: 'read',
+  },
 };
 
 export const ROUTES: readonly RouteDescription[] = [
@@ -320,6 +393,15 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'POST', path: '/ideas/{id}/answers', function: 'postAnswer', auth: 'jwt' },
   { method: 'POST', path: '/ideas/{id}/support', function: 'supportIdea', auth: 'jwt' },
   { method: 'POST', path: '/ideas/{id}/withdraw', function: 'withdrawIdea', auth: 'jwt' },
+  { method: 'GET', path: '/console/pilots/{id}', function: 'getPilot', auth: 'jwt' },
+  { method: 'PATCH', path: '/console/pilots/{id}', function: 'patchPilot', auth: 'jwt' },
+  { method: 'POST', path: '/console/pilots/{id}/gates', function: 'postGate', auth: 'jwt' },
+  { method: 'GET', path: '/console/gates', function: 'getGates', auth: 'jwt' },
+  { method: 'PUT', path: '/console/gates', function: 'putGates', auth: 'jwt' },
+  { method: 'GET', path: '/pipeline/summary', function: 'getPipelineSummary', auth: 'jwt' },
+  { method: 'GET', path: '/pipeline/pilots', function: 'listPipelinePilots', auth: 'jwt' },
+  { method: 'GET', path: '/pipeline/export.csv', function: 'exportPipeline', auth: 'jwt' },
+  { method: 'GET', path: '/pipeline/learnings', function: 'searchLearnings', auth: 'jwt' },
 ];
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;

@@ -100,6 +100,8 @@ export interface Idea {
   shingles?: string[];
   /** Likely duplicates among the ideas that existed when it arrived, most similar first (set in intake). */
   duplicateCandidates?: { ideaId: string; similarity: number }[];
+  /** Stopped pilots the idea resembles, most similar first, so triage reads what they learned (set in intake). */
+  resemblingPilots?: { pilotId: string; score: number }[];
   /** Triage's scores (suggested ones until a person scores) and the priority they give. */
   scorecard?: Scorecard;
   /** The member of the digitalisation team who looks after the idea. */

@@ -128,6 +128,44 @@ export class InvalidTransitionError extends HttpError {
   }
 }
 
+/** The pilot's stage does not allow the gate decision; the problem document lists what it does allow. */
+export class InvalidGateDecisionError extends HttpError {
+  override name = 'InvalidGateDecisionError';
+  readonly status = 409;
+  readonly type = 'invalid-gate-decision';
+  readonly title = { da: 'Det kan ikke lade sig gøre i pilotens nuværende fase', en: 'Not possible in the pilot’s current stage' };
+  readonly stage: string;
+  readonly allowed: readonly string[];
+
+  constructor(stage: string, allowed: readonly string[], detail: Text) {
+    super(detail);
+    this.stage = stage;
+    this.allowed = allowed;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { pilotStage: this.stage, allowed: this.allowed };
+  }
+}
+
+/** `go` was asked while required checklist items are not answered yes; the problem document lists them. */
+export class ChecklistIncompleteError extends HttpError {
+  override name = 'ChecklistIncompleteError';
+  readonly status = 409;
+  readonly type = 'checklist-incomplete';
+  readonly title = { da: 'Tjeklisten er ikke opfyldt', en: 'The checklist is not met' };
+  readonly missing: readonly { id: string; text: string }[];
+
+  constructor(missing: readonly { id: string; text: string }[], detail: Text) {
+    super(detail);
+    this.missing = missing;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { missing: this.missing };
+  }
+}
+
 /** A change was sent without `If-Match`, so it could silently overwrite somebody else's. */
 export class PreconditionRequiredError extends HttpError {
   override name = 'PreconditionRequiredError';

@@ -12,6 +12,8 @@ import { logger } from '../logger.ts';
 import { scorecardFor } from '../triage/score.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
+import { resemblingStoppedPilots } from '../domain/learnings.ts';
+import type { PilotStore } from '../store/pilots.ts';
 
 export class UnknownIdeaError extends Error {
   override name = 'UnknownIdeaError';
@@ -25,12 +27,14 @@ export interface AdmitDependencies {
   index: SimilarityIndex;
   /** Carries the submitter's "the team has your idea" e-mail. */
   notify: NotifyQueue;
+  /** Where the learnings of stopped pilots are read from. */
+  pilots: Pick<PilotStore, 'listLearnings'>;
 }
 
 /**
  * Brings a submitted idea into triage: computes its friction estimate, its alignment with the
- * current strategy's themes, its likely duplicates (and files it in the duplicate index) and a
- * first, suggested scorecard, and moves it from `submitted` to `in_triage` with its history
+ * current strategy's themes, its likely duplicates (and files it in the duplicate index), the
+ * stopped pilots it resembles and a first, suggested scorecard, and moves it from `submitted` to `in_triage` with its history
  * event, in one transaction.
  *
  * Idempotent on the idea id: SQS delivers at least once and the sweeper may queue an idea
@@ -44,6 +48,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
   // Look up before filing, so the idea does not take a place among its own candidates.
   const fingerprint = ideaFingerprint(idea);
   const similar = await findSimilarIdeas(deps, fingerprint, idea.id);
+  const resembling = resemblingStoppedPilots(idea, await deps.pilots.listLearnings());
   await deps.index.add(idea.id, fingerprint.bands);
   const at = now().toISOString();
   const enriched: Idea = {
@@ -58,6 +63,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
     scorecard: scorecardFor(enriched, strategy, {}, at).scorecard,
     shingles: fingerprint.shingles,
     duplicateCandidates: similar.map(({ idea: candidate, similarity }) => ({ ideaId: candidate.id, similarity })),
+    ...(resembling.length === 0 ? {} : { resemblingPilots: resembling.map((match) => ({ pilotId: match.learning.pilotId, score: match.score })) }),
   };
   const notification = statusNotification(ideaAfter(idea, { to: 'in_triage', at, set }), at);
   try {

@@ -20,7 +20,7 @@ export const InboxQuery = z.strictObject({
 const message = humanText(1, 2000);
 
 /** A calendar day after today (in Copenhagen): a parked idea comes back on it. */
-const futureDay = z.iso.date().refine((day) => day > copenhagenDay(new Date()), {
+export const futureDay = z.iso.date().refine((day) => day > copenhagenDay(new Date()), {
   // A day that is not a date at all is told so once, not also that it is not in the future.
   when: (payload) => payload.issues.length === 0,
   message: 'Must be a day after today',

@@ -1,13 +1,16 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
 import { ideaAfter, type Actor, type Idea, type IdeaDecision, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
 import type { Pilot } from '../domain/pilot.ts';
+import { contributionChange, ideaContribution, pilotContribution } from '../domain/pipeline.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { notificationItem } from './notifications.ts';
 import { queryPending } from './pending.ts';
+import { newPilotItems } from './pilots.ts';
+import { counterUpdates } from './pipeline.ts';
+import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
 import {
   COMMENT_PREFIX,
   EVENT_PREFIX,
@@ -18,7 +21,6 @@ import {
   inboxPartition,
   mergeJobKey,
   pendingIndexKey,
-  pilotKey,
   supportCountKey,
   supporterKey,
   ideaEventKey,
@@ -58,7 +60,7 @@ export interface Transition {
   at: string;
   reason?: string;
   /** Other attributes of the idea that change with the status; `undefined` removes one. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'scorecard' | 'assignee' | 'decision'>>;
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'resemblingPilots' | 'scorecard' | 'assignee' | 'decision'>>;
   /** Set for a change that is not a change of status (the idea keeps its status). */
   change?: IdeaEvent['change'];
   /** The decision behind the change, recorded on its history event. */
@@ -67,7 +69,7 @@ export interface Transition {
   answer?: string;
   /** Written in the same transaction: the e-mail telling the submitter, pending until sent. */
   notification?: Notification;
-  /** Written in the same transaction: the pilot an accepted idea becomes. */
+  /** Written in the same transaction: the pilot an accepted idea becomes, with its first history event, list entries and counters. */
   pilot?: Pilot;
   /** Written in the same transaction: supporters still to be carried over to the idea this one is merged into. */
   mergeInto?: string;
@@ -139,12 +141,13 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   /**
-   * Stores a new idea, its first history event and (when the caller sent an Idempotency-Key)
-   * the idempotency record in one transaction: either all three exist or none does. When the
-   * record already exists, nothing is written and the earlier record is returned.
+   * Stores a new idea, its first history event, (when the caller sent an Idempotency-Key) the
+   * idempotency record and its count in the pipeline counters in one transaction: either all
+   * exist or none does. When the record already exists, nothing is written and the earlier
+   * record is returned.
    */
   async submit(idea: Idea, event: IdeaEvent, idempotency?: IdempotencyRecord): Promise<SubmitOutcome> {
-    const items = [
+    const items: TransactItems = [
       { Put: { TableName: this.tableName, Item: ideaToItem(idea), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: this.tableName, Item: eventToItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
     ];
@@ -157,8 +160,9 @@ export class DynamoIdeaStore implements IdeaStore {
         },
       });
     }
+    items.push(...counterUpdates(this.tableName, [{ id: idea.id, change: contributionChange(undefined, ideaContribution(idea)) }]));
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.client, items);
       return { created: true };
     } catch (error) {
       if (idempotency !== undefined && conditionFailedAt(error, 2)) {
@@ -260,7 +264,8 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   /**
-   * Moves an idea to another status and writes the audit event, in one transaction that only
+   * Moves an idea to another status and writes the audit event, its derived items and its change
+   * of the pipeline counters (and, on accept, the new pilot's), in one transaction that only
    * succeeds while the idea is still at the version and status it was read with. Throws
    * ConcurrentChangeError when somebody else changed it first.
    */
@@ -282,7 +287,7 @@ export class DynamoIdeaStore implements IdeaStore {
     };
     const derived = derivedItemChanges(idea, updated);
     const put = (item: Item, condition?: string) => ({ Put: { TableName: this.tableName, Item: item, ...(condition === undefined ? {} : { ConditionExpression: condition }) } });
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const items: TransactItems = [
       {
         Put: {
           TableName: this.tableName,
@@ -298,12 +303,18 @@ export class DynamoIdeaStore implements IdeaStore {
       ...derived.puts.map((item) => put(item)),
     ];
     if (change.notification !== undefined) items.push(put(notificationItem(change.notification), 'attribute_not_exists(PK)'));
-    if (change.pilot !== undefined) items.push(put({ ...pilotKey(change.pilot.id), type: 'pilot', ...change.pilot }, 'attribute_not_exists(PK)'));
+    const counted = [{ id: idea.id, change: contributionChange(ideaContribution(idea), ideaContribution(updated)) }];
+    if (change.pilot !== undefined) {
+      const { pilot } = change;
+      items.push(...newPilotItems(this.tableName, pilot, { pilotId: pilot.id, version: pilot.version, at, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage }));
+      counted.push({ id: pilot.id, change: contributionChange(undefined, pilotContribution(pilot)) });
+    }
+    items.push(...counterUpdates(this.tableName, counted));
     if (change.mergeInto !== undefined) {
       items.push(put({ ...mergeJobKey(idea.id), ...pendingIndexKey('merge', at, idea.id), type: 'merge', ideaId: idea.id, into: change.mergeInto, at }, 'attribute_not_exists(PK)'));
     }
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.client, items);
     } catch (error) {
       // The idea (0), its event (1) or the other idea checked (2) changed, or DynamoDB saw two transactions on one item at once.
       if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1) || (change.requireStatus !== undefined && conditionFailedAt(error, 2)) || conflicted(error)) {
@@ -479,14 +490,6 @@ function statusCheck(tableName: string, required: { ideaId: string; statuses: re
   };
 }
 
-function conflicted(error: unknown): boolean {
-  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
-}
-
-function conditionFailedAt(error: unknown, index: number): boolean {
-  return error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-}
-
 function ideaToItem(idea: Idea): Item {
   return {
     ...ideaKey(idea.id),
@@ -500,7 +503,7 @@ function ideaToItem(idea: Idea): Item {
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
   'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
-  'themeAlignment', 'shingles', 'duplicateCandidates', 'scorecard', 'assignee', 'decision',
+  'themeAlignment', 'shingles', 'duplicateCandidates', 'resemblingPilots', 'scorecard', 'assignee', 'decision',
 ] as const satisfies readonly (keyof Idea)[];
 
 function itemToIdea(item: Item): Idea {

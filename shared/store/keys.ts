@@ -1,5 +1,6 @@
 import type { InboxList, InboxSort } from '../domain/inbox.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
+import type { PilotList, PilotSort } from '../domain/pilot-lists.ts';
 
 /**
  * Every key in the table is built here, so the layout can be read in one place:
@@ -19,6 +20,12 @@ import type { IdeaStatus } from '../domain/idea.ts';
  * | pending merge       | IDEA#<id>            | MERGE           | PENDING#merge, <at>#<id>     |                              |
  * | notification        | NOTIFICATION#<id>    | META            | PENDING#notification, <at>#<id> (until sent) |              |
  * | pilot               | PILOT#<id>           | META            |                              |                              |
+ * | pilot history event | PILOT#<id>           | EVENT#<version> |                              |                              |
+ * | gate decision       | PILOT#<id>           | GATE#<version>  |                              |                              |
+ * | pilot list entry    | PILOTS#<list>#<sort> | <sort value>    |                              |                              |
+ * | learning            | LEARNINGS            | <pilot id>      |                              |                              |
+ * | pipeline counters   | PIPELINE             | SHARD#<nn>      |                              |                              |
+ * | gate settings       | SETTINGS             | GATES           |                              |                              |
  * | development outbox  | DEV_OUTBOX           | <sent at>#<id>  |                              |                              |
  *
  * An idea and its history share a partition, so one Query reads both.
@@ -102,7 +109,34 @@ export const mergeJobKey = (ideaId: string) => ({ PK: ideaPartition(ideaId), SK:
 
 export const notificationKey = (id: string) => ({ PK: `NOTIFICATION#${id}`, SK: 'META' });
 
-export const pilotKey = (id: string) => ({ PK: `PILOT#${id}`, SK: 'META' });
+export const pilotPartition = (id: string) => `PILOT#${id}`;
+export const pilotKey = (id: string) => ({ PK: pilotPartition(id), SK: META });
+/** Event n moved the pilot to version n, as for ideas. */
+export const pilotEventKey = (id: string, version: number) => ({ PK: pilotPartition(id), SK: `${EVENT_PREFIX}${String(version).padStart(6, '0')}` });
+export const GATE_PREFIX = 'GATE#';
+/** The gate decision that moved the pilot to version n. */
+export const gateRecordKey = (id: string, version: number) => ({ PK: pilotPartition(id), SK: `${GATE_PREFIX}${String(version).padStart(6, '0')}` });
+
+/** One list of pilots in one order (see shared/domain/pilot-lists.ts); texts are URI-encoded as in the inbox. */
+export const pilotListPartition = (list: PilotList, sort: PilotSort) =>
+  [
+    `PILOTS#${list.stage ?? 'all'}`,
+    ...(list.theme === undefined ? [] : [`t=${encodeURIComponent(list.theme)}`]),
+    ...(list.department === undefined ? [] : [`d=${encodeURIComponent(list.department)}`]),
+    ...(list.owner === undefined ? [] : [`o=${encodeURIComponent(list.owner)}`]),
+    `s=${sort}`,
+  ].join('#');
+
+export const pilotListEntryKey = (list: PilotList, sort: PilotSort, sortValue: string) => ({ PK: pilotListPartition(list, sort), SK: sortValue });
+
+export const LEARNINGS_PARTITION = 'LEARNINGS';
+export const learningKey = (pilotId: string) => ({ PK: LEARNINGS_PARTITION, SK: pilotId });
+
+export const PIPELINE_PARTITION = 'PIPELINE';
+/** One of the shards the pipeline counters are spread over (see ./pipeline.ts). */
+export const pipelineShardKey = (shard: number) => ({ PK: PIPELINE_PARTITION, SK: `SHARD#${String(shard).padStart(2, '0')}` });
+
+export const gateSettingsKey = () => ({ PK: 'SETTINGS', SK: 'GATES' });
 
 export const DEV_OUTBOX_PARTITION = 'DEV_OUTBOX';
 export const devOutboxKey = (sentAt: string, id: string) => ({ PK: DEV_OUTBOX_PARTITION, SK: `${sentAt}#${id}` });

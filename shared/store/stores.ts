@@ -9,6 +9,7 @@ import { DynamoIdeaStore, type IdeaStore } from './ideas.ts';
 import { DynamoStrategyStore, type StrategyStore } from './strategy.ts';
 import { DynamoSimilarityIndex, type SimilarityIndex } from './similarity-index.ts';
 import { DynamoNotificationStore, type NotificationStore } from './notifications.ts';
+import { DynamoPilotStore, type PilotStore } from './pilots.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -32,4 +33,8 @@ export function strategyStoreFromEnv(): StrategyStore {
 
 export function notificationStoreFromEnv(): NotificationStore {
   return new DynamoNotificationStore(documentClient(), requireEnv(ENV.tableName));
+}
+
+export function pilotStoreFromEnv(): PilotStore {
+  return new DynamoPilotStore(documentClient(), requireEnv(ENV.tableName));
 }

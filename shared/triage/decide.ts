@@ -91,14 +91,19 @@ function newPilot(idea: Idea, by: StaffMember, at: string, newId: () => string):
   return {
     id: newId(),
     title: idea.title,
+    description: idea.description,
+    language: idea.language,
     ideaIds: [idea.id],
     kind: idea.kind,
     department: idea.department,
     themes: inboxThemes(idea),
     stage: 'sprint',
     stageEnteredAt: at,
+    reachedStages: ['sprint'],
+    artefacts: [],
     createdAt: at,
     createdBy: by,
+    updatedAt: at,
     version: 1,
   };
 }

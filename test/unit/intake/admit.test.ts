@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
 import { aFrictionIdea, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 
@@ -11,7 +11,7 @@ const now = () => NOW;
 const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 3, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
 
 function deps(store: InMemoryIdeaStore, index = new InMemorySimilarityIndex(), notify = new RecordingNotifyQueue()) {
-  return { store, strategies, index, notify };
+  return { store, strategies, index, notify, pilots: new InMemoryPilotStore(store) };
 }
 
 /** A submitter whose token carried an e-mail address, so Spire can write to them. */

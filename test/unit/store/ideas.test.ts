@@ -636,14 +636,19 @@ describe('DynamoIdeaStore.transition', () => {
       const pilot: Pilot = {
         id: PILOT_ID,
         title: 'Færre dobbeltregistreringer på plejecentret',
+        description: 'Vi skriver det samme to steder.',
+        language: 'da',
         ideaIds: [IDEA_ID],
         kind: 'idea',
         department: 'Ældre og sundhed',
         themes: ['automatisering'],
         stage: 'sprint',
         stageEnteredAt: LATER,
+        reachedStages: ['sprint'],
+        artefacts: [],
         createdAt: LATER,
         createdBy: { sub: TRIAGE.sub, name: 'Søren Ærø' },
+        updatedAt: LATER,
         version: 1,
       };
       ddbMock.on(TransactWriteCommand).resolves({});
@@ -653,7 +658,7 @@ describe('DynamoIdeaStore.transition', () => {
 
       // Assess
       expect(transactItems()).toContainEqual({
-        Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', ...pilot }, ConditionExpression: 'attribute_not_exists(PK)' },
+        Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', version: 1, pilot }, ConditionExpression: 'attribute_not_exists(PK)' },
       });
     });
 

@@ -6,13 +6,18 @@ import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/
 import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../../../shared/domain/idea.ts';
 import type { InboxList, InboxRow, InboxSort } from '../../../shared/domain/inbox.ts';
 import type { Comment, Notification } from '../../../shared/domain/notification.ts';
-import type { Pilot } from '../../../shared/domain/pilot.ts';
+import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
+import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../../../shared/domain/gates.ts';
+import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
+import type { PilotList, PilotRow, PilotSort } from '../../../shared/domain/pilot-lists.ts';
+import { recount, type Contribution } from '../../../shared/domain/pipeline.ts';
+import { StaleSettingsError, type PilotChange, type PilotRecord, type PilotStore } from '../../../shared/store/pilots.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
-import { derivedItems } from '../../../shared/store/derived-items.ts';
-import { inboxPartition, REVISIT_PARTITION } from '../../../shared/store/keys.ts';
+import { derivedItems, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
+import { inboxPartition, pilotListPartition, REVISIT_PARTITION } from '../../../shared/store/keys.ts';
 import type { NotificationStore, PendingNotification, StoredNotification } from '../../../shared/store/notifications.ts';
 import {
   ConcurrentChangeError,
@@ -430,5 +435,88 @@ export class InMemorySimilarityIndex implements SimilarityIndex {
       const fromStart = fromOwnValue.length < maxPerBand ? sortKeys.filter((sortKey) => sortKey < band.sort).slice(0, maxPerBand - fromOwnValue.length) : [];
       return [...fromOwnValue, ...fromStart].map((sortKey) => sortKey.slice(sortKey.indexOf('#') + 1));
     });
+  }
+}
+
+/**
+ * Pilots in memory, sharing the idea store's pilots (accepting an idea creates one there), with
+ * the adapter's guarantees: a change only lands on the version it was read at; lists and
+ * learnings are derived exactly as the adapter writes them; the pipeline totals are a recount.
+ */
+export class InMemoryPilotStore implements PilotStore {
+  readonly ideaStore: InMemoryIdeaStore;
+  readonly events: PilotEvent[] = [];
+  readonly gates: { pilotId: string; version: number; gate: GateRecord }[] = [];
+  settings: StoredGateSettings = { ...structuredClone(DEFAULT_GATES), version: 0, updatedAt: '', updatedBy: 'system' };
+  readonly log: string[];
+
+  constructor(ideaStore: InMemoryIdeaStore = new InMemoryIdeaStore()) {
+    this.ideaStore = ideaStore;
+    this.log = ideaStore.log;
+  }
+
+  get pilots(): Map<string, Pilot> {
+    return this.ideaStore.pilots;
+  }
+
+  seed(...pilots: Pilot[]): this {
+    for (const pilot of pilots) this.pilots.set(pilot.id, stored(pilot));
+    return this;
+  }
+
+  async getPilot(id: string): Promise<Pilot | undefined> {
+    return structuredClone(this.pilots.get(id));
+  }
+
+  async getPilotRecord(id: string): Promise<PilotRecord | undefined> {
+    const pilot = this.pilots.get(id);
+    if (pilot === undefined) return undefined;
+    const history = this.events.filter((event) => event.pilotId === id).sort((a, b) => a.version - b.version);
+    const gates = this.gates.filter((entry) => entry.pilotId === id).sort((a, b) => a.version - b.version).map((entry) => entry.gate);
+    return structuredClone({ pilot, history, gates });
+  }
+
+  async save(change: PilotChange): Promise<void> {
+    this.log.push(`pilots.save ${change.after.id} ${change.after.stage}`);
+    const current = this.pilots.get(change.before.id);
+    if (current === undefined || current.version !== change.before.version || this.events.some((event) => event.pilotId === change.event.pilotId && event.version === change.event.version)) {
+      throw new ConcurrentChangeError(`Pilot ${change.before.id} changed since version ${change.before.version}`);
+    }
+    this.pilots.set(change.after.id, stored(change.after));
+    this.events.push(stored(change.event));
+    if (change.gate !== undefined) this.gates.push({ pilotId: change.after.id, version: change.after.version, gate: stored(change.gate) });
+  }
+
+  async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>> {
+    const partition = pilotListPartition(list, sort);
+    const rows = [...this.pilots.values()]
+      .flatMap((pilot) => pilotDerivedItems(pilot))
+      .filter((item) => item.PK === partition)
+      .sort((a, b) => byKey(a.SK, b.SK))
+      .map((item) => item['row'] as PilotRow);
+    return page(rows, limit, cursor);
+  }
+
+  async listLearnings(): Promise<Learning[]> {
+    return [...this.pilots.values()].flatMap((pilot) => {
+      const learning = learningOf(pilot);
+      return learning === undefined ? [] : [structuredClone(learning)];
+    });
+  }
+
+  async pipelineTotals(): Promise<{ totals: Contribution; oldestWaitingSince: string | undefined }> {
+    const ideas = [...this.ideaStore.ideas.values()];
+    const waiting = ideas.filter((idea) => idea.status === 'in_triage').map((idea) => idea.statusChangedAt).sort(byKey);
+    return { totals: recount(ideas, this.pilots.values()), oldestWaitingSince: waiting[0] };
+  }
+
+  async gateSettings(): Promise<StoredGateSettings> {
+    return structuredClone(this.settings);
+  }
+
+  async replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings> {
+    if (this.settings.version !== expectedVersion) throw new StaleSettingsError(`Gate settings are no longer version ${expectedVersion}`);
+    this.settings = { gates: structuredClone(settings.gates), stageLimitDays: { ...settings.stageLimitDays }, version: expectedVersion + 1, updatedAt: at, updatedBy: by };
+    return structuredClone(this.settings);
   }
 }

@@ -83,7 +83,7 @@ describe('consoleIdeaDocument', () => {
     const idea = aTriagedIdea(2, { assignee: STAFF });
 
     // Act
-    const document = consoleIdeaDocument(aRecord(idea, [internalComment], 4), [], LEVEL, 'da');
+    const document = consoleIdeaDocument(aRecord(idea, [internalComment], 4), { candidates: [], resembling: [] }, LEVEL, 'da');
 
     // Assess
     expect(document.comments).toEqual([internalComment]);
@@ -101,7 +101,7 @@ describe('consoleIdeaDocument', () => {
     const candidate = anIdea({ id: OTHER_IDEA_ID, title: 'Én registrering i stedet for tre', status: 'accepted', department: 'Hjemmeplejen' });
 
     // Act
-    const document = consoleIdeaDocument(aRecord(idea), [candidate], LEVEL, 'da');
+    const document = consoleIdeaDocument(aRecord(idea), { candidates: [candidate], resembling: [] }, LEVEL, 'da');
 
     // Assess
     expect(document.duplicateCandidates).toEqual([
@@ -121,7 +121,7 @@ describe('consoleIdeaDocument', () => {
     const candidates = [anIdea({ id: THIRD_IDEA_ID }), anIdea({ id: OTHER_IDEA_ID })];
 
     // Act
-    const document = consoleIdeaDocument(aRecord(idea), candidates, LEVEL, 'da');
+    const document = consoleIdeaDocument(aRecord(idea), { candidates, resembling: [] }, LEVEL, 'da');
 
     // Assess
     expect(document.duplicateCandidates.map((candidate) => candidate.ideaId)).toEqual([OTHER_IDEA_ID, THIRD_IDEA_ID]);
@@ -129,7 +129,7 @@ describe('consoleIdeaDocument', () => {
 
   it('shows no candidates for an idea without any', () => {
     // Act
-    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2)), [], LEVEL, 'da');
+    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2)), { candidates: [], resembling: [] }, LEVEL, 'da');
 
     // Assess
     expect(document.duplicateCandidates).toEqual([]);
@@ -142,7 +142,7 @@ describe('consoleIdeaDocument', () => {
     ['accepted', []],
   ] as const)('offers the decisions an idea in %s allows', (status, decisions) => {
     // Act
-    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2, { status })), [], LEVEL, 'da');
+    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2, { status })), { candidates: [], resembling: [] }, LEVEL, 'da');
 
     // Assess
     expect(document.allowedDecisions).toEqual(decisions);
@@ -150,8 +150,8 @@ describe('consoleIdeaDocument', () => {
 
   it('shows how long the idea has waited and whether it is overdue', () => {
     // Act
-    const overdue = consoleIdeaDocument(aRecord(aTriagedIdea(12.5)), [], LEVEL, 'da');
-    const onTime = consoleIdeaDocument(aRecord(aTriagedIdea(1)), [], LEVEL, 'da');
+    const overdue = consoleIdeaDocument(aRecord(aTriagedIdea(12.5)), { candidates: [], resembling: [] }, LEVEL, 'da');
+    const onTime = consoleIdeaDocument(aRecord(aTriagedIdea(1)), { candidates: [], resembling: [] }, LEVEL, 'da');
 
     // Assess
     expect(overdue).toMatchObject({ daysInStatus: 12.5, overdue: true });
@@ -160,7 +160,7 @@ describe('consoleIdeaDocument', () => {
 
   it('writes the messages in the language asked for', () => {
     // Act
-    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2)), [], LEVEL, 'en');
+    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2)), { candidates: [], resembling: [] }, LEVEL, 'en');
 
     // Assess
     expect(document.statusMessage).toBe('The digitalisation team has your idea and is assessing it. You will hear from us when there is news.');

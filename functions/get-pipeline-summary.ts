@@ -1,0 +1,23 @@
+import { pipelineSummary } from '../shared/domain/pipeline.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { pilotStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { summaryDocument } from '../shared/views/pilots.ts';
+
+const pilots = pilotStoreFromEnv();
+const strategies = strategyStoreFromEnv();
+
+/**
+ * GET /pipeline/summary — the directors' view: pilots per stage, theme and department, the
+ * funnel with conversion rates, time in stage against the limits, hours per year expected and
+ * realised, and ideas waiting for triage. Four reads, whatever the number of ideas and pilots:
+ * the counter shards, the oldest idea in triage, the gate settings and the strategy.
+ */
+export const handler = httpRoute(async ({ caller, language }) => {
+  requireRole(caller, 'director', 'triage', 'admin');
+  const [{ totals, oldestWaitingSince }, settings, strategy] = await Promise.all([pilots.pipelineTotals(), pilots.gateSettings(), strategies.current()]);
+  const now = new Date();
+  const summary = pipelineSummary(totals, { stageLimitDays: settings.stageLimitDays, oldestWaitingSince, now });
+  return json(200, summaryDocument(summary, strategy, language, now));
+});

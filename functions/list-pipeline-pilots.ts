@@ -1,0 +1,26 @@
+import { departmentKey } from '../shared/domain/inbox.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { PipelinePilotsQuery } from '../shared/schemas/pilots.ts';
+import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+
+const pilots = pilotStoreFromEnv();
+
+/**
+ * GET /pipeline/pilots?stage=&theme=|department=|owner=&sort=&limit=&cursor= — one page of one
+ * pipeline list, one Query of the entries kept for exactly that list and order.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'director', 'triage', 'admin');
+  const query = parseOrThrow(PipelinePilotsQuery, event.queryStringParameters ?? {}, language);
+  const list = {
+    ...(query.stage === undefined ? {} : { stage: query.stage }),
+    ...(query.theme === undefined ? {} : { theme: query.theme }),
+    ...(query.department === undefined ? {} : { department: departmentKey(query.department) }),
+    ...(query.owner === undefined ? {} : { owner: query.owner }),
+  };
+  const page = await pilots.listPilots(list, query.sort, query.limit, query.cursor);
+  return json(200, { sort: query.sort, items: page.items, ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) });
+});

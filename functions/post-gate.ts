@@ -1,0 +1,26 @@
+import { readBody } from '../shared/http/body.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { decideAtGate } from '../shared/pilots/gate.ts';
+import { GateInput, PilotIdPath } from '../shared/schemas/pilots.ts';
+import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+
+const deps = { pilots: pilotStoreFromEnv() };
+
+/**
+ * POST /console/pilots/{id}/gates — a director or triage decides at the pilot's gate
+ * (`If-Match`): go, hold, recycle or stop. 409 `checklist-incomplete` names the required items
+ * not answered yes; 409 `invalid-gate-decision` lists what the stage allows; 412 when somebody
+ * decided first.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'triage', 'director');
+  const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
+  const expected = expectedVersion(event);
+  const gate = parseOrThrow(GateInput, readBody(event, ['json']).value, language);
+  const result = await decideAtGate(deps, { pilotId: id, expectedVersion: expected, gate, caller, language, at: new Date().toISOString() });
+  return json(200, { id: result.pilot.id, stage: result.pilot.stage, version: result.pilot.version, gate: result.record }, { etag: etag(result.pilot.version) });
+});

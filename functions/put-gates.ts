@@ -1,0 +1,31 @@
+import { readBody } from '../shared/http/body.ts';
+import { PreconditionFailedError } from '../shared/http/errors.ts';
+import { httpRoute } from '../shared/http/handler.ts';
+import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { json } from '../shared/http/response.ts';
+import { requireRole } from '../shared/http/roles.ts';
+import { parseOrThrow } from '../shared/http/validation.ts';
+import { logger } from '../shared/logger.ts';
+import { GateSettingsInput } from '../shared/schemas/pilots.ts';
+import { StaleSettingsError } from '../shared/store/pilots.ts';
+import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+
+const pilots = pilotStoreFromEnv();
+
+/**
+ * PUT /console/gates — an admin replaces the gate checklists and stage limits (`If-Match`: the
+ * version read). Gate decisions already taken keep the checklist as it was asked.
+ */
+export const handler = httpRoute(async ({ event, caller, language }) => {
+  requireRole(caller, 'admin');
+  const expected = expectedVersion(event);
+  const settings = parseOrThrow(GateSettingsInput, readBody(event, ['json']).value, language);
+  try {
+    const stored = await pilots.replaceGateSettings(settings, expected, caller.sub, new Date().toISOString());
+    logger.info('Gate settings replaced', { version: stored.version, by: caller.sub });
+    return json(200, stored, { etag: etag(stored.version) });
+  } catch (error) {
+    if (error instanceof StaleSettingsError) throw new PreconditionFailedError();
+    throw error;
+  }
+});

@@ -1,0 +1,116 @@
+/**
+ * Searching what stopped and realised pilots learned, with the text handling theme scoring uses
+ * (shared/domain/text: Danish and English stems, compound parts, word pairs) and BM25 ranking
+ * (shared/domain/themes/bm25.ts) over the pilots' title, description and learnings. The same
+ * ranking tells triage that a new idea resembles a pilot that was stopped. Pure.
+ */
+import type { Language } from './idea.ts';
+import type { Pilot, PilotStage } from './pilot.ts';
+import { BASE_VOCABULARY } from './text/compounds.ts';
+import { bagOf, idf, termScore, type Bag } from './themes/bm25.ts';
+import { weightedTerms } from './themes/terms.ts';
+
+/** What the search reads of a stopped or realised pilot. */
+export interface Learning {
+  pilotId: string;
+  title: string;
+  description: string;
+  learnings: string;
+  language: Language;
+  stage: Extract<PilotStage, 'stopped' | 'realised'>;
+  department: string;
+  themes: string[];
+  /** When the pilot was stopped or realised. */
+  at: string;
+}
+
+/** The learning a pilot leaves, once it is stopped or realised with learnings written. */
+export function learningOf(pilot: Pilot): Learning | undefined {
+  if ((pilot.stage !== 'stopped' && pilot.stage !== 'realised') || pilot.learnings === undefined) return undefined;
+  return {
+    pilotId: pilot.id,
+    title: pilot.title,
+    description: pilot.description,
+    learnings: pilot.learnings,
+    language: pilot.language,
+    stage: pilot.stage,
+    department: pilot.department,
+    themes: pilot.themes,
+    at: pilot.stageEnteredAt,
+  };
+}
+
+export interface LearningMatch {
+  learning: Learning;
+  /** 0..1: how strongly the text's words are evidence for this pilot. */
+  score: number;
+  /** The query's words that matched, most important first. */
+  matchedTerms: string[];
+}
+
+/** Titles say what a pilot was about; their words count twice, as in theme alignment. */
+const TITLE_WEIGHT = 2;
+/** A municipality has few stopped pilots; idf is computed as if there were at least this many, so one shared word in a tiny collection still counts. */
+const MIN_COLLECTION = 10;
+/** Maps the BM25 sum to 0..1 as theme alignment does (shared/domain/themes/align.ts). */
+const SCALE = 6;
+/** A new idea resembles a stopped pilot from this score (calibrated in test/unit/domain/learnings.test.ts). */
+export const RESEMBLANCE_MIN_SCORE = 0.5;
+export const RESEMBLING_PILOTS_PER_IDEA = 3;
+
+function documentBag(learning: Learning): Bag {
+  const terms = (text: string, weight: number) => weightedTerms(text, learning.language, BASE_VOCABULARY, weight).map((term) => [term.key, term.weight] as const);
+  return bagOf([...terms(learning.title, TITLE_WEIGHT), ...terms(learning.description, 1), ...terms(learning.learnings, 1)]);
+}
+
+function queryTerms(text: string, language: Language): Map<string, { count: number; surface: string }> {
+  const terms = new Map<string, { count: number; surface: string }>();
+  for (const term of weightedTerms(text, language, BASE_VOCABULARY)) {
+    const known = terms.get(term.key);
+    if (known) known.count += term.weight;
+    else terms.set(term.key, { count: term.weight, surface: term.surface });
+  }
+  return terms;
+}
+
+/**
+ * Ranks the learnings against a text, best first, leaving out those with no word in common.
+ * The text is read in each pilot's own language, so a Danish query meets Danish pilots stem by
+ * stem and an English one English pilots.
+ */
+export function searchLearnings(learnings: readonly Learning[], text: string, options: { limit: number; minScore?: number }): LearningMatch[] {
+  const bags = learnings.map((learning) => ({ learning, bag: documentBag(learning) }));
+  const withTerm = new Map<string, number>();
+  for (const { bag } of bags) for (const term of bag.counts.keys()) withTerm.set(term, (withTerm.get(term) ?? 0) + 1);
+  const documents = Math.max(bags.length, MIN_COLLECTION);
+  const averageLength = bags.reduce((sum, { bag }) => sum + bag.length, 0) / Math.max(bags.length, 1);
+  const queries = new Map<Language, ReturnType<typeof queryTerms>>();
+  const matches: LearningMatch[] = [];
+  for (const { learning, bag } of bags) {
+    let query = queries.get(learning.language);
+    if (query === undefined) {
+      query = queryTerms(text, learning.language);
+      queries.set(learning.language, query);
+    }
+    let total = 0;
+    const contributions = new Map<string, number>();
+    for (const [key, { count, surface }] of query) {
+      const inDocument = bag.counts.get(key);
+      if (!inDocument) continue;
+      const contribution = termScore(idf(documents, withTerm.get(key) ?? 0), count, inDocument, bag.length / averageLength);
+      total += contribution;
+      contributions.set(surface, (contributions.get(surface) ?? 0) + contribution);
+    }
+    if (total === 0) continue;
+    const score = Math.round((1 - Math.exp(-total / SCALE)) * 1000) / 1000;
+    if (score < (options.minScore ?? 0)) continue;
+    matches.push({ learning, score, matchedTerms: [...contributions].sort((a, b) => b[1] - a[1]).map(([surface]) => surface) });
+  }
+  return matches.sort((a, b) => b.score - a.score || a.learning.pilotId.localeCompare(b.learning.pilotId)).slice(0, options.limit);
+}
+
+/** The stopped pilots a new idea resembles, most similar first. */
+export function resemblingStoppedPilots(idea: { title: string; description: string }, learnings: readonly Learning[]): LearningMatch[] {
+  const stopped = learnings.filter((learning) => learning.stage === 'stopped');
+  return searchLearnings(stopped, `${idea.title}\n${idea.title}\n${idea.description}`, { limit: RESEMBLING_PILOTS_PER_IDEA, minScore: RESEMBLANCE_MIN_SCORE });
+}

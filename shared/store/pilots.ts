@@ -1,0 +1,232 @@
+/**
+ * Pilots in the table: the pilot, its history and gate decisions in its own partition, its
+ * entries in the pipeline lists and its learning (./derived-items.ts), and its share of the
+ * pipeline counters (./pipeline.ts) — every change of a pilot writes all of them in one
+ * transaction that only succeeds while the pilot is still at the version it was read with.
+ */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
+import type { Learning } from '../domain/learnings.ts';
+import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
+import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
+import { contributionChange, pilotContribution, type Contribution } from '../domain/pipeline.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { pilotDerivedItemChanges } from './derived-items.ts';
+import { ConcurrentChangeError, type Page } from './ideas.ts';
+import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition, statusPartition } from './keys.ts';
+import { counterUpdates, readPipelineTotals } from './pipeline.ts';
+import { TABLE } from './table.ts';
+import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
+
+type Item = Record<string, unknown>;
+
+/** Everything the pilot's page shows; one Query of its partition. */
+export interface PilotRecord {
+  pilot: Pilot;
+  history: PilotEvent[];
+  gates: GateRecord[];
+}
+
+/** A change of a pilot: what it was read as, what it becomes (already versioned), and its history event. */
+export interface PilotChange {
+  before: Pilot;
+  after: Pilot;
+  event: PilotEvent;
+  /** Written with the change: the gate decision behind it. */
+  gate?: GateRecord;
+}
+
+export class StaleSettingsError extends Error {
+  override name = 'StaleSettingsError';
+}
+
+/** The pilots' storage port; the DynamoDB adapter below is the one the functions use. */
+export interface PilotStore {
+  getPilot(id: string): Promise<Pilot | undefined>;
+  getPilotRecord(id: string): Promise<PilotRecord | undefined>;
+  /** Throws ConcurrentChangeError when the pilot is no longer at `before.version`. */
+  save(change: PilotChange): Promise<void>;
+  listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>>;
+  /** The learnings of every stopped and realised pilot. */
+  listLearnings(): Promise<Learning[]>;
+  /** The pipeline counters summed, and when the idea that has waited longest in triage entered it. */
+  pipelineTotals(): Promise<{ totals: Contribution; oldestWaitingSince: string | undefined }>;
+  gateSettings(): Promise<StoredGateSettings>;
+  /** Stores the settings as the next version, if `expectedVersion` is still the current one. */
+  replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings>;
+}
+
+const LEARNINGS_PAGE = 200;
+
+export class DynamoPilotStore implements PilotStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async getPilot(id: string): Promise<Pilot | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: pilotKey(id), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : itemToPilot(result.Item);
+  }
+
+  async getPilotRecord(id: string): Promise<PilotRecord | undefined> {
+    let pilot: Pilot | undefined;
+    const history: PilotEvent[] = [];
+    const gates: GateRecord[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': pilotPartition(id) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const sk = String(item['SK']);
+        if (sk === META) pilot = itemToPilot(item);
+        else if (sk.startsWith(EVENT_PREFIX)) history.push(item['event'] as PilotEvent);
+        else if (sk.startsWith(GATE_PREFIX)) gates.push(item['gate'] as GateRecord);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return pilot === undefined ? undefined : { pilot, history, gates };
+  }
+
+  async save(change: PilotChange): Promise<void> {
+    const { before, after } = change;
+    const derived = pilotDerivedItemChanges(before, after);
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: pilotToItem(after),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': before.version },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: pilotEventItem(change.event), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...(change.gate === undefined
+        ? []
+        : [{ Put: { TableName: this.tableName, Item: { ...gateRecordKey(after.id, after.version), type: 'gate', pilotId: after.id, gate: change.gate } } }]),
+      ...derived.deletes.map((key) => ({ Delete: { TableName: this.tableName, Key: key } })),
+      ...derived.puts.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
+      ...counterUpdates(this.tableName, [{ id: after.id, change: contributionChange(pilotContribution(before), pilotContribution(after)) }]),
+    ];
+    try {
+      await writeTransaction(this.client, items);
+    } catch (error) {
+      if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1) || conflicted(error)) {
+        throw new ConcurrentChangeError(`Pilot ${before.id} changed since version ${before.version}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>> {
+    const partition = pilotListPartition(list, sort);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
+      }),
+    );
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map((item) => item['row'] as PilotRow), ...(nextCursor === undefined ? {} : { nextCursor }) };
+  }
+
+  async listLearnings(): Promise<Learning[]> {
+    const learnings: Learning[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': LEARNINGS_PARTITION },
+          Limit: LEARNINGS_PAGE,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      learnings.push(...(page.Items ?? []).map((item) => item['learning'] as Learning));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return learnings;
+  }
+
+  /** One Query of the counter shards and one of the status index (its oldest entry only): the same reads for ten ideas or a million. */
+  async pipelineTotals(): Promise<{ totals: Contribution; oldestWaitingSince: string | undefined }> {
+    const index = TABLE.indexes.byStatus;
+    const [totals, oldest] = await Promise.all([
+      readPipelineTotals(this.client, this.tableName),
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': statusPartition('in_triage') },
+          ProjectionExpression: 'statusChangedAt',
+          Limit: 1,
+        }),
+      ),
+    ]);
+    const since = oldest.Items?.[0]?.['statusChangedAt'];
+    return { totals, oldestWaitingSince: typeof since === 'string' ? since : undefined };
+  }
+
+  async gateSettings(): Promise<StoredGateSettings> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: gateSettingsKey(), ConsistentRead: true }));
+    if (result.Item === undefined) return { ...DEFAULT_GATES, version: 0, updatedAt: '', updatedBy: 'system' };
+    return result.Item['settings'] as StoredGateSettings;
+  }
+
+  async replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings> {
+    const next: StoredGateSettings = { gates: settings.gates, stageLimitDays: settings.stageLimitDays, version: expectedVersion + 1, updatedAt: at, updatedBy: by };
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...gateSettingsKey(), type: 'gate-settings', version: next.version, settings: next },
+          // Version 0 is the shipped default, which is not stored.
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
+          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleSettingsError(`Gate settings are no longer version ${expectedVersion}`, { cause: error });
+      throw error;
+    }
+    return next;
+  }
+}
+
+/** The items that create a pilot, for the transaction that accepts its idea (./ideas.ts). */
+export function newPilotItems(tableName: string, pilot: Pilot, event: PilotEvent): TransactItems {
+  return [
+    { Put: { TableName: tableName, Item: pilotToItem(pilot), ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: pilotEventItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...pilotDerivedItemChanges(undefined, pilot).puts.map((item) => ({ Put: { TableName: tableName, Item: item } })),
+  ];
+}
+
+function pilotToItem(pilot: Pilot): Item {
+  return { ...pilotKey(pilot.id), type: 'pilot', version: pilot.version, pilot };
+}
+
+function itemToPilot(item: Item): Pilot {
+  return item['pilot'] as Pilot;
+}
+
+function pilotEventItem(event: PilotEvent): Item {
+  return { ...pilotEventKey(event.pilotId, event.version), type: 'pilot-event', event };
+}
