@@ -5,6 +5,7 @@ import { personOf, type Caller } from '../domain/roles.ts';
 import { ChecklistIncompleteError, ForbiddenError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { PilotStore } from '../store/pilots.ts';
+import { logger } from '../logger.ts';
 
 export const PILOT_NOT_FOUND = { da: 'Der er ingen pilot med det id.', en: 'There is no pilot with that id.' };
 
@@ -46,6 +47,7 @@ export async function decideAtGate(
     if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
     throw error;
   }
+  logger.info('Gate decided', { pilotId: pilot.id, decision: request.gate.decision, from: pilot.stage, to: after.stage, role });
   return { pilot: after, record: outcome.record };
 }
 
