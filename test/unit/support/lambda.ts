@@ -25,10 +25,10 @@ export const employeeClaims = (sub = 'e7a1c2d3-employee', overrides: Claims = {}
 
 export const triageClaims = (sub = 'f9b8a7c6-triage'): Claims => employeeClaims(sub, { name: 'Søren Ærø', roles: '[triage employee]' });
 
-/** The system owner: may do everything triage may. */
 /** A director: reads the pipeline and decides at gates, nothing else in the console. */
 export const directorClaims = (sub = 'd1-director'): Claims => employeeClaims(sub, { name: 'Dorte Øster', roles: '[director employee]' });
 
+/** The system owner: may do everything triage may. */
 export const adminClaims = (sub = 'a1-admin'): Claims => employeeClaims(sub, { name: 'Åse Admin', roles: '[admin]' });
 
 /** An employee whose token carries the e-mail address Spire writes to about their ideas. */
