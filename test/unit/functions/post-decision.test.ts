@@ -5,6 +5,7 @@ import { handler } from '../../../functions/post-decision.ts';
 import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER_IDEA_ID, TRIAGE } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { countersAdded, updatesOf } from '../support/pipeline.ts';
 
 const NOW = '2026-01-06T09:15:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
@@ -54,7 +55,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     });
   });
 
-  it('writes the decision, its history event, the pilot and the e-mail in one transaction at the version read', async () => {
+  it('writes the decision, its history event, the pilot with its history, list entries and counters, and the e-mail in one transaction at the version read', async () => {
     // Act
     await decide({ decision: 'accept' });
 
@@ -65,8 +66,18 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
       ExpressionAttributeValues: { ':expected': 2, ':from': 'in_triage' },
     });
     expect(items[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000003', from: 'in_triage', to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub, name: 'Søren Ærø' }, decision: { kind: 'accept' } });
+    const pilotId = (items[0]?.Put?.Item?.['decision'] as { pilotId: string }).pilotId;
     const puts = putItems();
-    expect(puts).toContainEqual(expect.objectContaining({ SK: 'META', type: 'pilot', stage: 'sprint', ideaIds: [IDEA_ID], title: 'Færre dobbeltregistreringer på plejecentret' }));
+    expect(puts).toContainEqual({
+      PK: `PILOT#${pilotId}`,
+      SK: 'META',
+      type: 'pilot',
+      version: 1,
+      pilot: expect.objectContaining({ id: pilotId, stage: 'sprint', ideaIds: [IDEA_ID], title: 'Færre dobbeltregistreringer på plejecentret', createdAt: NOW }),
+    });
+    expect(puts).toContainEqual(expect.objectContaining({ PK: `PILOT#${pilotId}`, SK: 'EVENT#000001', type: 'pilot-event', event: expect.objectContaining({ change: 'created', to: 'sprint' }) }));
+    expect(puts.filter((item) => item['type'] === 'pilot-entry' && String(item['PK']).startsWith('PILOTS#sprint#'))).not.toEqual([]);
+    expect(countersAdded(updatesOf(items))).toMatchObject({ 'ideas:status:in_triage': -1, 'ideas:accepted': 1, 'stage:sprint': 1, 'reached:sprint': 1 });
     expect(puts).toContainEqual(
       expect.objectContaining({ PK: `NOTIFICATION#${IDEA_ID}.v3`, type: 'notification', to: 'birthe.sorensen@kommune.example', subject: expect.stringContaining('Færre dobbeltregistreringer') }),
     );

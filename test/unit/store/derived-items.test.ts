@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { inboxListsOf, inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
 import type { Idea, IdeaDecision, Scorecard, ThemeAlignment } from '../../../shared/domain/idea.ts';
-import { inboxEntryKey } from '../../../shared/store/keys.ts';
-import { derivedItemChanges, derivedItems } from '../../../shared/store/derived-items.ts';
+import { learningOf } from '../../../shared/domain/learnings.ts';
+import { PILOT_SORTS, pilotRow, pilotSortValue } from '../../../shared/domain/pilot-lists.ts';
+import { inboxEntryKey, pilotListEntryKey } from '../../../shared/store/keys.ts';
+import { derivedItemChanges, derivedItems, pilotDerivedItemChanges, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
 import { anIdea, IDEA_ID } from '../support/ideas.ts';
+import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, PILOT_ID } from '../support/pilots.ts';
 
 const BY = { sub: 'triage-1', name: 'Søren Ærø' };
 const AT = '2026-02-03T10:15:00.000Z';
@@ -288,5 +291,163 @@ describe('derivedItemChanges', () => {
 
     // Assess
     expect(changes.deletes.every((key) => Object.keys(key).sort().join(',') === 'PK,SK')).toBe(true);
+  });
+});
+
+const OWNER = { sub: 'o1-owner', name: 'Ole Ejer' };
+/** The test pilots' department as list keys carry it: in lower case, URI-encoded. */
+const PILOT_DEPARTMENT = '%C3%A6ldre%20og%20sundhed';
+
+describe('pilotDerivedItems', () => {
+  it('keeps one entry per list and order: all pilots and its stage, each alone, by its theme and by its department, in 3 orders', () => {
+    // Act
+    const items = pilotDerivedItems(aPilot());
+
+    // Assess
+    expect(items).toHaveLength(2 * 3 * 3);
+    expect(items.every((item) => item['type'] === 'pilot-entry')).toBe(true);
+    expect(new Set(items.map((item) => item.PK.replace(/#s=[a-z_]+$/, '')))).toEqual(
+      new Set(['PILOTS#all', 'PILOTS#all#t=automatisering', `PILOTS#all#d=${PILOT_DEPARTMENT}`, 'PILOTS#sprint', 'PILOTS#sprint#t=automatisering', `PILOTS#sprint#d=${PILOT_DEPARTMENT}`]),
+    );
+  });
+
+  it('keeps 2 lists more, in 3 orders, for each further theme and for an owner', () => {
+    // Act
+    const items = pilotDerivedItems(aPilot({ themes: ['automatisering', 'borgerservice'], owner: OWNER }));
+
+    // Assess
+    expect(items).toHaveLength(2 * 5 * 3);
+    expect(items.map((item) => item.PK)).toContain('PILOTS#sprint#o=o1-owner#s=newest');
+  });
+
+  it('keys each entry by its list and order, sorted by the pilot’s sort value, and carries its row', () => {
+    // Prepare
+    const pilot = aPilotIn('pilot', '2026-02-01T09:00:00.000Z', { owner: OWNER });
+
+    // Act
+    const items = pilotDerivedItems(pilot);
+
+    // Assess
+    for (const sort of PILOT_SORTS) {
+      expect(items).toContainEqual({ ...pilotListEntryKey({ stage: 'pilot', owner: OWNER.sub }, sort, pilotSortValue(pilot, sort)), type: 'pilot-entry', row: pilotRow(pilot) });
+    }
+    expect(items.every((item) => JSON.stringify(item['row']) === JSON.stringify(pilotRow(pilot)))).toBe(true);
+  });
+
+  it('gives every entry its own key', () => {
+    // Act
+    const items = pilotDerivedItems(aPilot({ themes: ['automatisering', 'borgerservice'], owner: OWNER }));
+
+    // Assess
+    expect(new Set(items.map(keyOf)).size).toBe(items.length);
+  });
+
+  it('keeps the learning of a stopped pilot in the learnings partition, under its id', () => {
+    // Prepare
+    const pilot = aStoppedPilot('pilot');
+
+    // Act
+    const items = pilotDerivedItems(pilot);
+
+    // Assess
+    expect(items).toContainEqual({ PK: 'LEARNINGS', SK: PILOT_ID, type: 'learning', learning: learningOf(pilot) });
+    expect(items.filter((item) => item['type'] === 'learning')).toHaveLength(1);
+  });
+
+  it('keeps the learning of a realised pilot with learnings, and none for one without or one still active', () => {
+    // Act
+    const realised = pilotDerivedItems(aPilotIn('realised', undefined, { learnings: LEARNINGS }));
+    const silent = pilotDerivedItems(aPilotIn('realised'));
+    const active = pilotDerivedItems(aPilotIn('operations', undefined, { learnings: LEARNINGS }));
+
+    // Assess
+    expect(realised.filter((item) => item.PK === 'LEARNINGS')).toHaveLength(1);
+    expect(silent.filter((item) => item.PK === 'LEARNINGS')).toEqual([]);
+    expect(active.filter((item) => item.PK === 'LEARNINGS')).toEqual([]);
+  });
+});
+
+describe('pilotDerivedItemChanges', () => {
+  it('puts every entry and deletes nothing for a new pilot', () => {
+    // Prepare
+    const pilot = aPilot();
+
+    // Act
+    const changes = pilotDerivedItemChanges(undefined, pilot);
+
+    // Assess
+    expect(changes).toEqual({ puts: pilotDerivedItems(pilot), deletes: [] });
+  });
+
+  it('deletes the old stage’s entries and the all-pilots entries that sort by stage, and puts every entry of the new stage', () => {
+    // Prepare
+    const before = aPilot();
+    const after = aPilotIn('pilot', '2026-02-01T09:00:00.000Z');
+
+    // Act
+    const changes = pilotDerivedItemChanges(before, after);
+
+    // Assess
+    expect(keysOf(changes.puts)).toEqual(keysOf(pilotDerivedItems(after)));
+    const deleted = changes.deletes.map((key) => key.PK);
+    expect(deleted.filter((pk) => pk.startsWith('PILOTS#sprint#'))).toHaveLength(9);
+    expect(deleted.filter((pk) => pk.startsWith('PILOTS#all#'))).toHaveLength(6);
+    expect(deleted.filter((pk) => pk.startsWith('PILOTS#all#') && pk.endsWith('#s=newest'))).toEqual([]);
+  });
+
+  it('deletes only the expected-hours entries when only the expected hours change', () => {
+    // Prepare
+    const hypothesis = { expectedHoursPerYear: 100, successMeasure: 'Minutter pr. vagt', baseline: '40', successThreshold: '20' };
+    const before = aPilot({ hypothesis });
+    const after = aPilot({ hypothesis: { ...hypothesis, expectedHoursPerYear: 400 }, version: 2 });
+
+    // Act
+    const changes = pilotDerivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toHaveLength(2 * 3);
+    expect(changes.deletes.every((key) => key.PK.endsWith('#s=expected_hours'))).toBe(true);
+    expect(changes.puts).toHaveLength(2 * 3 * 3);
+  });
+
+  it('deletes the lists of an owner who is no longer the owner, and only those', () => {
+    // Prepare
+    const before = aPilot({ owner: OWNER });
+    const after = aPilot({ owner: { sub: 'o2-owner', name: 'Anne Ejer' }, version: 2 });
+
+    // Act
+    const changes = pilotDerivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toHaveLength(2 * 3);
+    expect(changes.deletes.every((key) => key.PK.includes('#o=o1-owner#'))).toBe(true);
+    expect(changes.puts.filter((item) => item.PK.includes('#o=o2-owner#'))).toHaveLength(2 * 3);
+  });
+
+  it('deletes the learning when the learnings of a realised pilot are cleared', () => {
+    // Prepare
+    const before = aPilotIn('realised', undefined, { learnings: LEARNINGS });
+    const after = aPilotIn('realised', undefined, { version: 6 });
+
+    // Act
+    const changes = pilotDerivedItemChanges(before, after);
+
+    // Assess
+    expect(changes.deletes).toEqual([{ PK: 'LEARNINGS', SK: PILOT_ID }]);
+  });
+
+  it('never deletes a key it puts, and deletes by key alone', () => {
+    // Prepare
+    const before = aPilotIn('evaluation', '2026-02-01T09:00:00.000Z', { themes: ['automatisering', 'borgerservice'], owner: OWNER });
+    const after = aStoppedPilot('evaluation', { themes: ['borgerservice', 'groen_omstilling'], owner: OWNER });
+
+    // Act
+    const changes = pilotDerivedItemChanges(before, after);
+
+    // Assess
+    const put = new Set(changes.puts.map(keyOf));
+    expect(changes.deletes.filter((key) => put.has(keyOf(key)))).toEqual([]);
+    expect(changes.deletes.every((key) => Object.keys(key).sort().join(',') === 'PK,SK')).toBe(true);
+    expect(changes.deletes.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,12 @@ import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { ConcurrentChangeError, DynamoIdeaStore, type IdempotencyRecord } from '../../../shared/store/ideas.ts';
+import { pipelineShardKey } from '../../../shared/store/keys.ts';
+import { shardOf } from '../../../shared/store/pipeline.ts';
+import { TRANSACTION_ITEM_LIMIT } from '../../../shared/store/transactions.ts';
 import { rejectionOf } from '../support/errors.ts';
+import { countersAdded, effectOf, updatesOf } from '../support/pipeline.ts';
+import { aPilot } from '../support/pilots.ts';
 import {
   aComment,
   aDecision,
@@ -70,7 +75,7 @@ const idempotency: IdempotencyRecord = {
 };
 
 describe('DynamoIdeaStore.submit', () => {
-  it('writes the idea and its first event in one transaction, each only if new', async () => {
+  it('writes the idea and its first event in one transaction, each only if new, and counts the idea in its pipeline shard', async () => {
     // Prepare
     const idea = anIdea();
     ddbMock.on(TransactWriteCommand).resolves({});
@@ -85,6 +90,15 @@ describe('DynamoIdeaStore.submit', () => {
       TransactItems: [
         { Put: { TableName: TABLE_NAME, Item: ideaItem(idea), ConditionExpression: 'attribute_not_exists(PK)' } },
         { Put: { TableName: TABLE_NAME, Item: eventItem(aSubmittedEvent(idea)), ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Update: {
+            TableName: TABLE_NAME,
+            Key: pipelineShardKey(shardOf(IDEA_ID)),
+            UpdateExpression: 'SET #type = :type ADD #a0 :v1, #a1 :v2',
+            ExpressionAttributeNames: { '#type': 'type', '#a0': 'c:ideas', '#a1': 'c:ideas:status:submitted' },
+            ExpressionAttributeValues: { ':type': 'pipeline-shard', ':v1': 1, ':v2': 1 },
+          },
+        },
       ],
     });
   });
@@ -100,7 +114,8 @@ describe('DynamoIdeaStore.submit', () => {
     // Assess
     expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     const items = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems;
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
+    // Third, where the replay check looks for its failed condition; the counter update comes after it.
     expect(items?.[2]).toEqual({
       Put: {
         TableName: TABLE_NAME,
@@ -108,6 +123,7 @@ describe('DynamoIdeaStore.submit', () => {
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     });
+    expect(items?.[3]?.Update?.Key).toEqual(pipelineShardKey(shardOf(IDEA_ID)));
   });
 
   it('indexes the idea under its status and its submitter', async () => {
@@ -537,9 +553,35 @@ describe('DynamoIdeaStore.transition', () => {
         { Put: { TableName: TABLE_NAME, Item: { PK: `${list}#s=age`, SK: age, type: 'inbox', row } } },
       ]);
       const items = transactItems();
-      expect(items.slice(2)).toHaveLength(expected.length);
-      expect(items.slice(2)).toEqual(expect.arrayContaining(expected));
+      const entries = items.slice(2).filter((item) => item.Update === undefined);
+      expect(entries).toHaveLength(expected.length);
+      expect(entries).toEqual(expect.arrayContaining(expected));
       expect(items.some((item) => item.Delete !== undefined)).toBe(false);
+    });
+
+    it('moves the idea from one status counter to the other in the same transaction, with when it entered triage', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at });
+
+      // Assess
+      const updates = updatesOf(transactItems());
+      expect(updates).toHaveLength(1);
+      expect(updates[0]?.Key).toEqual(pipelineShardKey(shardOf(IDEA_ID)));
+      expect(countersAdded(updates)).toEqual({ 'ideas:status:submitted': -1, 'ideas:status:in_triage': 1, 'triage:waitingSinceSeconds': Date.parse(at) / 1000 });
+    });
+
+    it('sends no counter update for a change that moves no counter', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdeaInTriage(), to: 'in_triage', change: 'assignment', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, set: { assignee: { sub: TRIAGE.sub } } });
+
+      // Assess
+      expect(updatesOf(transactItems())).toEqual([]);
     });
 
     it('lists the idea under its best themes too', async () => {
@@ -660,6 +702,77 @@ describe('DynamoIdeaStore.transition', () => {
       expect(transactItems()).toContainEqual({
         Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', version: 1, pilot }, ConditionExpression: 'attribute_not_exists(PK)' },
       });
+    });
+
+    it('creates the accepted idea’s pilot with its first history event, its list entries and its counters, each entry without condition', async () => {
+      // Prepare
+      const pilot = aPilot({ createdAt: LATER, stageEnteredAt: LATER, updatedAt: LATER });
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, pilot });
+
+      // Assess
+      const items = transactItems();
+      expect(items).toContainEqual({
+        Put: {
+          TableName: TABLE_NAME,
+          Item: {
+            PK: `PILOT#${PILOT_ID}`,
+            SK: 'EVENT#000001',
+            type: 'pilot-event',
+            event: { pilotId: PILOT_ID, version: 1, at: LATER, by: pilot.createdBy, change: 'created', from: 'sprint', to: 'sprint' },
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+      const entries = items.flatMap((item) => (item.Put?.Item?.['type'] === 'pilot-entry' ? [item.Put] : []));
+      // All pilots and sprint, each alone, by its theme and by its department, in three orders.
+      expect(entries).toHaveLength(2 * 3 * 3);
+      expect(entries.every((entry) => entry.ConditionExpression === undefined && String(entry.Item?.['PK']).startsWith('PILOTS#'))).toBe(true);
+      expect(entries.map((entry) => entry.Item?.['PK'])).toContain('PILOTS#sprint#t=automatisering#s=in_stage');
+      expect(countersAdded(updatesOf(items))).toEqual({
+        'ideas:status:in_triage': -1,
+        'ideas:status:accepted': 1,
+        'ideas:accepted': 1,
+        'triage:waitingSinceSeconds': -Date.parse(ADMITTED_AT) / 1000,
+        'stage:sprint': 1,
+        'department:%C3%A6ldre%20og%20sundhed:sprint': 1,
+        'theme:automatisering:sprint': 1,
+        'reached:sprint': 1,
+      });
+      expect(updatesOf(items).flatMap((update) => Object.entries(effectOf(update).set))).toContainEqual([`e:since:sprint:${PILOT_ID}`, LATER]);
+    });
+
+    it('stays within DynamoDB’s 100 items, touching no item twice, for the largest accept: an idea in two inbox themes becoming a pilot in both, with its e-mail', async () => {
+      // Prepare
+      const themeAlignment = {
+        strategyVersion: 1,
+        scores: [
+          { themeId: 'automatisering', score: 0.6, matchedTerms: [] },
+          { themeId: 'borgerservice', score: 0.5, matchedTerms: [] },
+        ],
+      };
+      const idea = anIdeaInTriage({ themeAlignment });
+      const pilot = aPilot({ themes: ['automatisering', 'borgerservice'], createdAt: LATER, stageEnteredAt: LATER, updatedAt: LATER });
+      const notification = aNotification({ id: `${IDEA_ID}.v3`, createdAt: LATER });
+      ddbMock.on(TransactWriteCommand).resolves({});
+
+      // Act
+      await store.transition({ idea, to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, pilot, notification });
+
+      // Assess
+      const items = transactItems();
+      const count = (type: string) => items.filter((item) => item.Put?.Item?.['type'] === type).length;
+      // 24 inbox entries of in_triage deleted and 24 of accepted put (4 lists alone and 4 per theme, 2 orders each),
+      // 24 pilot entries (all and sprint; alone, per theme and by department; 3 orders each).
+      expect(items.filter((item) => item.Delete !== undefined)).toHaveLength(24);
+      expect(count('inbox')).toBe(24);
+      expect(count('pilot-entry')).toBe(24);
+      expect(updatesOf(items).length).toBeGreaterThanOrEqual(1);
+      expect(items.length).toBeLessThanOrEqual(TRANSACTION_ITEM_LIMIT);
+      const keys = items.map((item) => JSON.stringify(item.Put === undefined ? (item.Delete?.Key ?? item.Update?.Key) : { PK: item.Put.Item?.['PK'], SK: item.Put.Item?.['SK'] }));
+      expect(new Set(keys).size).toBe(keys.length);
     });
 
     it('adds the pending merge of a duplicate, in the status index, so the sweeper finishes it if this function cannot', async () => {

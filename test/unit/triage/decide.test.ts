@@ -147,14 +147,19 @@ describe('decide', () => {
     const pilot = {
       id: PILOT_ID,
       title: 'Færre dobbeltregistreringer på plejecentret',
+      description: 'Vi skriver de samme borgeroplysninger i tre systemer. Det tager tid fra omsorgen.',
+      language: 'da',
       ideaIds: [IDEA_ID],
       kind: 'idea',
       department: 'Ældre og sundhed',
       themes: ['automatisering'],
       stage: 'sprint',
       stageEnteredAt: AT,
+      reachedStages: ['sprint'],
+      artefacts: [],
       createdAt: AT,
       createdBy: BY,
+      updatedAt: AT,
       version: 1,
     };
     expect(result.pilot).toEqual(pilot);
