@@ -4,7 +4,8 @@ import { handler } from '../../../functions/get-console-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
-import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+import { bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+import { aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
 
 const NOW = '2026-01-08T08:31:00.000Z';
 const THIRD_IDEA_ID = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -103,6 +104,38 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     expect(ddbMock).not.toHaveReceivedCommand(BatchGetCommand);
   });
 
+  it('shows the stopped pilots the idea resembles with what they learned, leaving out those gone', async () => {
+    // Prepare
+    stored(anIdeaInTriage({ resemblingPilots: [{ pilotId: PILOT_ID, score: 0.74 }, { pilotId: OTHER_PILOT_ID, score: 0.52 }] }));
+    const stopped = aStoppedPilot('pilot', { title: 'Tablets til nattevagten på Ærø', department: 'Hjemmeplejen' });
+    ddbMock.on(GetCommand, { Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' } }).resolves({ Item: pilotItem(stopped) });
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)['resemblingPilots']).toEqual([
+      { pilotId: PILOT_ID, score: 0.74, title: 'Tablets til nattevagten på Ærø', stage: 'stopped', department: 'Hjemmeplejen', learnings: LEARNINGS },
+    ]);
+    expect(response.body).toContain('"title":"Tablets til nattevagten på Ærø"');
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' } });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: `PILOT#${OTHER_PILOT_ID}`, SK: 'META' } });
+  });
+
+  it('reads no pilot when the idea resembles none', async () => {
+    // Prepare
+    stored(anIdeaInTriage());
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(bodyOf(response)['resemblingPilots']).toEqual([]);
+    const keys = ddbMock.commandCalls(GetCommand).map((call) => String(call.args[0].input.Key?.['PK']));
+    expect(keys.filter((key) => key.startsWith('PILOT#'))).toEqual([]);
+  });
+
   it('marks an idea overdue once it has waited in triage past the service level', async () => {
     // Prepare
     vi.setSystemTime(new Date('2026-01-19T08:32:00.000Z'));
@@ -135,6 +168,16 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     // Assess
     expect(response.statusCode).toBe(400);
     expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/id']);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('refuses a director with 403 problem+json: the idea console is triage’s, without reading', async () => {
+    // Act
+    const response = await getConsoleIdea({ claims: directorClaims() });
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/put-scorecard.ts';
 import { anIdea, IDEA_ID, ideaItem } from '../support/ideas.ts';
-import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims } from '../support/lambda.ts';
+import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, problemOf, triageClaims } from '../support/lambda.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -72,5 +72,15 @@ describe('PUT /console/ideas/{id}/scorecard (put-scorecard)', () => {
     expect(employee.statusCode).toBe(403);
     expect(stale.statusCode).toBe(412);
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses a director with 403 problem+json: scoring is triage’s, and writes nothing', async () => {
+    // Act
+    const response = await put({ scores: { benefit: 1 } }, { 'if-match': '"2"' }, directorClaims());
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403 });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

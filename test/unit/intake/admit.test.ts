@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { RESEMBLANCE_MIN_SCORE } from '../../../shared/domain/learnings.ts';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
+import { aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 import { aFrictionIdea, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T08:31:00.000Z');
@@ -85,6 +87,54 @@ describe('admitToTriage', () => {
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
+  });
+
+  it('tells triage which stopped pilots a new idea resembles, from their learnings', async () => {
+    // Prepare: a pilot about a tablet app for the home care's registrations was stopped; a realised one about the same is not a warning.
+    const store = new InMemoryIdeaStore();
+    const pilots = new InMemoryPilotStore(store).seed(
+      aStoppedPilot('pilot', {
+        title: 'Tablet-app til registrering i hjemmeplejen',
+        description: 'Hjemmeplejen registrerer besøg på papir og taster dem ind bagefter.',
+        learnings: 'Medarbejderne i hjemmeplejen brugte mere tid på login i appen end på registreringen. Tabletten var for langsom ude hos borgerne.',
+      }),
+      aPilotIn('realised', undefined, {
+        id: OTHER_PILOT_ID,
+        title: 'Tablet-app til registrering i hjemmeplejen',
+        description: 'Hjemmeplejen registrerer besøg på papir.',
+        learnings: 'Appen virkede, da login blev fjernet. Registreringen tager nu halvdelen af tiden.',
+      }),
+    );
+    store.seed(anIdea({ id: OTHER_IDEA_ID, title: 'App til registrering af besøg i hjemmeplejen', description: 'Vi registrerer hvert besøg på papir og taster det ind på kontoret. En app på en tablet ville spare tid.' }));
+
+    // Act
+    await admitToTriage({ ...deps(store), pilots }, OTHER_IDEA_ID, now);
+
+    // Assess
+    const resembling = store.ideas.get(OTHER_IDEA_ID)?.resemblingPilots;
+    expect(resembling?.map((match) => match.pilotId)).toEqual([PILOT_ID]);
+    expect(resembling?.[0]?.score).toBeGreaterThanOrEqual(RESEMBLANCE_MIN_SCORE);
+    expect(resembling?.[0]?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('gives an idea unlike every stopped pilot no resembling pilots', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore();
+    const pilots = new InMemoryPilotStore(store).seed(
+      aStoppedPilot('pilot', {
+        title: 'Tablet-app til registrering i hjemmeplejen',
+        description: 'Hjemmeplejen registrerer besøg på papir og taster dem ind bagefter.',
+        learnings: 'Medarbejderne i hjemmeplejen brugte mere tid på login i appen end på registreringen. Tabletten var for langsom ude hos borgerne.',
+      }),
+    );
+    store.seed(anIdea({ id: OTHER_IDEA_ID, title: 'Fælles kalender til mødelokaler på rådhuset', description: 'Mødelokalerne på rådhuset bookes i tre forskellige regneark, så de ofte er dobbeltbooket.' }));
+
+    // Act
+    await admitToTriage({ ...deps(store), pilots }, OTHER_IDEA_ID, now);
+
+    // Assess
+    expect(store.ideas.get(OTHER_IDEA_ID)?.status).toBe('in_triage');
+    expect(store.ideas.get(OTHER_IDEA_ID)).not.toHaveProperty('resemblingPilots');
   });
 
   it.each(['in_triage', 'needs_info', 'declined', 'withdrawn'] as const)('changes nothing when the idea is already %s (a repeated delivery)', async (status) => {

@@ -5,6 +5,7 @@ import type { Comment } from '../../../shared/domain/notification.ts';
 import type { IdeaRecord } from '../../../shared/store/ideas.ts';
 import { consoleIdeaDocument, inboxRowView } from '../../../shared/views/console.ts';
 import { anIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -133,6 +134,37 @@ describe('consoleIdeaDocument', () => {
 
     // Assess
     expect(document.duplicateCandidates).toEqual([]);
+  });
+
+  it('shows the stopped pilots the idea resembles with their title, stage, department and learnings, leaving out those gone', () => {
+    // Prepare
+    const idea = aTriagedIdea(2, {
+      resemblingPilots: [
+        { pilotId: PILOT_ID, score: 0.71 },
+        { pilotId: 'gone', score: 0.66 },
+        { pilotId: OTHER_PILOT_ID, score: 0.55 },
+      ],
+    });
+    const stopped = aStoppedPilot('pilot', { title: 'Tablets til nattevagten på Ærø', department: 'Hjemmeplejen' });
+    const realised = aPilotIn('realised', undefined, { id: OTHER_PILOT_ID, learnings: 'Gevinsten holdt. Vi fortsætter.' });
+
+    // Act
+    const document = consoleIdeaDocument(aRecord(idea), { candidates: [], resembling: [realised, stopped] }, LEVEL, 'da');
+
+    // Assess
+    expect(document.resemblingPilots).toEqual([
+      { pilotId: PILOT_ID, score: 0.71, title: 'Tablets til nattevagten på Ærø', stage: 'stopped', department: 'Hjemmeplejen', learnings: LEARNINGS },
+      { pilotId: OTHER_PILOT_ID, score: 0.55, title: realised.title, stage: 'realised', department: 'Ældre og sundhed', learnings: 'Gevinsten holdt. Vi fortsætter.' },
+    ]);
+    expect(JSON.parse(JSON.stringify(document)).resemblingPilots[0].title).toBe('Tablets til nattevagten på Ærø');
+  });
+
+  it('shows no resembling pilots for an idea without any', () => {
+    // Act
+    const document = consoleIdeaDocument(aRecord(aTriagedIdea(2)), { candidates: [], resembling: [aStoppedPilot()] }, LEVEL, 'da');
+
+    // Assess
+    expect(document.resemblingPilots).toEqual([]);
   });
 
   it.each([

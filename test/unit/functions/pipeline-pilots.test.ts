@@ -1,0 +1,140 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/list-pipeline-pilots.ts';
+import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
+import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+import { aPilot, aPilotIn, OTHER_PILOT_ID } from '../support/pilots.ts';
+
+const NOW = '2026-02-01T09:00:00.000Z';
+
+const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+
+beforeEach(() => {
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
+});
+
+function pilots(query?: Record<string, string>, claims: Claims = directorClaims()) {
+  return handler(routeEvent('GET', '/pipeline/pilots', { ...(query === undefined ? {} : { query }), claims }), lambdaContext('spire-list-pipeline-pilots'));
+}
+
+/** The one Query the page took, exactly as sent. */
+function theQuery() {
+  const calls = ddbMock.commandCalls(QueryCommand);
+  expect(calls).toHaveLength(1);
+  return calls[0]?.args[0].input;
+}
+
+const sprint = aPilot({ owner: { sub: 'o1-owner', name: 'Åge Ødegård' } });
+const inPilot = aPilotIn('pilot', '2026-01-20T09:00:00.000Z', { id: OTHER_PILOT_ID, title: 'Skærmbesøg i hjemmeplejen' });
+
+describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
+  it('answers a director the first page of all pilots, longest in their stage first, from one Query of the list’s entries', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({
+      Items: [sprint, inPilot].map((pilot) => ({ PK: 'PILOTS#all#s=in_stage', SK: `${pilot.stageEnteredAt}#${pilot.id}`, type: 'pilot-entry', row: pilotRow(pilot) })),
+    });
+
+    // Act
+    const response = await pilots();
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(theQuery()).toEqual({
+      TableName: 'spire-unit',
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'PILOTS#all#s=in_stage' },
+      Limit: 25,
+      ExclusiveStartKey: undefined,
+    });
+    expect(bodyOf(response)).toEqual({ sort: 'in_stage', items: [pilotRow(sprint), pilotRow(inPilot)] });
+    expect(response.body).toContain('"name":"Åge Ødegård"');
+    expect(response.body).toContain('"title":"Skærmbesøg i hjemmeplejen"');
+  });
+
+  it.each<[string, Record<string, string>, string, number]>([
+    ['one stage', { stage: 'pilot' }, 'PILOTS#pilot#s=in_stage', 25],
+    ['a theme, newest first', { theme: 'automatisering', sort: 'newest' }, 'PILOTS#all#t=automatisering#s=newest', 25],
+    ['a department however it is typed', { stage: 'sprint', department: '  Ældre   og Sundhed ', limit: '10' }, 'PILOTS#sprint#d=%C3%A6ldre%20og%20sundhed#s=in_stage', 10],
+    ['an owner, most expected hours first', { owner: 'o1-owner', sort: 'expected_hours', limit: '100' }, 'PILOTS#all#o=o1-owner#s=expected_hours', 100],
+  ])('reads exactly the list of %s', async (_case, query, partition, limit) => {
+    // Act
+    const response = await pilots(query);
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': partition }, Limit: limit });
+    expect(bodyOf(response)).toEqual({ sort: query['sort'] ?? 'in_stage', items: [] });
+  });
+
+  it('hands out a cursor for the next page and reads on from it', async () => {
+    // Prepare
+    const lastKey = { PK: 'PILOTS#pilot#s=in_stage', SK: `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}` };
+    ddbMock
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ ...lastKey, type: 'pilot-entry', row: pilotRow(inPilot) }], LastEvaluatedKey: lastKey })
+      .resolves({ Items: [] });
+
+    // Act
+    const first = await pilots({ stage: 'pilot', limit: '1' });
+    const cursor = bodyOf(first)['nextCursor'];
+    const second = await pilots({ stage: 'pilot', limit: '1', cursor: String(cursor) });
+
+    // Assess
+    expect(cursor).toBe(encodeCursor(lastKey));
+    expect(second.statusCode).toBe(200);
+    expect(bodyOf(second)).not.toHaveProperty('nextCursor');
+    expect(ddbMock.commandCalls(QueryCommand)[1]?.args[0].input.ExclusiveStartKey).toEqual(lastKey);
+  });
+
+  it('refuses a cursor from another list with 400 invalid-cursor', async () => {
+    // Act
+    const response = await pilots({ stage: 'pilot', cursor: String(encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: 'x' })) });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:invalid-cursor' });
+    expect(ddbMock).not.toHaveReceivedCommand(QueryCommand);
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['two narrowings at once', { theme: 'automatisering', owner: 'o1-owner' }, ['']],
+    ['an unknown stage', { stage: 'idea' }, ['/stage']],
+    ['an unknown order', { sort: 'title' }, ['/sort']],
+    ['a page size of 0', { limit: '0' }, ['/limit']],
+    ['a page size above 100', { limit: '101' }, ['/limit']],
+    ['an unknown parameter', { status: 'accepted' }, ['/status']],
+  ])('refuses %s with 400, pointing at the parameter, without reading', async (_case, query, pointers) => {
+    // Act
+    const response = await pilots(query);
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    const problem = problemOf(response);
+    expect(problem).toMatchObject({ type: 'urn:spire:problem:validation', status: 400 });
+    expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it.each([
+    ['triage', triageClaims()],
+    ['an admin', adminClaims()],
+  ])('lists the pilots for %s too', async (_case, claims) => {
+    // Act
+    const response = await pilots(undefined, claims);
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('refuses a plain employee with 403 problem+json, without reading', async () => {
+    // Act
+    const response = await pilots(undefined, employeeClaims());
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403 });
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+});

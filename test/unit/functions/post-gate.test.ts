@@ -1,0 +1,324 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/post-gate.ts';
+import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
+import type { Pilot } from '../../../shared/domain/pilot.ts';
+import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
+import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+
+const NOW = '2026-02-01T09:00:00.000Z';
+const ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
+
+const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+
+function stored(pilot: Pilot) {
+  ddbMock.on(GetCommand, { Key: { PK: `PILOT#${pilot.id}`, SK: 'META' } }).resolves({ Item: pilotItem(pilot) });
+}
+
+function decide(body: unknown, options: { ifMatch?: string | null; claims?: Claims; id?: string; language?: string } = {}) {
+  const ifMatch = options.ifMatch === undefined ? '"1"' : options.ifMatch;
+  return handler(
+    routeEvent('POST', '/console/pilots/{id}/gates', {
+      params: { id: options.id ?? PILOT_ID },
+      body,
+      headers: { ...(ifMatch === null ? {} : { 'if-match': ifMatch }), ...(options.language === undefined ? {} : { 'accept-language': options.language }) },
+      claims: options.claims ?? triageClaims(),
+    }),
+    lambdaContext('spire-post-gate'),
+  );
+}
+
+/** The items of the one transaction the decision wrote. */
+function transactionItems() {
+  const calls = ddbMock.commandCalls(TransactWriteCommand);
+  expect(calls).toHaveLength(1);
+  return calls[0]?.args[0].input.TransactItems ?? [];
+}
+
+function expectNothingWritten() {
+  expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+}
+
+describe('POST /console/pilots/{id}/gates (post-gate)', () => {
+  it('takes a go at the gate: answers the new stage, version, ETag and the gate record', async () => {
+    // Prepare
+    stored(aPilot());
+
+    // Act
+    const response = await decide({ decision: 'go', reason: 'Klar til afprøvning på Søbakken.', checklist: ALL_YES });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['etag']).toBe('"2"');
+    expect(bodyOf(response)).toEqual({
+      id: PILOT_ID,
+      stage: 'pilot',
+      version: 2,
+      gate: {
+        decision: 'go',
+        gate: 'pilot',
+        from: 'sprint',
+        to: 'pilot',
+        at: NOW,
+        by: { sub: 'f9b8a7c6-triage', name: 'Søren Ærø' },
+        role: 'triage',
+        reason: 'Klar til afprøvning på Søbakken.',
+        checklist: DEFAULT_GATES.gates.pilot.map((item) => ({ ...item, answer: true })),
+      },
+    });
+    expect(response.body).toContain('Søbakken');
+  });
+
+  it('writes the stage change, its history event, the gate record, the list entries and the counters in one transaction at the version read', async () => {
+    // Prepare
+    stored(aPilot());
+
+    // Act
+    await decide({ decision: 'go', reason: 'Klar til afprøvning.', checklist: ALL_YES });
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' }, ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'SETTINGS', SK: 'GATES' } });
+    const items = transactionItems();
+    expect(items[0]?.Put).toMatchObject({
+      Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', version: 2, pilot: { stage: 'pilot', stageEnteredAt: NOW, reachedStages: ['sprint', 'pilot'] } },
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeValues: { ':expected': 1 },
+    });
+    expect(items[1]?.Put).toMatchObject({
+      Item: { SK: 'EVENT#000002', event: { change: 'gate', from: 'sprint', to: 'pilot', decision: 'go', reason: 'Klar til afprøvning.' } },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+    expect(items[2]?.Put?.Item).toMatchObject({ PK: `PILOT#${PILOT_ID}`, SK: 'GATE#000002', type: 'gate', pilotId: PILOT_ID, gate: { decision: 'go', role: 'triage' } });
+    const keys = items.flatMap((item) => [item.Put?.Item?.['PK'], item.Delete?.Key?.['PK']]).filter((key) => key !== undefined);
+    expect(keys).toContain('PILOTS#pilot#s=in_stage');
+    expect(keys).toContain('PILOTS#sprint#s=in_stage');
+    const counters = items.flatMap((item) => (item.Update === undefined ? [] : [item.Update]));
+    expect(counters).toHaveLength(1);
+    expect(Object.values(counters[0]?.ExpressionAttributeNames ?? {})).toEqual(expect.arrayContaining(['c:stage:sprint', 'c:stage:pilot', 'c:reached:pilot']));
+  });
+
+  it('records a director’s decision in the director role', async () => {
+    // Prepare
+    stored(aPilot());
+
+    // Act
+    const response = await decide({ decision: 'go', reason: 'Ledelsen siger god for det.', checklist: ALL_YES }, { claims: directorClaims() });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)['gate']).toMatchObject({ role: 'director', by: { sub: 'd1-director', name: 'Dorte Øster' } });
+    expect(transactionItems()[2]?.Put?.Item).toMatchObject({ gate: { role: 'director' } });
+  });
+
+  it('holds a pilot in its stage until a later day', async () => {
+    // Prepare
+    stored(aPilotIn('pilot'));
+
+    // Act
+    const response = await decide({ decision: 'hold', reason: 'Leverandøren er forsinket.', revisitOn: '2026-03-02' }, { ifMatch: '"2"' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toMatchObject({ stage: 'pilot', version: 3, gate: { decision: 'hold', revisitOn: '2026-03-02', checklist: [{ id: 'real-users', answer: false }] } });
+    expect(transactionItems()[0]?.Put?.Item).toMatchObject({ pilot: { hold: { until: '2026-03-02', reason: 'Leverandøren er forsinket.' } } });
+  });
+
+  it('recycles a pilot one stage back with what must change', async () => {
+    // Prepare
+    stored(aPilotIn('evaluation'));
+
+    // Act
+    const response = await decide({ decision: 'recycle', reason: 'Målingen holder ikke.', mustChange: 'Mål i to uger mere på begge afdelinger.' }, { ifMatch: '"3"' });
+
+    // Assess
+    expect(bodyOf(response)).toMatchObject({ stage: 'pilot', version: 4, gate: { decision: 'recycle', from: 'evaluation', to: 'pilot', mustChange: 'Mål i to uger mere på begge afdelinger.' } });
+  });
+
+  it('stops a pilot with its learnings, which are written as a learning', async () => {
+    // Prepare
+    stored(aPilotIn('pilot'));
+
+    // Act
+    const response = await decide({ decision: 'stop', reason: 'Gevinsten udeblev.', learnings: LEARNINGS }, { ifMatch: '"2"', claims: directorClaims() });
+
+    // Assess
+    expect(bodyOf(response)).toMatchObject({ stage: 'stopped', version: 3, gate: { decision: 'stop', from: 'pilot', to: 'stopped', role: 'director' } });
+    const puts = transactionItems().flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
+    expect(puts).toContainEqual({ PK: 'LEARNINGS', SK: PILOT_ID, type: 'learning', learning: expect.objectContaining({ stage: 'stopped', learnings: LEARNINGS }) });
+  });
+
+  describe('refusals', () => {
+    it.each([
+      ['a plain employee', employeeClaims()],
+      ['an admin who is neither director nor triage', adminClaims()],
+    ])('refuses %s with 403 problem+json, without reading or writing', async (_case, claims) => {
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: ALL_YES }, { claims });
+
+      // Assess
+      expect(response.statusCode).toBe(403);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:forbidden', status: 403 });
+      expect(ddbMock).not.toHaveReceivedAnyCommand();
+    });
+
+    it('requires If-Match with 428, without reading or writing', async () => {
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: ALL_YES }, { ifMatch: null });
+
+      // Assess
+      expect(response.statusCode).toBe(428);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:precondition-required' });
+      expect(ddbMock).not.toHaveReceivedAnyCommand();
+    });
+
+    it.each([
+      ['an older version', '"0"'],
+      ['a newer version', '"2"'],
+      ['a malformed ETag', '*'],
+    ])('answers 412 for %s, writing nothing', async (_case, ifMatch) => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: ALL_YES }, { ifMatch });
+
+      // Assess
+      expect(response.statusCode).toBe(412);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:precondition-failed' });
+      expectNothingWritten();
+    });
+
+    it('answers 412 when somebody decided between the read and the write', async () => {
+      // Prepare
+      stored(aPilot());
+      ddbMock.on(TransactWriteCommand).rejects(transactionCanceled('ConditionalCheckFailed', 'None', 'None'));
+
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: ALL_YES });
+
+      // Assess
+      expect(response.statusCode).toBe(412);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:precondition-failed' });
+    });
+
+    it('answers 404 for a pilot that does not exist', async () => {
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: ALL_YES }, { id: OTHER_PILOT_ID });
+
+      // Assess
+      expect(response.statusCode).toBe(404);
+      expectNothingWritten();
+    });
+
+    it('answers 409 checklist-incomplete naming the required items not answered yes, in Danish', async () => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: { ...ALL_YES, 'architecture-fit': false } });
+
+      // Assess
+      expect(response.statusCode).toBe(409);
+      expect(problemOf(response)).toMatchObject({
+        type: 'urn:spire:problem:checklist-incomplete',
+        status: 409,
+        title: 'Tjeklisten er ikke opfyldt',
+        detail: 'Før go skal disse punkter være besvaret ja: IT har vurderet arkitekturen.',
+        missing: [{ id: 'architecture-fit', text: 'IT har vurderet arkitekturen' }],
+      });
+      expectNothingWritten();
+    });
+
+    it('names the missing items in English for a caller who prefers it', async () => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Ready.' }, { language: 'en' });
+
+      // Assess
+      expect(problemOf(response)).toMatchObject({
+        title: 'The checklist is not met',
+        missing: DEFAULT_GATES.gates.pilot.map((item) => ({ id: item.id, text: item.text.en })),
+      });
+    });
+
+    it('answers 409 invalid-gate-decision with what the stage allows', async () => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide({ decision: 'recycle', reason: 'Om igen.', mustChange: 'Det hele.' });
+
+      // Assess
+      expect(response.statusCode).toBe(409);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:invalid-gate-decision', status: 409, pilotStage: 'sprint', allowed: ['go', 'hold', 'stop'] });
+      expectNothingWritten();
+    });
+
+    it('answers 409 with nothing allowed for a stopped pilot', async () => {
+      // Prepare
+      stored(aStoppedPilot('pilot'));
+
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Videre.' }, { ifMatch: '"3"' });
+
+      // Assess
+      expect(problemOf(response)).toMatchObject({ pilotStage: 'stopped', allowed: [] });
+      expectNothingWritten();
+    });
+
+    it('refuses an answer to an item the checklist does not have with 400 at its pointer', async () => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide({ decision: 'go', reason: 'Klar.', checklist: { ...ALL_YES, 'budget-ok': true } });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:validation', errors: [{ pointer: '/checklist/budget-ok', detail: 'Punktet findes ikke på denne tjekliste' }] });
+      expectNothingWritten();
+    });
+
+    it('refuses to stop with learnings of one sentence with 400 at /learnings', async () => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide({ decision: 'stop', reason: 'Vi stopper.', learnings: 'Det virkede ikke.' });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(problemOf(response)).toMatchObject({ errors: [{ pointer: '/learnings' }] });
+      expectNothingWritten();
+    });
+
+    it.each<[string, unknown, string[]]>([
+      ['an unknown decision', { decision: 'maybe', reason: 'Tja.' }, ['/decision']],
+      ['a reason that is missing', { decision: 'go', checklist: ALL_YES }, ['/reason']],
+      ['a hold without a day', { decision: 'hold', reason: 'Vent.' }, ['/revisitOn']],
+      ['a hold until today', { decision: 'hold', reason: 'Vent.', revisitOn: '2026-02-01' }, ['/revisitOn']],
+      ['a recycle without what must change', { decision: 'recycle', reason: 'Om igen.' }, ['/mustChange']],
+      ['a stop without learnings', { decision: 'stop', reason: 'Vi stopper.' }, ['/learnings']],
+      ['a checklist answer that is not yes or no', { decision: 'go', reason: 'Klar.', checklist: { 'architecture-fit': 'ja' } }, ['/checklist/architecture-fit']],
+      ['an unknown field', { decision: 'go', reason: 'Klar.', checklist: ALL_YES, nextStage: 'realised' }, ['/nextStage']],
+    ])('refuses %s with 400, pointing at the field, and writes nothing', async (_case, body, pointers) => {
+      // Prepare
+      stored(aPilot());
+
+      // Act
+      const response = await decide(body);
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      const problem = problemOf(response);
+      expect(problem).toMatchObject({ type: 'urn:spire:problem:validation', status: 400 });
+      expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
+      expectNothingWritten();
+    });
+  });
+});
