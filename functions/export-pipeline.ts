@@ -19,7 +19,7 @@ export const handler = httpRoute(async ({ caller, language }) => {
   let cursor: string | undefined;
   do {
     const page = await pilots.listPilots({}, 'newest', PAGE, cursor);
-    for (const row of page.items) chunks.push(pilotCsvLine(row));
+    for (const row of page.items) chunks.push(pilotCsvLine(row, language));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   const now = new Date();

@@ -4,6 +4,7 @@
  * ends, and RFC 4180 quoting. Text that Excel would run as a formula is defused. Pure.
  */
 import type { Language } from './idea.ts';
+import { PILOT_STAGE_LABELS, RISK_LEVEL_LABELS } from './messages.ts';
 import type { PilotRow } from './pilot-lists.ts';
 
 export const BOM = '\uFEFF';
@@ -22,15 +23,16 @@ export function csvLine(values: readonly (string | number | undefined)[]): strin
   return values.map(csvField).join(SEPARATOR) + LINE_END;
 }
 
-const COLUMNS: { da: string; en: string; value: (row: PilotRow) => string | number | undefined }[] = [
+/** The export's columns: names and values in the reader's language (stage and risk as words, not codes). */
+const COLUMNS: { da: string; en: string; value: (row: PilotRow, language: Language) => string | number | undefined }[] = [
   { da: 'Id', en: 'Id', value: (row) => row.id },
   { da: 'Titel', en: 'Title', value: (row) => row.title },
-  { da: 'Fase', en: 'Stage', value: (row) => row.stage },
+  { da: 'Fase', en: 'Stage', value: (row, language) => PILOT_STAGE_LABELS[row.stage][language] },
   { da: 'I fasen siden', en: 'In stage since', value: (row) => row.stageEnteredAt },
   { da: 'Afdeling', en: 'Department', value: (row) => row.department },
   { da: 'Temaer', en: 'Themes', value: (row) => row.themes.join(', ') },
   { da: 'Ejer', en: 'Owner', value: (row) => row.owner?.name ?? row.owner?.sub },
-  { da: 'Risiko', en: 'Risk', value: (row) => row.riskLevel },
+  { da: 'Risiko', en: 'Risk', value: (row, language) => (row.riskLevel === undefined ? undefined : RISK_LEVEL_LABELS[row.riskLevel][language]) },
   { da: 'Forventede timer pr. år', en: 'Expected hours per year', value: (row) => row.expectedHoursPerYear },
   { da: 'Realiserede timer pr. år', en: 'Realised hours per year', value: (row) => row.realisedHoursPerYear },
   { da: 'Engangsudgift (kr.)', en: 'One-off cost (DKK)', value: (row) => row.oneOffCostDkk },
@@ -46,6 +48,6 @@ export function pilotCsvHeader(language: Language): string {
   return BOM + csvLine(COLUMNS.map((column) => column[language]));
 }
 
-export function pilotCsvLine(row: PilotRow): string {
-  return csvLine(COLUMNS.map((column) => column.value(row)));
+export function pilotCsvLine(row: PilotRow, language: Language): string {
+  return csvLine(COLUMNS.map((column) => column.value(row, language)));
 }

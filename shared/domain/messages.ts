@@ -1,5 +1,6 @@
 import { decisionTarget } from './decisions.ts';
 import type { DeclineReason, IdeaDecision, IdeaStatus, Language, RedirectTarget } from './idea.ts';
+import type { PilotStage, RiskLevel } from './pilot.ts';
 
 /**
  * The human message a submitter sees for each status, in Danish and English.
@@ -67,6 +68,22 @@ export const REDIRECT_TARGET_LABELS: Record<RedirectTarget, Record<Language, str
 };
 
 /** A YYYY-MM-DD date as a person writes it: "1. marts 2027" / "1 March 2027". */
+/** The pilot stages as people read them (the export, the directors' spreadsheets). */
+export const PILOT_STAGE_LABELS: Record<PilotStage, Record<Language, string>> = {
+  sprint: { da: 'Designsprint', en: 'Design sprint' },
+  pilot: { da: 'Pilot', en: 'Pilot' },
+  evaluation: { da: 'Evaluering', en: 'Evaluation' },
+  operations: { da: 'Drift', en: 'Operations' },
+  realised: { da: 'Realiseret', en: 'Realised' },
+  stopped: { da: 'Stoppet', en: 'Stopped' },
+};
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, Record<Language, string>> = {
+  low: { da: 'Lav', en: 'Low' },
+  medium: { da: 'Mellem', en: 'Medium' },
+  high: { da: 'Høj', en: 'High' },
+};
+
 export function humanDate(day: string, language: Language): string {
   const date = new Date(`${day}T12:00:00Z`);
   return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);

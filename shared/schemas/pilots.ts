@@ -51,6 +51,8 @@ export const PilotPatchInput = z
     artefacts: z.array(Artefact).max(50).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, {
+    // A body of unknown fields only is told about them, not also that it changes nothing.
+    when: (payload) => payload.issues.length === 0,
     message: 'Send at least one field to change',
     params: { da: 'Send mindst ét felt, der skal ændres', en: 'Send at least one field to change' },
   });

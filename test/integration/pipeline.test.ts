@@ -503,6 +503,7 @@ describe('the CSV export', () => {
     expect(rows.every((row) => row.length === header.length)).toBe(true);
     const row = rows.find((fields) => fields[0] === tricky) as string[];
     expect(row[1]).toBe(title);
+    expect(row[2]).toMatch(/^(Designsprint|Pilot|Evaluering|Drift|Realiseret|Stoppet)$/);
     expect(row[6]).toBe('Åse "Aase" Nørgård; IT');
     expect(row[10]).toBe('125000');
     expect(row[11]).toBe('18500');

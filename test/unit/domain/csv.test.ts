@@ -117,7 +117,7 @@ describe('pilotCsvHeader', () => {
     const columns = (line: string) => line.replace(BOM, '').replace(LINE_END, '').split(SEPARATOR).length;
 
     // Act
-    const line = pilotCsvLine(pilotRow(aPilotIn('pilot')));
+    const line = pilotCsvLine(pilotRow(aPilotIn('pilot')), 'da');
 
     // Assess
     expect(columns(pilotCsvHeader('da'))).toBe(16);
@@ -148,19 +148,19 @@ describe('pilotCsvLine', () => {
 
   it('writes every column of the row, with æ, ø and å unchanged, and ends in CRLF', () => {
     // Act
-    const line = pilotCsvLine(ROW);
+    const line = pilotCsvLine(ROW, 'da');
 
     // Assess
     expect(line).toBe(
       [
         PILOT_ID,
         '"Talegenkendelse til journalnotater; første forsøg"',
-        'evaluation',
+        'Evaluering',
         '2026-02-01T09:00:00.000Z',
         'Ældre og sundhed, Område Øst',
         'automatisering, dataunderstøttelse',
         'Åse Kjær',
-        'medium',
+        'Mellem',
         '420,5',
         '180',
         '45000',
@@ -174,12 +174,22 @@ describe('pilotCsvLine', () => {
     expect(line.endsWith('\r\n')).toBe(true);
   });
 
+  it('names the stage and the risk in the reader’s language, not by their codes', () => {
+    // Act
+    const danish = pilotCsvLine({ ...ROW, title: 'Uden semikolon', stage: 'stopped', riskLevel: 'high' }, 'da').split(SEPARATOR);
+    const english = pilotCsvLine({ ...ROW, title: 'Uden semikolon', stage: 'stopped', riskLevel: 'high' }, 'en').split(SEPARATOR);
+
+    // Assess
+    expect([danish[2], danish[7]]).toEqual(['Stoppet', 'Høj']);
+    expect([english[2], english[7]]).toEqual(['Stopped', 'High']);
+  });
+
   it('leaves the fields of what a pilot does not have empty', () => {
     // Prepare
     const row = pilotRow(aPilotIn('pilot', '2026-02-01T09:00:00.000Z'));
 
     // Act
-    const fields = pilotCsvLine(row).replace(LINE_END, '').split(SEPARATOR);
+    const fields = pilotCsvLine(row, 'da').replace(LINE_END, '').split(SEPARATOR);
 
     // Assess
     expect(fields.slice(6, 13)).toEqual(['', '', '', '', '', '', '']);
@@ -189,7 +199,7 @@ describe('pilotCsvLine', () => {
 
   it('names the owner by sub when the owner has no name', () => {
     // Act
-    const fields = pilotCsvLine({ ...ROW, title: 'Uden semikolon', owner: { sub: 'owner-7' } }).split(SEPARATOR);
+    const fields = pilotCsvLine({ ...ROW, title: 'Uden semikolon', owner: { sub: 'owner-7' } }, 'da').split(SEPARATOR);
 
     // Assess
     expect(fields[6]).toBe('owner-7');
@@ -197,7 +207,7 @@ describe('pilotCsvLine', () => {
 
   it('defuses a title that starts like a formula', () => {
     // Act
-    const fields = pilotCsvLine({ ...ROW, title: '=cmd|\' /C calc\'!A0' }).split(SEPARATOR);
+    const fields = pilotCsvLine({ ...ROW, title: '=cmd|\' /C calc\'!A0' }, 'da').split(SEPARATOR);
 
     // Assess
     expect(fields[1]).toBe("'=cmd|' /C calc'!A0");
@@ -205,7 +215,7 @@ describe('pilotCsvLine', () => {
 
   it('keeps a title with a line break in one quoted field', () => {
     // Act
-    const line = pilotCsvLine({ ...ROW, title: 'Linje ét\r\nLinje to' });
+    const line = pilotCsvLine({ ...ROW, title: 'Linje ét\r\nLinje to' }, 'da');
 
     // Assess
     expect(line).toContain(';"Linje ét\r\nLinje to";');

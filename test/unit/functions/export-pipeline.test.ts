@@ -114,10 +114,10 @@ describe('GET /pipeline/export.csv (export-pipeline)', () => {
     // Assess
     const [, one, two, three] = linesOf(response.body);
     expect(one).toBe(
-      `${PILOT_ID};"Færre dobbeltregistreringer; også om natten";sprint;2026-01-12T09:00:00.000Z;Ældre og sundhed;automatisering, dataunderstoettelse;Åge Ødegård;medium;320;;40000;12500;;3f0c6a52-8d1e-4b7a-9c2d-5e6f7a8b9c0d;2026-01-12T09:00:00.000Z;2026-01-12T09:00:00.000Z`,
+      `${PILOT_ID};"Færre dobbeltregistreringer; også om natten";Designsprint;2026-01-12T09:00:00.000Z;Ældre og sundhed;automatisering, dataunderstoettelse;Åge Ødegård;Mellem;320;;40000;12500;;3f0c6a52-8d1e-4b7a-9c2d-5e6f7a8b9c0d;2026-01-12T09:00:00.000Z;2026-01-12T09:00:00.000Z`,
     );
-    expect(two?.split(';').slice(0, 5)).toEqual([OTHER_PILOT_ID, `"'=HYPERLINK(""https://evil.example"")"`, 'pilot', '2026-01-20T09:00:00.000Z', 'Børn og unge']);
-    expect(three).toContain(';"Skærmbesøg ""light"" i hjemmeplejen";stopped;');
+    expect(two?.split(';').slice(0, 5)).toEqual([OTHER_PILOT_ID, `"'=HYPERLINK(""https://evil.example"")"`, 'Pilot', '2026-01-20T09:00:00.000Z', 'Børn og unge']);
+    expect(three).toContain(';"Skærmbesøg ""light"" i hjemmeplejen";Stoppet;');
     expect(Buffer.from(response.body ?? '', 'utf8').includes(Buffer.from('Ødegård', 'utf8'))).toBe(true);
   });
 
