@@ -338,7 +338,7 @@ describe('the checklist blocking go', () => {
     expect(etag).toBe(`"${settings.version}"`);
     const added = { id: 'citizens-informed', text: { da: 'Borgerne er informeret om afprøvningen', en: 'Citizens are told about the trial' }, required: true };
     const changed = { gates: { ...settings.gates, pilot: [...(settings.gates['pilot'] ?? []), added] }, stageLimitDays: { ...settings.stageLimitDays, sprint: 21 } };
-    const before = sortedItems(await allItems(runtime.tableName));
+    const before = sortedItems(await settledItems(runtime));
 
     // Act
     const missing = await ulla.request('PUT', '/console/gates', { body: changed });

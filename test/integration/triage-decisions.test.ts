@@ -129,7 +129,7 @@ describe('decisions on an idea in triage', () => {
     const accepted = parsed[kinds.indexOf('accept')] as DecisionAnswer;
     expect(accepted.pilot).toMatchObject({ stage: 'sprint' });
     const items = await allItems(runtime.tableName);
-    const pilot = items.find((item) => item['PK'] === `PILOT#${accepted.pilot?.id}`);
+    const pilot = items.find((item) => item['PK'] === `PILOT#${accepted.pilot?.id}` && item['SK'] === 'META')?.['pilot'];
     expect(pilot).toMatchObject({ ideaIds: [ids[kinds.indexOf('accept')]], stage: 'sprint', createdBy: { sub: 'tove', name: 'Tove Ågård' } });
     expect(byKind['accept']?.decision).toMatchObject({ pilotId: accepted.pilot?.id });
     // Parking wrote the idea's place in the revisit list.
@@ -267,7 +267,7 @@ describe('two people deciding at once', () => {
       const idea = items.find((item) => item['PK'] === `IDEA#${id}` && item['SK'] === 'META') as Record<string, unknown>;
       expect(idea['version']).toBe(3);
       expect(items.filter((item) => item['PK'] === `IDEA#${id}` && String(item['SK']).startsWith('EVENT#'))).toHaveLength(3);
-      const pilots = items.filter((item) => item['type'] === 'pilot' && (item['ideaIds'] as string[]).includes(id));
+      const pilots = items.filter((item) => item['type'] === 'pilot' && (item['pilot'] as { ideaIds: string[] }).ideaIds.includes(id));
       expect(pilots).toHaveLength(winner['decision'] === 'accept' ? 1 : 0);
       // The in_triage notice, plus one for the winner when it changed the status.
       const notices = items.filter((item) => item['type'] === 'notification' && item['ideaId'] === id);
