@@ -9,9 +9,9 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Idea } from '../shared/domain/idea.ts';
 import type { InboxList, InboxSort } from '../shared/domain/inbox.ts';
 
+import { DEPARTMENTS, pickFrom, syntheticIdea } from './ideas.ts';
 import { random } from './random.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
@@ -24,28 +24,6 @@ const sizes = (process.argv[2] ?? '1000,10000').split(',').map(Number);
 const pages = Number(process.argv[3] ?? 200);
 
 const THEMES = ['automatisering', 'dataunderstoettelse', 'teknologianvendelse', 'organisatorisk_sammenhaeng'];
-const DEPARTMENTS = ['Ældreplejen', 'Børn og Unge', 'Jobcenter', 'Teknik og Miljø', 'Sundhed og Omsorg', 'Borgerservice', 'Skoler', 'Økonomi'];
-
-const pickFrom = <T>(next: () => number, values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
-
-function syntheticIdea(n: number, next: () => number): Idea {
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    kind: next() < 0.5 ? 'idea' : 'friction',
-    title: `Idé nummer ${n} om bøvl i hverdagen`,
-    description: 'En syntetisk idé til benchmark af indbakken, med æ, ø og å.',
-    department: pickFrom(next, DEPARTMENTS),
-    language: 'da',
-    anonymous: true,
-    status: 'submitted',
-    createdAt: at,
-    statusChangedAt: at,
-    updatedAt: at,
-    version: 1,
-    requeueCount: 0,
-  };
-}
 
 const counted = { queries: 0, scanned: 0, returned: 0, largestTransaction: 0 };
 function countCalls(client: DynamoDBClient): void {

@@ -13,6 +13,7 @@ import type { GateRequest } from '../shared/domain/gates.ts';
 import type { Idea } from '../shared/domain/idea.ts';
 import type { Pilot } from '../shared/domain/pilot.ts';
 
+import { syntheticIdea } from './ideas.ts';
 import { random } from './random.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
@@ -26,31 +27,9 @@ const { recount } = await import('../shared/domain/pipeline.ts');
 
 const sizes = (process.argv[2] ?? '1000,10000').split(',').map(Number);
 
-const DEPARTMENTS = ['Ældreplejen', 'Børn og Unge', 'Jobcenter', 'Teknik og Miljø', 'Sundhed og Omsorg', 'Borgerservice'];
 const THEMES = ['automatisering', 'dataunderstoettelse', 'teknologianvendelse'];
 const STAFF = { sub: 'bench-triage', name: 'Bænk Åge' };
 const LEARNINGS = 'Borgerne foretrak telefonen frem for appen. Vi lærte at inddrage dem tidligere i forløbet.';
-const pickFrom = <T>(next: () => number, values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
-
-function syntheticIdea(n: number, next: () => number): Idea {
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    kind: 'idea',
-    title: `Idé nummer ${n} om bøvl i hverdagen`,
-    description: 'En syntetisk idé til benchmark af pipelinen, med æ, ø og å.',
-    department: pickFrom(next, DEPARTMENTS),
-    language: 'da',
-    anonymous: true,
-    status: 'submitted',
-    createdAt: at,
-    statusChangedAt: at,
-    updatedAt: at,
-    version: 1,
-    requeueCount: 0,
-  };
-}
-
 const counted = { requests: 0, returned: 0, conflicts: 0, largestTransaction: 0 };
 function countCalls(client: DynamoDBClient): void {
   client.middlewareStack.add(

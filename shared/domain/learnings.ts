@@ -8,7 +8,7 @@ import type { Language } from './idea.ts';
 import type { Pilot, PilotStage } from './pilot.ts';
 import { BASE_VOCABULARY } from './text/compounds.ts';
 import { bagOf, idf, termScore, type Bag } from './themes/bm25.ts';
-import { weightedTerms } from './themes/terms.ts';
+import { queryTerms, weightedTerms } from './themes/terms.ts';
 
 /** What the search reads of a stopped or realised pilot. */
 export interface Learning {
@@ -68,16 +68,6 @@ function documentBag(learning: Learning): Bag {
   return bagOf([...terms(learning.title, TITLE_WEIGHT), ...terms(learning.description, 1), ...terms(learning.learnings, 1)]);
 }
 
-function queryTerms(text: string, language: Language): Map<string, { count: number; surface: string }> {
-  const terms = new Map<string, { count: number; surface: string }>();
-  for (const term of weightedTerms(text, language, BASE_VOCABULARY)) {
-    const known = terms.get(term.key);
-    if (known) known.count += term.weight;
-    else terms.set(term.key, { count: term.weight, surface: term.surface });
-  }
-  return terms;
-}
-
 /**
  * Ranks the learnings against a text, best first, leaving out those with no word in common.
  * The text is read in each pilot's own language, so a Danish query meets Danish pilots stem by
@@ -94,7 +84,7 @@ export function searchLearnings(learnings: readonly Learning[], text: string, op
   for (const { learning, bag } of bags) {
     let query = queries.get(learning.language);
     if (query === undefined) {
-      query = queryTerms(text, learning.language);
+      query = queryTerms([{ text, weight: 1 }], learning.language, BASE_VOCABULARY);
       queries.set(learning.language, query);
     }
     let total = 0;

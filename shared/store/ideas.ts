@@ -7,6 +7,7 @@ import { contributionChange, ideaContribution, pilotContribution } from '../doma
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { notificationItem } from './notifications.ts';
+import { partitionPage } from './partition.ts';
 import { queryPending } from './pending.ts';
 import { newPilotItems } from './pilots.ts';
 import { counterUpdates } from './pipeline.ts';
@@ -326,18 +327,7 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>> {
-    const partition = inboxPartition(list, sort);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
-      }),
-    );
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map((item) => item['row'] as InboxRow), ...(nextCursor === undefined ? {} : { nextCursor }) };
+    return partitionPage(this.client, this.tableName, inboxPartition(list, sort), { limit, cursor }, (item) => item['row'] as InboxRow);
   }
 
   async addComment(comment: Comment, notification?: Notification): Promise<void> {

@@ -10,10 +10,10 @@ import type { Learning } from '../domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
 import { contributionChange, pilotContribution, type Contribution } from '../domain/pipeline.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { pilotDerivedItemChanges } from './derived-items.ts';
 import { ConcurrentChangeError, type Page } from './ideas.ts';
 import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition, statusPartition } from './keys.ts';
+import { partitionPage, wholePartition } from './partition.ts';
 import { counterUpdates, readPipelineTotals } from './pipeline.ts';
 import { TABLE } from './table.ts';
 import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
@@ -76,25 +76,12 @@ export class DynamoPilotStore implements PilotStore {
     let pilot: Pilot | undefined;
     const history: PilotEvent[] = [];
     const gates: GateRecord[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': pilotPartition(id) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const sk = String(item['SK']);
-        if (sk === META) pilot = itemToPilot(item);
-        else if (sk.startsWith(EVENT_PREFIX)) history.push(item['event'] as PilotEvent);
-        else if (sk.startsWith(GATE_PREFIX)) gates.push(item['gate'] as GateRecord);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    for (const item of await wholePartition(this.client, this.tableName, pilotPartition(id), { consistent: true })) {
+      const sk = String(item['SK']);
+      if (sk === META) pilot = itemToPilot(item);
+      else if (sk.startsWith(EVENT_PREFIX)) history.push(item['event'] as PilotEvent);
+      else if (sk.startsWith(GATE_PREFIX)) gates.push(item['gate'] as GateRecord);
+    }
     return pilot === undefined ? undefined : { pilot, history, gates };
   }
 
@@ -130,37 +117,12 @@ export class DynamoPilotStore implements PilotStore {
   }
 
   async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>> {
-    const partition = pilotListPartition(list, sort);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
-      }),
-    );
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map((item) => item['row'] as PilotRow), ...(nextCursor === undefined ? {} : { nextCursor }) };
+    return partitionPage(this.client, this.tableName, pilotListPartition(list, sort), { limit, cursor }, (item) => item['row'] as PilotRow);
   }
 
   async listLearnings(): Promise<Learning[]> {
-    const learnings: Learning[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': LEARNINGS_PARTITION },
-          Limit: LEARNINGS_PAGE,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      learnings.push(...(page.Items ?? []).map((item) => item['learning'] as Learning));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return learnings;
+    const items = await wholePartition(this.client, this.tableName, LEARNINGS_PARTITION, { pageSize: LEARNINGS_PAGE });
+    return items.map((item) => item['learning'] as Learning);
   }
 
   /** One Query of the counter shards and one of the status index (its oldest entry only): the same reads for ten ideas or a million. */

@@ -7,9 +7,10 @@
  * Counters are attributes named `c:<name>` (ADD), entries `e:<name>` (SET and REMOVE).
  */
 import { createHash } from 'node:crypto';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { combineChanges, isEmptyChange, type Contribution, type ContributionChange } from '../domain/pipeline.ts';
 import { PIPELINE_PARTITION, pipelineShardKey } from './keys.ts';
+import { wholePartition } from './partition.ts';
 
 export const SHARD_COUNT = 16;
 
@@ -68,27 +69,14 @@ function counterUpdate(tableName: string, shard: number, change: ContributionCha
 /** The counters and entries summed over every shard: one Query of SHARD_COUNT small items. */
 export async function readPipelineTotals(client: DynamoDBDocumentClient, tableName: string): Promise<Contribution> {
   const totals: Contribution = { counters: {}, entries: {} };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': PIPELINE_PARTITION },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      for (const [attribute, value] of Object.entries(item)) {
-        if (attribute.startsWith(COUNTER)) {
-          const key = attribute.slice(COUNTER.length);
-          totals.counters[key] = (totals.counters[key] ?? 0) + Number(value);
-        } else if (attribute.startsWith(ENTRY)) totals.entries[attribute.slice(ENTRY.length)] = String(value);
-      }
+  for (const item of await wholePartition(client, tableName, PIPELINE_PARTITION, { consistent: true })) {
+    for (const [attribute, value] of Object.entries(item)) {
+      if (attribute.startsWith(COUNTER)) {
+        const key = attribute.slice(COUNTER.length);
+        totals.counters[key] = (totals.counters[key] ?? 0) + Number(value);
+      } else if (attribute.startsWith(ENTRY)) totals.entries[attribute.slice(ENTRY.length)] = String(value);
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  }
   for (const key of Object.keys(totals.counters)) if (totals.counters[key] === 0) delete totals.counters[key];
   return totals;
 }

@@ -1,3 +1,4 @@
+import { random as seededRandom } from '../../bench/random.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -62,17 +63,6 @@ interface PilotPage {
   nextCursor?: string;
 }
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const friction = (title: string, extra: object = {}) => ({ ...FRICTION, title, ...extra });
 const inAMonth = () => nextDay(dayInCopenhagen(new Date()), 30);
@@ -145,7 +135,7 @@ describe('the pipeline counters', () => {
   it('equal a full recount of ideas and pilots after a seeded random sequence of 200 transitions through the API, and the summary agrees', async () => {
     // Prepare
     const SEED = 20_240_611;
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
     const submitters = [anna, bent, carl, dora];
     const ideas: Tracked[] = [];

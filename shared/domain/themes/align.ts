@@ -10,8 +10,8 @@
 import type { Language } from '../idea.ts';
 import type { Theme } from '../strategy/strategy.ts';
 import { termScore } from './bm25.ts';
-import { weightedTerms } from './terms.ts';
-import { themeIndex, type ThemeIndex } from './theme-index.ts';
+import { queryTerms } from './terms.ts';
+import { themeIndex } from './theme-index.ts';
 
 export interface ThemeScore {
   themeId: string;
@@ -25,28 +25,9 @@ export interface ThemeScore {
 const TITLE_WEIGHT = 2;
 const SCALE = 6;
 
-interface QueryTerm {
-  count: number;
-  surface: string;
-}
-
-function queryTerms(idea: { title: string; description: string }, language: Language, index: ThemeIndex) {
-  const terms = new Map<string, QueryTerm>();
-  const add = (text: string, weight: number) => {
-    for (const term of weightedTerms(text, language, index.vocabulary, weight)) {
-      const known = terms.get(term.key);
-      if (known) known.count += term.weight;
-      else terms.set(term.key, { count: term.weight, surface: term.surface });
-    }
-  };
-  add(idea.title, TITLE_WEIGHT);
-  add(idea.description, 1);
-  return terms;
-}
-
 export function alignThemes(idea: { title: string; description: string }, language: Language, themes: readonly Theme[]): ThemeScore[] {
   const index = themeIndex(themes, language);
-  const query = queryTerms(idea, language, index);
+  const query = queryTerms([{ text: idea.title, weight: TITLE_WEIGHT }, { text: idea.description, weight: 1 }], language, index.vocabulary);
   const scores = index.themes.map(({ id, bag }) => {
     const contributions = new Map<string, number>();
     let total = 0;

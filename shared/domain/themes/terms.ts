@@ -39,3 +39,16 @@ export function weightedTerms(text: string, language: Language, vocabulary: Voca
 export function isPhrase(term: WeightedTerm): boolean {
   return term.key.includes(' ');
 }
+
+/** A query's terms with their summed weights and how the first occurrence was written, from texts of different weight (a title counting twice, say). */
+export function queryTerms(parts: readonly { text: string; weight: number }[], language: Language, vocabulary: Vocabulary): Map<string, { count: number; surface: string }> {
+  const terms = new Map<string, { count: number; surface: string }>();
+  for (const part of parts) {
+    for (const term of weightedTerms(part.text, language, vocabulary, part.weight)) {
+      const known = terms.get(term.key);
+      if (known) known.count += term.weight;
+      else terms.set(term.key, { count: term.weight, surface: term.surface });
+    }
+  }
+  return terms;
+}

@@ -1,3 +1,4 @@
+import { random as randomNumbers } from '../../../bench/random.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../../shared/domain/idea.ts';
@@ -384,16 +385,9 @@ describe('recount', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so the random runs are the same every time. */
+/** A seeded generator (bench/random.ts), so the random runs are the same every time. */
 function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = randomNumbers(seed);
   const int = (below: number) => Math.floor(next() * below);
   const pick = <T,>(values: readonly T[]): T => values[int(values.length)] as T;
   return { next, int, pick };

@@ -1,0 +1,52 @@
+/**
+ * Reading one partition of the table: a page of it with an opaque cursor bound to it (lists kept
+ * as entries: the inbox, the pipeline lists), or all of it, page after page.
+ */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { Page } from './ideas.ts';
+import { TABLE } from './table.ts';
+
+type Item = Record<string, unknown>;
+
+/** One page of a partition in sort-key order; a cursor from another partition is refused. */
+export async function partitionPage<T>(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+  page: { limit: number; cursor: string | undefined },
+  read: (item: Item) => T,
+): Promise<Page<T>> {
+  const result = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
+    }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return { items: (result.Items ?? []).map(read), ...(nextCursor === undefined ? {} : { nextCursor }) };
+}
+
+/** Every item of a partition, in sort-key order, reading page after page. */
+export async function wholePartition(client: DynamoDBDocumentClient, tableName: string, partition: string, options: { consistent?: boolean; pageSize?: number } = {}): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ...(options.consistent === true ? { ConsistentRead: true } : {}),
+        ...(options.pageSize === undefined ? {} : { Limit: options.pageSize }),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return items;
+}
