@@ -97,12 +97,14 @@ export type GateRefusal =
   | { kind: 'not-allowed'; stage: PilotStage; allowed: GateDecision[] }
   | { kind: 'unknown-items'; ids: string[] }
   | { kind: 'checklist-incomplete'; missing: ChecklistItem[] }
-  | { kind: 'learnings-too-short' };
+  | { kind: 'learnings-too-short' }
+  | { kind: 'hypothesis-missing' };
 
 export type GateOutcome = { ok: true; pilot: Pilot; record: GateRecord } | { ok: false; refusal: GateRefusal };
 
 /**
- * What a gate decision does to a pilot: go → the next stage (every required item answered yes);
+ * What a gate decision does to a pilot: go → the next stage (every required item answered yes,
+ * and, into `pilot`, the hypothesis set);
  * hold → same stage, with a day to look again; recycle → one stage back, with what must change;
  * stop → `stopped`, with the learnings (a few sentences at least). Entering a stage sets when;
  * any decision but hold lifts an earlier hold. The result is not yet versioned (see pilotAfter).
@@ -124,6 +126,8 @@ export function decideGate(
   if (request.decision === 'go') {
     const missing = items.filter((entry) => entry.required && request.checklist[entry.id] !== true);
     if (missing.length > 0) return { ok: false, refusal: { kind: 'checklist-incomplete', missing } };
+    // What the pilot is to show is written down before it starts, not found afterwards.
+    if (gate === 'pilot' && pilot.hypothesis === undefined) return { ok: false, refusal: { kind: 'hypothesis-missing' } };
   }
   if (request.decision === 'stop' && !learningsAreSubstantial(request.learnings)) return { ok: false, refusal: { kind: 'learnings-too-short' } };
 

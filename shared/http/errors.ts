@@ -166,6 +166,14 @@ export class ChecklistIncompleteError extends HttpError {
   }
 }
 
+/** `go` into `pilot` was asked for a pilot whose hypothesis is not written yet. */
+export class HypothesisMissingError extends HttpError {
+  override name = 'HypothesisMissingError';
+  readonly status = 409;
+  readonly type = 'hypothesis-missing';
+  readonly title = { da: 'Hypotesen mangler', en: 'The hypothesis is missing' };
+}
+
 /** A change was sent without `If-Match`, so it could silently overwrite somebody else's. */
 export class PreconditionRequiredError extends HttpError {
   override name = 'PreconditionRequiredError';

@@ -2,7 +2,7 @@ import { decideGate, type GateRefusal, type GateRequest } from '../domain/gates.
 import type { Language } from '../domain/idea.ts';
 import { pilotAfter, type GateRecord, type GateRole, type Pilot } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
-import { ChecklistIncompleteError, ForbiddenError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { PilotStore } from '../store/pilots.ts';
 import { logger } from '../logger.ts';
@@ -73,6 +73,11 @@ function refusalError(refusal: GateRefusal, request: GateRequest, language: Lang
           en: `Before go, these items must be answered yes: ${refusal.missing.map((item) => item.text.en).join('; ')}.`,
         },
       );
+    case 'hypothesis-missing':
+      return new HypothesisMissingError({
+        da: 'Skriv hypotesen (forventede timer pr. år, succesmål, baseline og succeskriterium) på piloten, før den går i gang.',
+        en: 'Write the hypothesis (expected hours per year, success measure, baseline and success threshold) on the pilot before it starts.',
+      });
     case 'learnings-too-short':
       return new ValidationError([
         {

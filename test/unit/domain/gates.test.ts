@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain/gates.ts';
 import type { StaffMember } from '../../../shared/domain/idea.ts';
 import { ACTIVE_STAGES, GATE_NAMES, PILOT_STAGES, type GateName, type GateRole, type Pilot, type PilotStage } from '../../../shared/domain/pilot.ts';
-import { aPilot, aPilotIn, aStoppedPilot, DIRECTOR, LEARNINGS } from '../support/pilots.ts';
+import { aPilot, aPilotReadyToStart, aPilotIn, aStoppedPilot, DIRECTOR, HYPOTHESIS, LEARNINGS } from '../support/pilots.ts';
 
 const BY: StaffMember = { sub: DIRECTOR.sub, name: DIRECTOR.name };
 const AT = '2026-03-10T13:45:00.000Z';
@@ -31,7 +31,7 @@ const stop = (learnings = LEARNINGS, checklist: Record<string, boolean> = {}): G
 
 /** The pilot as it stands in `stage`, from the builders. */
 function pilotIn(stage: 'sprint' | 'pilot' | 'evaluation' | 'operations', overrides: Partial<Pilot> = {}): Pilot {
-  return stage === 'sprint' ? aPilot(overrides) : aPilotIn(stage, undefined, overrides);
+  return stage === 'sprint' ? aPilotReadyToStart(overrides) : aPilotIn(stage, undefined, overrides);
 }
 
 function decided(pilot: Pilot, request: GateRequest, context = CONTEXT) {
@@ -238,7 +238,7 @@ describe('decideGate', () => {
       delete checklist['gdpr-dpia-screening'];
 
       // Act
-      const outcome = decideGate(aPilot(), go(checklist), CONTEXT);
+      const outcome = decideGate(aPilotReadyToStart(), go(checklist), CONTEXT);
 
       // Assess
       expect(outcome).toEqual({ ok: false, refusal: { kind: 'checklist-incomplete', missing: [DEFAULT_GATES.gates.pilot[0]] } });
@@ -249,7 +249,7 @@ describe('decideGate', () => {
       const checklist = { ...allYes('pilot'), 'architecture-fit': false, 'operations-owner-named': false };
 
       // Act
-      const outcome = decideGate(aPilot(), go(checklist), CONTEXT);
+      const outcome = decideGate(aPilotReadyToStart(), go(checklist), CONTEXT);
 
       // Assess
       expect(outcome.ok).toBe(false);
@@ -289,17 +289,30 @@ describe('decideGate', () => {
       };
 
       // Act
-      const withDefaults = decideGate(aPilot(), go({ borgerinddragelse: true }), CONTEXT);
-      const withSettings = decideGate(aPilot(), go({ borgerinddragelse: true }), { ...CONTEXT, settings });
+      const withDefaults = decideGate(aPilotReadyToStart(), go({ borgerinddragelse: true }), CONTEXT);
+      const withSettings = decideGate(aPilotReadyToStart(), go({ borgerinddragelse: true }), { ...CONTEXT, settings });
 
       // Assess
       expect(withDefaults).toEqual({ ok: false, refusal: { kind: 'unknown-items', ids: ['borgerinddragelse'] } });
       expect(withSettings.ok && withSettings.pilot.stage).toBe('pilot');
     });
 
+    it('refuses go into pilot while the hypothesis is not written, even with every item answered yes', () => {
+      // Act
+      const outcome = decideGate(aPilot(), go(allYes('pilot')), CONTEXT);
+
+      // Assess
+      expect(outcome).toEqual({ ok: false, refusal: { kind: 'hypothesis-missing' } });
+    });
+
+    it('lets a pilot without a hypothesis hold, or stop, in sprint', () => {
+      expect(decideGate(aPilot(), hold(), CONTEXT).ok).toBe(true);
+      expect(decideGate(aPilot(), stop(), CONTEXT).ok).toBe(true);
+    });
+
     it('does not add a stage to reachedStages twice when a recycled pilot goes again', () => {
       // Prepare
-      const recycled = decided(aPilotIn('pilot'), recycle()).pilot;
+      const recycled = decided(aPilotIn('pilot', undefined, { hypothesis: HYPOTHESIS }), recycle()).pilot;
 
       // Act
       const outcome = decided(recycled, go(allYes('pilot')));
@@ -325,7 +338,7 @@ describe('decideGate', () => {
 
     it('refuses unknown items even when they are answered no', () => {
       // Act
-      const outcome = decideGate(aPilot(), hold(undefined, { 'ikke-på-listen': false }), CONTEXT);
+      const outcome = decideGate(aPilotReadyToStart(), hold(undefined, { 'ikke-på-listen': false }), CONTEXT);
 
       // Assess
       expect(outcome).toEqual({ ok: false, refusal: { kind: 'unknown-items', ids: ['ikke-på-listen'] } });
@@ -333,7 +346,7 @@ describe('decideGate', () => {
 
     it('reports unknown items before missing required ones', () => {
       // Act
-      const outcome = decideGate(aPilot(), go({ 'ikke-på-listen': true }), CONTEXT);
+      const outcome = decideGate(aPilotReadyToStart(), go({ 'ikke-på-listen': true }), CONTEXT);
 
       // Assess
       expect(outcome.ok === false && outcome.refusal.kind).toBe('unknown-items');
@@ -343,7 +356,7 @@ describe('decideGate', () => {
   describe('not allowed', () => {
     it('refuses recycle from sprint, saying what is allowed', () => {
       // Act
-      const outcome = decideGate(aPilot(), recycle(), CONTEXT);
+      const outcome = decideGate(aPilotReadyToStart(), recycle(), CONTEXT);
 
       // Assess
       expect(outcome).toEqual({ ok: false, refusal: { kind: 'not-allowed', stage: 'sprint', allowed: ['go', 'hold', 'stop'] } });
@@ -412,7 +425,7 @@ describe('decideGate', () => {
 
     it('replaces an earlier hold with the new one', () => {
       // Prepare
-      const pilot = aPilot({ hold: { until: '2026-03-01', reason: 'Venter på budget' } });
+      const pilot = aPilotReadyToStart({ hold: { until: '2026-03-01', reason: 'Venter på budget' } });
 
       // Act
       const outcome = decided(pilot, hold('2026-05-01'));
@@ -423,7 +436,7 @@ describe('decideGate', () => {
 
     it('is allowed with the required items unanswered', () => {
       // Act
-      const outcome = decideGate(aPilot(), hold(), CONTEXT);
+      const outcome = decideGate(aPilotReadyToStart(), hold(), CONTEXT);
 
       // Assess
       expect(outcome.ok).toBe(true);
@@ -569,7 +582,7 @@ describe('decideGate', () => {
 
     it('only lets reachedStages grow over a run of decisions', () => {
       // Prepare
-      let pilot = aPilot();
+      let pilot = aPilotReadyToStart();
       const run: GateRequest[] = [
         go(allYes('pilot')),
         hold(),
@@ -604,7 +617,7 @@ describe('decideGate', () => {
       const checklist = { 'gdpr-dpia-screening': true, 'architecture-fit': false };
 
       // Act
-      const outcome = decided(aPilot(), hold('2026-04-01', checklist), { ...CONTEXT, role: 'triage' });
+      const outcome = decided(aPilotReadyToStart(), hold('2026-04-01', checklist), { ...CONTEXT, role: 'triage' });
 
       // Assess
       expect(outcome.record).toEqual({

@@ -5,7 +5,7 @@ import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
-import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+import { aPilotReadyToStart, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 const ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
@@ -44,7 +44,7 @@ function expectNothingWritten() {
 describe('POST /console/pilots/{id}/gates (post-gate)', () => {
   it('takes a go at the gate: answers the new stage, version, ETag and the gate record', async () => {
     // Prepare
-    stored(aPilot());
+    stored(aPilotReadyToStart());
 
     // Act
     const response = await decide({ decision: 'go', reason: 'Klar til afprøvning på Søbakken.', checklist: ALL_YES });
@@ -73,7 +73,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
   it('writes the stage change, its history event, the gate record, the list entries and the counters in one transaction at the version read', async () => {
     // Prepare
-    stored(aPilot());
+    stored(aPilotReadyToStart());
 
     // Act
     await decide({ decision: 'go', reason: 'Klar til afprøvning.', checklist: ALL_YES });
@@ -102,7 +102,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
   it('records a director’s decision in the director role', async () => {
     // Prepare
-    stored(aPilot());
+    stored(aPilotReadyToStart());
 
     // Act
     const response = await decide({ decision: 'go', reason: 'Ledelsen siger god for det.', checklist: ALL_YES }, { claims: directorClaims() });
@@ -180,7 +180,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
       ['a malformed ETag', '*'],
     ])('answers 412 for %s, writing nothing', async (_case, ifMatch) => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide({ decision: 'go', reason: 'Klar.', checklist: ALL_YES }, { ifMatch });
@@ -193,7 +193,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     it('answers 412 when somebody decided between the read and the write', async () => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
       ddbMock.on(TransactWriteCommand).rejects(transactionCanceled('ConditionalCheckFailed', 'None', 'None'));
 
       // Act
@@ -215,7 +215,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     it('answers 409 checklist-incomplete naming the required items not answered yes, in Danish', async () => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide({ decision: 'go', reason: 'Klar.', checklist: { ...ALL_YES, 'architecture-fit': false } });
@@ -234,7 +234,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     it('names the missing items in English for a caller who prefers it', async () => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide({ decision: 'go', reason: 'Ready.' }, { language: 'en' });
@@ -248,7 +248,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     it('answers 409 invalid-gate-decision with what the stage allows', async () => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide({ decision: 'recycle', reason: 'Om igen.', mustChange: 'Det hele.' });
@@ -273,7 +273,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     it('refuses an answer to an item the checklist does not have with 400 at its pointer', async () => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide({ decision: 'go', reason: 'Klar.', checklist: { ...ALL_YES, 'budget-ok': true } });
@@ -286,7 +286,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     it('refuses to stop with learnings of one sentence with 400 at /learnings', async () => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide({ decision: 'stop', reason: 'Vi stopper.', learnings: 'Det virkede ikke.' });
@@ -308,7 +308,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
       ['an unknown field', { decision: 'go', reason: 'Klar.', checklist: ALL_YES, nextStage: 'realised' }, ['/nextStage']],
     ])('refuses %s with 400, pointing at the field, and writes nothing', async (_case, body, pointers) => {
       // Prepare
-      stored(aPilot());
+      stored(aPilotReadyToStart());
 
       // Act
       const response = await decide(body);

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATES, type GateRequest } from '../../../shared/domain/gates.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
 import type { Caller } from '../../../shared/domain/roles.ts';
-import { ChecklistIncompleteError, ForbiddenError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
+import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
 import { decideAtGate, gateRole } from '../../../shared/pilots/gate.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryPilotStore } from '../support/fakes.ts';
 import { TRIAGE } from '../support/ideas.ts';
-import { aPilot, aPilotIn, aStoppedPilot, DIRECTOR, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+import { aPilot, aPilotReadyToStart, aPilotIn, aStoppedPilot, DIRECTOR, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 
 const AT = '2026-02-10T10:00:00.000Z';
 const ADMIN: Caller = { sub: 'a1-admin', name: 'Åse Admin', roles: ['admin'] };
@@ -16,7 +16,7 @@ const ADMIN: Caller = { sub: 'a1-admin', name: 'Åse Admin', roles: ['admin'] };
 const PILOT_GATE_ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
 
 function setup(...pilots: Pilot[]) {
-  const store = new InMemoryPilotStore(new InMemoryIdeaStore()).seed(...(pilots.length === 0 ? [aPilot()] : pilots));
+  const store = new InMemoryPilotStore(new InMemoryIdeaStore()).seed(...(pilots.length === 0 ? [aPilotReadyToStart()] : pilots));
   return store;
 }
 
@@ -65,7 +65,7 @@ describe('decideAtGate', () => {
       const { pilot, record } = await decide(store, { decision: 'go', reason: 'Klar til afprøvning på Solbakken.', checklist: PILOT_GATE_ALL_YES });
 
       // Assess
-      expect(pilot).toEqual({ ...aPilot(), stage: 'pilot', stageEnteredAt: AT, reachedStages: ['sprint', 'pilot'], updatedAt: AT, version: 2 });
+      expect(pilot).toEqual({ ...aPilotReadyToStart(), stage: 'pilot', stageEnteredAt: AT, reachedStages: ['sprint', 'pilot'], updatedAt: AT, version: 2 });
       expect(record).toEqual({
         decision: 'go',
         gate: 'pilot',
@@ -111,7 +111,7 @@ describe('decideAtGate', () => {
 
     it('lifts a hold', async () => {
       // Prepare
-      const store = setup(aPilot({ hold: { until: '2026-02-09', reason: 'Venter på IT.' } }));
+      const store = setup(aPilotReadyToStart({ hold: { until: '2026-02-09', reason: 'Venter på IT.' } }));
 
       // Act
       const { pilot } = await decide(store, { decision: 'go', reason: 'IT har svaret.', checklist: PILOT_GATE_ALL_YES });
@@ -196,7 +196,7 @@ describe('decideAtGate', () => {
 
       // Assess
       expect(error).toBeInstanceOf(ForbiddenError);
-      expectNothingWritten(store, aPilot());
+      expectNothingWritten(store, aPilotReadyToStart());
     });
 
     it('answers 404 for a pilot that does not exist', async () => {
@@ -209,7 +209,7 @@ describe('decideAtGate', () => {
       // Assess
       expect(error).toBeInstanceOf(NotFoundError);
       expect((error as NotFoundError).detailText).toEqual({ da: 'Der er ingen pilot med det id.', en: 'There is no pilot with that id.' });
-      expectNothingWritten(store, aPilot());
+      expectNothingWritten(store, aPilotReadyToStart());
     });
 
     it.each([0, 2])('answers 412 for a decision on version %i when the pilot is at version 1', async (version) => {
@@ -221,7 +221,7 @@ describe('decideAtGate', () => {
 
       // Assess
       expect(error).toBeInstanceOf(PreconditionFailedError);
-      expectNothingWritten(store, aPilot());
+      expectNothingWritten(store, aPilotReadyToStart());
     });
 
     it('answers 412 when another decision is saved between the read and the write', async () => {
@@ -268,6 +268,20 @@ describe('decideAtGate', () => {
       expect(store.pilots.get(PILOT_ID)).toEqual(won[0]?.value.pilot);
     });
 
+    it('refuses go into pilot (409 hypothesis-missing) while the pilot has no hypothesis, writing nothing', async () => {
+      // Prepare
+      const store = setup(aPilot());
+
+      // Act
+      const error = await rejectionOf(decide(store, { decision: 'go', reason: 'Klar.', checklist: PILOT_GATE_ALL_YES }));
+
+      // Assess
+      expect(error).toBeInstanceOf(HypothesisMissingError);
+      expect((error as HypothesisMissingError).status).toBe(409);
+      expect((error as HypothesisMissingError).type).toBe('hypothesis-missing');
+      expectNothingWritten(store, aPilot());
+    });
+
     it('refuses go while required items are not answered yes (409), listing them in Danish', async () => {
       // Prepare
       const store = setup();
@@ -287,7 +301,7 @@ describe('decideAtGate', () => {
         { id: 'success-measure-baseline', text: 'Succesmål og baseline er fastsat' },
       ]);
       expect(incomplete.detailText?.da).toBe('Før go skal disse punkter være besvaret ja: IT har vurderet arkitekturen; Driftsejer er udpeget; Succesmål og baseline er fastsat.');
-      expectNothingWritten(store, aPilot());
+      expectNothingWritten(store, aPilotReadyToStart());
     });
 
     it('lists the missing items in English for an English caller', async () => {
@@ -327,7 +341,7 @@ describe('decideAtGate', () => {
       // Assess
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).errors).toEqual([{ pointer: '/checklist/budget~1ok~01', detail: 'Punktet findes ikke på denne tjekliste' }]);
-      expectNothingWritten(store, aPilot());
+      expectNothingWritten(store, aPilotReadyToStart());
     });
 
     it('tells an English caller about an unknown item in English', async () => {
@@ -369,7 +383,7 @@ describe('decideAtGate', () => {
       expect(error).toBeInstanceOf(InvalidGateDecisionError);
       expect(error).toMatchObject({ status: 409, stage: 'sprint', allowed: ['go', 'hold', 'stop'] });
       expect((error as InvalidGateDecisionError).detailText?.da).toBe('En pilot i fasen sprint kan ikke få beslutningen recycle. Mulige beslutninger: go, hold, stop.');
-      expectNothingWritten(store, aPilot());
+      expectNothingWritten(store, aPilotReadyToStart());
     });
 
     it.each([

@@ -14,7 +14,10 @@ export const DIRECTOR: Caller = { sub: 'd1-director', name: 'Dorte Øster', role
 export const LEARNINGS =
   'Borgerne ville hellere ringe end bruge appen. Medarbejderne brugte mere tid på at hjælpe med login end de sparede på opfølgningen.';
 
-/** A pilot in sprint, as accepting IDEA_ID made it. */
+/** What the sprint pilots of the tests set out to show. */
+export const HYPOTHESIS = { expectedHoursPerYear: 320, successMeasure: 'Minutter brugt på registrering pr. borger', baseline: '12 minutter', successThreshold: 'Under 6 minutter' };
+
+/** A pilot in sprint, as accepting IDEA_ID made it: no owner, no hypothesis yet. */
 export function aPilot(overrides: Partial<Pilot> = {}): Pilot {
   return {
     id: PILOT_ID,
@@ -35,6 +38,11 @@ export function aPilot(overrides: Partial<Pilot> = {}): Pilot {
     version: 1,
     ...overrides,
   };
+}
+
+/** A pilot in sprint with its hypothesis written, so it may go into pilot. */
+export function aPilotReadyToStart(overrides: Partial<Pilot> = {}): Pilot {
+  return aPilot({ hypothesis: HYPOTHESIS, ...overrides });
 }
 
 /** A pilot that has gone through the gates up to `stage`, entering it at `at`. */
