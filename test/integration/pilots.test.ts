@@ -88,14 +88,26 @@ const HYPOTHESIS = {
   successThreshold: 'Under 25 minutter pr. vagt',
 };
 
-/** Submits an idea, accepts it and answers the id of its new pilot (in `sprint`). */
-async function newPilot(title: string): Promise<string> {
+/**
+ * Submits an idea, accepts it and answers the id of its new pilot (in `sprint`, version 1, no hypothesis).
+ * With `hypothesis`, triage then writes HYPOTHESIS on it (version 2), so that it may go into `pilot`.
+ */
+async function newPilot(title: string, options: { hypothesis?: boolean } = {}): Promise<string> {
   const [ideaId] = (await submitAll(anna, [friction(title)])) as [string];
   const response = await decideNow(tove, ideaId, { decision: 'accept', message: 'Vi afprøver det.' });
   expect(response.status).toBe(200);
   const { pilot } = (await response.json()) as { pilot: { id: string; stage: string } };
   expect(pilot.stage).toBe('sprint');
+  if (options.hypothesis === true) await writeHypothesis(pilot.id);
   return pilot.id;
+}
+
+/** Triage writes HYPOTHESIS on the pilot at its current version: one version more. */
+async function writeHypothesis(id: string): Promise<void> {
+  const { etag } = await getPilot(id);
+  const response = await tove.request('PATCH', `/console/pilots/${id}`, { body: { hypothesis: HYPOTHESIS }, headers: { 'if-match': etag } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('etag')).toBe(`"${Number(JSON.parse(etag)) + 1}"`);
 }
 
 async function getPilot(id: string, person: Person = tove): Promise<{ pilot: PilotDocument; etag: string }> {
@@ -201,7 +213,7 @@ describe('a pilot through every gate', () => {
 
   it('keeps a pilot in its stage on hold, showing the hold and its revisit day, and lifts the hold at the next decision', async () => {
     // Prepare
-    const id = await newPilot('Digital vagtplan i hjemmeplejen');
+    const id = await newPilot('Digital vagtplan i hjemmeplejen', { hypothesis: true });
     const { pilot: before } = await getPilot(id);
     const revisitOn = inAMonth();
 
@@ -232,7 +244,7 @@ describe('a pilot through every gate', () => {
 
   it('recycles a pilot back one stage with what must change, and refuses recycle from the first stage', async () => {
     // Prepare
-    const id = await newPilot('Sensorer i sengene på plejecentret');
+    const id = await newPilot('Sensorer i sengene på plejecentret', { hypothesis: true });
     const refused = await gateNow(tove, id, { decision: 'recycle', reason: 'Prøv igen.', mustChange: 'Alt.', checklist: {} });
     expect(refused.status).toBe(409);
     expect(await problemOf(refused)).toMatchObject({ type: 'urn:spire:problem:invalid-gate-decision', pilotStage: 'sprint', allowed: ['go', 'hold', 'stop'] });
@@ -261,7 +273,7 @@ describe('a pilot through every gate', () => {
 
   it('stops a pilot only with learnings of a few sentences; short learnings are refused with 400 and change nothing', async () => {
     // Prepare
-    const id = await newPilot('Talegenkendelse til journalnotater');
+    const id = await newPilot('Talegenkendelse til journalnotater', { hypothesis: true });
     await goOn(id);
     const before = sortedItems(await settledItems(runtime));
     const { etag } = await getPilot(id);
@@ -301,7 +313,7 @@ describe('a pilot through every gate', () => {
 describe('the checklist blocking go', () => {
   it('refuses go with a required item not answered yes (409 checklist-incomplete naming it) and leaves the pilot as it was', async () => {
     // Prepare
-    const id = await newPilot('Fælles kalender for terapeuterne');
+    const id = await newPilot('Fælles kalender for terapeuterne', { hypothesis: true });
     const before = sortedItems(await settledItems(runtime));
     const { etag } = await getPilot(id);
 
@@ -328,12 +340,45 @@ describe('the checklist blocking go', () => {
     expect(((await problemOf(unknown))['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/checklist/budget-ok']);
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
     const { pilot } = await getPilot(id);
-    expect(pilot).toMatchObject({ stage: 'sprint', version: 1, gates: [] });
+    expect(pilot).toMatchObject({ stage: 'sprint', version: 2, gates: [] });
+  });
+
+  it('refuses go into pilot while the pilot has no hypothesis (409 hypothesis-missing), changing nothing, and lets the same go through once triage has written it', async () => {
+    // Prepare
+    const id = await newPilot('Hypotese før piloten');
+    const first = await getPilot(id);
+    expect(first.etag).toBe('"1"');
+    expect(first.pilot.hypothesis).toBeUndefined();
+    const checklist = await allYes(id);
+    expect(Object.keys(checklist)).toHaveLength(4);
+    const before = sortedItems(await settledItems(runtime));
+
+    // Act
+    const refused = await tove.request('POST', `/console/pilots/${id}/gates`, { body: { decision: 'go', reason: 'Alt er på plads.', checklist }, headers: { 'if-match': first.etag } });
+    const unchanged = sortedItems(await settledItems(runtime));
+    const written = await tove.request('PATCH', `/console/pilots/${id}`, { body: { hypothesis: HYPOTHESIS }, headers: { 'if-match': first.etag } });
+    const passed = await tove.request('POST', `/console/pilots/${id}/gates`, { body: { decision: 'go', reason: 'Alt er på plads.', checklist }, headers: { 'if-match': '"2"' } });
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(await problemOf(refused)).toMatchObject({ type: 'urn:spire:problem:hypothesis-missing', status: 409 });
+    expect(unchanged).toEqual(before);
+    expect(written.status).toBe(200);
+    expect(written.headers.get('etag')).toBe('"2"');
+    expect(passed.status).toBe(200);
+    expect(passed.headers.get('etag')).toBe('"3"');
+    expect(((await passed.json()) as { stage: string; gate: GateRecord }).gate).toMatchObject({ decision: 'go', gate: 'pilot', from: 'sprint', to: 'pilot' });
+    const { pilot } = await getPilot(id);
+    expect(pilot).toMatchObject({ stage: 'pilot', reachedStages: ['sprint', 'pilot'], hypothesis: HYPOTHESIS, version: 3 });
+    expect(pilot.gates).toHaveLength(1);
+    expect(pilot.history.map((event) => event.change)).toEqual(['created', 'edit', 'gate']);
+    expect(pilot.history[1]?.fields).toEqual(['hypothesis']);
+    expect(gateItems(await allItems(runtime.tableName), id)).toHaveLength(1);
   });
 
   it('lets an admin change the checklist (If-Match required, stale refused) and a new required item then blocks go until answered yes', async () => {
     // Prepare
-    const id = await newPilot('Automatisk visitation af hjælpemidler');
+    const id = await newPilot('Automatisk visitation af hjælpemidler', { hypothesis: true });
     const { settings, etag } = await gateSettings();
     expect(etag).toBe(`"${settings.version}"`);
     const added = { id: 'citizens-informed', text: { da: 'Borgerne er informeret om afprøvningen', en: 'Citizens are told about the trial' }, required: true };
@@ -379,7 +424,7 @@ describe('the checklist blocking go', () => {
 describe('two gate decisions at once', () => {
   it('lets exactly one of two concurrent decisions at the same ETag win; the other gets 412 and only one gate record is stored', async () => {
     // Prepare
-    const id = await newPilot('Samtidige beslutninger ved gaten');
+    const id = await newPilot('Samtidige beslutninger ved gaten', { hypothesis: true });
     const checklist = await allYes(id);
     const { etag } = await getPilot(id);
 
@@ -396,9 +441,10 @@ describe('two gate decisions at once', () => {
     const winner = answers.findIndex((answer) => answer.status === 200);
     const items = await allItems(runtime.tableName);
     expect(gateItems(items, id)).toHaveLength(1);
-    expect(items.filter((item) => item['PK'] === `PILOT#${id}` && String(item['SK']).startsWith('EVENT#'))).toHaveLength(2);
+    // created, the hypothesis written, and the one decision.
+    expect(items.filter((item) => item['PK'] === `PILOT#${id}` && String(item['SK']).startsWith('EVENT#'))).toHaveLength(3);
     const { pilot } = await getPilot(id);
-    expect(pilot.version).toBe(2);
+    expect(pilot.version).toBe(3);
     expect(pilot.stage).toBe(winner === 0 ? 'pilot' : 'stopped');
     expect(pilot.gates).toHaveLength(1);
   });
@@ -438,23 +484,24 @@ describe('who may do what with pilots', () => {
     const [ideaId] = (await submitAll(anna, [friction('Direktørens adgang')])) as [string];
     const accepted = await decideNow(tove, ideaId, { decision: 'accept' });
     const id = ((await accepted.json()) as { pilot: { id: string } }).pilot.id;
+    await writeHypothesis(id);
     const { settings, etag: gatesEtag } = await gateSettings();
     const before = sortedItems(await settledItems(runtime));
 
     // Act
     const read = await dirk.request('GET', `/console/pilots/${id}`);
-    const patch = await dirk.request('PATCH', `/console/pilots/${id}`, { body: { owner: { sub: 'dirk' } }, headers: { 'if-match': '"1"' } });
+    const patch = await dirk.request('PATCH', `/console/pilots/${id}`, { body: { owner: { sub: 'dirk' } }, headers: { 'if-match': '"2"' } });
     const putGates = await dirk.request('PUT', '/console/gates', { body: { gates: settings.gates, stageLimitDays: settings.stageLimitDays }, headers: { 'if-match': gatesEtag } });
     const scorecard = await dirk.request('PUT', `/console/ideas/${ideaId}/scorecard`, {
       body: { scores: { strategic_fit: 3, benefit: 3, feasibility: 2, risk_compliance: 2, reach: 1 } },
       headers: { 'if-match': '"3"' },
     });
     const unchanged = sortedItems(await allItems(runtime.tableName));
-    const gate = await dirk.request('POST', `/console/pilots/${id}/gates`, { body: { decision: 'go', reason: 'Ledelsen siger go.', checklist: await allYes(id) }, headers: { 'if-match': '"1"' } });
+    const gate = await dirk.request('POST', `/console/pilots/${id}/gates`, { body: { decision: 'go', reason: 'Ledelsen siger go.', checklist: await allYes(id) }, headers: { 'if-match': '"2"' } });
 
     // Assess
     expect(read.status).toBe(200);
-    expect(read.headers.get('etag')).toBe('"1"');
+    expect(read.headers.get('etag')).toBe('"2"');
     for (const [route, response] of [['PATCH pilot', patch], ['PUT gates', putGates], ['PUT scorecard', scorecard]] as const) {
       expect(response.status, route).toBe(403);
       expect((await problemOf(response)).type, route).toBe('urn:spire:problem:forbidden');

@@ -139,7 +139,8 @@ describe('the pipeline counters', () => {
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
     const submitters = [anna, bent, carl, dora];
     const ideas: Tracked[] = [];
-    const pilots: { id: string; stage: string }[] = [];
+    /** Where each pilot stands, and whether its hypothesis is written (a go into `pilot` needs it). */
+    const pilots: { id: string; stage: string; hypothesis: boolean }[] = [];
     let submitted = 0;
     const log: string[] = [];
     const done = new Set<string>(['submit']);
@@ -172,13 +173,15 @@ describe('the pipeline counters', () => {
       if (step % 15 === 0) await refresh();
       const withStatus = (...statuses: string[]) => ideas.filter((idea) => statuses.includes(idea.status));
       const active = pilots.filter((pilot) => ['sprint', 'pilot', 'evaluation', 'operations'].includes(pilot.stage));
+      const ready = active.filter((pilot) => pilot.stage !== 'sprint' || pilot.hypothesis);
+      const unready = active.filter((pilot) => pilot.stage === 'sprint' && !pilot.hypothesis);
       const moves: [string, number, () => Promise<string>][] = [
         ['submit', 3, async () => (await submit(), 'submit')],
         ['accept', withStatus('in_triage').length > 0 ? 4 : 0, async () => {
           const idea = pick(withStatus('in_triage'));
           const pilotId = await accept(idea.id);
           idea.status = 'accepted';
-          pilots.push({ id: pilotId, stage: 'sprint' });
+          pilots.push({ id: pilotId, stage: 'sprint', hypothesis: false });
           return `accept ${idea.id}`;
         }],
         ['needs_info', withStatus('in_triage').length > 0 ? 2 : 0, async () => {
@@ -211,12 +214,24 @@ describe('the pipeline counters', () => {
           idea.status = 'withdrawn';
           return `withdraw ${idea.id}`;
         }],
-        ['go', active.length > 0 ? 5 : 0, async () => {
-          const pilot = pick(active);
+        ['go', ready.length > 0 ? 5 : 0, async () => {
+          const pilot = pick(ready);
           const response = await gateNow(pick([tove, dirk]), pilot.id, { decision: 'go', reason: 'Klar til næste fase.' });
           expect(response.status).toBe(200);
           pilot.stage = ((await response.json()) as { stage: string }).stage;
           return `go ${pilot.id}`;
+        }],
+        // Not a transition: a go into `pilot` before the hypothesis is written is refused and changes nothing.
+        ['go without hypothesis', unready.length > 0 ? 1 : 0, async () => {
+          const pilot = pick(unready);
+          const { etag } = await getPilot(pilot.id);
+          const response = await gateNow(pick([tove, dirk]), pilot.id, { decision: 'go', reason: 'Klar til piloten.' });
+          expect(response.status).toBe(409);
+          expect((await problemOf(response)).type).toBe('urn:spire:problem:hypothesis-missing');
+          const after = await getPilot(pilot.id);
+          expect(after.etag).toBe(etag);
+          expect(after.pilot.stage).toBe('sprint');
+          return `go ${pilot.id} refused: no hypothesis`;
         }],
         ['hold', active.length > 0 ? 1 : 0, async () => {
           const pilot = pick(active);
@@ -246,6 +261,7 @@ describe('the pipeline counters', () => {
                 ? { results: { realisedHoursPerYear: Math.floor(random() * 1500), summary: 'Målt på to afdelinger.' } }
                 : { hypothesis: null, results: null };
           expect((await patchNow(pilot.id, body)).status).toBe(200);
+          pilot.hypothesis = roll < 0.45 ? true : roll < 0.9 ? pilot.hypothesis : false;
           return `patch ${pilot.id} ${Object.keys(body).join(',')}`;
         }],
       ];
@@ -261,7 +277,8 @@ describe('the pipeline counters', () => {
     // Assess
     const { stored, recounted, items } = await storedAndRecounted();
     expect(log).toHaveLength(170);
-    expect([...done].sort(), `seed ${SEED}`).toEqual(['accept', 'answer', 'decline', 'go', 'hold', 'needs_info', 'park', 'patch', 'recycle', 'stop', 'submit', 'withdraw']);
+    // Every one of the 12 kinds of transition happened, and a refused go into `pilot` was tried too.
+    expect([...done].sort(), `seed ${SEED}`).toEqual(['accept', 'answer', 'decline', 'go', 'go without hypothesis', 'hold', 'needs_info', 'park', 'patch', 'recycle', 'stop', 'submit', 'withdraw']);
     expect(stored.counters, `seed ${SEED}`).toEqual(recounted.counters);
     expect(stored.entries, `seed ${SEED}`).toEqual(recounted.entries);
     expect(recounted.counters['ideas']).toBe(ideas.length);
