@@ -10,8 +10,7 @@ const PAGE = 100;
 /**
  * GET /pipeline/export.csv — every pilot with its key fields, newest first, as CSV for Danish
  * Excel (UTF-8 with BOM, semicolons). The pilots are read a page at a time and each page is
- * encoded as it arrives; API Gateway buffers the response, which bounds an export to its 6 MB
- * (tens of thousands of pilots).
+ * encoded as it arrives; API Gateway buffers the response, which bounds an export to its 6 MB.
  */
 export const handler = httpRoute(async ({ caller, language }) => {
   requireRole(caller, 'director', 'triage', 'admin');

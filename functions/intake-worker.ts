@@ -6,9 +6,10 @@ import { admitToTriage } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
+import { recentLearnings } from '../shared/store/pilots.ts';
 import { ideaStoreFromEnv, pilotStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv(), pilots: pilotStoreFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv(), pilots: recentLearnings(pilotStoreFromEnv(), 60_000) };
 const processor = new BatchProcessor(EventType.SQS);
 
 /**

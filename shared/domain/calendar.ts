@@ -5,3 +5,5 @@ const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Cope
 export function copenhagenDay(moment: Date): string {
   return COPENHAGEN_DAY.format(moment);
 }
+
+export const DAY_MS = 86_400_000;

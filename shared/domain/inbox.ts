@@ -3,6 +3,7 @@
  * Pure: the store (shared/store/inbox-entries.ts) writes one entry per list and order, so every
  * inbox page is one Query of exactly the ideas asked for, never a Scan or a filter.
  */
+import { DAY_MS } from './calendar.ts';
 import type { Idea, IdeaKind, IdeaStatus, StaffMember } from './idea.ts';
 
 /** Every status but `submitted` (not yet enriched) has an inbox list. */
@@ -109,8 +110,6 @@ export function inboxRow(idea: Idea): InboxRow {
     ...(idea.assignee === undefined ? {} : { assignee: idea.assignee }),
   };
 }
-
-const DAY_MS = 86_400_000;
 
 /** Whole and part days from `since` to `now`, to one decimal. */
 export function daysSince(since: string, now: Date): number {

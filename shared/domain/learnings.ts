@@ -55,17 +55,23 @@ const MIN_COLLECTION = 10;
 /** Maps the BM25 sum to 0..1 as theme alignment does (shared/domain/themes/align.ts). */
 const SCALE = 6;
 /**
- * A new idea resembles a stopped pilot from this score. Calibrated in
- * test/unit/domain/learnings.test.ts on six stopped pilots: ideas on their topics scored
- * 0.714–0.996 against their own pilot; at 0.5, 10 of 17 unrelated ideas were flagged on shared
- * everyday words, at 0.65, 4 (those sharing the setting, e.g. "plejecentret").
+ * A new idea resembles a stopped pilot from this score: between what ideas on a stopped pilot's
+ * topic score and what unrelated ideas sharing everyday words score, on the labelled fixture
+ * test/fixtures/stopped-pilots.json (`npm run eval:learnings` prints both).
  */
 export const RESEMBLANCE_MIN_SCORE = 0.65;
 export const RESEMBLING_PILOTS_PER_IDEA = 3;
 
+/** Bags by learning: the intake worker ranks every new idea against the same learnings (read once a minute), so each is analysed once. */
+const bags = new WeakMap<Learning, Bag>();
+
 function documentBag(learning: Learning): Bag {
+  const known = bags.get(learning);
+  if (known !== undefined) return known;
   const terms = (text: string, weight: number) => weightedTerms(text, learning.language, BASE_VOCABULARY, weight).map((term) => [term.key, term.weight] as const);
-  return bagOf([...terms(learning.title, TITLE_WEIGHT), ...terms(learning.description, 1), ...terms(learning.learnings, 1)]);
+  const bag = bagOf([...terms(learning.title, TITLE_WEIGHT), ...terms(learning.description, 1), ...terms(learning.learnings, 1)]);
+  bags.set(learning, bag);
+  return bag;
 }
 
 /**
@@ -74,14 +80,14 @@ function documentBag(learning: Learning): Bag {
  * stem and an English one English pilots.
  */
 export function searchLearnings(learnings: readonly Learning[], text: string, options: { limit: number; minScore?: number }): LearningMatch[] {
-  const bags = learnings.map((learning) => ({ learning, bag: documentBag(learning) }));
+  const documentBags = learnings.map((learning) => ({ learning, bag: documentBag(learning) }));
   const withTerm = new Map<string, number>();
-  for (const { bag } of bags) for (const term of bag.counts.keys()) withTerm.set(term, (withTerm.get(term) ?? 0) + 1);
-  const documents = Math.max(bags.length, MIN_COLLECTION);
-  const averageLength = bags.reduce((sum, { bag }) => sum + bag.length, 0) / Math.max(bags.length, 1);
+  for (const { bag } of documentBags) for (const term of bag.counts.keys()) withTerm.set(term, (withTerm.get(term) ?? 0) + 1);
+  const documents = Math.max(documentBags.length, MIN_COLLECTION);
+  const averageLength = documentBags.reduce((sum, { bag }) => sum + bag.length, 0) / Math.max(documentBags.length, 1);
   const queries = new Map<Language, ReturnType<typeof queryTerms>>();
   const matches: LearningMatch[] = [];
-  for (const { learning, bag } of bags) {
+  for (const { learning, bag } of documentBags) {
     let query = queries.get(learning.language);
     if (query === undefined) {
       query = queryTerms([{ text, weight: 1 }], learning.language, BASE_VOCABULARY);
@@ -104,8 +110,13 @@ export function searchLearnings(learnings: readonly Learning[], text: string, op
   return matches.sort((a, b) => b.score - a.score || a.learning.pilotId.localeCompare(b.learning.pilotId)).slice(0, options.limit);
 }
 
+/** What a new idea is compared with stopped pilots by: its title twice (it says what the idea is about), then its description. */
+export function resemblanceQuery(idea: { title: string; description: string }): string {
+  return `${idea.title}\n${idea.title}\n${idea.description}`;
+}
+
 /** The stopped pilots a new idea resembles, most similar first. */
 export function resemblingStoppedPilots(idea: { title: string; description: string }, learnings: readonly Learning[]): LearningMatch[] {
   const stopped = learnings.filter((learning) => learning.stage === 'stopped');
-  return searchLearnings(stopped, `${idea.title}\n${idea.title}\n${idea.description}`, { limit: RESEMBLING_PILOTS_PER_IDEA, minScore: RESEMBLANCE_MIN_SCORE });
+  return searchLearnings(stopped, resemblanceQuery(idea), { limit: RESEMBLING_PILOTS_PER_IDEA, minScore: RESEMBLANCE_MIN_SCORE });
 }

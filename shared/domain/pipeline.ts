@@ -7,7 +7,8 @@
  */
 import type { Idea, IdeaStatus } from './idea.ts';
 import { IDEA_STATUSES } from './idea.ts';
-import { departmentKey } from './inbox.ts';
+import { DAY_MS } from './calendar.ts';
+import { daysSince, departmentKey } from './inbox.ts';
 import { ACTIVE_STAGES, PILOT_STAGES, STAGE_ORDER, isActive, type ActiveStage, type Pilot, type PilotStage } from './pilot.ts';
 
 /** Named sums, e.g. `stage:pilot` → 3. */
@@ -19,8 +20,6 @@ export interface Contribution {
   counters: Counters;
   entries: Entries;
 }
-
-const DAY_MS = 86_400_000;
 
 const name = {
   ideas: 'ideas',
@@ -205,7 +204,7 @@ export function pipelineSummary(
     triage: {
       waiting,
       averageDaysWaiting: waiting === 0 ? null : oneDecimal((now - (waitingSinceSeconds / waiting) * 1000) / DAY_MS),
-      oldestDaysWaiting: context.oldestWaitingSince === undefined ? null : oneDecimal((now - Date.parse(context.oldestWaitingSince)) / DAY_MS),
+      oldestDaysWaiting: context.oldestWaitingSince === undefined ? null : daysSince(context.oldestWaitingSince, context.now),
     },
   };
 }

@@ -4,7 +4,7 @@
  * pipeline counters (./pipeline.ts) — every change of a pilot writes all of them in one
  * transaction that only succeeds while the pilot is still at the version it was read with.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
 import type { Learning } from '../domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
@@ -12,10 +12,9 @@ import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
 import { contributionChange, pilotContribution, type Contribution } from '../domain/pipeline.ts';
 import { pilotDerivedItemChanges } from './derived-items.ts';
 import { ConcurrentChangeError, type Page } from './ideas.ts';
-import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition, statusPartition } from './keys.ts';
+import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition } from './keys.ts';
 import { partitionPage, wholePartition } from './partition.ts';
 import { counterUpdates, readPipelineTotals } from './pipeline.ts';
-import { TABLE } from './table.ts';
 import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
 
 type Item = Record<string, unknown>;
@@ -49,8 +48,8 @@ export interface PilotStore {
   listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>>;
   /** The learnings of every stopped and realised pilot. */
   listLearnings(): Promise<Learning[]>;
-  /** The pipeline counters summed, and when the idea that has waited longest in triage entered it. */
-  pipelineTotals(): Promise<{ totals: Contribution; oldestWaitingSince: string | undefined }>;
+  /** The pipeline counters summed over their shards. */
+  pipelineTotals(): Promise<Contribution>;
   gateSettings(): Promise<StoredGateSettings>;
   /** Stores the settings as the next version, if `expectedVersion` is still the current one. */
   replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings>;
@@ -125,25 +124,9 @@ export class DynamoPilotStore implements PilotStore {
     return items.map((item) => item['learning'] as Learning);
   }
 
-  /** One Query of the counter shards and one of the status index (its oldest entry only): the same reads for ten ideas or a million. */
-  async pipelineTotals(): Promise<{ totals: Contribution; oldestWaitingSince: string | undefined }> {
-    const index = TABLE.indexes.byStatus;
-    const [totals, oldest] = await Promise.all([
-      readPipelineTotals(this.client, this.tableName),
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':pk': statusPartition('in_triage') },
-          ProjectionExpression: 'statusChangedAt',
-          Limit: 1,
-        }),
-      ),
-    ]);
-    const since = oldest.Items?.[0]?.['statusChangedAt'];
-    return { totals, oldestWaitingSince: typeof since === 'string' ? since : undefined };
+  /** One Query of the counter shards: the same read for ten ideas or a million. */
+  async pipelineTotals(): Promise<Contribution> {
+    return readPipelineTotals(this.client, this.tableName);
   }
 
   async gateSettings(): Promise<StoredGateSettings> {
@@ -170,6 +153,28 @@ export class DynamoPilotStore implements PilotStore {
     }
     return next;
   }
+}
+
+/**
+ * The learnings as read at most `maxAgeMs` ago. The intake worker ranks every idea it admits
+ * against all of them; read afresh for each, a batch of ten would read the whole partition ten
+ * times. A pilot stopped in the last minute may be missed by the ideas admitted in that minute.
+ */
+export function recentLearnings(pilots: Pick<PilotStore, 'listLearnings'>, maxAgeMs: number, now: () => number = Date.now): Pick<PilotStore, 'listLearnings'> {
+  let kept: { at: number; learnings: Promise<Learning[]> } | undefined;
+  return {
+    listLearnings: () => {
+      if (kept === undefined || now() - kept.at >= maxAgeMs) {
+        const learnings = pilots.listLearnings();
+        kept = { at: now(), learnings };
+        // A failed read is not kept: the next idea reads again.
+        learnings.catch(() => {
+          if (kept?.learnings === learnings) kept = undefined;
+        });
+      }
+      return kept.learnings;
+    },
+  };
 }
 
 /** The items that create a pilot, for the transaction that accepts its idea (./ideas.ts). */

@@ -168,9 +168,9 @@ describe('editPilot', () => {
     const cleared = await store.pipelineTotals();
 
     // Assess
-    expect(withHours.totals.counters['hours:expected']).toBe(320);
-    expect(changed.totals.counters['hours:expected']).toBe(500);
-    expect(cleared.totals.counters).not.toHaveProperty('hours:expected');
+    expect(withHours.counters['hours:expected']).toBe(320);
+    expect(changed.counters['hours:expected']).toBe(500);
+    expect(cleared.counters).not.toHaveProperty('hours:expected');
     expect(store.events.map((event) => event.version)).toEqual([2, 3, 4]);
   });
 

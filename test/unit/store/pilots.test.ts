@@ -10,7 +10,7 @@ import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
-import { DynamoPilotStore, newPilotItems, StaleSettingsError, type PilotChange } from '../../../shared/store/pilots.ts';
+import { DynamoPilotStore, newPilotItems, recentLearnings, StaleSettingsError, type PilotChange } from '../../../shared/store/pilots.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { transactionCanceled } from '../support/lambda.ts';
@@ -454,7 +454,7 @@ describe('DynamoPilotStore.listLearnings', () => {
 });
 
 describe('DynamoPilotStore.pipelineTotals', () => {
-  it('costs one consistent Query of the counter shards and one Query of the oldest entry of the triage status index', async () => {
+  it('costs one consistent Query of the counter shards, summing counters and collecting entries', async () => {
     // Prepare
     ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'PIPELINE' } }).resolves({
       Items: [
@@ -462,29 +462,17 @@ describe('DynamoPilotStore.pipelineTotals', () => {
         { ...pipelineShardKey(5), type: 'pipeline-shard', 'c:ideas': 2 },
       ],
     });
-    ddbMock.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [{ statusChangedAt: '2026-01-05T08:31:00.000Z' }] });
 
     // Act
     const result = await store.pipelineTotals();
 
     // Assess
-    expect(result).toEqual({ totals: { counters: { ideas: 5, 'stage:sprint': 1 }, entries: { [`since:sprint:${PILOT_ID}`]: ACCEPTED_AT } }, oldestWaitingSince: '2026-01-05T08:31:00.000Z' });
+    expect(result).toEqual({ counters: { ideas: 5, 'stage:sprint': 1 }, entries: { [`since:sprint:${PILOT_ID}`]: ACCEPTED_AT } });
     const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
-    expect(calls).toHaveLength(2);
-    expect(calls).toContainEqual(expect.objectContaining({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'PIPELINE' }, ConsistentRead: true }));
-    const status = calls.find((call) => call.IndexName !== undefined);
-    expect(status).toEqual({
-      TableName: TABLE_NAME,
-      IndexName: 'GSI1',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-      ExpressionAttributeValues: { ':pk': 'STATUS#in_triage' },
-      ProjectionExpression: 'statusChangedAt',
-      Limit: 1,
-    });
+    expect(calls).toEqual([{ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'PIPELINE' }, ConsistentRead: true }]);
   });
 
-  it('answers no waiting time when nothing waits in triage', async () => {
+  it('answers empty totals for a fresh table', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [] });
 
@@ -492,9 +480,10 @@ describe('DynamoPilotStore.pipelineTotals', () => {
     const result = await store.pipelineTotals();
 
     // Assess
-    expect(result).toEqual({ totals: { counters: {}, entries: {} }, oldestWaitingSince: undefined });
+    expect(result).toEqual({ counters: {}, entries: {} });
   });
 });
+
 
 describe('DynamoPilotStore.gateSettings', () => {
   it('answers the shipped defaults as version 0 while no admin has stored settings', async () => {
@@ -581,5 +570,59 @@ describe('DynamoPilotStore.replaceGateSettings', () => {
 
     // Assess
     expect(error).toBe(unavailable);
+  });
+});
+
+describe('recentLearnings', () => {
+  const stopped = learningOf(aStoppedPilot()) as Learning;
+
+  /** A learnings source that counts its reads and fails when told to. */
+  function source() {
+    const state = { reads: 0, fail: false };
+    return {
+      state,
+      listLearnings: async () => {
+        state.reads++;
+        if (state.fail) throw new Error('DynamoDB unavailable');
+        return [stopped];
+      },
+    };
+  }
+
+  it('reads the learnings once for every idea admitted within the maximum age, and again after it', async () => {
+    // Prepare
+    let clock = 0;
+    const learnings = source();
+    const recent = recentLearnings(learnings, 60_000, () => clock);
+
+    // Act
+    const first = await Promise.all([recent.listLearnings(), recent.listLearnings()]);
+    clock = 59_999;
+    const later = await recent.listLearnings();
+    clock = 60_000;
+    const afresh = await recent.listLearnings();
+
+    // Assess
+    expect(first).toEqual([[stopped], [stopped]]);
+    expect(later).toEqual([stopped]);
+    expect(afresh).toEqual([stopped]);
+    expect(learnings.state.reads).toBe(2);
+  });
+
+  it('does not keep a failed read: the next idea reads again', async () => {
+    // Prepare
+    const learnings = source();
+    learnings.state.fail = true;
+    const recent = recentLearnings(learnings, 60_000, () => 0);
+
+    // Act
+    const failed = await rejectionOf(recent.listLearnings());
+    learnings.state.fail = false;
+    const next = await recent.listLearnings();
+
+    // Assess
+    expect(failed.message).toBe('DynamoDB unavailable');
+    expect(next).toEqual([stopped]);
+    expect(learnings.state.reads).toBe(2);
   });
 });

@@ -504,10 +504,8 @@ export class InMemoryPilotStore implements PilotStore {
     });
   }
 
-  async pipelineTotals(): Promise<{ totals: Contribution; oldestWaitingSince: string | undefined }> {
-    const ideas = [...this.ideaStore.ideas.values()];
-    const waiting = ideas.filter((idea) => idea.status === 'in_triage').map((idea) => idea.statusChangedAt).sort(byKey);
-    return { totals: recount(ideas, this.pilots.values()), oldestWaitingSince: waiting[0] };
+  async pipelineTotals(): Promise<Contribution> {
+    return recount(this.ideaStore.ideas.values(), this.pilots.values());
   }
 
   async gateSettings(): Promise<StoredGateSettings> {
