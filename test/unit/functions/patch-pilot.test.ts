@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/patch-pilot.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
@@ -15,7 +15,7 @@ const HYPOTHESIS = {
   successThreshold: 'Under 5 minutter pr. besøg',
 };
 
-const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+const { ddbMock, transactionItems, expectNothingWritten } = mockTableAndNotifyQueue({ now: NOW });
 
 function stored(pilot: Pilot) {
   ddbMock.on(GetCommand, { Key: { PK: `PILOT#${pilot.id}`, SK: 'META' } }).resolves({ Item: pilotItem(pilot) });
@@ -34,17 +34,7 @@ function patch(body: unknown, options: { ifMatch?: string | null; claims?: Claim
   );
 }
 
-/** The items of the one transaction the edit wrote. */
-function transactionItems() {
-  const calls = ddbMock.commandCalls(TransactWriteCommand);
-  expect(calls).toHaveLength(1);
-  return calls[0]?.args[0].input.TransactItems ?? [];
-}
 
-function expectNothingWritten() {
-  expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
-  expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
-}
 
 describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
   it('changes the fields sent and answers the pilot at its next version, with the new ETag', async () => {

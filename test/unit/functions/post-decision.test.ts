@@ -11,7 +11,7 @@ const NOW = '2026-01-06T09:15:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const { ddbMock, sqsMock, sideEffects, stored } = mockTableAndNotifyQueue({ now: NOW, seed: () => [anIdeaInTriage()] });
+const { ddbMock, sqsMock, sideEffects, stored, transactionItems } = mockTableAndNotifyQueue({ now: NOW, seed: () => [anIdeaInTriage()] });
 
 function decide(body: unknown, options: { ifMatch?: string | null; claims?: Claims; id?: string } = {}) {
   const ifMatch = options.ifMatch === undefined ? '"2"' : options.ifMatch;
@@ -26,12 +26,6 @@ function decide(body: unknown, options: { ifMatch?: string | null; claims?: Clai
   );
 }
 
-/** The items of the one decision transaction. */
-function transactionItems() {
-  const calls = ddbMock.commandCalls(TransactWriteCommand);
-  expect(calls).toHaveLength(1);
-  return calls[0]?.args[0].input.TransactItems ?? [];
-}
 
 function putItems(): Record<string, unknown>[] {
   return transactionItems().flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-gate.ts';
 import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
@@ -10,7 +10,7 @@ import { aPilotReadyToStart, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID,
 const NOW = '2026-02-01T09:00:00.000Z';
 const ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
 
-const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+const { ddbMock, transactionItems, expectNothingWritten } = mockTableAndNotifyQueue({ now: NOW });
 
 function stored(pilot: Pilot) {
   ddbMock.on(GetCommand, { Key: { PK: `PILOT#${pilot.id}`, SK: 'META' } }).resolves({ Item: pilotItem(pilot) });
@@ -29,17 +29,7 @@ function decide(body: unknown, options: { ifMatch?: string | null; claims?: Clai
   );
 }
 
-/** The items of the one transaction the decision wrote. */
-function transactionItems() {
-  const calls = ddbMock.commandCalls(TransactWriteCommand);
-  expect(calls).toHaveLength(1);
-  return calls[0]?.args[0].input.TransactItems ?? [];
-}
 
-function expectNothingWritten() {
-  expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
-  expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
-}
 
 describe('POST /console/pilots/{id}/gates (post-gate)', () => {
   it('takes a go at the gate: answers the new stage, version, ETag and the gate record', async () => {

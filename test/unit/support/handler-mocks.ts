@@ -1,7 +1,7 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
 import { ideaItem } from './ideas.ts';
 
@@ -44,5 +44,18 @@ export function mockTableAndNotifyQueue(options: { now: string; seed?: () => Ide
     sqsMock.reset();
   });
 
-  return { ddbMock, sqsMock, sideEffects, stored };
+  /** The items of the one transaction the handler wrote (and that there was exactly one). */
+  const transactionItems = () => {
+    const calls = ddbMock.commandCalls(TransactWriteCommand);
+    expect(calls).toHaveLength(1);
+    return calls[0]?.args[0].input.TransactItems ?? [];
+  };
+
+  /** A refused request wrote nothing. */
+  const expectNothingWritten = () => {
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+  };
+
+  return { ddbMock, sqsMock, sideEffects, stored, transactionItems, expectNothingWritten };
 }
