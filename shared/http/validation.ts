@@ -30,7 +30,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, lan
 }
 
 /** RFC 6901: "" is the whole document, "/a~1b" the member "a/b". */
-function pointer(path: readonly PropertyKey[]): string {
+export function pointer(path: readonly PropertyKey[]): string {
   return path.map((part) => '/' + String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 

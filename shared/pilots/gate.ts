@@ -3,6 +3,7 @@ import type { Language } from '../domain/idea.ts';
 import { pilotAfter, type GateRecord, type GateRole, type Pilot } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { pointer } from '../http/validation.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { PilotStore } from '../store/pilots.ts';
 import { logger } from '../logger.ts';
@@ -63,7 +64,7 @@ function refusalError(refusal: GateRefusal, request: GateRequest, language: Lang
     }
     case 'unknown-items':
       return new ValidationError(
-        refusal.ids.map((id) => ({ pointer: `/checklist/${id.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: da ? 'Punktet findes ikke på denne tjekliste' : 'There is no such item on this checklist' })),
+        refusal.ids.map((id) => ({ pointer: pointer(['checklist', id]), detail: da ? 'Punktet findes ikke på denne tjekliste' : 'There is no such item on this checklist' })),
       );
     case 'checklist-incomplete':
       return new ChecklistIncompleteError(
