@@ -2,27 +2,31 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { admitToTriage } from '../shared/intake/admit.ts';
+import { admitToTriage, type AdmitDependencies } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
-import { recentLearnings } from '../shared/store/pilots.ts';
+import { learningsReadOnce } from '../shared/store/pilots.ts';
 import { ideaStoreFromEnv, pilotStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv(), pilots: recentLearnings(pilotStoreFromEnv(), 60_000) };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv() };
+const pilots = pilotStoreFromEnv();
 const processor = new BatchProcessor(EventType.SQS);
 
 /**
  * One intake message: parse it, then admit the idea to triage. A message that cannot be parsed
  * or names no stored idea fails, is retried, and ends in the dead-letter queue.
  */
-async function processRecord(record: SQSRecord): Promise<void> {
+async function processRecord(record: SQSRecord, batch: AdmitDependencies): Promise<void> {
   const message = IntakeMessage.parse(JSON.parse(record.body));
-  const outcome = await admitToTriage(deps, message.ideaId);
+  const outcome = await admitToTriage(batch, message.ideaId);
   logger.debug('Intake message processed', { ideaId: message.ideaId, outcome, messageId: record.messageId });
 }
 
-/** SQS consumer of the intake queue; reports failed records so only they are retried. */
+/** SQS consumer of the intake queue; reports failed records so only they are retried. The ideas of a batch share one read of the learnings. */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event, context) => processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }));
+  .handler(async (event, context) => {
+    const batch = { ...deps, pilots: learningsReadOnce(pilots) };
+    return processPartialResponse(event, (record: SQSRecord) => processRecord(record, batch), processor, { context, throwOnFullBatchFailure: false });
+  });

@@ -62,7 +62,7 @@ const SCALE = 6;
 export const RESEMBLANCE_MIN_SCORE = 0.65;
 export const RESEMBLING_PILOTS_PER_IDEA = 3;
 
-/** Bags by learning: the intake worker ranks every new idea against the same learnings (read once a minute), so each is analysed once. */
+/** Bags by learning: the intake worker ranks every idea of a batch against the same learnings (read once a batch), so each is analysed once. */
 const bags = new WeakMap<Learning, Bag>();
 
 function documentBag(learning: Learning): Bag {

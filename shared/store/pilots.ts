@@ -156,23 +156,23 @@ export class DynamoPilotStore implements PilotStore {
 }
 
 /**
- * The learnings as read at most `maxAgeMs` ago. The intake worker ranks every idea it admits
- * against all of them; read afresh for each, a batch of ten would read the whole partition ten
- * times. A pilot stopped in the last minute may be missed by the ideas admitted in that minute.
+ * The learnings read once for all who ask: the intake worker ranks every idea of a batch against
+ * all of them, and read afresh for each, a batch of ten would read the whole partition ten times.
+ * Made anew for each batch, so a pilot stopped before the batch arrived is always seen.
  */
-export function recentLearnings(pilots: Pick<PilotStore, 'listLearnings'>, maxAgeMs: number, now: () => number = Date.now): Pick<PilotStore, 'listLearnings'> {
-  let kept: { at: number; learnings: Promise<Learning[]> } | undefined;
+export function learningsReadOnce(pilots: Pick<PilotStore, 'listLearnings'>): Pick<PilotStore, 'listLearnings'> {
+  let kept: Promise<Learning[]> | undefined;
   return {
     listLearnings: () => {
-      if (kept === undefined || now() - kept.at >= maxAgeMs) {
+      if (kept === undefined) {
         const learnings = pilots.listLearnings();
-        kept = { at: now(), learnings };
+        kept = learnings;
         // A failed read is not kept: the next idea reads again.
         learnings.catch(() => {
-          if (kept?.learnings === learnings) kept = undefined;
+          if (kept === learnings) kept = undefined;
         });
       }
-      return kept.learnings;
+      return kept;
     },
   };
 }

@@ -10,7 +10,7 @@ import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
-import { DynamoPilotStore, newPilotItems, recentLearnings, StaleSettingsError, type PilotChange } from '../../../shared/store/pilots.ts';
+import { DynamoPilotStore, learningsReadOnce, newPilotItems, StaleSettingsError, type PilotChange } from '../../../shared/store/pilots.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { transactionCanceled } from '../support/lambda.ts';
@@ -573,7 +573,7 @@ describe('DynamoPilotStore.replaceGateSettings', () => {
   });
 });
 
-describe('recentLearnings', () => {
+describe('learningsReadOnce', () => {
   const stopped = learningOf(aStoppedPilot()) as Learning;
 
   /** A learnings source that counts its reads and fails when told to. */
@@ -589,36 +589,31 @@ describe('recentLearnings', () => {
     };
   }
 
-  it('reads the learnings once for every idea admitted within the maximum age, and again after it', async () => {
+  it('reads the learnings once for every idea of a batch that asks, at once or later', async () => {
     // Prepare
-    let clock = 0;
     const learnings = source();
-    const recent = recentLearnings(learnings, 60_000, () => clock);
+    const batch = learningsReadOnce(learnings);
 
     // Act
-    const first = await Promise.all([recent.listLearnings(), recent.listLearnings()]);
-    clock = 59_999;
-    const later = await recent.listLearnings();
-    clock = 60_000;
-    const afresh = await recent.listLearnings();
+    const first = await Promise.all([batch.listLearnings(), batch.listLearnings()]);
+    const later = await batch.listLearnings();
 
     // Assess
     expect(first).toEqual([[stopped], [stopped]]);
     expect(later).toEqual([stopped]);
-    expect(afresh).toEqual([stopped]);
-    expect(learnings.state.reads).toBe(2);
+    expect(learnings.state.reads).toBe(1);
   });
 
   it('does not keep a failed read: the next idea reads again', async () => {
     // Prepare
     const learnings = source();
     learnings.state.fail = true;
-    const recent = recentLearnings(learnings, 60_000, () => 0);
+    const batch = learningsReadOnce(learnings);
 
     // Act
-    const failed = await rejectionOf(recent.listLearnings());
+    const failed = await rejectionOf(batch.listLearnings());
     learnings.state.fail = false;
-    const next = await recent.listLearnings();
+    const next = await batch.listLearnings();
 
     // Assess
     expect(failed.message).toBe('DynamoDB unavailable');
