@@ -6,7 +6,7 @@
  */
 import type { Language } from './idea.ts';
 import type { Pilot, PilotStage } from './pilot.ts';
-import { BASE_VOCABULARY } from './text/compounds.ts';
+import { baseVocabulary } from './text/compounds.ts';
 import { bagOf, idf, termScore, type Bag } from './themes/bm25.ts';
 import { queryTerms, weightedTerms } from './themes/terms.ts';
 
@@ -68,7 +68,7 @@ const bags = new WeakMap<Learning, Bag>();
 function documentBag(learning: Learning): Bag {
   const known = bags.get(learning);
   if (known !== undefined) return known;
-  const terms = (text: string, weight: number) => weightedTerms(text, learning.language, BASE_VOCABULARY, weight).map((term) => [term.key, term.weight] as const);
+  const terms = (text: string, weight: number) => weightedTerms(text, learning.language, baseVocabulary(), weight).map((term) => [term.key, term.weight] as const);
   const bag = bagOf([...terms(learning.title, TITLE_WEIGHT), ...terms(learning.description, 1), ...terms(learning.learnings, 1)]);
   bags.set(learning, bag);
   return bag;
@@ -90,7 +90,7 @@ export function searchLearnings(learnings: readonly Learning[], text: string, op
   for (const { learning, bag } of documentBags) {
     let query = queries.get(learning.language);
     if (query === undefined) {
-      query = queryTerms([{ text, weight: 1 }], learning.language, BASE_VOCABULARY);
+      query = queryTerms([{ text, weight: 1 }], learning.language, baseVocabulary());
       queries.set(learning.language, query);
     }
     let total = 0;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import type { Language } from '../domain/idea.ts';
 import { ValidationError, type FieldError } from './errors.ts';
 
@@ -20,11 +20,11 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], language: Langu
   return errors;
 }
 
-/** Parses `input` with `schema`, or throws a ValidationError with per-field messages. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, language: Language): z.output<S> {
+/** Parses `input` with `schema` (a zod/mini schema, or a classic zod one), or throws a ValidationError with per-field messages. */
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown, language: Language): z.output<S> {
   // zod leaves the offending value out of its issues unless asked; without it a value of the
   // wrong type could not be told from a missing one, and both would read "Required".
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (!result.success) throw new ValidationError(fieldErrors(result.error.issues, language));
   return result.data;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { copenhagenDay } from '../domain/calendar.ts';
 import { INBOX_SORTS, INBOX_STATUSES } from '../domain/inbox.ts';
 import { DECLINE_REASONS, IDEA_KINDS, REDIRECT_TARGETS } from '../domain/idea.ts';
@@ -8,48 +8,50 @@ import { humanText } from './text.ts';
 
 /** GET /console/inbox: one list (status, narrowed by kind, department and theme), one order, a page. */
 export const InboxQuery = z.strictObject({
-  status: z.enum(INBOX_STATUSES).default('in_triage'),
-  kind: z.enum(IDEA_KINDS).optional(),
-  department: humanText(LIMITS.departmentMin, LIMITS.departmentMax).optional(),
-  theme: StrategyId.optional(),
-  sort: z.enum(INBOX_SORTS).default('priority'),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(1024).optional(),
+  status: z._default(z.enum(INBOX_STATUSES), 'in_triage'),
+  kind: z.optional(z.enum(IDEA_KINDS)),
+  department: z.optional(humanText(LIMITS.departmentMin, LIMITS.departmentMax)),
+  theme: z.optional(StrategyId),
+  sort: z._default(z.enum(INBOX_SORTS), 'priority'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
 const message = humanText(1, 2000);
 
 /** A calendar day after today (in Copenhagen): a parked idea comes back on it. */
-export const futureDay = z.iso.date().refine((day) => day > copenhagenDay(new Date()), {
-  // A day that is not a date at all is told so once, not also that it is not in the future.
-  when: (payload) => payload.issues.length === 0,
-  message: 'Must be a day after today',
-  params: { da: 'Skal være en dag efter i dag', en: 'Must be a day after today' },
-});
+export const futureDay = z.iso.date().check(
+  z.refine((day) => day > copenhagenDay(new Date()), {
+    // A day that is not a date at all is told so once, not also that it is not in the future.
+    when: (payload) => payload.issues.length === 0,
+    message: 'Must be a day after today',
+    params: { da: 'Skal være en dag efter i dag', en: 'Must be a day after today' },
+  }),
+);
 
 /** POST /console/ideas/{id}/decisions: one of triage's decisions with what it needs. */
 export const DecisionInput = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('needs_info'), question: humanText(5, 2000) }),
-  z.strictObject({ decision: z.literal('accept'), message: message.optional() }),
-  z.strictObject({ decision: z.literal('park'), revisitOn: futureDay, message: message.optional() }),
+  z.strictObject({ decision: z.literal('accept'), message: z.optional(message) }),
+  z.strictObject({ decision: z.literal('park'), revisitOn: futureDay, message: z.optional(message) }),
   z.strictObject({ decision: z.literal('decline'), reasonCode: z.enum(DECLINE_REASONS), message }),
-  z.strictObject({ decision: z.literal('duplicate'), into: z.uuid(), message: message.optional() }),
+  z.strictObject({ decision: z.literal('duplicate'), into: z.uuid(), message: z.optional(message) }),
   z.strictObject({ decision: z.literal('redirect'), to: z.enum(REDIRECT_TARGETS), message }),
 ]);
 
 /** PUT /console/ideas/{id}/assignee: a member of the digitalisation team, or null for nobody. */
 export const AssigneeInput = z.strictObject({
-  assignee: z.strictObject({ sub: z.string().trim().min(1).max(128), name: humanText(1, 200).optional() }).nullable(),
+  assignee: z.nullable(z.strictObject({ sub: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)), name: z.optional(humanText(1, 200)) })),
 });
 
 /** POST /console/ideas/{id}/comments. */
 export const CommentInput = z.strictObject({
   text: humanText(1, 4000),
-  visibility: z.enum(['internal', 'submitter']).default('internal'),
+  visibility: z._default(z.enum(['internal', 'submitter']), 'internal'),
 });
 
 /** POST /ideas/{id}/answers: the submitter's answer to triage's question. */
 export const AnswerInput = z.strictObject({ answer: humanText(1, LIMITS.descriptionMax) });
 
 /** POST /ideas/{id}/withdraw: an optional word on why. */
-export const WithdrawInput = z.strictObject({ reason: humanText(1, 1000).optional() });
+export const WithdrawInput = z.strictObject({ reason: z.optional(humanText(1, 1000)) });

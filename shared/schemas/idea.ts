@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { FREQUENCY_UNITS, LANGUAGES } from '../domain/idea.ts';
 import { humanText } from './text.ts';
 
@@ -19,8 +19,8 @@ const common = {
   title: humanText(LIMITS.titleMin, LIMITS.titleMax),
   description: humanText(LIMITS.descriptionMin, LIMITS.descriptionMax),
   department: humanText(LIMITS.departmentMin, LIMITS.departmentMax),
-  anonymous: z.boolean().default(false),
-  language: z.enum(LANGUAGES).default('da'),
+  anonymous: z._default(z.boolean(), false),
+  language: z._default(z.enum(LANGUAGES), 'da'),
 };
 
 export const SubmitIdeaInput = z.discriminatedUnion('kind', [
@@ -29,10 +29,10 @@ export const SubmitIdeaInput = z.discriminatedUnion('kind', [
     kind: z.literal('friction'),
     ...common,
     /** How many times the friction happens per `frequencyUnit`. */
-    frequency: z.int().min(1).max(LIMITS.frequencyMax),
+    frequency: z.int().check(z.minimum(1), z.maximum(LIMITS.frequencyMax)),
     frequencyUnit: z.enum(FREQUENCY_UNITS),
-    minutesEach: z.number().min(0.5).max(LIMITS.minutesEachMax),
-    peopleAffected: z.int().min(1).max(LIMITS.peopleAffectedMax),
+    minutesEach: z.number().check(z.minimum(0.5), z.maximum(LIMITS.minutesEachMax)),
+    peopleAffected: z.int().check(z.minimum(1), z.maximum(LIMITS.peopleAffectedMax)),
   }),
 ]);
 export type SubmitIdeaInput = z.infer<typeof SubmitIdeaInput>;
@@ -67,7 +67,7 @@ export function formFieldsToSubmission(fields: Record<string, string>): Record<s
  * 1–255 visible ASCII characters, e.g. a UUID the client made before the first try.
  */
 export const IdempotencyKeyHeader = z.looseObject({
-  'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,255}$/).optional(),
+  'idempotency-key': z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/))),
 });
 
 /** What the intake queue carries: the idea's id only; the idea itself is in the table. */
@@ -77,8 +77,8 @@ export type IntakeMessage = z.infer<typeof IntakeMessage>;
 export const IdeaIdPath = z.strictObject({ id: z.uuid() });
 
 export const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(1024).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
 /**
@@ -96,12 +96,14 @@ function normaliseNumber(value: string): string {
  */
 export const SimilarQuery = z
   .strictObject({
-    title: humanText(1, LIMITS.titleMax).optional(),
-    text: humanText(1, LIMITS.descriptionMax).optional(),
-    language: z.enum(LANGUAGES).default('da'),
+    title: z.optional(humanText(1, LIMITS.titleMax)),
+    text: z.optional(humanText(1, LIMITS.descriptionMax)),
+    language: z._default(z.enum(LANGUAGES), 'da'),
   })
-  .refine((query) => query.title !== undefined || query.text !== undefined, {
-    message: 'Send title or text',
-    params: { da: 'Send title eller text', en: 'Send title or text' },
-    path: ['text'],
-  });
+  .check(
+    z.refine((query) => query.title !== undefined || query.text !== undefined, {
+      message: 'Send title or text',
+      params: { da: 'Send title eller text', en: 'Send title or text' },
+      path: ['text'],
+    }),
+  );

@@ -4,7 +4,7 @@
  * through it, so the same words meet in both.
  */
 import type { Language } from '../idea.ts';
-import { BASE_VOCABULARY, compoundParts, type Vocabulary } from './compounds.ts';
+import { baseVocabulary, compoundParts, type Vocabulary } from './compounds.ts';
 import { stem } from './stem.ts';
 import { isStopWord } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
@@ -18,7 +18,7 @@ export interface Term {
 }
 
 export interface AnalyzeOptions {
-  /** The words Danish compounds are split into; BASE_VOCABULARY when absent. */
+  /** The words Danish compounds are split into; baseVocabulary() when absent. */
   vocabulary?: Vocabulary;
 }
 
@@ -30,7 +30,7 @@ function withoutEnding(normal: string): string {
 
 /** The terms of a text, in order, duplicates kept, with their readable forms. */
 export function analyzeTerms(text: string, language: Language, options: AnalyzeOptions = {}): Term[] {
-  const vocabulary = options.vocabulary ?? BASE_VOCABULARY;
+  const vocabulary = options.vocabulary ?? baseVocabulary();
   const terms: Term[] = [];
   for (const token of tokenize(text)) {
     if (!token.acronym && isStopWord(token.normal, language)) continue;

@@ -35,8 +35,17 @@ export function vocabularyOf(words: Iterable<string>): Vocabulary {
   return { words: normal, stems: new Set([...normal].map((word) => stem(word, 'da'))) };
 }
 
-/** The built-in vocabulary: Danish municipal words (danish-words.ts). */
-export const BASE_VOCABULARY: Vocabulary = vocabularyOf(DANISH_BASE_WORDS);
+let base: Vocabulary | undefined;
+
+/**
+ * The built-in vocabulary: Danish municipal words (danish-words.ts). Made on first use, as
+ * stemming every word takes milliseconds that a function which never reads text should not
+ * spend at its cold start.
+ */
+export function baseVocabulary(): Vocabulary {
+  base ??= vocabularyOf(DANISH_BASE_WORDS);
+  return base;
+}
 
 /** The built-in vocabulary with more words, e.g. those of a strategy's themes. */
 export function extendVocabulary(base: Vocabulary, words: Iterable<string>): Vocabulary {
@@ -136,7 +145,7 @@ const caches = new WeakMap<Vocabulary, Map<string, readonly string[]>>();
  * Every known word inside a normalised Danish word, outermost first (borgerservicemedarbejder →
  * borgerservice, borger, service, medarbejder); [] when no known word is found in it.
  */
-export function compoundParts(word: string, vocabulary: Vocabulary = BASE_VOCABULARY): readonly string[] {
+export function compoundParts(word: string, vocabulary: Vocabulary = baseVocabulary()): readonly string[] {
   if (word.length < MIN_COMPOUND) return [];
   let cache = caches.get(vocabulary);
   if (!cache) {

@@ -6,7 +6,7 @@
  */
 import type { Language } from '../idea.ts';
 import type { Theme } from '../strategy/strategy.ts';
-import { BASE_VOCABULARY, extendVocabulary, type Vocabulary } from '../text/compounds.ts';
+import { baseVocabulary, extendVocabulary, type Vocabulary } from '../text/compounds.ts';
 import { isStopWord } from '../text/stop-words.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { bagOf, idf, type Bag } from './bm25.ts';
@@ -37,7 +37,7 @@ function danishWords(themes: readonly Theme[]): string[] {
 }
 
 function build(themes: readonly Theme[], language: Language): ThemeIndex {
-  const vocabulary = extendVocabulary(BASE_VOCABULARY, danishWords(themes));
+  const vocabulary = extendVocabulary(baseVocabulary(), danishWords(themes));
   const weighted = (text: string, weight: number) =>
     weightedTerms(text, language, vocabulary, weight).map((term) => [term.key, term.weight] as const);
   const keyword = (text: string) => {

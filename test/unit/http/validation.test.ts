@@ -13,7 +13,7 @@ const idea = {
 };
 
 /** The field errors parseOrThrow reports for `input`, in `language`. */
-function errorsFor(schema: z.ZodType, input: unknown, language: 'da' | 'en') {
+function errorsFor(schema: z.core.$ZodType, input: unknown, language: 'da' | 'en') {
   const error = thrownBy(() => parseOrThrow(schema, input, language));
   if (!(error instanceof ValidationError)) throw error;
   return error.errors;
@@ -89,8 +89,8 @@ describe('parseOrThrow', () => {
 });
 
 describe('fieldErrors', () => {
-  const issuesOf = (schema: z.ZodType, input: unknown) => {
-    const result = schema.safeParse(input, { reportInput: true });
+  const issuesOf = (schema: z.core.$ZodType, input: unknown) => {
+    const result = z.safeParse(schema, input, { reportInput: true });
     if (result.success) throw new Error('Expected the input to be invalid');
     return result.error.issues;
   };

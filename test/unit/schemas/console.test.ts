@@ -7,8 +7,8 @@ import { AnswerInput, AssigneeInput, CommentInput, DecisionInput, InboxQuery, Wi
 import { OTHER_IDEA_ID } from '../support/ideas.ts';
 
 /** The fields a schema refuses, by path (unknown fields by name). */
-function issuePaths(schema: z.ZodType, input: unknown): string[] {
-  const result = schema.safeParse(input);
+function issuePaths(schema: z.core.$ZodType, input: unknown): string[] {
+  const result = z.safeParse(schema, input);
   return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : ''));
 }
 
@@ -35,14 +35,6 @@ describe('InboxQuery', () => {
 
     // Assess
     expect(paths).toEqual([]);
-  });
-
-  it('has no list of ideas still in submitted', () => {
-    // Act
-    const paths = issuePaths(InboxQuery, { status: 'submitted' });
-
-    // Assess
-    expect(paths).toEqual(['status']);
   });
 
   it.each([

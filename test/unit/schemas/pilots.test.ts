@@ -4,8 +4,8 @@ import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
 import { GateInput, GateSettingsInput, LearningsQuery, PilotPatchInput, PipelinePilotsQuery } from '../../../shared/schemas/pilots.ts';
 
 /** The paths a schema refuses (unknown fields by name; a refusal of the whole as ''). */
-function issuePaths(schema: z.ZodType, input: unknown): string[] {
-  const result = schema.safeParse(input);
+function issuePaths(schema: z.core.$ZodType, input: unknown): string[] {
+  const result = z.safeParse(schema, input);
   return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : ''));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_VOCABULARY, compoundParts, extendVocabulary, vocabularyOf } from '../../../../shared/domain/text/compounds.ts';
+import { baseVocabulary, compoundParts, extendVocabulary, vocabularyOf } from '../../../../shared/domain/text/compounds.ts';
 
 describe('compoundParts', () => {
   it.each<[string, string, string[]]>([
@@ -33,7 +33,7 @@ describe('compoundParts', () => {
 
   it('splits into the words of an extended vocabulary', () => {
     // Prepare
-    const vocabulary = extendVocabulary(BASE_VOCABULARY, ['Hjemmepleje', 'Nøglebokse']);
+    const vocabulary = extendVocabulary(baseVocabulary(), ['Hjemmepleje', 'Nøglebokse']);
 
     // Act
     const parts = compoundParts('hjemmeplejenøgleboksene', vocabulary);
