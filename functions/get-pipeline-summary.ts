@@ -7,7 +7,7 @@ import { summaryDocument } from '../shared/views/pilots.ts';
 
 const pilots = pilotStoreFromEnv();
 const ideas = ideaStoreFromEnv();
-const strategies = strategyStoreFromEnv();
+const strategies = strategyStoreFromEnv('read');
 
 /**
  * GET /pipeline/summary — the directors' view: pilots per stage, theme and department, the

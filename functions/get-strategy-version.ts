@@ -6,7 +6,7 @@ import { StrategyVersionPath } from '../shared/schemas/strategy.ts';
 import { strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { strategyResponse } from '../shared/views/strategy.ts';
 
-const strategies = strategyStoreFromEnv();
+const strategies = strategyStoreFromEnv('read');
 
 /** GET /console/strategy/versions/{n} — an earlier (or the current) version; versions are never changed. */
 export const handler = httpRoute(async ({ event, caller, language }) => {

@@ -10,7 +10,7 @@ import { ideaStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.t
 import { scoreIdea } from '../shared/triage/score.ts';
 import { priorityExplanation } from '../shared/views/scorecard.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite') };
 
 /**
  * PUT /console/ideas/{id}/scorecard — triage scores an idea 0–4 per criterion (`If-Match`: the

@@ -10,7 +10,7 @@ import { StaleVersionError } from '../shared/store/strategy.ts';
 import { strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { strategyResponse } from '../shared/views/strategy.ts';
 
-const strategies = strategyStoreFromEnv();
+const strategies = strategyStoreFromEnv('readWrite');
 
 /**
  * PUT /console/strategy — an admin replaces the strategy. `If-Match` must name the current

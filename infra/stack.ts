@@ -4,7 +4,7 @@
  * grants, event sources and schedules it states, and the HTTP API with its routes. Nothing here
  * names a route, queue or function on its own; a new one is added to the description.
  */
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -16,8 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { AttributeType, BillingMode, ProjectionType, Table, type CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -26,10 +25,14 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/config.ts';
+import { Mail } from './constructs/mail.ts';
+import { Operations } from './constructs/operations.ts';
 import { LOG_RETENTION, SpireFunction } from './constructs/spire-function.ts';
 import {
   functionEnvironment,
+  grantsOf,
   SYSTEM,
+  type GrantResource,
   type FunctionDescription,
   type FunctionName,
   type QueueDescription,
@@ -37,30 +40,10 @@ import {
   type ResourceNames,
   type SettingName,
 } from './system.ts';
+import { CONTEXT, DEFAULT_ENVIRONMENT, readSettings, type EnvironmentName, type Settings } from './settings.ts';
 
-/**
- * CDK context keys that configure a municipality's deployment (cdk.json, or `cdk synth -c key=value`).
- *
- * The issuer and audience are those of the municipality's identity provider; for Entra ID the
- * issuer is `https://login.microsoftonline.com/<tenant id>/v2.0` and the audience the API's
- * application ID URI or client id. cdk.json ships a placeholder issuer on the reserved `.invalid`
- * domain, which synthesizes but can never issue a token: an unconfigured deployment rejects every
- * call instead of trusting anyone, and synth warns about it.
- */
-export const CONTEXT = {
-  jwtIssuer: 'spire:jwtIssuer',
-  jwtAudience: 'spire:jwtAudience',
-  /** The access-token claim that carries the caller's roles. */
-  rolesClaim: 'spire:rolesClaim',
-  /** The From address of Spire's e-mails: an address (or an address at a domain) verified in Amazon SES. */
-  mailSender: 'spire:mailSender',
-  /** The digitalisation team's shared address: the daily digest of overdue ideas goes there. */
-  triageTeamEmail: 'spire:triageTeamEmail',
-  /** Days an idea may wait in triage before it is overdue (default 14). */
-  triageServiceLevelDays: 'spire:triageServiceLevelDays',
-} as const;
-
-const DEFAULT_ROLES_CLAIM = 'roles';
+/** The context keys of the settings (infra/settings.ts, where they are read and validated). */
+export { CONTEXT };
 
 /**
  * Requests per second the API accepts, steady and in bursts: far above what a municipality's
@@ -69,22 +52,13 @@ const DEFAULT_ROLES_CLAIM = 'roles';
 const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
 /**
- * What each level of table access in the description allows. Narrower than the CDK's
- * grantReadData/grantReadWriteData: no Scan (every read is a GetItem or a Query) and no batch
- * writes. A transaction needs the permissions of the actions inside it, hence ConditionCheckItem.
- */
-const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  readWrite: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
-} as const;
-
-/**
  * One line of JSON per request. Deliberately without the caller's IP address and token subject:
  * with them, anyone who can read the logs could tie an anonymous idea to the person who sent it.
  */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   JSON.stringify({
-    requestId: '$context.requestId',
+    // The key the functions' log lines carry the same id under (shared/http/handler.ts): one Logs Insights query finds both.
+    correlation_id: '$context.requestId',
     requestTime: '$context.requestTime',
     routeKey: '$context.routeKey',
     status: '$context.status',
@@ -97,10 +71,9 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-interface AuthSettings {
-  jwtIssuer: string;
-  jwtAudience: string;
-  rolesClaim: string;
+export interface SpireStackProps extends StackProps {
+  /** The environment the stack is (infra/settings.ts): `prod` refuses placeholder settings. Default `dev`. */
+  environment?: EnvironmentName;
 }
 
 export class SpireStack extends Stack {
@@ -108,15 +81,36 @@ export class SpireStack extends Stack {
   readonly queues: Record<QueueName, Queue>;
   readonly functions: Record<FunctionName, SpireFunction>;
   readonly api: HttpApi;
+  /** The alarm topic, the alarms and the dashboard. */
+  readonly operations: Operations;
+  /** The settings the functions read (SETTINGS in infra/system.ts). */
+  readonly settings: Record<SettingName, string>;
+  /** dev, test or prod (Stack's own `environment` is its account and region). */
+  readonly environmentName: EnvironmentName;
+  /** The deployment's settings, from context, validated (infra/settings.ts). */
+  readonly configuration: Settings;
+  /** The SES identity, configuration set and bounce and complaint events. */
+  readonly mail: Mail;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, props);
-    const auth = readAuthSettings(this);
+  constructor(scope: Construct, id: string, props: SpireStackProps = {}) {
+    const { environment = DEFAULT_ENVIRONMENT, ...stackProps } = props;
+    super(scope, id, stackProps);
+    this.environmentName = environment;
+    const configuration = readSettings(this, environment);
+    this.configuration = configuration;
 
     this.table = createTable(this);
     this.queues = mapRecord(SYSTEM.queues, (description, name) => createQueue(this, name, description));
+    this.mail = new Mail(this, 'Mail', { domain: configuration.mailDomain, createIdentity: configuration.createMailIdentity, eventsQueue: this.queues.mailEvents });
 
-    const settings = readSettings(this);
+    const settings: Record<SettingName, string> = {
+      mailTransport: 'ses',
+      mailSender: configuration.mailSender,
+      mailConfigurationSet: this.mail.configurationSet.configurationSetName,
+      triageTeamEmail: configuration.triageTeamEmail,
+      triageServiceLevelDays: String(configuration.triageServiceLevelDays),
+    };
+    this.settings = settings;
     const resources: ResourceNames = {
       tableName: this.table.tableName,
       queueUrls: mapRecord(this.queues, (queue) => queue.queueUrl),
@@ -125,13 +119,19 @@ export class SpireStack extends Stack {
     const httpFunctions = new Set(SYSTEM.routes.map((route) => route.function));
     this.functions = mapRecord(SYSTEM.functions, (description, name) => {
       const environment = functionEnvironment(description, resources);
-      if (httpFunctions.has(name)) environment[ENV.rolesClaim] = auth.rolesClaim;
+      if (httpFunctions.has(name)) environment[ENV.rolesClaim] = configuration.rolesClaim;
       const fn = new SpireFunction(this, pascalCase(name), { description, environment });
-      this.wireFunction(name, fn, description, settings);
+      this.wireFunction(name, fn, description);
       return fn;
     });
 
-    this.api = this.createApi(auth);
+    this.api = this.createApi(configuration);
+    this.operations = new Operations(this, 'Operations', {
+      operationsEmail: configuration.operationsEmail,
+      functions: this.functions,
+      queues: this.queues,
+      api: this.api,
+    });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The Spire DynamoDB table' });
     for (const [name, queue] of entries(this.queues)) {
@@ -142,40 +142,27 @@ export class SpireStack extends Stack {
       });
     }
     new CfnOutput(this, 'JwtIssuer', {
-      value: auth.jwtIssuer,
+      value: configuration.jwtIssuer,
       description: `Issuer the API accepts access tokens from (context ${CONTEXT.jwtIssuer}); must be the municipality's identity provider`,
     });
     new CfnOutput(this, 'JwtAudience', {
-      value: auth.jwtAudience,
+      value: configuration.jwtAudience,
       description: `Audience the API's access tokens must carry (context ${CONTEXT.jwtAudience})`,
     });
   }
 
   /** The grants, event source and schedule the description states for one function. */
-  private wireFunction(name: FunctionName, fn: SpireFunction, description: FunctionDescription, settings: Record<SettingName, string>): void {
-    if (description.table !== undefined) {
-      this.table.grant(fn, ...TABLE_ACTIONS[description.table]);
-      const tableLogicalId = this.resolve((this.table.node.defaultChild as CfnTable).logicalId) as string;
-      Validations.of(fn.role!).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
-        reason: "Table grants cover <table>/index/* so Query can use the table's global secondary indexes (TABLE.indexes); the wildcard spans only this table's indexes.",
-      });
-    }
-    for (const queue of description.sendsTo ?? []) this.queues[queue].grantSendMessages(fn);
-    if (description.sendsMail === true) {
-      // Only from the configured sender: its own identity, or that of its domain when the domain is what SES verified.
-      const sender = settings.mailSender;
-      const identities = [sender, sender.slice(sender.indexOf('@') + 1)].map((identity) =>
-        Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-      );
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: identities }));
+  private wireFunction(name: FunctionName, fn: SpireFunction, description: FunctionDescription): void {
+    for (const grant of grantsOf(description)) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: this.arnsOf(grant.resource) }));
     }
     if (description.consumes !== undefined) {
-      const { queue, batchSize, maxBatchingWindowSeconds } = description.consumes;
+      const { queue, batchSize, maxBatchingWindowSeconds, maxConcurrency } = description.consumes;
       fn.addEventSource(
         new SqsEventSource(this.queues[queue], {
           batchSize,
           maxBatchingWindow: Duration.seconds(maxBatchingWindowSeconds),
+          maxConcurrency,
           reportBatchItemFailures: true,
         }),
       );
@@ -189,8 +176,28 @@ export class SpireStack extends Stack {
     }
   }
 
+  /** The ARNs of a resource a grant names. */
+  arnsOf(resource: GrantResource): string[] {
+    switch (resource.kind) {
+      case 'table':
+        return [this.table.tableArn];
+      case 'index':
+        return [`${this.table.tableArn}/index/${SYSTEM.table.indexes[resource.index].name}`];
+      case 'queue':
+        return [this.queues[resource.queue].queueArn];
+      case 'mailIdentity': {
+        // Only from the configured sender: its own identity, or that of its domain when the domain is what SES verified.
+        const sender = this.settings.mailSender;
+        return [sender, sender.slice(sender.indexOf('@') + 1)].map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
+      }
+      case 'mailConfigurationSet':
+        // SendEmail with a configuration set is authorised on the configuration set as well as on the identity.
+        return [this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.mail.configurationSet.configurationSetName })];
+    }
+  }
+
   /** The HTTP API: one route per route description, JWT-authorized unless the route is public. */
-  private createApi(auth: AuthSettings): HttpApi {
+  private createApi(auth: Pick<Settings, 'jwtIssuer' | 'jwtAudience'>): HttpApi {
     const api = new HttpApi(this, 'HttpApi', {
       description: 'Spire: the idea pipeline API',
       // The default stage is created below, with access logging and throttling.
@@ -227,56 +234,6 @@ export class SpireStack extends Stack {
   }
 }
 
-/** The deployment settings the functions read, from context; warns while the e-mail addresses are placeholders. */
-function readSettings(scope: Construct): Record<SettingName, string> {
-  const mailSender = requireEmailContext(scope, CONTEXT.mailSender);
-  const triageTeamEmail = requireEmailContext(scope, CONTEXT.triageTeamEmail);
-  const days = String((scope.node.tryGetContext(CONTEXT.triageServiceLevelDays) as string | number | undefined) ?? '14');
-  if (!/^\d{1,3}$/.test(days) || Number(days) < 1) throw new Error(`Context ${CONTEXT.triageServiceLevelDays} must be a whole number of days from 1, got "${days}"`);
-  return { mailTransport: 'ses', mailSender, triageTeamEmail, triageServiceLevelDays: days };
-}
-
-function requireEmailContext(scope: Construct, key: string): string {
-  const value = requireContext(scope, key);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new Error(`Context ${key} must be an e-mail address, got "${value}"`);
-  if (value.endsWith('.invalid')) {
-    Annotations.of(scope).addWarningV2(
-      `${key}NotConfigured`,
-      `Context ${key} is the placeholder ${value}: set it to a real address (cdk.json or -c) before e-mail can be sent.`,
-    );
-  }
-  return value;
-}
-
-/** The issuer, audience and roles claim from context; fails synth with the key to set when one is missing. */
-function readAuthSettings(scope: Construct): AuthSettings {
-  const jwtIssuer = requireContext(scope, CONTEXT.jwtIssuer);
-  const issuerUrl = URL.parse(jwtIssuer);
-  if (issuerUrl?.protocol !== 'https:') {
-    throw new Error(`Context ${CONTEXT.jwtIssuer} must be the https URL of the identity provider's issuer, got "${jwtIssuer}"`);
-  }
-  if (issuerUrl.hostname.endsWith('.invalid')) {
-    Annotations.of(scope).addWarningV2(
-      'spire:jwtIssuerNotConfigured',
-      `Context ${CONTEXT.jwtIssuer} is the placeholder ${jwtIssuer}: the deployed API will reject every token. ` +
-        `Set ${CONTEXT.jwtIssuer} and ${CONTEXT.jwtAudience} to the municipality's identity provider (cdk.json or -c).`,
-    );
-  }
-  return {
-    jwtIssuer,
-    jwtAudience: requireContext(scope, CONTEXT.jwtAudience),
-    rolesClaim: (scope.node.tryGetContext(CONTEXT.rolesClaim) as string | undefined) ?? DEFAULT_ROLES_CLAIM,
-  };
-}
-
-function requireContext(scope: Construct, key: string): string {
-  const value: unknown = scope.node.tryGetContext(key);
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`Missing CDK context ${key}: set it in cdk.json or pass -c ${key}=<value>`);
-  }
-  return value;
-}
-
 /** The table from TABLE: string keys, every index projecting all attributes, retained and recoverable. */
 function createTable(scope: Construct): Table {
   const { partitionKey, sortKey, timeToLiveAttribute, indexes } = SYSTEM.table;
@@ -301,7 +258,7 @@ function createTable(scope: Construct): Table {
   return table;
 }
 
-/** A queue and its dead-letter queue, both TLS-only and encrypted, with an alarm on the dead letters. */
+/** A queue and its dead-letter queue, both TLS-only and encrypted (the alarm on new dead letters is in infra/constructs/operations.ts). */
 function createQueue(scope: Construct, name: QueueName, description: QueueDescription): Queue {
   const id = pascalCase(name);
   const deadLetterQueue = new Queue(scope, `${id}DeadLetterQueue`, {
@@ -309,15 +266,6 @@ function createQueue(scope: Construct, name: QueueName, description: QueueDescri
     enforceSSL: true,
     encryption: QueueEncryption.SQS_MANAGED,
   });
-  deadLetterQueue
-    .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })
-    .createAlarm(scope, `${id}DeadLetterAlarm`, {
-      alarmDescription: `Messages in the ${name} dead-letter queue: they failed ${description.maxReceiveCount} times and need a person`,
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
   return new Queue(scope, `${id}Queue`, {
     visibilityTimeout: Duration.seconds(description.visibilityTimeoutSeconds),
     retentionPeriod: Duration.days(description.retentionDays),

@@ -6,6 +6,22 @@
 import { ENV } from '../shared/config.ts';
 import { TABLE } from '../shared/store/table.ts';
 
+/** The table's global secondary indexes, by the name the code knows them by (TABLE.indexes). */
+export type IndexKey = keyof typeof TABLE.indexes;
+
+/**
+ * What a function may do with the table. `read` is GetItem, BatchGetItem and Query on the base
+ * table; `readWrite` adds PutItem, UpdateItem, DeleteItem and ConditionCheckItem (a transaction
+ * needs the permissions of the actions inside it). Never Scan: every read is a GetItem or a Query.
+ */
+export interface TableGrant {
+  access: 'read' | 'readWrite';
+  /** The indexes the function queries; each becomes a Query grant on `<table>/index/<name>`, and no other index is reachable. */
+  queries?: readonly IndexKey[];
+  /** Writes items in batches (BatchWriteItem), as the similarity index does. */
+  batchWrite?: true;
+}
+
 export interface QueueDescription {
   /** How long a received message stays hidden; at least six times its consumer's timeout (AWS advice). */
   visibilityTimeoutSeconds: number;
@@ -17,7 +33,7 @@ export interface QueueDescription {
   urlVariable: string;
 }
 
-export type QueueName = 'intake' | 'rescore' | 'notify';
+export type QueueName = 'intake' | 'rescore' | 'notify' | 'mailEvents';
 
 /**
  * Deployment settings a function reads from its environment. The stack takes them from CDK
@@ -26,6 +42,7 @@ export type QueueName = 'intake' | 'rescore' | 'notify';
 export const SETTINGS = {
   mailTransport: ENV.mailTransport,
   mailSender: ENV.mailSender,
+  mailConfigurationSet: ENV.mailConfigurationSet,
   triageTeamEmail: ENV.triageTeamEmail,
   triageServiceLevelDays: ENV.triageServiceLevelDays,
 } as const;
@@ -38,14 +55,24 @@ export interface FunctionDescription {
   timeoutSeconds: number;
   memoryMb: number;
   /** What the function may do with the table; absent when it does not touch it. */
-  table?: 'read' | 'readWrite';
+  table?: TableGrant;
   /** Queues the function sends to. */
   sendsTo?: readonly QueueName[];
-  /** The queue whose messages invoke the function, in batches with partial failure reporting. */
-  consumes?: { queue: QueueName; batchSize: number; maxBatchingWindowSeconds: number };
+  /**
+   * The queue whose messages invoke the function, in batches with partial failure reporting.
+   * `maxConcurrency` caps the invocations the event source runs at once (2 to 1000), so a flood
+   * of messages cannot take the concurrency the API's functions need.
+   */
+  consumes?: { queue: QueueName; batchSize: number; maxBatchingWindowSeconds: number; maxConcurrency: number };
+  /**
+   * Concurrency set aside for the function, and its ceiling: for work that is heavy per call
+   * (a whole-pipeline export), so that a burst of it cannot starve the rest. AWS requires at
+   * least 100 unreserved executions left in the account, so reservations stay small.
+   */
+  reservedConcurrency?: number;
   /** Invoked on a fixed rate. */
   schedule?: { everyMinutes: number };
-  /** Sends e-mail (SES in AWS): gets the mail settings and the permission to send from the sender identity. */
+  /** Sends e-mail (SES in AWS): gets the mail settings and the permission to send from the sender identity with the configuration set. */
   sendsMail?: boolean;
   /** Other deployment settings the function reads. */
   settings?: readonly SettingName[];
@@ -84,7 +111,8 @@ export type FunctionName =
   | 'getPipelineSummary'
   | 'listPipelinePilots'
   | 'exportPipeline'
-  | 'searchLearnings';
+  | 'searchLearnings'
+  | 'mailFeedback';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -117,6 +145,17 @@ export const QUEUES: Record<QueueName, QueueDescription> = {
     deadLetterRetentionDays: 14,
     urlVariable: ENV.notifyQueueUrl,
   },
+  /**
+   * SES bounce and complaint events: the configuration set publishes them to an SNS topic, which
+   * delivers them here (infra/constructs/mail.ts); locally a test sends them in the same shape.
+   */
+  mailEvents: {
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    deadLetterRetentionDays: 14,
+    urlVariable: ENV.mailEventsQueueUrl,
+  },
 };
 
 export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
@@ -125,7 +164,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'POST /ideas: store a submitted idea and queue it for triage',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
     sendsTo: ['intake'],
   },
   getIdea: {
@@ -133,14 +172,14 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'GET /ideas/{id}: an idea with its status and history',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
   },
   listMyIdeas: {
     entry: 'functions/list-my-ideas.ts',
     description: "GET /ideas/mine: the caller's own ideas",
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read', queries: ['bySubmitter'] },
   },
   health: {
     entry: 'functions/health.ts',
@@ -153,68 +192,67 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'Intake queue consumer: friction estimate, submitted → in_triage',
     timeoutSeconds: 30,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite', batchWrite: true },
     sendsTo: ['notify'],
-    consumes: { queue: 'intake', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    consumes: { queue: 'intake', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
   },
   findSimilar: {
     entry: 'functions/find-similar.ts',
     description: 'GET /ideas/similar: existing ideas like a text about to be submitted',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
   },
   getStrategy: {
     entry: 'functions/get-strategy.ts',
     description: 'GET /console/strategy: the current strategy',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'read' },
   },
   getStrategyVersion: {
     entry: 'functions/get-strategy-version.ts',
     description: 'GET /console/strategy/versions/{n}: one version of the strategy',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'read' },
   },
   putStrategy: {
     entry: 'functions/put-strategy.ts',
     description: 'PUT /console/strategy: an admin stores a new version of the strategy',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   putScorecard: {
     entry: 'functions/put-scorecard.ts',
     description: 'PUT /console/ideas/{id}/scorecard: triage scores an idea; answers its priority explained',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   startRescore: {
     entry: 'functions/start-rescore.ts',
-    description: 'POST /console/strategy/rescore: queue re-scoring of undecided ideas',
-    timeoutSeconds: 10,
+    description: 'POST /console/strategy/rescore: queue the ids of the undecided ideas for re-scoring, 25 to a message',
+    timeoutSeconds: 29,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite', queries: ['byStatus'] },
     sendsTo: ['rescore'],
   },
   rescoreWorker: {
     entry: 'functions/rescore-worker.ts',
-    description: 'Rescore queue consumer: re-aligns one page of ideas with the current strategy',
+    description: 'Rescore queue consumer: re-aligns the ideas of one message with the current strategy; sends nothing',
     timeoutSeconds: 60,
     memoryMb: 512,
-    table: 'readWrite',
-    sendsTo: ['rescore'],
-    consumes: { queue: 'rescore', batchSize: 1, maxBatchingWindowSeconds: 0 },
+    table: { access: 'readWrite' },
+    consumes: { queue: 'rescore', batchSize: 1, maxBatchingWindowSeconds: 0, maxConcurrency: 2 },
   },
   sweeper: {
     entry: 'functions/sweeper.ts',
     description: 'Scheduled: re-queues ideas stuck in submitted and notifications never sent; finishes merges',
     timeoutSeconds: 60,
     memoryMb: 256,
-    table: 'readWrite',
+    table: { access: 'readWrite', queries: ['byStatus'] },
     sendsTo: ['intake', 'notify'],
     schedule: { everyMinutes: 5 },
   },
@@ -223,7 +261,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'GET /console/inbox: one page of a triage inbox list',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
     settings: ['triageServiceLevelDays'],
   },
   getConsoleIdea: {
@@ -231,7 +269,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'GET /console/ideas/{id}: the whole idea for triage',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
     settings: ['triageServiceLevelDays'],
   },
   postDecision: {
@@ -239,7 +277,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'POST /console/ideas/{id}/decisions: triage decides on an idea',
     timeoutSeconds: 20,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
     sendsTo: ['notify'],
   },
   putAssignee: {
@@ -247,14 +285,14 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'PUT /console/ideas/{id}/assignee: give an idea to a member of the team',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   postComment: {
     entry: 'functions/post-comment.ts',
     description: 'POST /console/ideas/{id}/comments: an internal comment or one to the submitter',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
     sendsTo: ['notify'],
   },
   postAnswer: {
@@ -262,7 +300,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: "POST /ideas/{id}/answers: the submitter answers triage's question",
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
     sendsTo: ['notify'],
   },
   supportIdea: {
@@ -270,14 +308,14 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'POST /ideas/{id}/support: an employee supports an idea, once',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   withdrawIdea: {
     entry: 'functions/withdraw-idea.ts',
     description: 'POST /ideas/{id}/withdraw: the submitter withdraws their idea',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
     sendsTo: ['notify'],
   },
   notifyWorker: {
@@ -285,8 +323,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'Notify queue consumer: e-mails a stored notification, once',
     timeoutSeconds: 30,
     memoryMb: 256,
-    table: 'readWrite',
-    consumes: { queue: 'notify', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    table: { access: 'readWrite' },
+    consumes: { queue: 'notify', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
     sendsMail: true,
   },
   revisitParked: {
@@ -294,7 +332,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'Scheduled: parked ideas whose revisit day has come go back to in_triage',
     timeoutSeconds: 60,
     memoryMb: 256,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
     sendsTo: ['notify'],
     schedule: { everyMinutes: 60 },
   },
@@ -303,7 +341,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'Scheduled daily: e-mails the team the ideas overdue in triage',
     timeoutSeconds: 60,
     memoryMb: 256,
-    table: 'readWrite',
+    table: { access: 'readWrite', queries: ['byStatus'] },
     sendsTo: ['notify'],
     schedule: { everyMinutes: 1440 },
     settings: ['triageTeamEmail', 'triageServiceLevelDays'],
@@ -313,64 +351,74 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'GET /console/pilots/{id}: a pilot with its history, gate decisions and next gate',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
   },
   patchPilot: {
     entry: 'functions/patch-pilot.ts',
     description: 'PATCH /console/pilots/{id}: triage edits owner, hypothesis, results, artefacts, learnings',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   postGate: {
     entry: 'functions/post-gate.ts',
     description: 'POST /console/pilots/{id}/gates: go, hold, recycle or stop at the pilot’s gate',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   getGates: {
     entry: 'functions/get-gates.ts',
     description: 'GET /console/gates: the gate checklists and stage limits',
     timeoutSeconds: 10,
     memoryMb: 256,
-    table: 'read',
+    table: { access: 'read' },
   },
   putGates: {
     entry: 'functions/put-gates.ts',
     description: 'PUT /console/gates: an admin replaces the gate checklists and stage limits',
     timeoutSeconds: 10,
     memoryMb: 256,
-    table: 'readWrite',
+    table: { access: 'readWrite' },
   },
   getPipelineSummary: {
     entry: 'functions/get-pipeline-summary.ts',
     description: 'GET /pipeline/summary: the directors’ view from the maintained counters',
     timeoutSeconds: 10,
     memoryMb: 512,
-    // Reading the strategy seeds the shipped one on a fresh installation.
-    table: 'readWrite',
+    table: { access: 'read', queries: ['byStatus'] },
   },
   listPipelinePilots: {
     entry: 'functions/list-pipeline-pilots.ts',
     description: 'GET /pipeline/pilots: one page of pilots by stage, theme, department or owner',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
   },
   exportPipeline: {
     entry: 'functions/export-pipeline.ts',
     description: 'GET /pipeline/export.csv: every pilot as CSV for Danish Excel',
-    timeoutSeconds: 30,
+    // Below API Gateway's 30 s integration limit, so a slow export ends as the function's own error, logged.
+    timeoutSeconds: 25,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
+    reservedConcurrency: 2,
   },
   searchLearnings: {
     entry: 'functions/search-learnings.ts',
     description: 'GET /pipeline/learnings: search what stopped and realised pilots learned',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: 'read',
+    table: { access: 'read' },
+  },
+  mailFeedback: {
+    entry: 'functions/mail-feedback.ts',
+    description: 'Mail events consumer: a permanent bounce or a complaint marks the address undeliverable',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    // Writes one suppression item per address (PutItem); reads nothing else.
+    table: { access: 'readWrite' },
+    consumes: { queue: 'mailEvents', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
   },
 };
 
@@ -406,6 +454,48 @@ export const ROUTES: readonly RouteDescription[] = [
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;
 
+/** The resources a grant can name; the CDK stack turns each into an ARN, the local runtime into a name it can match. */
+export type GrantResource =
+  | { kind: 'table' }
+  | { kind: 'index'; index: IndexKey }
+  | { kind: 'queue'; queue: QueueName }
+  /** The verified SES identities of the sender: its address and its domain. */
+  | { kind: 'mailIdentity' }
+  /** The SES configuration set the e-mails are sent with: SendEmail with a configuration set is authorised on it too. */
+  | { kind: 'mailConfigurationSet' };
+
+/** Actions (IAM names, e.g. `dynamodb:PutItem`) allowed on one resource. */
+export interface Grant {
+  actions: readonly string[];
+  resource: GrantResource;
+}
+
+const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  readWrite: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+} as const;
+
+/**
+ * Every AWS call a function may make, from its description: the CDK stack makes its IAM policy
+ * of exactly these (infra/stack.ts), and the local runtime refuses any call outside them
+ * (infra/local/grants.ts), so a missing grant fails on a laptop before it fails in AWS.
+ * Consuming a queue is not here: the Lambda service receives and deletes for the function.
+ */
+export function grantsOf(fn: FunctionDescription): Grant[] {
+  const grants: Grant[] = [];
+  if (fn.table !== undefined) {
+    const actions: string[] = [...TABLE_ACTIONS[fn.table.access]];
+    if (fn.table.batchWrite === true) actions.push('dynamodb:BatchWriteItem');
+    grants.push({ actions, resource: { kind: 'table' } });
+    for (const index of fn.table.queries ?? []) grants.push({ actions: ['dynamodb:Query'], resource: { kind: 'index', index } });
+  }
+  for (const queue of fn.sendsTo ?? []) grants.push({ actions: ['sqs:SendMessage'], resource: { kind: 'queue', queue } });
+  if (fn.sendsMail === true) {
+    grants.push({ actions: ['ses:SendEmail'], resource: { kind: 'mailIdentity' } }, { actions: ['ses:SendEmail'], resource: { kind: 'mailConfigurationSet' } });
+  }
+  return grants;
+}
+
 /** The physical names of the resources a function is wired to. */
 export interface ResourceNames {
   tableName: string;
@@ -419,7 +509,7 @@ export function functionEnvironment(fn: FunctionDescription, resources: Resource
   const environment: Record<string, string> = {};
   if (fn.table !== undefined) environment[ENV.tableName] = resources.tableName;
   for (const queue of fn.sendsTo ?? []) environment[QUEUES[queue].urlVariable] = resources.queueUrls[queue];
-  const settings: SettingName[] = [...(fn.sendsMail === true ? (['mailTransport', 'mailSender'] as const) : []), ...(fn.settings ?? [])];
+  const settings: SettingName[] = [...(fn.sendsMail === true ? (['mailTransport', 'mailSender', 'mailConfigurationSet'] as const) : []), ...(fn.settings ?? [])];
   for (const setting of settings) environment[SETTINGS[setting]] = resources.settings[setting];
   return environment;
 }

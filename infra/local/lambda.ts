@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionName } from '../system.ts';
+import type { GrantChecker } from './grants.ts';
+import { currentInvocation, type Invocation } from './invocation.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -17,11 +19,16 @@ export class InvocationTimeoutError extends Error {
 export class LocalLambdas {
   private readonly root: string;
   private readonly region: string;
+  private readonly grants: GrantChecker | undefined;
   private readonly loaded = new Map<FunctionName, Promise<Handler>>();
+  /** How many times each function has been invoked. */
+  readonly invocations = new Map<FunctionName, number>();
 
-  constructor(root: string, region: string) {
+  /** With `grants`, every AWS call a handler makes is checked against its function's grants. */
+  constructor(root: string, region: string, grants?: GrantChecker) {
     this.root = root;
     this.region = region;
+    this.grants = grants;
   }
 
   /** Loads every handler now, so configuration errors show at start rather than on first use. */
@@ -29,9 +36,11 @@ export class LocalLambdas {
     await Promise.all((Object.keys(FUNCTIONS) as FunctionName[]).map((name) => this.handler(name)));
   }
 
-  async invoke(name: FunctionName, event: unknown): Promise<unknown> {
+  /** Runs one invocation; `invocation` adds to what the runtime knows of it (its function is always set). */
+  async invoke(name: FunctionName, event: unknown, invocation: Partial<Invocation> = {}): Promise<unknown> {
     const fn = FUNCTIONS[name];
     const handler = await this.handler(name);
+    this.invocations.set(name, (this.invocations.get(name) ?? 0) + 1);
     const deadline = Date.now() + fn.timeoutSeconds * 1000;
     const requestId = randomUUID();
     const context: Context = {
@@ -53,7 +62,7 @@ export class LocalLambdas {
       timer = setTimeout(() => reject(new InvocationTimeoutError(`${name} timed out after ${fn.timeoutSeconds} s`)), fn.timeoutSeconds * 1000);
     });
     try {
-      return await Promise.race([handler(event, context), timeout]);
+      return await Promise.race([currentInvocation.run({ ...invocation, functionName: name, ...(this.grants === undefined ? {} : { grants: this.grants }) }, () => handler(event, context)), timeout]);
     } finally {
       clearTimeout(timer);
     }

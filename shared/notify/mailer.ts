@@ -1,6 +1,6 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { ConfigurationError, ENV, requireEnv, textEnv } from '../config.ts';
-import { createDocumentClient } from '../store/client.ts';
+import { createDocumentClient, createSesClient } from '../aws/clients.ts';
 import { DynamoDevOutbox } from '../store/notifications.ts';
 
 /** An e-mail, plain text in UTF-8. */
@@ -18,20 +18,27 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-/** Amazon SES (v2 API), from a verified sender identity. Subject and body are sent as UTF-8, so æ, ø and å arrive intact. */
+/**
+ * Amazon SES (v2 API), from a verified sender identity, with the configuration set that publishes
+ * bounces and complaints (infra/constructs/mail.ts). Subject and body are sent as UTF-8, so æ, ø
+ * and å arrive intact.
+ */
 export class SesMailer implements Mailer {
   private readonly client: SESv2Client;
   private readonly sender: string;
+  private readonly configurationSet: string;
 
-  constructor(client: SESv2Client, sender: string) {
+  constructor(client: SESv2Client, sender: string, configurationSet: string) {
     this.client = client;
     this.sender = sender;
+    this.configurationSet = configurationSet;
   }
 
   async send(mail: Mail): Promise<void> {
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.sender,
+        ConfigurationSetName: this.configurationSet,
         Destination: { ToAddresses: [mail.to] },
         Content: {
           Simple: {
@@ -64,7 +71,7 @@ export class OutboxMailer implements Mailer {
 /** The mailer a function's environment names (SPIRE_MAIL_TRANSPORT); fails at load when it is unknown or lacks its settings. */
 export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer {
   const transport = textEnv(ENV.mailTransport, 'ses', env);
-  if (transport === 'ses') return new SesMailer(new SESv2Client({}), requireEnv(ENV.mailSender, env));
+  if (transport === 'ses') return new SesMailer(createSesClient(), requireEnv(ENV.mailSender, env), requireEnv(ENV.mailConfigurationSet, env));
   if (transport === 'outbox') return new OutboxMailer(new DynamoDevOutbox(createDocumentClient(), requireEnv(ENV.tableName, env)));
   throw new ConfigurationError(`Environment variable ${ENV.mailTransport} must be "ses" or "outbox", got "${transport}"`);
 }

@@ -1,4 +1,5 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createSqsClient } from '../aws/clients.ts';
 import { ENV, requireEnv } from '../config.ts';
 import type { IntakeMessage } from '../schemas/idea.ts';
 import { sendJsonMessages } from './json-queue.ts';
@@ -29,5 +30,5 @@ export class SqsIntakeQueue implements IntakeQueue {
  * standard AWS SDK settings (AWS_ENDPOINT_URL_SQS locally).
  */
 export function intakeQueueFromEnv(): IntakeQueue {
-  return new SqsIntakeQueue(new SQSClient({}), requireEnv(ENV.intakeQueueUrl));
+  return new SqsIntakeQueue(createSqsClient(), requireEnv(ENV.intakeQueueUrl));
 }

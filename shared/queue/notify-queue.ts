@@ -1,4 +1,5 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createSqsClient } from '../aws/clients.ts';
 import { ENV, requireEnv } from '../config.ts';
 import type { NotifyMessage } from '../schemas/notify.ts';
 import { logger } from '../logger.ts';
@@ -26,7 +27,7 @@ export class SqsNotifyQueue implements NotifyQueue {
 }
 
 export function notifyQueueFromEnv(): NotifyQueue {
-  return new SqsNotifyQueue(new SQSClient({}), requireEnv(ENV.notifyQueueUrl));
+  return new SqsNotifyQueue(createSqsClient(), requireEnv(ENV.notifyQueueUrl));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createSqsClient } from '../aws/clients.ts';
 import { ENV, requireEnv } from '../config.ts';
 import type { RescoreMessage } from '../schemas/rescore.ts';
 import { sendJsonMessages } from './json-queue.ts';
@@ -24,5 +25,5 @@ export class SqsRescoreQueue implements RescoreQueue {
 }
 
 export function rescoreQueueFromEnv(): RescoreQueue {
-  return new SqsRescoreQueue(new SQSClient({}), requireEnv(ENV.rescoreQueueUrl));
+  return new SqsRescoreQueue(createSqsClient(), requireEnv(ENV.rescoreQueueUrl));
 }

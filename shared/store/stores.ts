@@ -4,12 +4,14 @@
  */
 import { ENV, requireEnv } from '../config.ts';
 import { DEFAULT_STRATEGY } from '../domain/strategy/default-strategy.ts';
-import { createDocumentClient } from './client.ts';
+import { createDocumentClient } from '../aws/clients.ts';
 import { DynamoIdeaStore, type IdeaStore } from './ideas.ts';
 import { DynamoStrategyStore, type StrategyStore } from './strategy.ts';
 import { DynamoSimilarityIndex, type SimilarityIndex } from './similarity-index.ts';
 import { DynamoNotificationStore, type NotificationStore } from './notifications.ts';
 import { DynamoPilotStore, type PilotStore } from './pilots.ts';
+import { DynamoRescoreJobStore, type RescoreJobStore } from './rescore-jobs.ts';
+import { DynamoMailSuppressionStore, type MailSuppressionStore } from './suppressions.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -27,8 +29,9 @@ export function similarityIndexFromEnv(): SimilarityIndex {
   return new DynamoSimilarityIndex(documentClient(), requireEnv(ENV.tableName));
 }
 
-export function strategyStoreFromEnv(): StrategyStore {
-  return new DynamoStrategyStore(documentClient(), requireEnv(ENV.tableName), DEFAULT_STRATEGY);
+/** @param access the function's table access (infra/system.ts): a reader never stores the shipped strategy, a writer does on first read. */
+export function strategyStoreFromEnv(access: 'read' | 'readWrite'): StrategyStore {
+  return new DynamoStrategyStore(documentClient(), requireEnv(ENV.tableName), DEFAULT_STRATEGY, access);
 }
 
 export function notificationStoreFromEnv(): NotificationStore {
@@ -37,4 +40,12 @@ export function notificationStoreFromEnv(): NotificationStore {
 
 export function pilotStoreFromEnv(): PilotStore {
   return new DynamoPilotStore(documentClient(), requireEnv(ENV.tableName));
+}
+
+export function mailSuppressionStoreFromEnv(): MailSuppressionStore {
+  return new DynamoMailSuppressionStore(documentClient(), requireEnv(ENV.tableName));
+}
+
+export function rescoreJobStoreFromEnv(): RescoreJobStore {
+  return new DynamoRescoreJobStore(documentClient(), requireEnv(ENV.tableName));
 }

@@ -21,18 +21,25 @@ export class DynamoStrategyStore implements StrategyStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly shippedDefault: StrategyContent;
+  private readonly seeds: boolean;
 
-  /** @param shippedDefault becomes version 1 the first time a fresh installation reads its strategy. */
-  constructor(client: DynamoDBDocumentClient, tableName: string, shippedDefault: StrategyContent) {
+  /**
+   * @param shippedDefault is version 1 of a fresh installation.
+   * @param access `readWrite` stores the shipped default as version 1 the first time it reads the
+   *   strategy; `read` (a function granted only reads) answers it without storing it.
+   */
+  constructor(client: DynamoDBDocumentClient, tableName: string, shippedDefault: StrategyContent, access: 'read' | 'readWrite' = 'readWrite') {
     this.client = client;
     this.tableName = tableName;
     this.shippedDefault = shippedDefault;
+    this.seeds = access === 'readWrite';
   }
 
   async current(): Promise<Strategy> {
     const newest = await this.newest();
     if (newest !== undefined) return newest;
     const seeded: Strategy = { ...this.shippedDefault, version: 1, createdAt: new Date().toISOString(), createdBy: 'system' };
+    if (!this.seeds) return seeded;
     try {
       await this.client.send(
         new PutCommand({ TableName: this.tableName, Item: { ...strategyVersionKey(1), type: 'strategy', ...seeded }, ConditionExpression: 'attribute_not_exists(PK)' }),
@@ -46,7 +53,11 @@ export class DynamoStrategyStore implements StrategyStore {
   }
 
   async version(version: number): Promise<Strategy | undefined> {
-    if (version === 1) await this.current();
+    if (version === 1) {
+      // Version 1 of an installation that never changed its strategy may be the shipped default, not yet stored.
+      const current = await this.current();
+      if (current.version === 1) return current;
+    }
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: strategyVersionKey(version) }));
     return result.Item === undefined ? undefined : toStrategy(result.Item);
   }

@@ -1,15 +1,21 @@
 /**
  * The CDK stack against the system description: every property here is computed from
  * infra/system.ts, so the stack and the description cannot drift apart unnoticed.
- * Bundling is skipped (context aws:cdk:bundling-stacks); test/infra/nag.test.ts bundles for real.
+ * Bundling is skipped (context aws:cdk:bundling-stacks); test/infra/nag.test.ts bundles for real,
+ * and "bundling" at the end bundles one function to hold the benchmark's esbuild options to CDK's.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { esbuildOptions, LOAD_SOURCE_MAPS, SpireFunction } from '../../infra/constructs/spire-function.ts';
 import { CONTEXT, SpireStack } from '../../infra/stack.ts';
-import { functionEnvironment, SETTINGS, SYSTEM, type FunctionName, type QueueName, type SettingName } from '../../infra/system.ts';
+import { functionEnvironment, grantsOf, SETTINGS, SYSTEM, type FunctionName, type QueueName, type SettingName } from '../../infra/system.ts';
 import { ENV } from '../../shared/config.ts';
 
 const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
@@ -20,13 +26,15 @@ const ROLES_CLAIM = 'spire_roles';
 const MAIL_SENDER = 'idebanken@kommune.example';
 const TEAM_EMAIL = 'digitalisering@kommune.example';
 const SERVICE_LEVEL_DAYS = '10';
-/** Every setting as the configured stack hands it to the functions. */
-const SETTING_VALUES: Record<SettingName, string> = {
+const OPERATIONS_EMAIL = 'drift@kommune.example';
+/** Every setting as the configured stack hands it to the functions (the configuration set's name is CloudFormation's). */
+const settingValues = (): Record<SettingName, string> => ({
   mailTransport: 'ses',
   mailSender: MAIL_SENDER,
+  mailConfigurationSet: { Ref: logicalId(stack.mail.configurationSet) } as unknown as string,
   triageTeamEmail: TEAM_EMAIL,
   triageServiceLevelDays: SERVICE_LEVEL_DAYS,
-};
+});
 const CONFIGURED = {
   [CONTEXT.jwtIssuer]: ISSUER,
   [CONTEXT.jwtAudience]: AUDIENCE,
@@ -34,6 +42,7 @@ const CONFIGURED = {
   [CONTEXT.mailSender]: MAIL_SENDER,
   [CONTEXT.triageTeamEmail]: TEAM_EMAIL,
   [CONTEXT.triageServiceLevelDays]: SERVICE_LEVEL_DAYS,
+  [CONTEXT.operationsEmail]: OPERATIONS_EMAIL,
 };
 
 /**
@@ -193,13 +202,21 @@ describe('queues', () => {
     }
   });
 
-  it.each(queueNames)('%s raises an alarm as soon as a message reaches its dead-letter queue', (name) => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.queues[name].deadLetterQueue!.queue), 'QueueName'] } }],
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
+  it.each(queueNames)('%s raises an alarm as soon as new messages reach its dead-letter queue, not merely while it holds some', (name) => {
+    const alarm = resourceOf(stack.operations.alarms.deadLetters[name]).Properties;
+    const metrics = alarm.Metrics as { Id: string; Expression?: string; ReturnData: boolean; MetricStat?: { Metric: Record<string, unknown>; Stat: string; Period: number } }[];
+
+    expect(alarm).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, DatapointsToAlarm: 1 });
+    // The increase of the visible messages from one minute to the next, a late minute carried over, no point before the first read as empty.
+    expect(metrics.find((metric) => metric.ReturnData)?.Expression).toBe('DIFF(FILL(FILL(visible, REPEAT), 0))');
+    expect(metrics.find((metric) => metric.Id === 'visible')?.MetricStat).toEqual({
+      Metric: {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.queues[name].deadLetterQueue!.queue), 'QueueName'] } }],
+      },
+      Stat: 'Maximum',
+      Period: 60,
     });
   });
 });
@@ -244,26 +261,70 @@ describe('functions', () => {
     const wired = functionEnvironment(description, {
       tableName: { Ref: logicalId(stack.table) } as unknown as string,
       queueUrls: Object.fromEntries(queueNames.map((queue) => [queue, { Ref: logicalId(stack.queues[queue]) }])) as unknown as Record<QueueName, string>,
-      settings: SETTING_VALUES,
+      settings: settingValues(),
     });
 
     expect(resourceOf(stack.functions[name]).Properties.Environment).toEqual({
       Variables: {
         ...wired,
         ...(httpFunctions.has(name) ? { [ENV.rolesClaim]: ROLES_CLAIM } : {}),
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
   });
 
-  it.each(functionNames)('%s may use the table only as described: not at all, read, or read and write', (name) => {
-    const access = SYSTEM.functions[name].table;
-    const tableActions = grantedActions(name).filter((grant) => grant.action.startsWith('dynamodb:'));
+  it.each(functionNames)('%s does not load source maps at its cold start (no NODE_OPTIONS=--enable-source-maps)', (name) => {
+    const variables = (resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
-    if (access === undefined) expect(tableActions).toEqual([]);
-    else expect(tableActions.map((grant) => grant.action)).toContain('dynamodb:Query');
-    const writes = tableActions.filter((grant) => /:(Put|Update|Delete|BatchWrite)/.test(grant.action));
+    expect(LOAD_SOURCE_MAPS).toBe(false);
+    expect(variables['NODE_OPTIONS']).toBeUndefined();
+  });
+
+  it.each(functionNames)('%s is granted exactly the table, index, queue and e-mail actions of its description (grantsOf)', (name) => {
+    const described = grantsOf(SYSTEM.functions[name]).flatMap((grant) =>
+      stack.arnsOf(grant.resource).flatMap((arn) => grant.actions.map((action) => `${action} ${JSON.stringify(stack.resolve(arn))}`)),
+    );
+    const consumed = SYSTEM.functions[name].consumes?.queue;
+    const granted = grantedActions(name)
+      .filter((grant) => /^(dynamodb|sqs|ses):/.test(grant.action))
+      // Receiving from and deleting in a consumed queue is the event source's grant, not the function's code.
+      .filter((grant) => consumed === undefined || JSON.stringify(grant.resource) !== JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.queues[consumed]), 'Arn'] }))
+      .map((grant) => `${grant.action} ${JSON.stringify(grant.resource)}`);
+
+    expect(granted.toSorted()).toEqual(described.toSorted());
+  });
+
+  it.each(functionNames)('%s may write the table only when described readWrite, and read-only functions get read actions only', (name) => {
+    const access = SYSTEM.functions[name].table?.access;
+    const writes = grantedActions(name).filter((grant) => /^dynamodb:(Put|Update|Delete|BatchWrite|ConditionCheck)/.test(grant.action));
+
     expect(writes.length > 0).toBe(access === 'readWrite');
+  });
+
+  it.each(functionNames)('%s may query an index only when its description names it, and then only that index', (name) => {
+    const queries = SYSTEM.functions[name].table?.queries ?? [];
+    const indexResources = grantedActions(name)
+      .map((grant) => JSON.stringify(grant.resource))
+      .filter((resource) => resource.includes('/index/'));
+
+    expect(indexResources.some((resource) => resource.includes('/index/*'))).toBe(false);
+    expect(indexResources.map((resource) => /\/index\/(\w+)/.exec(resource)?.[1]).toSorted()).toEqual(queries.map((index) => SYSTEM.table.indexes[index].name).toSorted());
+  });
+
+  it('lets the intake worker write the similarity index in batches (BatchWriteItem), which no other function may', () => {
+    const batchWriters = functionNames.filter((name) => grantedActions(name).some((grant) => grant.action === 'dynamodb:BatchWriteItem'));
+
+    expect(batchWriters).toEqual(['intakeWorker']);
+  });
+
+  it.each(functionNames)('%s is granted no sqs:GetQueueAttributes or sqs:GetQueueUrl beyond its event source', (name) => {
+    const consumed = SYSTEM.functions[name].consumes?.queue;
+    const lookups = grantedActions(name).filter(
+      (grant) =>
+        /^sqs:GetQueue(Attributes|Url)$/.test(grant.action) &&
+        (consumed === undefined || JSON.stringify(grant.resource) !== JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.queues[consumed]), 'Arn'] })),
+    );
+
+    expect(lookups).toEqual([]);
   });
 
   it.each(functionNames)('%s may never Scan the table: every read is a GetItem or a Query', (name) => {
@@ -294,9 +355,22 @@ describe('functions', () => {
         BatchSize: consumes.batchSize,
         MaximumBatchingWindowInSeconds: consumes.maxBatchingWindowSeconds,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: consumes.maxConcurrency },
       });
     },
   );
+
+  it.each(functionNames)('%s has the reserved concurrency its description states, or none', (name) => {
+    const reserved = SYSTEM.functions[name].reservedConcurrency;
+
+    expect(resourceOf(stack.functions[name]).Properties.ReservedConcurrentExecutions).toBe(reserved);
+  });
+
+  it('answers every route before API Gateway’s 30 s integration limit, so a slow call ends in the function’s own log', () => {
+    const slow = SYSTEM.routes.filter((route) => SYSTEM.functions[route.function].timeoutSeconds >= 30).map((route) => `${route.method} ${route.path}`);
+
+    expect(slow).toEqual([]);
+  });
 
   it('has no event source mapping beyond the described consumers', () => {
     const consumers = functionNames.filter((name) => SYSTEM.functions[name].consumes !== undefined);
@@ -333,10 +407,10 @@ describe('functions', () => {
   it.each(functionNames)('%s gets each deployment setting exactly when it declares it or sends e-mail', (name) => {
     const description = SYSTEM.functions[name];
     const variables = (resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    const declared = new Set<SettingName>([...(description.sendsMail === true ? (['mailTransport', 'mailSender'] as const) : []), ...(description.settings ?? [])]);
+    const declared = new Set<SettingName>([...(description.sendsMail === true ? (['mailTransport', 'mailSender', 'mailConfigurationSet'] as const) : []), ...(description.settings ?? [])]);
 
     for (const setting of Object.keys(SETTINGS) as SettingName[]) {
-      expect(variables[SETTINGS[setting]], `${SETTINGS[setting]} of ${name}`).toBe(declared.has(setting) ? SETTING_VALUES[setting] : undefined);
+      expect(variables[SETTINGS[setting]], `${SETTINGS[setting]} of ${name}`).toEqual(declared.has(setting) ? settingValues()[setting] : undefined);
     }
   });
 
@@ -366,11 +440,14 @@ describe('e-mail', () => {
     'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:identity/${identity}`]],
   });
 
-  it('lets the notify worker send e-mail only from the sender’s identity and its domain’s, never from any identity', () => {
+  it('lets the notify worker send e-mail only from the sender’s identity and its domain’s, with the stack’s configuration set, never from any identity', () => {
     const grants = sesGrants('notifyWorker');
+    const configurationSetArn = {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':configuration-set/', { Ref: logicalId(stack.mail.configurationSet) }]],
+    };
 
-    expect(grants.map((grant) => grant.action)).toEqual(['ses:SendEmail', 'ses:SendEmail']);
-    expect(grants.map((grant) => grant.resource)).toEqual(expect.arrayContaining([identityArn(MAIL_SENDER), identityArn('kommune.example')]));
+    expect(grants.map((grant) => grant.action)).toEqual(['ses:SendEmail', 'ses:SendEmail', 'ses:SendEmail']);
+    expect(grants.map((grant) => grant.resource)).toEqual(expect.arrayContaining([identityArn(MAIL_SENDER), identityArn('kommune.example'), configurationSetArn]));
     expect(JSON.stringify(grants)).not.toContain('*');
   });
 
@@ -443,7 +520,7 @@ describe('the triage console', () => {
     const deadLetterQueue = notify.deadLetterQueue!.queue;
 
     expect(resourceOf(notify).Properties.RedrivePolicy).toMatchObject({ deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(deadLetterQueue), 'Arn'] } });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(deadLetterQueue), 'QueueName'] } }] });
+    expect(JSON.stringify(resourceOf(stack.operations.alarms.deadLetters.notify).Properties.Metrics)).toContain(JSON.stringify({ 'Fn::GetAtt': [logicalId(deadLetterQueue), 'QueueName'] }));
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalId(stack.functions.notifyWorker) },
       EventSourceArn: { 'Fn::GetAtt': [logicalId(notify), 'Arn'] },
@@ -520,8 +597,154 @@ describe('HTTP API', () => {
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
     const { Format } = stage.Properties.AccessLogSettings as { Format: string };
 
-    expect(Object.keys(JSON.parse(Format) as object)).toContain('requestId');
+    // The key the function's log lines carry the same id under (shared/http/handler.ts), so one query finds both.
+    expect(JSON.parse(Format) as object).toMatchObject({ correlation_id: '$context.requestId' });
     expect(Format).not.toMatch(/sourceIp|claims|principalId|\$context\.identity/);
+  });
+});
+
+describe('operations', () => {
+  type AlarmProperties = { AlarmActions?: unknown[]; OKActions?: unknown[]; Metrics?: { Expression?: string; MetricStat?: { Metric: Record<string, unknown>; Stat: string } }[] } & Record<string, unknown>;
+  const topicRef = () => ({ Ref: logicalId(stack.operations.topic) });
+  const alarmsOf = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => (alarm as Resource).Properties as AlarmProperties);
+  const alarmOf = (construct: IConstruct) => resourceOf(construct).Properties as AlarmProperties;
+  /** The metrics an alarm reads, as `namespace metric`, whether it reads one metric or a math expression over several. */
+  const metricsOf = (alarm: AlarmProperties) =>
+    alarm.Metrics === undefined ? [`${String(alarm.Namespace)} ${String(alarm.MetricName)}`] : alarm.Metrics.flatMap((m) => (m.MetricStat === undefined ? [] : [`${String(m.MetricStat.Metric.Namespace)} ${String(m.MetricStat.Metric.MetricName)}`]));
+
+  it('e-mails the operations address from an SNS topic encrypted with its own rotating key', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: OPERATIONS_EMAIL, TopicArn: topicRef() });
+    const topic = resourceOf(stack.operations.topic).Properties;
+    const keyId = (topic.KmsMasterKeyId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+
+    expect(resources[keyId]?.Type).toBe('AWS::KMS::Key');
+    expect(resources[keyId]?.Properties.EnableKeyRotation).toBe(true);
+    // CloudWatch cannot publish to a topic under the AWS managed key: the key lets it, for this account only.
+    expect(resources[keyId]?.Properties.KeyPolicy).toMatchObject({
+      Statement: expect.arrayContaining([
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }),
+      ]),
+    });
+  });
+
+  it('takes publishing over TLS only, and lets only this account’s CloudWatch alarms publish', () => {
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topicRef()],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' }, Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }) }),
+        ]),
+      },
+    });
+  });
+
+  it('tells the topic when every alarm goes off and when it is over, so a second incident is noticed', () => {
+    const alarms = alarmsOf();
+
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions, String(alarm.AlarmName)).toEqual([topicRef()]);
+      expect(alarm.OKActions, String(alarm.AlarmName)).toEqual([topicRef()]);
+    }
+  });
+
+  it('has every kind of alarm, each pointing at its section of docs/operations.md', () => {
+    const { alarms } = stack.operations;
+    const kinds: [string, AlarmProperties[], string[]][] = [
+      ['dead letters', queueNames.map((name) => alarmOf(alarms.deadLetters[name])), ['AWS/SQS ApproximateNumberOfMessagesVisible']],
+      ['function errors', functionNames.map((name) => alarmOf(alarms.functionErrors[name])), ['AWS/Lambda Errors']],
+      ['function throttles', functionNames.map((name) => alarmOf(alarms.functionThrottles[name])), ['AWS/Lambda Throttles']],
+      ['API 5xx rate', [alarmOf(alarms.api5xxRate)], ['AWS/ApiGateway 5xx', 'AWS/ApiGateway Count']],
+      ['oldest intake message', [alarmOf(alarms.intakeOldestMessage)], ['AWS/SQS ApproximateAgeOfOldestMessage']],
+      ['ideas waiting in submitted', [alarmOf(alarms.ideasWaitingInSubmitted)], ['Spire IdeasWaitingInSubmitted']],
+      ['SES bounce rate', [alarmOf(alarms.sesBounceRate)], ['AWS/SES Reputation.BounceRate']],
+      ['SES complaint rate', [alarmOf(alarms.sesComplaintRate)], ['AWS/SES Reputation.ComplaintRate']],
+    ];
+    const docs = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
+
+    for (const [kind, kindAlarms, metrics] of kinds) {
+      for (const alarm of kindAlarms) {
+        expect(metricsOf(alarm), kind).toEqual(metrics);
+        const anchor = /docs\/operations\.md#([a-z0-9-]+)/.exec(String(alarm.AlarmDescription))?.[1];
+        expect(anchor, kind).toBeDefined();
+        // GitHub's anchor of a heading: its words in lower case, joined by '-'.
+        expect(docs, `${kind}: a heading for #${anchor}`).toMatch(new RegExp(`^#+ ${anchor!.replaceAll('-', ' ')}$`, 'mi'));
+      }
+    }
+    expect(alarmsOf()).toHaveLength(kinds.reduce((total, [, kindAlarms]) => total + kindAlarms.length, 0));
+  });
+
+  it('alarms on the API’s share of 5xx answers in the default stage, not on their number', () => {
+    const alarm = alarmOf(stack.operations.alarms.api5xxRate);
+    const expression = alarm.Metrics?.find((metric) => metric.Expression !== undefined)?.Expression;
+
+    expect(expression).toBe('100 * FILL(errors, 0) / requests');
+    expect(alarm.Threshold).toBe(5);
+    for (const metric of alarm.Metrics!.filter((m) => m.MetricStat !== undefined)) {
+      expect(metric.MetricStat!.Metric.Dimensions).toEqual([
+        { Name: 'ApiId', Value: { Ref: logicalId(stack.api) } },
+        { Name: 'Stage', Value: '$default' },
+      ]);
+    }
+  });
+
+  it('alarms when the oldest intake message is older than a message being retried can be', () => {
+    const { visibilityTimeoutSeconds, maxReceiveCount } = SYSTEM.queues.intake;
+
+    expect(alarmOf(stack.operations.alarms.intakeOldestMessage)).toMatchObject({
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.queues.intake), 'QueueName'] } }],
+      Threshold: visibilityTimeoutSeconds * maxReceiveCount,
+    });
+  });
+
+  it('alarms on SES bounces and complaints before AWS would review the account (5 % and 0.1 %)', () => {
+    expect(alarmOf(stack.operations.alarms.sesBounceRate).Threshold).toBeLessThan(0.05);
+    expect(alarmOf(stack.operations.alarms.sesComplaintRate).Threshold).toBeLessThan(0.001);
+  });
+
+  it('reads the ideas waiting in submitted from the Spire namespace, with the service dimension the functions write', () => {
+    expect(alarmOf(stack.operations.alarms.ideasWaitingInSubmitted)).toMatchObject({
+      Namespace: 'Spire',
+      MetricName: 'IdeasWaitingInSubmitted',
+      Dimensions: [{ Name: 'service', Value: 'spire' }],
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+    });
+  });
+
+  it('has a dashboard of intake, the triage backlog, errors and latency, dead letters and e-mail', () => {
+    const dashboard = resourceOf(stack.operations.dashboard).Properties;
+    const body = JSON.stringify(stack.resolve(dashboard.DashboardBody));
+
+    for (const metric of [
+      '"Spire","IdeasSubmitted"',
+      '"Spire","IdeasAdmitted"',
+      '"Spire","IdeasInTriage"',
+      '"Spire","IdeasWaitingInSubmitted"',
+      '"Spire","TriageDecisions"',
+      '"Spire","GateDecisions"',
+      '"Spire","NotificationsSent"',
+      '"Spire","NotificationsFailed"',
+      '"AWS/SQS","ApproximateNumberOfMessagesVisible"',
+      '"AWS/SQS","ApproximateAgeOfOldestMessage"',
+      '"AWS/ApiGateway","4xx"',
+      '"AWS/ApiGateway","5xx"',
+      '"AWS/ApiGateway","Latency"',
+      '"AWS/Lambda","Errors"',
+      '"AWS/Lambda","Throttles"',
+      '"AWS/Lambda","Duration"',
+      '"AWS/SES","Reputation.BounceRate"',
+    ]) {
+      expect(body.replaceAll('\\', ''), metric).toContain(metric);
+    }
+    expect(body).toMatch(/p50/);
+    expect(body).toMatch(/p95/);
+    expect(template.toJSON().Outputs.OperationsDashboardUrl).toBeDefined();
+  });
+
+  it.each(functionNames)('%s writes its metrics as EMF through its log group, so it holds no cloudwatch:PutMetricData', (name) => {
+    expect(grantedActions(name).map((grant) => grant.action)).not.toContain('cloudwatch:PutMetricData');
   });
 });
 
@@ -535,6 +758,8 @@ describe('outputs and context', () => {
       const values = Object.values(outputs).map((output) => output.Value);
       expect(values).toContainEqual({ Ref: logicalId(stack.queues[name]) });
       expect(values).toContainEqual({ Ref: logicalId(stack.queues[name].deadLetterQueue!.queue) });
+      // docs/operations.md redrives a dead-letter queue by its ARN, read from this output.
+      expect(outputs[`${name.charAt(0).toUpperCase()}${name.slice(1)}DeadLetterQueueArn`]?.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.queues[name].deadLetterQueue!.queue), 'Arn'] });
     }
     expect(outputs.JwtIssuer?.Value).toBe(ISSUER);
     expect(outputs.JwtAudience?.Value).toBe(AUDIENCE);
@@ -549,6 +774,7 @@ describe('outputs and context', () => {
   it.each([
     [CONTEXT.mailSender, 'mail-sender-not-configured.invalid'],
     [CONTEXT.triageTeamEmail, 'triage-team-not-configured.invalid'],
+    [CONTEXT.operationsEmail, 'operations-email-not-configured.invalid'],
   ])('warns at synth while %s is still the placeholder from cdk.json', (key, placeholder) => {
     const unconfigured = synth({ ...CONFIGURED, [key]: CDK_JSON_CONTEXT[key] });
 
@@ -566,6 +792,8 @@ describe('outputs and context', () => {
     [CONTEXT.triageTeamEmail, 'digitalisering@kommune'],
     [CONTEXT.triageServiceLevelDays, '0'],
     [CONTEXT.triageServiceLevelDays, 'two weeks'],
+    [CONTEXT.operationsEmail, 'drift'],
+    [CONTEXT.operationsEmail, undefined],
   ])('fails synth, naming the context key, when %s is %j', (key, value) => {
     expect(() => synth({ ...CONFIGURED, [key]: value })).toThrow(key);
   });
@@ -576,5 +804,27 @@ describe('outputs and context', () => {
 
   it('fails synth, naming the context key, when the audience is missing', () => {
     expect(() => synth({ [CONTEXT.jwtIssuer]: ISSUER, [CONTEXT.jwtAudience]: undefined })).toThrow(CONTEXT.jwtAudience);
+  });
+});
+
+describe('bundling', () => {
+  it('builds a function exactly as esbuildOptions does, so npm run bench:cold-start measures what deploys', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'spire-bundling-'));
+    try {
+      // One function, bundled by NodejsFunction for real (the stack above skips bundling).
+      const app = new App({ outdir });
+      new SpireFunction(new Stack(app, 'Bundling'), 'GetIdea', { description: SYSTEM.functions.getIdea, environment: {} });
+      const assets = readdirSync(outdir).filter((entry) => existsSync(join(outdir, entry, 'index.mjs')));
+      expect(assets).toHaveLength(1);
+
+      const entry = fileURLToPath(new URL(`../../${SYSTEM.functions.getIdea.entry}`, import.meta.url));
+      const built = await build({ ...esbuildOptions(entry, join(outdir, 'bench', 'index.mjs')), write: false, logLevel: 'silent' });
+      const bench = built.outputFiles.find((file) => file.path.endsWith('index.mjs'));
+
+      expect(bench?.text).toBe(readFileSync(join(outdir, assets[0] as string, 'index.mjs'), 'utf8'));
+      expect(existsSync(join(outdir, assets[0] as string, 'index.mjs.map'))).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

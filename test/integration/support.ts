@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Role } from '../../shared/domain/roles.ts';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import type { OutboxMessage } from '../../shared/store/notifications.ts';
 import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime.ts';
 
-/** A runtime of its own for one test file: own table, own queues, a free port, schedules run by hand. */
+/**
+ * A runtime of its own for one test file: own table, own queues, a free port, schedules run by
+ * hand. Stopping it fails the file if any function made an AWS call its grants do not allow,
+ * even one the function caught and only logged.
+ */
 export async function startTestRuntime(overrides: Partial<RuntimeOptions> = {}): Promise<LocalRuntime> {
   const id = randomBytes(4).toString('hex');
-  return startRuntime({
+  const runtime = await startRuntime({
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     sqsEndpoint: inject('sqsEndpoint'),
     port: 0,
@@ -22,6 +26,13 @@ export async function startTestRuntime(overrides: Partial<RuntimeOptions> = {}):
     environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0' },
     ...overrides,
   });
+  return {
+    ...runtime,
+    async stop() {
+      await runtime.stop();
+      if (overrides.grants === undefined) expect(runtime.grants.denials, 'AWS calls refused by the functions’ grants (infra/system.ts)').toEqual([]);
+    },
+  };
 }
 
 export function sqsClient(): SQSClient {
@@ -177,7 +188,8 @@ export async function waitForMail(runtime: LocalRuntime, id: string): Promise<Ou
 
 /**
  * Waits until nothing is in flight in the table: no idea still `submitted`, every notification
- * delivered (or abandoned) and no merge unfinished; answers the table's items then.
+ * delivered (or abandoned, or not sent to an undeliverable address) and no merge unfinished;
+ * answers the table's items then.
  */
 export async function settledItems(runtime: LocalRuntime): Promise<Record<string, unknown>[]> {
   return eventually(async () => {
@@ -185,7 +197,7 @@ export async function settledItems(runtime: LocalRuntime): Promise<Record<string
     const busy = items.some(
       (item) =>
         (item['type'] === 'idea' && item['status'] === 'submitted') ||
-        (item['type'] === 'notification' && item['sentAt'] === undefined && item['abandonedAt'] === undefined) ||
+        (item['type'] === 'notification' && item['sentAt'] === undefined && item['abandonedAt'] === undefined && item['notSentAt'] === undefined) ||
         item['type'] === 'merge',
     );
     return busy ? undefined : items;

@@ -51,6 +51,19 @@ describe('DynamoStrategyStore.current', () => {
     });
   });
 
+  it('answers the shipped default as version 1 without storing it when the function may only read', async () => {
+    // Prepare
+    const reader = new DynamoStrategyStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), TABLE_NAME, shipped, 'read');
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const strategy = await reader.current();
+
+    // Assess
+    expect(strategy).toMatchObject({ ...shipped, version: 1, createdBy: 'system' });
+    expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+  });
+
   it('returns the version another reader seeded when two first reads race', async () => {
     // Prepare
     ddbMock
