@@ -2,17 +2,18 @@ import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { rescoreQueueFromEnv } from '../shared/queue/rescore-queue.ts';
-import { strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, rescoreJobStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { RESCORE_STATUSES, startRescore } from '../shared/triage/rescore.ts';
 
-const deps = { strategies: strategyStoreFromEnv(), queue: rescoreQueueFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), jobs: rescoreJobStoreFromEnv(), queue: rescoreQueueFromEnv() };
 
 /**
  * POST /console/strategy/rescore — re-aligns every undecided idea with the current strategy.
- * The work is done by the rescore queue's consumer, a page at a time; this answers 202 at once.
+ * Queues the ideas' ids, 25 to a message, and answers 202 with the job's progress; the rescore
+ * queue's consumer does the work.
  */
 export const handler = httpRoute(async ({ caller }) => {
   requireRole(caller, 'admin', 'triage');
-  const { strategyVersion } = await startRescore(deps);
-  return json(202, { strategyVersion, statuses: RESCORE_STATUSES, status: 'queued' });
+  const progress = await startRescore(deps, caller.sub);
+  return json(202, { ...progress, statuses: RESCORE_STATUSES });
 });

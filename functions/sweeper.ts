@@ -3,31 +3,49 @@ import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ENV, intEnv } from '../shared/config.ts';
 import { sweepStuckIdeas, type SweepReport } from '../shared/intake/sweep.ts';
+import { ideasInStatus } from '../shared/domain/pipeline.ts';
 import { logger } from '../shared/logger.ts';
+import { flushMetrics, record } from '../shared/metrics.ts';
 import { sweepPendingWork, type PendingWorkReport } from '../shared/notify/sweep.ts';
 import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
-import { ideaStoreFromEnv, notificationStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, notificationStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { traceHandler } from '../shared/tracer.ts';
 
 const store = ideaStoreFromEnv();
 const queue = intakeQueueFromEnv();
 const pendingDeps = { store, notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv() };
+const pilots = pilotStoreFromEnv();
 const settings = {
   minAgeSeconds: intEnv(ENV.sweeperMinAgeSeconds, 120),
   maxRequeues: intEnv(ENV.sweeperMaxRequeues, 5),
-  batchLimit: 500,
+  batchLimit: intEnv(ENV.sweeperBatchLimit, 500),
 };
+
+/** The triage backlog for the dashboard: ideas in `in_triage`, from the pipeline counters (one Query of their shards). */
+async function publishTriageBacklog(): Promise<void> {
+  record.ideasInTriage(ideasInStatus(await pilots.pipelineTotals(), 'in_triage'));
+}
 
 /**
  * Scheduled: re-queues ideas stuck in `submitted` and notifications never delivered, and finishes
- * interrupted merges, so nothing accepted is lost.
+ * interrupted merges, so nothing accepted is lost. Each run publishes the ideas it found waiting
+ * in `submitted` (zero included: the alarm on them reads every run) and the triage backlog.
  */
 export const handler = middy<ScheduledEvent, SweepReport & PendingWorkReport>()
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(flushMetrics())
   .handler(async () => {
     // Each part runs whatever happens to the other (an intake queue outage must not hold up e-mail).
-    const [stuck, pending] = await Promise.allSettled([sweepStuckIdeas(store, queue, settings), sweepPendingWork(pendingDeps, settings)]);
+    const [stuck, pending, backlog] = await Promise.allSettled([sweepStuckIdeas(store, queue, settings), sweepPendingWork(pendingDeps, settings), publishTriageBacklog()]);
+    if (stuck.status === 'fulfilled') {
+      record.ideasWaitingInSubmitted(stuck.value.found);
+      record.ideasAbandoned(stuck.value.givenUp);
+    }
+    if (pending.status === 'fulfilled') record.notificationsAbandoned(pending.value.notificationsAbandoned);
     if (stuck.status === 'rejected') throw stuck.reason;
     if (pending.status === 'rejected') throw pending.reason;
+    if (backlog.status === 'rejected') throw backlog.reason;
     return { ...stuck.value, ...pending.value };
   });

@@ -11,10 +11,14 @@ export const ENV = {
   intakeQueueUrl: 'SPIRE_INTAKE_QUEUE_URL',
   rescoreQueueUrl: 'SPIRE_RESCORE_QUEUE_URL',
   notifyQueueUrl: 'SPIRE_NOTIFY_QUEUE_URL',
+  /** The queue of SES bounce and complaint events (fed by SNS in AWS; no function sends to it). */
+  mailEventsQueueUrl: 'SPIRE_MAIL_EVENTS_QUEUE_URL',
   /** `ses` (Amazon SES, in AWS) or `outbox` (the local runtime's development outbox). */
   mailTransport: 'SPIRE_MAIL_TRANSPORT',
   /** The From address of Spire's e-mails; an identity verified in SES. */
   mailSender: 'SPIRE_MAIL_SENDER',
+  /** The SES configuration set every e-mail is sent with: it publishes bounces and complaints to the mail events queue. */
+  mailConfigurationSet: 'SPIRE_MAIL_CONFIGURATION_SET',
   /** Where the daily digest of overdue ideas goes: the digitalisation team's shared address. */
   triageTeamEmail: 'SPIRE_TRIAGE_TEAM_EMAIL',
   /** Days an idea may wait in `in_triage` before it is overdue. */
@@ -25,6 +29,8 @@ export const ENV = {
   sweeperMinAgeSeconds: 'SPIRE_SWEEPER_MIN_AGE_SECONDS',
   /** How many times the sweeper re-queues one idea before it leaves it to a person. */
   sweeperMaxRequeues: 'SPIRE_SWEEPER_MAX_REQUEUES',
+  /** The most stuck ideas, and the most pending notifications and merges, one sweeper run looks at. */
+  sweeperBatchLimit: 'SPIRE_SWEEPER_BATCH_LIMIT',
 } as const;
 
 export class ConfigurationError extends Error {

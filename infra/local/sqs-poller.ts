@@ -3,11 +3,15 @@
  * consumer with a batch as an SQS event, deletes the messages that succeeded and leaves the
  * ones reported in `batchItemFailures` (or the whole batch, when the function throws or times
  * out) to come back after the visibility timeout, until the queue's redrive policy moves them
- * to the dead-letter queue.
+ * to the dead-letter queue. Like Lambda, it does not invoke a function for the 17th time in one
+ * chain of requests (./recursion.ts): such a message is left to go the same way.
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from '../../shared/logger.ts';
+import type { FunctionName } from '../system.ts';
+import type { Invocation } from './invocation.ts';
+import { checkRecursion } from './recursion.ts';
 
 export interface PollerOptions {
   client: SQSClient;
@@ -16,7 +20,9 @@ export interface PollerOptions {
   region: string;
   batchSize: number;
   maxBatchingWindowSeconds: number;
-  invoke: (event: SQSEvent) => Promise<unknown>;
+  /** The consumer, whose invocations per chain of requests are counted. */
+  functionName: FunctionName;
+  invoke: (event: SQSEvent, invocation: Pick<Invocation, 'lineage'>) => Promise<unknown>;
 }
 
 export interface Poller {
@@ -72,11 +78,21 @@ async function receiveBatch(options: PollerOptions, signal: AbortSignal): Promis
   return messages;
 }
 
-async function deliver(options: PollerOptions, messages: Message[]): Promise<void> {
+async function deliver(options: PollerOptions, received: Message[]): Promise<void> {
+  const { admitted: messages, stopped, lineage } = checkRecursion(options.functionName, received);
+  for (const { message, invocation } of stopped) {
+    // Not deleted: back after the visibility timeout, and to the dead-letter queue after maxReceiveCount, as in AWS.
+    logger.error(`Recursive loop stopped: ${options.functionName} would be invoked for the ${invocation}th time in one chain of requests; Lambda does not invoke it`, {
+      function: options.functionName,
+      queueUrl: options.queueUrl,
+      messageId: message.MessageId,
+    });
+  }
+  if (messages.length === 0) return;
   const event: SQSEvent = { Records: messages.map((message) => toRecord(message, options)) };
   let failedIds: Set<string>;
   try {
-    const response = (await options.invoke(event)) as SQSBatchResponse | undefined;
+    const response = (await options.invoke(event, { lineage })) as SQSBatchResponse | undefined;
     failedIds = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
   } catch (error) {
     logger.error('Queue consumer failed; the whole batch will be retried', { queueUrl: options.queueUrl, error: error as Error });

@@ -94,6 +94,11 @@ export interface Idea {
   version: number;
   /** How many times the sweeper has re-queued this idea for triage. */
   requeueCount: number;
+  /**
+   * When the sweeper gave up re-queuing the idea (its intake kept failing): from then on it is
+   * off the sweeper's list and on the triage inbox's `submitted` list, for a person to look at.
+   */
+  intakeAbandonedAt?: string;
   /** How the idea matches the strategy's themes, with the version it was matched against (set in intake). */
   themeAlignment?: ThemeAlignment;
   /** The idea's duplicate-detection shingles, read back to rank it as a candidate for later ideas (set in intake). */
@@ -134,9 +139,10 @@ export interface IdeaEvent {
   at: string;
   /**
    * Absent for a change of status. The status stays for `scorecard` (triage scored the idea) and
-   * `rescore` (the idea was aligned again with a new strategy version).
+   * `rescore` (the idea was aligned again with a new strategy version) and `intake_abandoned`
+   * (the sweeper stopped re-queuing an idea stuck in `submitted`; see shared/intake/sweep.ts).
    */
-  change?: 'scorecard' | 'rescore' | 'assignment';
+  change?: 'scorecard' | 'rescore' | 'assignment' | 'intake_abandoned';
   from?: IdeaStatus;
   to: IdeaStatus;
   actor: Actor;

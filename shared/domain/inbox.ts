@@ -6,8 +6,11 @@
 import { DAY_MS } from './calendar.ts';
 import type { Idea, IdeaKind, IdeaStatus, StaffMember } from './idea.ts';
 
-/** Every status but `submitted` (not yet enriched) has an inbox list. */
-export const INBOX_STATUSES = ['in_triage', 'needs_info', 'parked', 'accepted', 'declined', 'duplicate', 'redirected', 'withdrawn'] as const satisfies readonly IdeaStatus[];
+/**
+ * Every status has an inbox list. `submitted` lists only the ideas whose intake the sweeper gave
+ * up on (shared/intake/sweep.ts): an idea on its ordinary way through intake is not listed.
+ */
+export const INBOX_STATUSES = ['in_triage', 'needs_info', 'parked', 'accepted', 'declined', 'duplicate', 'redirected', 'withdrawn', 'submitted'] as const satisfies readonly IdeaStatus[];
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
 export const INBOX_SORTS = ['priority', 'age'] as const;
@@ -43,10 +46,11 @@ export function inboxThemes(idea: Pick<Idea, 'themeAlignment'>): string[] {
 
 /**
  * Every inbox list the idea is in: each combination of its kind, its department and one of its
- * themes, each present or not (4 lists without a theme, 4 more per theme). None in `submitted`.
+ * themes, each present or not (4 lists without a theme, 4 more per theme). None in `submitted`
+ * unless the sweeper gave up on its intake.
  */
 export function inboxListsOf(idea: Idea): InboxList[] {
-  if (idea.status === 'submitted') return [];
+  if (idea.status === 'submitted' && idea.intakeAbandonedAt === undefined) return [];
   const status = idea.status;
   const department = departmentKey(idea.department);
   const lists: InboxList[] = [];

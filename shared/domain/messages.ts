@@ -1,5 +1,5 @@
 import { decisionTarget } from './decisions.ts';
-import type { DeclineReason, IdeaDecision, IdeaStatus, Language, RedirectTarget } from './idea.ts';
+import type { DeclineReason, Idea, IdeaDecision, IdeaStatus, Language, RedirectTarget } from './idea.ts';
 import type { PilotStage, RiskLevel } from './pilot.ts';
 
 /**
@@ -104,6 +104,18 @@ export function submitterMessage(status: IdeaStatus, decision: IdeaDecision | un
     if (decision.kind !== 'needs_info' && decision.message !== undefined) parts.push(decision.message);
   }
   return parts.join('\n\n');
+}
+
+/** What the submitter reads while their idea waits in `submitted` after the sweeper gave up re-queuing it (shared/intake/sweep.ts). */
+const INTAKE_DELAYED_MESSAGE: Record<Language, string> = {
+  da: 'Din idé er gemt, men en teknisk fejl har forsinket den på vej til digitaliseringsteamet. Teamet kan se den på deres liste.',
+  en: 'Your idea is saved, but a technical fault has delayed it on its way to the digitalisation team. The team can see it in their list.',
+};
+
+/** The message for an idea as it stands now: its status's message, or that it is delayed when its intake was given up. */
+export function currentStatusMessage(idea: Pick<Idea, 'status' | 'decision' | 'intakeAbandonedAt'>, language: Language): string {
+  if (idea.status === 'submitted' && idea.intakeAbandonedAt !== undefined) return INTAKE_DELAYED_MESSAGE[language];
+  return submitterMessage(idea.status, idea.decision, language);
 }
 
 /** A comment from the digitalisation team to the submitter, as the submitter reads it. */

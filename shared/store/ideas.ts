@@ -13,6 +13,7 @@ import { newPilotItems } from './pilots.ts';
 import { counterUpdates } from './pipeline.ts';
 import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
 import {
+  abandonedIntakeIndexKey,
   COMMENT_PREFIX,
   EVENT_PREFIX,
   META,
@@ -61,7 +62,7 @@ export interface Transition {
   at: string;
   reason?: string;
   /** Other attributes of the idea that change with the status; `undefined` removes one. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'resemblingPilots' | 'scorecard' | 'assignee' | 'decision'>>;
+  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'resemblingPilots' | 'scorecard' | 'assignee' | 'decision' | 'intakeAbandonedAt'>>;
   /** Set for a change that is not a change of status (the idea keeps its status). */
   change?: IdeaEvent['change'];
   /** The decision behind the change, recorded on its history event. */
@@ -107,9 +108,12 @@ export interface IdeaStore {
   getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined>;
   listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>>;
   transition(change: Transition): Promise<Idea>;
+  /** Ideas on the status index's list of `status` since before `changedBefore`, oldest first (ideas given up in intake are not on `submitted`'s). */
   listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
   /** One page of the ideas in a status, oldest change first. */
   listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>>;
+  /** One page of the ids of the ideas in a status, oldest change first; up to `limit`, fewer when the page reaches 1 MB of ideas. */
+  listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>>;
   recordRequeue(idea: Idea): Promise<void>;
   /** One page of an inbox list in one order. */
   listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>>;
@@ -235,21 +239,27 @@ export class DynamoIdeaStore implements IdeaStore {
 
   /** A submitter's own ideas, newest first. */
   async listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>> {
-    return this.indexPage(TABLE.indexes.bySubmitter, submitterPartition(sub), { newestFirst: true, limit, cursor });
+    return this.indexPage(TABLE.indexes.bySubmitter, submitterPartition(sub), { newestFirst: true, limit, cursor }, itemToIdea);
   }
 
-  /** One page of one partition of a global secondary index, with a cursor bound to that partition. */
-  private async indexPage(
+  /**
+   * One page of one partition of a global secondary index, with a cursor bound to that partition.
+   * With `idsOnly` the answer carries only each idea's id (DynamoDB still reads whole items, at
+   * most 1 MB a page).
+   */
+  private async indexPage<T>(
     index: IndexDescription,
     partition: string,
-    page: { newestFirst: boolean; limit: number; cursor: string | undefined },
-  ): Promise<Page<Idea>> {
+    page: { newestFirst: boolean; limit: number; cursor: string | undefined; idsOnly?: true },
+    read: (item: Item) => T,
+  ): Promise<Page<T>> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: index.name,
         KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ...(page.idsOnly === true ? { ProjectionExpression: '#id' } : {}),
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(page.idsOnly === true ? { '#id': 'id' } : {}) },
         ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: !page.newestFirst,
         Limit: page.limit,
@@ -261,7 +271,7 @@ export class DynamoIdeaStore implements IdeaStore {
       }),
     );
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map(itemToIdea), ...(nextCursor === undefined ? {} : { nextCursor }) };
+    return { items: (result.Items ?? []).map(read), ...(nextCursor === undefined ? {} : { nextCursor }) };
   }
 
   /**
@@ -444,7 +454,11 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
-    return this.indexPage(TABLE.indexes.byStatus, statusPartition(status), { newestFirst: false, limit, cursor });
+    return this.indexPage(TABLE.indexes.byStatus, statusPartition(status), { newestFirst: false, limit, cursor }, itemToIdea);
+  }
+
+  async listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>> {
+    return this.indexPage(TABLE.indexes.byStatus, statusPartition(status), { newestFirst: false, limit, cursor, idsOnly: true }, (item) => String(item['id']));
   }
 
   /** Counts one more re-queue of an idea; a no-op if the idea moved on meanwhile. */
@@ -480,10 +494,15 @@ function statusCheck(tableName: string, required: { ideaId: string; statuses: re
   };
 }
 
-function ideaToItem(idea: Idea): Item {
+/**
+ * The idea as the table holds it, with its index keys. An idea whose intake the sweeper gave up
+ * on is indexed on a list of its own instead of `submitted` (see shared/intake/sweep.ts).
+ */
+export function ideaToItem(idea: Idea): Item {
+  const abandoned = idea.status === 'submitted' && idea.intakeAbandonedAt !== undefined;
   return {
     ...ideaKey(idea.id),
-    ...statusIndexKey(idea.status, idea.statusChangedAt, idea.id),
+    ...(abandoned ? abandonedIntakeIndexKey(idea.statusChangedAt, idea.id) : statusIndexKey(idea.status, idea.statusChangedAt, idea.id)),
     ...(idea.submitter === undefined ? {} : submitterIndexKey(idea.submitter.sub, idea.createdAt, idea.id)),
     type: 'idea',
     ...idea,
@@ -493,7 +512,7 @@ function ideaToItem(idea: Idea): Item {
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
   'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
-  'themeAlignment', 'shingles', 'duplicateCandidates', 'resemblingPilots', 'scorecard', 'assignee', 'decision',
+  'themeAlignment', 'shingles', 'duplicateCandidates', 'resemblingPilots', 'scorecard', 'assignee', 'decision', 'intakeAbandonedAt',
 ] as const satisfies readonly (keyof Idea)[];
 
 function itemToIdea(item: Item): Idea {

@@ -1,6 +1,7 @@
 import type { InboxList, InboxSort } from '../domain/inbox.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
 import type { PilotList, PilotSort } from '../domain/pilot-lists.ts';
+import { normaliseMailAddress } from '../domain/mail-suppression.ts';
 
 /**
  * Every key in the table is built here, so the layout can be read in one place:
@@ -8,6 +9,7 @@ import type { PilotList, PilotSort } from '../domain/pilot-lists.ts';
  * | item                | PK                   | SK              | GSI1 (byStatus)              | GSI2 (bySubmitter)           |
  * |---------------------|----------------------|-----------------|------------------------------|------------------------------|
  * | idea                | IDEA#<id>            | META            | STATUS#<status>, <changed>#<id> | SUBMITTER#<sub>, <created>#<id> |
+ * | idea, intake given up | IDEA#<id>          | META            | STATUS#submitted#abandoned, <changed>#<id> | as an idea |
  * | history event       | IDEA#<id>            | EVENT#<version> |                              |                              |
  * | idempotency record  | IDEMPOTENCY#<hash>   | META            |                              |                              |
  * | strategy version    | STRATEGY             | VERSION#<n>     |                              |                              |
@@ -27,6 +29,8 @@ import type { PilotList, PilotSort } from '../domain/pilot-lists.ts';
  * | pipeline counters   | PIPELINE             | SHARD#<nn>      |                              |                              |
  * | gate settings       | SETTINGS             | GATES           |                              |                              |
  * | development outbox  | DEV_OUTBOX           | <sent at>#<id>  |                              |                              |
+ * | mail suppression    | MAIL_SUPPRESSION#<normalised address> | META |                   |                              |
+ * | re-scoring job      | RESCORE              | JOB#<job id>    |                              |                              |
  *
  * An idea and its history share a partition, so one Query reads both.
  */
@@ -48,6 +52,14 @@ export const statusIndexKey = (status: IdeaStatus, changedAt: string, id: string
 });
 
 export const statusPartition = (status: IdeaStatus) => `STATUS#${status}`;
+
+/**
+ * Where an idea the sweeper gave up on is indexed: still `submitted`, but off the `submitted`
+ * list, so the sweeper's reading of the oldest stuck ideas never meets it again.
+ */
+export const ABANDONED_INTAKE_PARTITION = `${statusPartition('submitted')}#abandoned`;
+
+export const abandonedIntakeIndexKey = (changedAt: string, id: string) => ({ GSI1PK: ABANDONED_INTAKE_PARTITION, GSI1SK: `${changedAt}#${id}` });
 
 export const submitterIndexKey = (sub: string, createdAt: string, id: string) => ({
   GSI2PK: submitterPartition(sub),
@@ -140,3 +152,13 @@ export const gateSettingsKey = () => ({ PK: 'SETTINGS', SK: 'GATES' });
 
 export const DEV_OUTBOX_PARTITION = 'DEV_OUTBOX';
 export const devOutboxKey = (sentAt: string, id: string) => ({ PK: DEV_OUTBOX_PARTITION, SK: `${sentAt}#${id}` });
+
+/** A re-scoring job's progress (see shared/store/rescore-jobs.ts); job ids sort by the time they started. */
+export const rescoreJobKey = (jobId: string) => ({ PK: 'RESCORE', SK: `JOB#${jobId}` });
+
+/**
+ * An address SES reported undeliverable (a permanent bounce, or a complaint): keyed on the
+ * address as compared (shared/domain/mail-suppression.ts), so the notify worker finds it with one
+ * GetItem by the address it is about to mail, and a person can find and delete it by address.
+ */
+export const mailSuppressionKey = (address: string) => ({ PK: `MAIL_SUPPRESSION#${normaliseMailAddress(address)}`, SK: META });

@@ -1,7 +1,7 @@
 import type { Idea, IdeaDecision, IdeaEvent, Language } from '../domain/idea.ts';
 import type { IdeaView } from '../domain/access.ts';
 import type { Comment } from '../domain/notification.ts';
-import { commentMessage, submitterMessage } from '../domain/messages.ts';
+import { commentMessage, currentStatusMessage, submitterMessage } from '../domain/messages.ts';
 
 /** What an idea's page shows besides the idea and its history. */
 export interface IdeaExtras {
@@ -31,7 +31,7 @@ export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Ex
     language: idea.language,
     anonymous: idea.anonymous,
     status: idea.status,
-    statusMessage: submitterMessage(idea.status, idea.decision, language),
+    statusMessage: currentStatusMessage(idea, language),
     submittedAt: idea.createdAt,
     statusChangedAt: idea.statusChangedAt,
     ...(idea.friction === undefined ? {} : { friction: idea.friction }),
@@ -93,7 +93,7 @@ export function ideaSummary(idea: Idea, language: Language) {
     kind: idea.kind,
     title: idea.title,
     status: idea.status,
-    statusMessage: submitterMessage(idea.status, idea.decision, language),
+    statusMessage: currentStatusMessage(idea, language),
     submittedAt: idea.createdAt,
     statusChangedAt: idea.statusChangedAt,
     // A merged idea lives on in another: its page (GET /ideas/{id}) shows that one's status.

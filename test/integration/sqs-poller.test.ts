@@ -31,7 +31,7 @@ async function send(queue: LocalQueue, bodies: string[]): Promise<void> {
 }
 
 function poll(queue: LocalQueue, invoke: (event: SQSEvent) => Promise<unknown>): void {
-  poller = startPoller({ client: sqs, queueUrl: queue.url, queueArn: 'arn:aws:sqs:local:000000000000:test', region: LOCAL_AWS.region, batchSize: 10, maxBatchingWindowSeconds: 0, invoke });
+  poller = startPoller({ client: sqs, queueUrl: queue.url, queueArn: 'arn:aws:sqs:local:000000000000:test', region: LOCAL_AWS.region, batchSize: 10, maxBatchingWindowSeconds: 0, functionName: 'intakeWorker', invoke });
 }
 
 describe('the local SQS event source', () => {

@@ -194,7 +194,7 @@ describe('the inbox, narrowed', () => {
   it('refuses a query it does not understand with 400 and the field at fault', async () => {
     // Act
     const queries: [string, string][] = [
-      ['status=submitted', '/status'],
+      ['status=in-triage', '/status'],
       ['status=ukendt', '/status'],
       ['kind=b%C3%B8vl', '/kind'],
       ['sort=newest', '/sort'],

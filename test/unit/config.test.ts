@@ -112,6 +112,7 @@ describe('ENV', () => {
       notifyQueueUrl: 'SPIRE_NOTIFY_QUEUE_URL',
       mailTransport: 'SPIRE_MAIL_TRANSPORT',
       mailSender: 'SPIRE_MAIL_SENDER',
+      mailConfigurationSet: 'SPIRE_MAIL_CONFIGURATION_SET',
       triageTeamEmail: 'SPIRE_TRIAGE_TEAM_EMAIL',
       triageServiceLevelDays: 'SPIRE_TRIAGE_SERVICE_LEVEL_DAYS',
     });

@@ -33,25 +33,37 @@ function aTriagedIdea(overrides: Partial<Idea> = {}): Idea {
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY_MS).toISOString();
 
 describe('INBOX_STATUSES', () => {
-  it('has a list for every status but submitted', () => {
+  it('has a list for every status', () => {
     // Act
     const statuses = [...INBOX_STATUSES];
 
     // Assess
-    expect(statuses.sort()).toEqual(IDEA_STATUSES.filter((status) => status !== 'submitted').sort());
+    expect(statuses.sort()).toEqual([...IDEA_STATUSES].sort());
   });
 });
 
 describe('inboxListsOf', () => {
-  it('lists an idea nowhere while it is submitted', () => {
+  it('lists an idea nowhere while it is on its way through intake', () => {
     // Prepare
-    const idea = anIdea({ status: 'submitted', themeAlignment: themes(['automatisering', 0.9]) });
+    const idea = anIdea({ status: 'submitted', requeueCount: 4 });
 
     // Act
     const lists = inboxListsOf(idea);
 
     // Assess
     expect(lists).toEqual([]);
+  });
+
+  it('lists a submitted idea once the sweeper gave up on its intake, so the team sees it', () => {
+    // Prepare
+    const idea = anIdea({ status: 'submitted', requeueCount: 5, intakeAbandonedAt: '2026-01-05T09:00:00.000Z' });
+
+    // Act
+    const lists = inboxListsOf(idea);
+
+    // Assess
+    expect(lists).toHaveLength(4);
+    expect(lists.every((list) => list.status === 'submitted')).toBe(true);
   });
 
   it('lists an idea without themes in its status, by kind, by department and by both', () => {
@@ -135,7 +147,7 @@ describe('inboxListsOf', () => {
 
   it.each(INBOX_STATUSES)('lists an idea in %s only under that status', (status) => {
     // Prepare
-    const idea = aTriagedIdea({ status, themeAlignment: themes(['automatisering', 0.9]) });
+    const idea = aTriagedIdea({ status, themeAlignment: themes(['automatisering', 0.9]), ...(status === 'submitted' ? { intakeAbandonedAt: '2026-01-05T09:00:00.000Z' } : {}) });
 
     // Act
     const lists = inboxListsOf(idea);

@@ -50,6 +50,20 @@ describe('GET /console/inbox (get-inbox)', () => {
     expect(bodyOf(response)).toEqual({ status: 'in_triage', sort: 'priority', serviceLevelDays: 14, items: [{ ...inboxRow(waiting), daysInStatus: 15, overdue: true }] });
   });
 
+  it('lists the ideas whose intake the sweeper gave up on under the submitted status', async () => {
+    // Prepare
+    const stuck = aFrictionIdea({ requeueCount: 5, version: 2, intakeAbandonedAt: ADMITTED_AT });
+    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'INBOX#submitted#s=age', SK: 'x', type: 'inbox', row: inboxRow(stuck) }] });
+
+    // Act
+    const response = await inbox({ status: 'submitted', sort: 'age' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': 'INBOX#submitted#s=age' } });
+    expect(bodyOf(response)).toMatchObject({ status: 'submitted', items: [{ id: IDEA_ID, status: 'submitted', overdue: false }] });
+  });
+
   it('tells how long each idea has waited and which are overdue against the service level', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [waiting, recent].map((idea) => ({ PK: 'INBOX#in_triage#s=age', SK: idea.id, type: 'inbox', row: inboxRow(idea) })) });
@@ -112,7 +126,7 @@ describe('GET /console/inbox (get-inbox)', () => {
   });
 
   it.each<[string, Record<string, string>, string[]]>([
-    ['the submitted status, which has no list', { status: 'submitted' }, ['/status']],
+    ['an unknown status', { status: 'abandoned' }, ['/status']],
     ['an unknown kind', { kind: 'complaint' }, ['/kind']],
     ['an unknown order', { sort: 'title' }, ['/sort']],
     ['a page size of 0', { limit: '0' }, ['/limit']],

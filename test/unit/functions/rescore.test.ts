@@ -1,10 +1,10 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler as rescoreWorker } from '../../../functions/rescore-worker.ts';
 import { handler as startRescore } from '../../../functions/start-rescore.ts';
-import { anIdea, IDEA_ID, ideaItem } from '../support/ideas.ts';
+import { anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
 import { aStrategy } from '../support/strategy.ts';
 
@@ -12,10 +12,14 @@ const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
 const adminClaims = employeeClaims('a1-admin', { roles: '[admin]' });
 const strategyItem = { PK: 'STRATEGY', SK: 'VERSION#000002', ...aStrategy(), version: 2, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' };
+const JOB_ID = '20261122T100000000Z-0000abcd';
 
 beforeEach(() => {
   ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)' }).resolves({ Items: [strategyItem] });
+  ddbMock.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [] });
   ddbMock.on(TransactWriteCommand).resolves({});
+  ddbMock.on(PutCommand).resolves({});
+  ddbMock.on(UpdateCommand).resolves({});
   sqsMock.on(SendMessageBatchCommand).resolves({ Successful: [] });
 });
 
@@ -25,19 +29,22 @@ afterEach(() => {
 });
 
 describe('POST /console/strategy/rescore (start-rescore)', () => {
-  it('queues one job per undecided status and answers 202', async () => {
+  it('queues the ids of the undecided ideas and answers 202 with the job’s progress', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand, { IndexName: 'GSI1', ExpressionAttributeValues: { ':pk': 'STATUS#in_triage' } }).resolves({ Items: [{ id: IDEA_ID }] });
+    ddbMock.on(QueryCommand, { IndexName: 'GSI1', ExpressionAttributeValues: { ':pk': 'STATUS#parked' } }).resolves({ Items: [{ id: OTHER_IDEA_ID }] });
+
     // Act
     const response = await startRescore(httpEvent({ method: 'POST', path: '/console/strategy/rescore', claims: adminClaims }), lambdaContext());
 
     // Assess
     expect(response.statusCode).toBe(202);
-    expect(bodyOf(response)).toEqual({ strategyVersion: 2, statuses: ['in_triage', 'needs_info', 'parked'], status: 'queued' });
+    const body = bodyOf(response);
+    expect(body).toEqual({ jobId: body['jobId'], strategyVersion: 2, status: 'running', pagesQueued: 1, ideasQueued: 2, pagesDone: 0, statuses: ['in_triage', 'needs_info', 'parked'] });
     const entries = sqsMock.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.Entries ?? [];
-    expect(entries.map((entry) => JSON.parse(entry.MessageBody as string))).toEqual([
-      { strategyVersion: 2, status: 'in_triage' },
-      { strategyVersion: 2, status: 'needs_info' },
-      { strategyVersion: 2, status: 'parked' },
-    ]);
+    expect(entries.map((entry) => JSON.parse(entry.MessageBody as string))).toEqual([{ jobId: body['jobId'], strategyVersion: 2, page: 0, ideaIds: [IDEA_ID, OTHER_IDEA_ID] }]);
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'GSI1', ProjectionExpression: '#id', ExpressionAttributeNames: { '#pk': 'GSI1PK', '#id': 'id' } });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ PK: 'RESCORE', SK: `JOB#${String(body['jobId'])}`, strategyVersion: 2, startedBy: 'a1-admin' }) });
   });
 
   it('refuses an employee with 403 and queues nothing', async () => {
@@ -45,22 +52,39 @@ describe('POST /console/strategy/rescore (start-rescore)', () => {
 
     expect(response.statusCode).toBe(403);
     expect(sqsMock).not.toHaveReceivedCommand(SendMessageBatchCommand);
+    expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
   });
 });
 
 describe('rescore-worker', () => {
-  it('re-scores the page and fails only a malformed message', async () => {
+  it('re-scores the ideas of its message, marks the page done and fails only a malformed message', async () => {
     // Prepare
     const idea = anIdea({ status: 'in_triage', version: 2, themeAlignment: { strategyVersion: 1, scores: [] } });
-    ddbMock.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [ideaItem(idea)] });
-    const event = sqsEvent(sqsRecord('good', JSON.stringify({ strategyVersion: 2, status: 'in_triage' })), sqsRecord('bad', '{"strategyVersion":0}'));
+    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [ideaItem(idea)] } });
+    const good = JSON.stringify({ jobId: JOB_ID, strategyVersion: 2, page: 7, ideaIds: [IDEA_ID] });
+    const event = sqsEvent(sqsRecord('good', good), sqsRecord('bad', '{"strategyVersion":2,"status":"in_triage"}'));
 
     // Act
     const result = await rescoreWorker(event, lambdaContext());
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad' }] });
+    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [{ PK: `IDEA#${IDEA_ID}`, SK: 'META' }] } } });
     const written = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     expect(written).toMatchObject({ id: IDEA_ID, version: 3, themeAlignment: { strategyVersion: 2 } });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: 'RESCORE', SK: `JOB#${JOB_ID}` }, UpdateExpression: 'ADD donePages :page', ExpressionAttributeValues: { ':page': new Set([7]) } });
+  });
+
+  it('sends nothing to any queue, so no chain of its own invocations can form', async () => {
+    // Prepare
+    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [] } });
+    const event = sqsEvent(sqsRecord('m-1', JSON.stringify({ jobId: JOB_ID, strategyVersion: 2, page: 0, ideaIds: [IDEA_ID] })));
+
+    // Act
+    await rescoreWorker(event, lambdaContext());
+
+    // Assess
+    expect(sqsMock).not.toHaveReceivedCommand(SendMessageBatchCommand);
+    expect(sqsMock).not.toHaveReceivedCommand(SendMessageCommand);
   });
 });

@@ -50,6 +50,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllEnvs();
   ddbMock.reset();
   sqsMock.reset();
 });
@@ -97,6 +98,25 @@ describe('sweeper', () => {
     // Assess
     expect(report).toEqual({ found: 2, requeued: 1, givenUp: 1, failed: 0, ...noWork });
     expect(sqsMock).toHaveReceivedCommandWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: OTHER_IDEA_ID }) }] });
+    const [idea, event] = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(idea?.Put).toMatchObject({
+      Item: { id: IDEA_ID, status: 'submitted', version: 2, intakeAbandonedAt: NOW.toISOString(), GSI1PK: 'STATUS#submitted#abandoned' },
+      ConditionExpression: '#version = :expected AND #status = :from',
+    });
+    expect(event?.Put?.Item).toMatchObject({ change: 'intake_abandoned', actor: { kind: 'system' } });
+  });
+
+  it('reads as many stuck ideas in one run as SPIRE_SWEEPER_BATCH_LIMIT says', async () => {
+    // Prepare
+    vi.stubEnv('SPIRE_SWEEPER_BATCH_LIMIT', '20');
+    vi.resetModules();
+    const { handler: limited } = await import('../../../functions/sweeper.ts');
+
+    // Act
+    await limited(scheduledEvent(), lambdaContext('spire-sweeper'));
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STATUS#submitted', ':before': CUT_OFF }, Limit: 20 });
   });
 
   it('reports sends SQS refused, and does not count them', async () => {
@@ -135,7 +155,8 @@ describe('sweeper', () => {
           Limit: 500,
         });
       }
-      expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 3);
+      // The fourth reads the pipeline counters, for the triage backlog metric (test/unit/metrics.test.ts).
+      expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 4);
     });
 
     it('queues notifications never delivered again on the notify queue, and counts each re-queue', async () => {

@@ -67,7 +67,7 @@ describe('sweepStuckIdeas', () => {
     expect(log).toEqual([`queue.enqueue ${idea.id}`, `store.recordRequeue ${idea.id}`]);
   });
 
-  it('gives up on an idea after the maximum number of re-queues, leaving it for a person', async () => {
+  it('gives up on an idea after the maximum number of re-queues, leaving it for a person with an audit event', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(stuck(1, 300, { requeueCount: 3 }), stuck(2, 300, { requeueCount: 2 }));
     const queue = new RecordingQueue();
@@ -77,8 +77,59 @@ describe('sweepStuckIdeas', () => {
 
     // Assess
     expect(queue.sent).toEqual([[stuck(2, 300).id]]);
-    expect(store.ideas.get(stuck(1, 300).id)?.requeueCount).toBe(3);
+    expect(store.ideas.get(stuck(1, 300).id)).toMatchObject({ status: 'submitted', requeueCount: 3, intakeAbandonedAt: NOW.toISOString(), version: 2 });
+    expect(store.events).toEqual([{ ideaId: stuck(1, 300).id, version: 2, at: NOW.toISOString(), from: 'submitted', to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' } }]);
     expect(report).toEqual({ found: 2, requeued: 1, givenUp: 1, failed: 0 });
+  });
+
+  it('takes given-up ideas off its list, so the next run reaches newer stuck ideas however many were given up', async () => {
+    // Prepare: more given-up ideas than one run reads, ahead of a newer stuck one.
+    const givenUp = Array.from({ length: 7 }, (_, n) => stuck(n, 900 - n, { requeueCount: 3 }));
+    const newer = stuck(100, 300);
+    const store = new InMemoryIdeaStore().seed(...givenUp, newer);
+    const queue = new RecordingQueue();
+    const small = { ...settings, batchLimit: 5 };
+
+    // Act
+    const first = await sweepStuckIdeas(store, queue, small, now);
+    const second = await sweepStuckIdeas(store, queue, small, now);
+    const third = await sweepStuckIdeas(store, queue, small, now);
+
+    // Assess
+    expect(first).toEqual({ found: 5, requeued: 0, givenUp: 5, failed: 0 });
+    expect(second).toEqual({ found: 3, requeued: 1, givenUp: 2, failed: 0 });
+    expect(third).toEqual({ found: 1, requeued: 1, givenUp: 0, failed: 0 });
+    expect(queue.sent).toEqual([[newer.id], [newer.id]]);
+    expect(await store.listInStatusSince('submitted', NOW.toISOString(), 100)).toEqual([store.ideas.get(newer.id)]);
+  });
+
+  it('lists given-up ideas in the triage inbox', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(stuck(1, 300, { requeueCount: 3 }));
+
+    // Act
+    await sweepStuckIdeas(store, new RecordingQueue(), settings, now);
+
+    // Assess
+    const inbox = await store.listInbox({ status: 'submitted' }, 'age', 25);
+    expect(inbox.items.map((row) => row.id)).toEqual([stuck(1, 300).id]);
+  });
+
+  it('leaves an idea admitted while it was being given up to its new status', async () => {
+    // Prepare: intake admits the idea between the sweeper's read and its give-up.
+    const idea = stuck(1, 300, { requeueCount: 3 });
+    const store = new InMemoryIdeaStore().seed(idea);
+    const listed = await store.listInStatusSince('submitted', NOW.toISOString(), 10);
+    store.listInStatusSince = async () => listed;
+    await store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at: NOW.toISOString() });
+
+    // Act
+    const report = await sweepStuckIdeas(store, new RecordingQueue(), settings, now);
+
+    // Assess
+    expect(report).toEqual({ found: 1, requeued: 0, givenUp: 0, failed: 0 });
+    expect(store.ideas.get(idea.id)).toMatchObject({ status: 'in_triage' });
+    expect(store.ideas.get(idea.id)?.intakeAbandonedAt).toBeUndefined();
   });
 
   it('sends nothing when every stuck idea has been given up on', async () => {

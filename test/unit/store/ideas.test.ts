@@ -480,6 +480,33 @@ describe('DynamoIdeaStore.transition', () => {
     expect(item).toMatchObject({ GSI1PK: 'STATUS#in_triage', GSI1SK: `${at}#${IDEA_ID}` });
   });
 
+  it('takes an idea the sweeper gives up on off the submitted list of the status index, into a list of its own, and into the inbox', async () => {
+    // Prepare
+    const idea = anIdea({ requeueCount: 5 });
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.transition({ idea, to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' }, at: LATER, set: { intakeAbandonedAt: LATER } });
+
+    // Assess
+    const item = transactItems()[0]?.Put?.Item;
+    expect(item).toMatchObject({ status: 'submitted', intakeAbandonedAt: LATER, GSI1PK: 'STATUS#submitted#abandoned', GSI1SK: `${idea.statusChangedAt}#${IDEA_ID}` });
+    expect(transactItems()[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000002', from: 'submitted', to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' } });
+    expect(putItems().map((put) => put['PK'])).toContain('INBOX#submitted#s=age');
+  });
+
+  it('indexes an idea whose intake was given up under its new status once it moves on', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.transition({ idea: anIdea({ version: 2, intakeAbandonedAt: LATER }), to: 'in_triage', actor: { kind: 'system' }, at });
+
+    // Assess
+    expect(transactItems()[0]?.Put?.Item).toMatchObject({ GSI1PK: 'STATUS#in_triage' });
+    expect(transactItems().flatMap((item) => (item.Delete === undefined ? [] : [item.Delete.Key?.['PK']]))).toContain('INBOX#submitted#s=age');
+  });
+
   it('records who made the change and why', async () => {
     // Prepare
     const idea = anIdea({ status: 'in_triage', version: 2 });
@@ -1198,6 +1225,31 @@ describe('DynamoIdeaStore.getIdeas', () => {
     expect(ideas).toEqual([anIdea()]);
     const calls = ddbMock.commandCalls(BatchGetCommand);
     expect(calls.map((call) => call.args[0].input.RequestItems?.[TABLE_NAME]?.Keys?.length)).toEqual([100, 1, 1]);
+  });
+});
+
+describe('DynamoIdeaStore.listIdsInStatus', () => {
+  it('pages through one status on the status index reading only the ids, with a cursor bound to that status', async () => {
+    // Prepare
+    const lastKey = { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META', GSI1PK: 'STATUS#parked', GSI1SK: `2026-01-05T08:31:00.000Z#${OTHER_IDEA_ID}` };
+    ddbMock.on(QueryCommand).resolves({ Items: [{ id: IDEA_ID }, { id: OTHER_IDEA_ID }], LastEvaluatedKey: lastKey });
+
+    // Act
+    const page = await store.listIdsInStatus('parked', 250);
+    const foreign = await rejectionOf(store.listIdsInStatus('in_triage', 250, page.nextCursor));
+
+    // Assess
+    expect(page).toEqual({ items: [IDEA_ID, OTHER_IDEA_ID], nextCursor: encodeCursor(lastKey) });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: '#pk = :pk',
+      ProjectionExpression: '#id',
+      ExpressionAttributeNames: { '#pk': 'GSI1PK', '#id': 'id' },
+      ExpressionAttributeValues: { ':pk': 'STATUS#parked' },
+      ScanIndexForward: true,
+      Limit: 250,
+    });
+    expect(foreign).toBeInstanceOf(InvalidCursorError);
   });
 });
 

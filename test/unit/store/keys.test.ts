@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  abandonedIntakeIndexKey,
   commentKey,
   devOutboxKey,
   ideaEventKey,
@@ -13,6 +14,7 @@ import {
   pendingIndexKey,
   pendingPartition,
   pilotKey,
+  rescoreJobKey,
   revisitKey,
   statusIndexKey,
   submitterIndexKey,
@@ -56,6 +58,19 @@ describe('table keys', () => {
 
     // Assess
     expect(key).toEqual({ GSI1PK: 'STATUS#submitted', GSI1SK: '2026-01-05T08:30:00.000Z#abc' });
+  });
+
+  it('indexes an idea the sweeper gave up on in a list of its own, apart from the submitted list', () => {
+    // Act
+    const key = abandonedIntakeIndexKey('2026-01-05T08:30:00.000Z', 'abc');
+
+    // Assess
+    expect(key).toEqual({ GSI1PK: 'STATUS#submitted#abandoned', GSI1SK: '2026-01-05T08:30:00.000Z#abc' });
+    expect(key.GSI1PK).not.toBe(statusIndexKey('submitted', 'x', 'y').GSI1PK);
+  });
+
+  it('keeps re-scoring jobs in one partition, in the order they started', () => {
+    expect(rescoreJobKey('20261122T100000000Z-0000abcd')).toEqual({ PK: 'RESCORE', SK: 'JOB#20261122T100000000Z-0000abcd' });
   });
 
   it('indexes an idea by submitter and time of creation', () => {

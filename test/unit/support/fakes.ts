@@ -17,10 +17,14 @@ import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
 import { derivedItems, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
-import { inboxPartition, pilotListPartition, REVISIT_PARTITION } from '../../../shared/store/keys.ts';
+import { inboxPartition, pilotListPartition, REVISIT_PARTITION, statusPartition } from '../../../shared/store/keys.ts';
 import type { NotificationStore, PendingNotification, StoredNotification } from '../../../shared/store/notifications.ts';
+import type { RescoreJob, RescoreJobStore } from '../../../shared/store/rescore-jobs.ts';
+import { normaliseMailAddress, type MailSuppression, type NotSentReason } from '../../../shared/domain/mail-suppression.ts';
+import type { MailSuppressionStore } from '../../../shared/store/suppressions.ts';
 import {
   ConcurrentChangeError,
+  ideaToItem,
   type IdeaRecord,
   type IdeaStore,
   type IdempotencyRecord,
@@ -100,8 +104,7 @@ export class InMemoryNotificationStore implements NotificationStore {
   }
 
   async listPending(before: string, limit: number): Promise<PendingNotification[]> {
-    return [...this.notifications.values()]
-      .filter((notification) => notification.sentAt === undefined && notification.abandonedAt === undefined)
+    return this.pending()
       .map((notification) => ({ id: notification.id, requeues: notification.requeues ?? 0, sortKey: `${notification.createdAt}#${notification.id}` }))
       .filter(({ sortKey }) => sortKey < before)
       .sort((a, b) => byKey(a.sortKey, b.sortKey))
@@ -123,10 +126,18 @@ export class InMemoryNotificationStore implements NotificationStore {
     notification.abandonedAt = at;
   }
 
-  /** The notifications not yet delivered. */
+  async markNotSent(id: string, reason: NotSentReason, at: string): Promise<void> {
+    this.log.push(`notifications.markNotSent ${id}`);
+    const notification = this.notifications.get(id);
+    if (notification === undefined || notification.sentAt !== undefined) return;
+    notification.notSentAt = at;
+    notification.notSentReason = reason;
+  }
+
+  /** The notifications still to be delivered: not sent, not given up on, not refused for their address. */
   pending(): StoredNotification[] {
     return [...this.notifications.values()]
-      .filter((notification) => notification.sentAt === undefined && notification.abandonedAt === undefined)
+      .filter((notification) => notification.sentAt === undefined && notification.abandonedAt === undefined && notification.notSentAt === undefined)
       .map((notification) => structuredClone(notification));
   }
 }
@@ -242,14 +253,17 @@ export class InMemoryIdeaStore implements IdeaStore {
 
   /** One page of the ideas in a status, oldest change first. */
   async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
-    const all = [...this.ideas.values()].filter((idea) => idea.status === status).sort((a, b) => byKey(statusSortKey(a), statusSortKey(b)));
-    return page(all, limit, cursor);
+    return page(this.onStatusList(status), limit, cursor);
+  }
+
+  async listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>> {
+    this.log.push(`store.listIdsInStatus ${status}`);
+    return page(this.onStatusList(status).map((idea) => idea.id), limit, cursor);
   }
 
   async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
-    return [...this.ideas.values()]
-      .filter((idea) => idea.status === status && statusSortKey(idea) < changedBefore)
-      .sort((a, b) => byKey(statusSortKey(a), statusSortKey(b)))
+    return this.onStatusList(status)
+      .filter((idea) => statusSortKey(idea) < changedBefore)
       .slice(0, limit)
       .map((idea) => structuredClone(idea));
   }
@@ -319,6 +333,11 @@ export class InMemoryIdeaStore implements IdeaStore {
       .map((item) => String(item['ideaId']));
   }
 
+  /** The ideas on the status index's list of `status`, in its order: the partition the adapter writes each idea to (ideaToItem) decides. */
+  private onStatusList(status: IdeaStatus): Idea[] {
+    return [...this.ideas.values()].filter((idea) => ideaToItem(idea)['GSI1PK'] === statusPartition(status)).sort((a, b) => byKey(statusSortKey(a), statusSortKey(b)));
+  }
+
   private derivedItems(): ReturnType<typeof derivedItems> {
     return [...this.ideas.values()].flatMap((idea) => derivedItems(idea));
   }
@@ -374,6 +393,28 @@ export class RecordingNotifyQueue implements NotifyQueue {
 }
 
 /** A mailer that keeps what it was asked to send; with `outage` set it throws, as when SES refuses. */
+/** Suppressed addresses in memory, keyed as the table keys them: by the normalised address; the first report stands. */
+export class InMemoryMailSuppressionStore implements MailSuppressionStore {
+  readonly suppressions = new Map<string, MailSuppression>();
+  readonly log: string[];
+
+  constructor(log: string[] = []) {
+    this.log = log;
+  }
+
+  async suppress(suppression: MailSuppression): Promise<boolean> {
+    this.log.push(`suppressions.suppress ${suppression.reason}`);
+    const key = normaliseMailAddress(suppression.address);
+    if (this.suppressions.has(key)) return false;
+    this.suppressions.set(key, structuredClone({ ...suppression, address: key }));
+    return true;
+  }
+
+  async find(address: string): Promise<MailSuppression | undefined> {
+    return structuredClone(this.suppressions.get(normaliseMailAddress(address)));
+  }
+}
+
 export class RecordingMailer implements Mailer {
   readonly sent: Mail[] = [];
   outage: Error | undefined;
@@ -516,5 +557,57 @@ export class InMemoryPilotStore implements PilotStore {
     if (this.settings.version !== expectedVersion) throw new StaleSettingsError(`Gate settings are no longer version ${expectedVersion}`);
     this.settings = { gates: structuredClone(settings.gates), stageLimitDays: { ...settings.stageLimitDays }, version: expectedVersion + 1, updatedAt: at, updatedBy: by };
     return structuredClone(this.settings);
+  }
+}
+
+/** Re-scoring jobs in memory; pages done are a set, as in the adapter, so a page done twice counts once. */
+export class InMemoryRescoreJobStore implements RescoreJobStore {
+  readonly jobs = new Map<string, Omit<RescoreJob, 'pagesDone'> & { donePages: Set<number> }>();
+  readonly log: string[];
+
+  constructor(log: string[] = []) {
+    this.log = log;
+  }
+
+  async create(job: Pick<RescoreJob, 'id' | 'strategyVersion' | 'startedAt' | 'startedBy'>): Promise<void> {
+    this.log.push(`jobs.create ${job.id}`);
+    if (this.jobs.has(job.id)) throw new Error(`Job ${job.id} exists`);
+    this.jobs.set(job.id, { ...structuredClone(job), pagesQueued: 0, ideasQueued: 0, donePages: new Set() });
+  }
+
+  async addQueued(jobId: string, pages: number, ideas: number): Promise<void> {
+    this.log.push(`jobs.addQueued ${pages} ${ideas}`);
+    const job = this.job(jobId);
+    job.pagesQueued += pages;
+    job.ideasQueued += ideas;
+  }
+
+  async finishQueueing(jobId: string, at: string): Promise<void> {
+    this.log.push('jobs.finishQueueing');
+    this.job(jobId).queuedAt = at;
+  }
+
+  async markPageDone(jobId: string, page: number): Promise<void> {
+    this.log.push(`jobs.markPageDone ${page}`);
+    this.job(jobId).donePages.add(page);
+  }
+
+  async markSuperseded(jobId: string, at: string): Promise<void> {
+    this.log.push('jobs.markSuperseded');
+    this.job(jobId).supersededAt ??= at;
+  }
+
+  async get(jobId: string): Promise<RescoreJob | undefined> {
+    const job = this.jobs.get(jobId);
+    if (job === undefined) return undefined;
+    const { donePages, ...rest } = job;
+    return { ...structuredClone(rest), pagesDone: donePages.size };
+  }
+
+  /** A job the test started or seeded; updates of a job that does not exist are a test's mistake. */
+  private job(jobId: string) {
+    const job = this.jobs.get(jobId);
+    if (job === undefined) throw new Error(`No job ${jobId} in the fake store`);
+    return job;
   }
 }

@@ -231,6 +231,22 @@ describe('ideaDocument for the submitter', () => {
     expect(document.statusMessage).toContain('Spørgsmål: Hvilke tre systemer drejer det sig om?');
   });
 
+  it('tells the submitter of an idea whose intake was given up that it is delayed and the team can see it, not that it arrives shortly', () => {
+    // Prepare
+    const stuck = anIdea({ requeueCount: 5, version: 2, intakeAbandonedAt: '2026-01-05T09:00:00.000Z' });
+    const given = [aSubmittedEvent(stuck), { ideaId: stuck.id, version: 2, at: '2026-01-05T09:00:00.000Z', from: 'submitted', to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' } } satisfies IdeaEvent];
+
+    // Act
+    const document = ideaDocument(stuck, given, 'submitter', 'da');
+    const row = ideaSummary(stuck, 'en');
+
+    // Assess
+    expect(document.status).toBe('submitted');
+    expect(document.statusMessage).toBe('Din idé er gemt, men en teknisk fejl har forsinket den på vej til digitaliseringsteamet. Teamet kan se den på deres liste.');
+    expect(row.statusMessage).toBe('Your idea is saved, but a technical fault has delayed it on its way to the digitalisation team. The team can see it in their list.');
+    expect(document.history).toHaveLength(1);
+  });
+
   it('names no member of staff anywhere: not who decided, was assigned, scored or commented', () => {
     // Prepare
     const { idea, history, comments } = aWorkedOnIdea();
