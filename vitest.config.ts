@@ -16,8 +16,11 @@ export default defineConfig({
             SPIRE_NOTIFY_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify',
             SPIRE_MAIL_TRANSPORT: 'ses',
             SPIRE_MAIL_SENDER: 'spire@kommune.example',
+            SPIRE_MAIL_CONFIGURATION_SET: 'spire-unit-mail',
             SPIRE_TRIAGE_TEAM_EMAIL: 'digitalisering@kommune.example',
             POWERTOOLS_LOG_LEVEL: 'SILENT',
+            // EMF lines would go straight to stdout; test/unit/metrics.test.ts turns them on and reads them.
+            POWERTOOLS_METRICS_DISABLED: 'true',
           },
         },
       },
@@ -27,7 +30,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           // Refusals and expected failures are logged at INFO and WARN; keep the test output for real errors.
-          env: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
+          env: { POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

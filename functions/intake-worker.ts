@@ -4,12 +4,14 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { admitToTriage, type AdmitDependencies } from '../shared/intake/admit.ts';
 import { logger } from '../shared/logger.ts';
+import { flushMetrics } from '../shared/metrics.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
 import { learningsReadOnce } from '../shared/store/pilots.ts';
 import { ideaStoreFromEnv, pilotStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { traceHandler } from '../shared/tracer.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv(), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv() };
 const pilots = pilotStoreFromEnv();
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -25,7 +27,9 @@ async function processRecord(record: SQSRecord, batch: AdmitDependencies): Promi
 
 /** SQS consumer of the intake queue; reports failed records so only they are retried. The ideas of a batch share one read of the learnings. */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(flushMetrics())
   .handler(async (event, context) => {
     const batch = { ...deps, pilots: learningsReadOnce(pilots) };
     return processPartialResponse(event, (record: SQSRecord) => processRecord(record, batch), processor, { context, throwOnFullBatchFailure: false });

@@ -5,6 +5,7 @@ import { ENV, requireEnv, serviceLevelDays } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { ideaStoreFromEnv, notificationStoreFromEnv } from '../shared/store/stores.ts';
+import { traceHandler } from '../shared/tracer.ts';
 import { sendTriageDigest } from '../shared/triage/digest.ts';
 
 const deps = { store: ideaStoreFromEnv(), notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv() };
@@ -12,5 +13,6 @@ const settings = { to: requireEnv(ENV.triageTeamEmail), serviceLevelDays: servic
 
 /** Scheduled daily: the digitalisation team's e-mail of ideas waiting in triage past the service level. */
 export const handler = middy<ScheduledEvent, { overdue: number; notificationId?: string }>()
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => sendTriageDigest(deps, settings));

@@ -157,6 +157,11 @@ function byKeyAndStage(counters: Counters, prefix: 'theme' | 'department'): Reco
  * The directors' view from the summed counters and entries, the stage limits, and when the
  * longest-waiting idea entered triage.
  */
+/** How many ideas are in a status, from the summed counters (the sweeper publishes `in_triage` as the triage backlog). */
+export function ideasInStatus(totals: Contribution, status: IdeaStatus): number {
+  return totals.counters[name.ideaStatus(status)] ?? 0;
+}
+
 export function pipelineSummary(
   totals: Contribution,
   context: { stageLimitDays: Record<ActiveStage, number>; oldestWaitingSince: string | undefined; now: Date },

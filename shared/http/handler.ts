@@ -4,6 +4,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { Language } from '../domain/idea.ts';
 import type { Caller } from '../domain/roles.ts';
 import { logger } from '../logger.ts';
+import { flushMetrics } from '../metrics.ts';
+import { traceHandler } from '../tracer.ts';
 import { ENV, textEnv } from '../config.ts';
 import { callerFrom } from './auth.ts';
 import { HttpError } from './errors.ts';
@@ -44,10 +46,29 @@ export function problemErrors(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
-/** Wraps a route handler for API Gateway: logging with the Lambda context, caller, language, errors. */
+/**
+ * Puts API Gateway's request id on every log line of the request as `correlation_id`, the key the
+ * API's access log gives the same id (ACCESS_LOG_FORMAT in infra/stack.ts): one Logs Insights query
+ * on `correlation_id` finds the access log line and the function's lines of one request
+ * (docs/operations.md). Set directly rather than by `correlationIdPath`, which would bundle a
+ * JMESPath engine into every function to read one field. `resetKeys` clears it after the request.
+ */
+export function correlationId(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: (request) => {
+      const requestId = request.event.requestContext?.requestId;
+      if (requestId !== undefined) logger.setCorrelationId(requestId);
+    },
+  };
+}
+
+/** Wraps a route handler for API Gateway: tracing, logging with the Lambda context and correlation id, metrics, caller, language, errors. */
 export function httpRoute(handle: (request: HttpRequest) => Promise<HttpResult>) {
   return middy<HttpEvent, HttpResult>()
+    .use(traceHandler())
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId())
+    .use(flushMetrics())
     .use(problemErrors())
     .handler(async (event, context) =>
       handle({
@@ -62,7 +83,10 @@ export function httpRoute(handle: (request: HttpRequest) => Promise<HttpResult>)
 /** Wraps a public route handler (no caller), such as the health check. */
 export function publicRoute(handle: (event: HttpEvent) => Promise<HttpResult>) {
   return middy<HttpEvent, HttpResult>()
+    .use(traceHandler())
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId())
+    .use(flushMetrics())
     .use(problemErrors())
     .handler(handle);
 }

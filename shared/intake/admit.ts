@@ -9,6 +9,7 @@ import type { SimilarityIndex } from '../store/similarity-index.ts';
 import { ideaFingerprint } from '../domain/duplicates/idea-fingerprint.ts';
 import { findSimilarIdeas } from './duplicates.ts';
 import { logger } from '../logger.ts';
+import { record } from '../metrics.ts';
 import { scorecardFor } from '../triage/score.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
@@ -76,6 +77,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
     return 'already-admitted';
   }
   logger.info('Idea admitted to triage', { ideaId });
+  record.ideaAdmitted();
   await queueStoredNotification(deps.notify, notification?.id);
   return 'admitted';
 }

@@ -3,6 +3,7 @@ import type { Idea, IdeaEvent } from '../domain/idea.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { IdempotencyKeyReusedError } from '../http/errors.ts';
 import { logger } from '../logger.ts';
+import { record } from '../metrics.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
 import type { SubmitIdeaInput } from '../schemas/idea.ts';
 import type { IdeaStore, IdempotencyRecord } from '../store/ideas.ts';
@@ -88,6 +89,7 @@ export async function submitIdea(
     const { ideaId, followUpToken: token } = outcome.replayOf;
     return { id: ideaId, status: 'submitted', ...(token === undefined ? {} : { followUpToken: token }), replayed: true };
   }
+  record.ideaSubmitted();
 
   try {
     const failed = await deps.queue.enqueue([id]);

@@ -7,6 +7,7 @@ import { pointer } from '../http/validation.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { PilotStore } from '../store/pilots.ts';
 import { logger } from '../logger.ts';
+import { record } from '../metrics.ts';
 
 export const PILOT_NOT_FOUND = { da: 'Der er ingen pilot med det id.', en: 'There is no pilot with that id.' };
 
@@ -49,6 +50,7 @@ export async function decideAtGate(
     throw error;
   }
   logger.info('Gate decided', { pilotId: pilot.id, decision: request.gate.decision, from: pilot.stage, to: after.stage, role });
+  record.gateDecision(request.gate.decision);
   return { pilot: after, record: outcome.record };
 }
 

@@ -5,6 +5,7 @@ import { inboxThemes } from '../domain/inbox.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 import { carrySupportersOver } from './merge.ts';
@@ -72,6 +73,7 @@ export async function decide(
     if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
     throw error;
   }
+  record.triageDecision(kind);
   if (decision.mergedInto !== undefined) await carrySupportersOver(store, { ideaId: idea.id, into: decision.mergedInto });
   return { idea: updated, ...(pilot === undefined ? {} : { pilot }), ...(notification === undefined ? {} : { notificationId: notification.id }) };
 }
