@@ -25,11 +25,13 @@ import { internalErrorResponse, problemResponse } from '../../shared/http/proble
 import { parseOrThrow } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { DynamoDevOutbox } from '../../shared/store/notifications.ts';
-import { FUNCTIONS, functionEnvironment, type FunctionName, type QueueName, type SettingName } from '../system.ts';
+import { FUNCTIONS, functionEnvironment, type FunctionName, type Grant, type QueueName, type SettingName } from '../system.ts';
 import { matchRoute, toApiGatewayEvent, writeResult } from './api-gateway.ts';
 import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, type DevIssuer } from './dev-issuer.ts';
 import { LOCAL_AWS } from './emulators.ts';
+import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
 import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
+import { carryLineageOnEveryClient } from './recursion.ts';
 import { startPoller, type Poller } from './sqs-poller.ts';
 import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
 
@@ -39,6 +41,7 @@ const REPOSITORY_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const LOCAL_SETTINGS: Record<SettingName, string> = {
   mailTransport: 'outbox',
   mailSender: 'spire@spire.localhost',
+  mailConfigurationSet: 'spire-local',
   triageTeamEmail: 'digitalisering@spire.localhost',
   triageServiceLevelDays: '14',
 };
@@ -63,6 +66,8 @@ export interface RuntimeOptions {
   schedules?: boolean;
   /** Extra environment for the functions, e.g. SPIRE_SWEEPER_MIN_AGE_SECONDS. */
   environment?: Record<string, string>;
+  /** Replaces the description's grants (tests show with it that a missing grant is refused). */
+  grants?: (name: FunctionName) => readonly Grant[];
 }
 
 export interface LocalRuntime {
@@ -71,6 +76,10 @@ export interface LocalRuntime {
   tableName: string;
   queues: Record<QueueName, LocalQueue>;
   issuer: DevIssuer;
+  /** The check of every function's AWS calls against its grants: what it refused, and what was used. */
+  grants: GrantChecker;
+  /** How many times each function has been invoked. */
+  invocations: ReadonlyMap<FunctionName, number>;
   /** Invokes a scheduled function now, as its schedule would. */
   runSchedule(name: FunctionName): Promise<unknown>;
   stop(): Promise<void>;
@@ -99,10 +108,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     AWS_ENDPOINT_URL_DYNAMODB: options.dynamodbEndpoint,
     AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
     [ENV.rolesClaim]: 'roles',
+    // EMF metrics (shared/metrics.ts) are for CloudWatch; here they would only be JSON noise in the terminal. POWERTOOLS_METRICS_DISABLED=false shows them.
+    POWERTOOLS_METRICS_DISABLED: process.env['POWERTOOLS_METRICS_DISABLED'] ?? 'true',
     ...Object.assign({}, ...Object.values(FUNCTIONS).map((fn) => functionEnvironment(fn, { tableName, queueUrls, settings: LOCAL_SETTINGS }))),
     ...options.environment,
   });
-  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region);
+  const grants = new GrantChecker({ tableName, queueUrls, mailSender: LOCAL_SETTINGS.mailSender, mailConfigurationSet: LOCAL_SETTINGS.mailConfigurationSet }, options.grants);
+  enforceGrantsOnEveryClient();
+  carryLineageOnEveryClient();
+  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants);
   await lambdas.loadAll();
 
   const pollers: Poller[] = [];
@@ -118,7 +132,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
         region,
         batchSize: fn.consumes.batchSize,
         maxBatchingWindowSeconds: fn.consumes.maxBatchingWindowSeconds,
-        invoke: (event) => lambdas.invoke(name, event),
+        functionName: name,
+        invoke: (event, invocation) => lambdas.invoke(name, event, invocation),
       }),
     );
   }
@@ -159,6 +174,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     tableName,
     queues,
     issuer,
+    grants,
+    invocations: lambdas.invocations,
     runSchedule,
     async stop() {
       for (const timer of timers) clearInterval(timer);

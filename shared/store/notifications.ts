@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notification.ts';
+import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { DEV_OUTBOX_PARTITION, devOutboxKey, notificationKey, pendingIndexKey } from './keys.ts';
 import { queryPending } from './pending.ts';
 
@@ -10,6 +11,9 @@ export interface StoredNotification extends Notification {
   requeues?: number;
   /** When the sweeper gave up on it (logged for a person to look at). */
   abandonedAt?: string;
+  /** When the notify worker decided not to send it, because its address is undeliverable. */
+  notSentAt?: string;
+  notSentReason?: NotSentReason;
 }
 
 /** A notification still waiting to be delivered. */
@@ -18,7 +22,7 @@ export interface PendingNotification {
   requeues: number;
 }
 
-const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt'] as const;
+const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt', 'notSentAt', 'notSentReason'] as const;
 
 /** The item of a new, pending notification; written inside the transaction of the change it tells about. */
 export function notificationItem(notification: Notification): Record<string, unknown> {
@@ -38,6 +42,8 @@ export interface NotificationStore {
   recordRequeue(id: string): Promise<void>;
   /** Takes a notification that kept failing off the pending list, keeping it for a person to look at. */
   abandon(id: string, at: string): Promise<void>;
+  /** Takes a notification that will not be sent off the pending list, with the reason; a no-op once it is sent. */
+  markNotSent(id: string, reason: NotSentReason, at: string): Promise<void>;
 }
 
 export class DynamoNotificationStore implements NotificationStore {
@@ -82,6 +88,10 @@ export class DynamoNotificationStore implements NotificationStore {
 
   async abandon(id: string, at: string): Promise<void> {
     await this.updateUnsent(id, 'SET abandonedAt = :at REMOVE GSI1PK, GSI1SK', { ':at': at });
+  }
+
+  async markNotSent(id: string, reason: NotSentReason, at: string): Promise<void> {
+    await this.updateUnsent(id, 'SET notSentAt = :at, notSentReason = :reason REMOVE GSI1PK, GSI1SK', { ':at': at, ':reason': reason });
   }
 
   /** An update of a notification not yet sent; a no-op once it is sent (or gone). */

@@ -55,6 +55,7 @@ describe('notify-worker', () => {
     expect(sesMock).toHaveReceivedCommandTimes(SendEmailCommand, 1);
     expect(sesMock.commandCalls(SendEmailCommand)[0]?.args[0].input).toMatchObject({
       FromEmailAddress: 'spire@kommune.example',
+      ConfigurationSetName: 'spire-unit-mail',
       Destination: { ToAddresses: [SUBMITTER_EMAIL] },
       Content: {
         Simple: {
@@ -89,6 +90,25 @@ describe('notify-worker', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     expect(sesMock).not.toHaveReceivedAnyCommand();
     expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
+  });
+
+  it('does not mail an address SES reported undeliverable, and marks the notification not sent for that reason', async () => {
+    // Prepare
+    ddbMock.on(GetCommand, { Key: { PK: `MAIL_SUPPRESSION#${SUBMITTER_EMAIL.toLowerCase()}`, SK: 'META' } }).resolves({
+      Item: { PK: `MAIL_SUPPRESSION#${SUBMITTER_EMAIL.toLowerCase()}`, SK: 'META', address: SUBMITTER_EMAIL.toLowerCase(), reason: 'bounce', detail: 'General', at: NOW, feedbackId: 'feedback-1' },
+    });
+
+    // Act
+    const result = await handler(sqsEvent(sqsRecord('msg-1', message(NOTIFICATION_ID))), lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(sesMock).not.toHaveReceivedAnyCommand();
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
+      Key: { PK: `NOTIFICATION#${NOTIFICATION_ID}`, SK: 'META' },
+      UpdateExpression: 'SET notSentAt = :at, notSentReason = :reason REMOVE GSI1PK, GSI1SK',
+      ExpressionAttributeValues: { ':at': NOW, ':reason': 'address-bounced' },
+    });
   });
 
   it('drops a message for a notification that is not stored, without failing it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../../shared/notify/deliver.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { InMemoryNotificationStore, RecordingMailer } from '../support/fakes.ts';
+import { InMemoryMailSuppressionStore, InMemoryNotificationStore, RecordingMailer } from '../support/fakes.ts';
 import { aNotification, IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T08:31:02.000Z');
@@ -12,7 +12,8 @@ function setup() {
   const log: string[] = [];
   const notifications = new InMemoryNotificationStore(log).seed(aNotification());
   const mailer = new RecordingMailer(log);
-  return { log, notifications, mailer, deps: { notifications, mailer } };
+  const suppressions = new InMemoryMailSuppressionStore(log);
+  return { log, notifications, mailer, suppressions, deps: { notifications, mailer, suppressions } };
 }
 
 describe('deliverNotification', () => {
@@ -79,5 +80,78 @@ describe('deliverNotification', () => {
     expect(error.message).toBe('SES throttled the request');
     expect(await notifications.get(ID)).not.toHaveProperty('sentAt');
     expect(await notifications.listPending('9999', 10)).toEqual([{ id: ID, requeues: 0 }]);
+  });
+
+  describe('to an address SES reported undeliverable', () => {
+    const bounced = { address: SUBMITTER_EMAIL, reason: 'bounce', detail: 'General', at: '2026-01-04T10:00:00.000Z', feedbackId: 'feedback-1' } as const;
+
+    it('sends nothing and marks the notification not sent, because the address bounced', async () => {
+      // Prepare
+      const { notifications, mailer, suppressions, deps } = setup();
+      await suppressions.suppress(bounced);
+
+      // Act
+      const outcome = await deliverNotification(deps, ID, now);
+
+      // Assess
+      expect(outcome).toBe('undeliverable');
+      expect(mailer.sent).toEqual([]);
+      expect(await notifications.get(ID)).toMatchObject({ notSentAt: NOW.toISOString(), notSentReason: 'address-bounced' });
+      expect(await notifications.get(ID)).not.toHaveProperty('sentAt');
+    });
+
+    it('takes the notification off the pending list, so the sweeper does not queue it again', async () => {
+      // Prepare
+      const { notifications, suppressions, deps } = setup();
+      await suppressions.suppress({ ...bounced, reason: 'complaint', detail: 'abuse' });
+
+      // Act
+      await deliverNotification(deps, ID, now);
+
+      // Assess
+      expect(await notifications.listPending('9999', 10)).toEqual([]);
+      expect((await notifications.get(ID))?.notSentReason).toBe('address-complained');
+    });
+
+    it('matches the address whatever its case or surrounding spaces', async () => {
+      // Prepare
+      const { mailer, suppressions, deps } = setup();
+      await suppressions.suppress({ ...bounced, address: `  ${SUBMITTER_EMAIL.toUpperCase()} ` });
+
+      // Act
+      const outcome = await deliverNotification(deps, ID, now);
+
+      // Assess
+      expect(outcome).toBe('undeliverable');
+      expect(mailer.sent).toEqual([]);
+    });
+
+    it('answers undeliverable again, without a second write, when the message comes back', async () => {
+      // Prepare
+      const { log, suppressions, deps } = setup();
+      await suppressions.suppress(bounced);
+      await deliverNotification(deps, ID, now);
+      log.length = 0;
+
+      // Act
+      const outcome = await deliverNotification(deps, ID, () => new Date(NOW.getTime() + 60_000));
+
+      // Assess
+      expect(outcome).toBe('undeliverable');
+      expect(log).toEqual([]);
+    });
+
+    it('still mails every other address', async () => {
+      // Prepare
+      const { mailer, suppressions, deps } = setup();
+      await suppressions.suppress({ ...bounced, address: 'someone.else@kommune.example' });
+
+      // Act
+      const outcome = await deliverNotification(deps, ID, now);
+
+      // Assess
+      expect(outcome).toBe('sent');
+      expect(mailer.sent).toHaveLength(1);
+    });
   });
 });

@@ -18,6 +18,7 @@ afterEach(() => {
 });
 
 const SENDER = 'spire@kommune.example';
+const CONFIGURATION_SET = 'Spire-prod-MailConfigurationSet';
 
 const mail: Mail = {
   id: `${IDEA_ID}.v3`,
@@ -38,7 +39,7 @@ describe('SesMailer', () => {
   it('sends plain text from the configured sender to the recipient', async () => {
     // Prepare
     sesMock.on(SendEmailCommand).resolves({ MessageId: '0100018c-example' });
-    const mailer = new SesMailer(new SESv2Client({}), SENDER);
+    const mailer = new SesMailer(new SESv2Client({}), SENDER, CONFIGURATION_SET);
 
     // Act
     await mailer.send(mail);
@@ -50,10 +51,22 @@ describe('SesMailer', () => {
     expect(input.Content?.Simple?.Body).not.toHaveProperty('Html');
   });
 
+  it('sends with the configuration set, so SES reports bounces and complaints to Spire', async () => {
+    // Prepare
+    sesMock.on(SendEmailCommand).resolves({});
+    const mailer = new SesMailer(new SESv2Client({}), SENDER, CONFIGURATION_SET);
+
+    // Act
+    await mailer.send(mail);
+
+    // Assess
+    expect(sentEmail().ConfigurationSetName).toBe(CONFIGURATION_SET);
+  });
+
   it('sends subject and body as UTF-8, with æ, ø and å intact', async () => {
     // Prepare
     sesMock.on(SendEmailCommand).resolves({});
-    const mailer = new SesMailer(new SESv2Client({}), SENDER);
+    const mailer = new SesMailer(new SESv2Client({}), SENDER, CONFIGURATION_SET);
 
     // Act
     await mailer.send(mail);
@@ -71,7 +84,7 @@ describe('SesMailer', () => {
   it('tags the message with the notification’s id, in the characters SES allows in a tag', async () => {
     // Prepare
     sesMock.on(SendEmailCommand).resolves({});
-    const mailer = new SesMailer(new SESv2Client({}), SENDER);
+    const mailer = new SesMailer(new SESv2Client({}), SENDER, CONFIGURATION_SET);
 
     // Act
     await mailer.send({ ...mail, id: `${IDEA_ID}.v3` });
@@ -86,7 +99,7 @@ describe('SesMailer', () => {
     // Prepare
     const refusal = Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' });
     sesMock.on(SendEmailCommand).rejects(refusal);
-    const mailer = new SesMailer(new SESv2Client({}), SENDER);
+    const mailer = new SesMailer(new SESv2Client({}), SENDER, CONFIGURATION_SET);
 
     // Act
     const error = await rejectionOf(mailer.send(mail));
@@ -116,22 +129,22 @@ describe('OutboxMailer', () => {
 });
 
 describe('mailerFromEnv', () => {
-  it('sends by SES from SPIRE_MAIL_SENDER when SPIRE_MAIL_TRANSPORT is ses', async () => {
+  it('sends by SES from SPIRE_MAIL_SENDER with SPIRE_MAIL_CONFIGURATION_SET when SPIRE_MAIL_TRANSPORT is ses', async () => {
     // Prepare
     sesMock.on(SendEmailCommand).resolves({});
-    const mailer = mailerFromEnv({ SPIRE_MAIL_TRANSPORT: 'ses', SPIRE_MAIL_SENDER: 'idebanken@aarhus.example' });
+    const mailer = mailerFromEnv({ SPIRE_MAIL_TRANSPORT: 'ses', SPIRE_MAIL_SENDER: 'idebanken@aarhus.example', SPIRE_MAIL_CONFIGURATION_SET: 'Spire-test-Mail' });
 
     // Act
     await mailer.send(mail);
 
     // Assess
     expect(mailer).toBeInstanceOf(SesMailer);
-    expect(sentEmail().FromEmailAddress).toBe('idebanken@aarhus.example');
+    expect(sentEmail()).toMatchObject({ FromEmailAddress: 'idebanken@aarhus.example', ConfigurationSetName: 'Spire-test-Mail' });
   });
 
   it('sends by SES when no transport is named', () => {
     // Act
-    const mailer = mailerFromEnv({ SPIRE_MAIL_SENDER: SENDER });
+    const mailer = mailerFromEnv({ SPIRE_MAIL_SENDER: SENDER, SPIRE_MAIL_CONFIGURATION_SET: CONFIGURATION_SET });
 
     // Assess
     expect(mailer).toBeInstanceOf(SesMailer);
@@ -165,6 +178,7 @@ describe('mailerFromEnv', () => {
 
   it.each([
     ['ses', { SPIRE_MAIL_TRANSPORT: 'ses' }, 'SPIRE_MAIL_SENDER'],
+    ['ses', { SPIRE_MAIL_TRANSPORT: 'ses', SPIRE_MAIL_SENDER: SENDER }, 'SPIRE_MAIL_CONFIGURATION_SET'],
     ['outbox', { SPIRE_MAIL_TRANSPORT: 'outbox' }, 'SPIRE_TABLE_NAME'],
   ])('fails at load, naming the variable, when the %s transport lacks its setting', (_transport, env, variable) => {
     // Act

@@ -248,6 +248,47 @@ describe('DynamoNotificationStore.abandon', () => {
   });
 });
 
+describe('DynamoNotificationStore.markNotSent', () => {
+  it('takes the notification off the pending list with the reason it is not sent, only while it is unsent', async () => {
+    // Prepare
+    ddbMock.on(UpdateCommand).resolves({});
+
+    // Act
+    await store.markNotSent(NOTIFICATION_ID, 'address-bounced', SENT_AT);
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
+      Key: { PK: `NOTIFICATION#${NOTIFICATION_ID}`, SK: 'META' },
+      UpdateExpression: 'SET notSentAt = :at, notSentReason = :reason REMOVE GSI1PK, GSI1SK',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(sentAt)',
+      ExpressionAttributeValues: { ':at': SENT_AT, ':reason': 'address-bounced' },
+    });
+  });
+
+  it('is a no-op once the notification was sent meanwhile', async () => {
+    // Prepare
+    ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+    // Act
+    const result = store.markNotSent(NOTIFICATION_ID, 'address-complained', SENT_AT);
+
+    // Assess
+    await expect(result).resolves.toBeUndefined();
+  });
+
+  it('tells, when read, that and why the notification was not sent', async () => {
+    // Prepare
+    const { GSI1PK: _pk, GSI1SK: _sk, ...notSent } = pendingItem();
+    ddbMock.on(GetCommand).resolves({ Item: { ...notSent, notSentAt: SENT_AT, notSentReason: 'address-bounced' } });
+
+    // Act
+    const found = await store.get(NOTIFICATION_ID);
+
+    // Assess
+    expect(found).toEqual({ ...aNotification(), notSentAt: SENT_AT, notSentReason: 'address-bounced' });
+  });
+});
+
 describe('DynamoDevOutbox', () => {
   const outbox = new DynamoDevOutbox(client, TABLE_NAME);
   const message: OutboxMessage = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
 import { deliverNotification } from '../../../shared/notify/deliver.ts';
 import { sendTriageDigest, type DigestSettings } from '../../../shared/triage/digest.ts';
-import { InMemoryIdeaStore, RecordingMailer, RecordingNotifyQueue } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryMailSuppressionStore, RecordingMailer, RecordingNotifyQueue } from '../support/fakes.ts';
 import { anIdeaInTriage } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-20T06:00:00.000Z');
@@ -57,11 +57,11 @@ describe('sendTriageDigest', () => {
     const { store, deps } = setup(waiting(1, 11));
     const mailer = new RecordingMailer();
     await sendTriageDigest(deps, settings, now);
-    await deliverNotification({ notifications: store.notifications, mailer }, 'digest.2026-01-20', now);
+    await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore() }, 'digest.2026-01-20', now);
 
     // Act
     const second = await sendTriageDigest(deps, settings, () => new Date(NOW.getTime() + 3_600_000));
-    const delivery = await deliverNotification({ notifications: store.notifications, mailer }, 'digest.2026-01-20', now);
+    const delivery = await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore() }, 'digest.2026-01-20', now);
 
     // Assess
     expect(second.notificationId).toBe('digest.2026-01-20');

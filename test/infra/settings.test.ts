@@ -1,0 +1,162 @@
+/**
+ * The deployment settings (infra/settings.ts) as synth reads them: validated all at once, one
+ * line per setting to fix, placeholders refused in production and warned about elsewhere.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT, parseEnvironment, parseSettings, SettingsError, type EnvironmentName } from '../../infra/settings.ts';
+
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
+const CONFIGURED: Record<string, unknown> = {
+  [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
+  [CONTEXT.jwtAudience]: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  [CONTEXT.mailSender]: 'idebanken@Ideer.Kommune.example',
+  [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
+  [CONTEXT.operationsEmail]: 'drift@kommune.example',
+};
+
+const parse = (environment: EnvironmentName, context: Record<string, unknown>) => parseSettings(environment, (key) => context[key]);
+
+/** The lines of the error a parse fails with. */
+function problemsOf(environment: EnvironmentName, context: Record<string, unknown>): readonly string[] {
+  try {
+    parse(environment, context);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error('The settings were accepted');
+}
+
+describe('a production synth', () => {
+  it('fails with one line for each setting still the placeholder from cdk.json, all of them at once', () => {
+    const problems = problemsOf('prod', CDK_JSON_CONTEXT);
+    const placeholders = [CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail];
+
+    expect(problems).toEqual(
+      placeholders.map((key) => expect.stringContaining(`${key}: still the placeholder from cdk.json (a value on the reserved .invalid domain) (got ${JSON.stringify(CDK_JSON_CONTEXT[key])}). Expected `)),
+    );
+  });
+
+  it('fails with one line for each missing setting, naming it and what it should be', () => {
+    const problems = problemsOf('prod', {});
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^spire:jwtIssuer: missing\. Expected the https URL of the identity provider's issuer/),
+      expect.stringMatching(/^spire:jwtAudience: missing\. Expected the audience/),
+      expect.stringMatching(/^spire:mailSender: missing\. Expected the From address/),
+      expect.stringMatching(/^spire:triageTeamEmail: missing\. Expected the digitalisation team's shared address/),
+      expect.stringMatching(/^spire:operationsEmail: missing\. Expected the address the operations alarms are e-mailed to/),
+    ]);
+  });
+
+  it('names the environment and puts each problem on a line of its own', () => {
+    expect(() => parse('prod', { ...CONFIGURED, [CONTEXT.jwtIssuer]: undefined, [CONTEXT.operationsEmail]: '' })).toThrow(
+      /^Spire's settings for the prod environment are not valid; set them in cdk\.json or with -c <key>=<value>:\n {2}spire:jwtIssuer: missing\.[^\n]*\n {2}spire:operationsEmail: missing\.[^\n]*$/,
+    );
+  });
+
+  it.each([CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail])('fails when only %s is missing', (key) => {
+    expect(problemsOf('prod', { ...CONFIGURED, [key]: undefined })).toEqual([expect.stringMatching(new RegExp(`^${key}: missing`))]);
+  });
+
+  it('passes with every setting real, and warns about nothing', () => {
+    const { settings, warnings } = parse('prod', CONFIGURED);
+
+    expect(settings).toEqual({
+      environment: 'prod',
+      jwtIssuer: CONFIGURED[CONTEXT.jwtIssuer],
+      jwtAudience: CONFIGURED[CONTEXT.jwtAudience],
+      rolesClaim: 'roles',
+      mailSender: 'idebanken@Ideer.Kommune.example',
+      mailDomain: 'ideer.kommune.example',
+      createMailIdentity: true,
+      triageTeamEmail: 'digitalisering@kommune.example',
+      triageServiceLevelDays: 14,
+      operationsEmail: 'drift@kommune.example',
+    });
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('a dev or test synth', () => {
+  it.each(['dev', 'test'] as const)('%s passes with the placeholders of cdk.json, warning about each of them', (environment) => {
+    const { warnings } = parse(environment, CDK_JSON_CONTEXT);
+
+    expect(warnings.map((warning) => warning.id)).toEqual([
+      'spire:jwtIssuerNotConfigured',
+      'spire:jwtAudienceNotConfigured',
+      'spire:mailSenderNotConfigured',
+      'spire:triageTeamEmailNotConfigured',
+      'spire:operationsEmailNotConfigured',
+    ]);
+    expect(warnings[0]?.message).toMatch(/^Context spire:jwtIssuer is the placeholder https:\/\/spire-jwt-issuer-not-configured\.invalid: the deployed API will reject every token/);
+  });
+
+  it('still fails on a missing setting: a placeholder is a value, nothing is not', () => {
+    expect(problemsOf('dev', { ...CDK_JSON_CONTEXT, [CONTEXT.jwtAudience]: undefined })).toEqual([expect.stringMatching(/^spire:jwtAudience: missing/)]);
+  });
+});
+
+describe('each setting', () => {
+  it.each([
+    [CONTEXT.jwtIssuer, 'login.microsoftonline.com/tenant/v2.0', 'must be an https URL'],
+    [CONTEXT.jwtIssuer, 'http://login.microsoftonline.com/tenant/v2.0', 'must be an https URL'],
+    [CONTEXT.mailSender, 'idebanken', 'must be an e-mail address'],
+    [CONTEXT.triageTeamEmail, 'digitalisering@kommune', 'must be an e-mail address'],
+    [CONTEXT.operationsEmail, 'drift kommune.example', 'must be an e-mail address'],
+    [CONTEXT.triageServiceLevelDays, '0', 'must be at least 1'],
+    [CONTEXT.triageServiceLevelDays, '400', 'must be at most 365'],
+    [CONTEXT.triageServiceLevelDays, 'two weeks', 'must be a whole number'],
+    [CONTEXT.triageServiceLevelDays, 1.5, 'whole number'],
+    [CONTEXT.createMailIdentity, 'maybe', 'must be true or false'],
+    [CONTEXT.rolesClaim, 42, 'must be text'],
+  ])('refuses %s = %j, saying why and showing the value', (key, value, why) => {
+    const [problem] = problemsOf('dev', { ...CONFIGURED, [key]: value });
+
+    expect(problem).toContain(`${key}: `);
+    expect(problem?.toLowerCase()).toContain(why.toLowerCase());
+    expect(problem).toContain(JSON.stringify(value));
+  });
+
+  it('collects the problems of every setting, not just the first', () => {
+    expect(problemsOf('dev', { ...CONFIGURED, [CONTEXT.mailSender]: 'idebanken', [CONTEXT.triageServiceLevelDays]: '0', [CONTEXT.jwtIssuer]: 'http://x' })).toHaveLength(3);
+  });
+
+  it.each([
+    ['10', 10],
+    [10, 10],
+    [' 30 ', 30],
+    [undefined, 14],
+  ])('reads the service level %j as %i days', (value, days) => {
+    expect(parse('dev', { ...CONFIGURED, [CONTEXT.triageServiceLevelDays]: value }).settings.triageServiceLevelDays).toBe(days);
+  });
+
+  it.each([
+    ['false', false],
+    [false, false],
+    ['true', true],
+    [undefined, true],
+  ])('reads createMailIdentity %j as %s', (value, create) => {
+    expect(parse('dev', { ...CONFIGURED, [CONTEXT.createMailIdentity]: value }).settings.createMailIdentity).toBe(create);
+  });
+
+  it('takes the roles claim as given', () => {
+    expect(parse('dev', { ...CONFIGURED, [CONTEXT.rolesClaim]: 'spire_roles' }).settings.rolesClaim).toBe('spire_roles');
+  });
+});
+
+describe('parseEnvironment', () => {
+  it.each([
+    [undefined, 'dev'],
+    ['dev', 'dev'],
+    ['test', 'test'],
+    ['prod', 'prod'],
+  ])('reads -c env=%j as %s', (value, environment) => {
+    expect(parseEnvironment(value)).toBe(environment);
+  });
+
+  it.each(['production', 'Prod', 'staging', ''])('refuses %j, naming the context key and the choices, so a typo cannot make an unprotected production stack', (value) => {
+    expect(() => parseEnvironment(value)).toThrow(/^Context env must be one of dev, test, prod/);
+  });
+});
