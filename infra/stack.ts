@@ -41,6 +41,7 @@ import {
   type SettingName,
 } from './system.ts';
 import { CONTEXT, DEFAULT_ENVIRONMENT, readSettings, type EnvironmentName, type Settings } from './settings.ts';
+import { entries, mapRecord, pascalCase } from './records.ts';
 
 /** The context keys of the settings (infra/settings.ts, where they are read and validated). */
 export { CONTEXT };
@@ -273,17 +274,4 @@ function createQueue(scope: Construct, name: QueueName, description: QueueDescri
     enforceSSL: true,
     encryption: QueueEncryption.SQS_MANAGED,
   });
-}
-
-/** `intakeWorker` → `IntakeWorker`: construct ids from the description's names. */
-function pascalCase(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-function entries<K extends string, V>(record: Record<K, V>): [K, V][] {
-  return Object.entries(record) as [K, V][];
-}
-
-function mapRecord<K extends string, V, R>(record: Record<K, V>, map: (value: V, key: K) => R): Record<K, R> {
-  return Object.fromEntries(entries(record).map(([key, value]) => [key, map(value, key)])) as Record<K, R>;
 }

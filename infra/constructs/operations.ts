@@ -35,6 +35,7 @@ import { DECISION_KINDS } from '../../shared/domain/decisions.ts';
 import { GATE_DECISIONS } from '../../shared/domain/pilot.ts';
 import { DECISION_DIMENSION, METRIC, METRICS_NAMESPACE, METRICS_SERVICE, type MetricName } from '../../shared/metrics.ts';
 import { SYSTEM, type FunctionName, type QueueName } from '../system.ts';
+import { entries, mapRecord, pascalCase } from '../records.ts';
 
 /**
  * Amazon SES reviews an account whose bounce rate reaches 5 % and whose complaint rate reaches
@@ -427,17 +428,4 @@ function dashboardRows(props: OperationsProps, alarms: OperationsAlarms): IWidge
 /** 0.0005 → "0.05" */
 function percent(fraction: number): string {
   return String(Number((fraction * 100).toPrecision(6)));
-}
-
-/** `intakeWorker` → `IntakeWorker`: construct ids from the description's names. */
-function pascalCase(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-function entries<K extends string, V>(record: Record<K, V>): [K, V][] {
-  return Object.entries(record) as [K, V][];
-}
-
-function mapRecord<K extends string, V, R>(record: Record<K, V>, map: (value: V, key: K) => R): Record<K, R> {
-  return Object.fromEntries(entries(record).map(([key, value]) => [key, map(value, key)])) as Record<K, R>;
 }

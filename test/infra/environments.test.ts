@@ -3,23 +3,14 @@
  * side by side in one account, production is protected from deletion and refuses to synthesise
  * with placeholder settings.
  */
-import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../infra/app.ts';
 import { CONTEXT, SettingsError, type EnvironmentName } from '../../infra/settings.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED, WITHOUT_BUNDLING } from './context.ts';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
 /** Real settings; bundling skipped (test/infra/nag.test.ts bundles). */
-const CONFIGURED: Record<string, unknown> = {
-  ...CDK_JSON_CONTEXT,
-  'aws:cdk:bundling-stacks': [],
-  [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
-  [CONTEXT.jwtAudience]: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
-  [CONTEXT.mailSender]: 'idebanken@kommune.example',
-  [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
-  [CONTEXT.operationsEmail]: 'drift@kommune.example',
-};
+const SETTINGS: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING, ...CONFIGURED };
 
 /**
  * The property that holds the physical name of each resource type whose names must be unique in
@@ -43,7 +34,7 @@ const NAME_PROPERTIES: Record<string, string> = {
 
 /** Every physical name the environment's template sets, as `<type> <name>`; a name that is not plain text is shown as its JSON. */
 function physicalNames(environment: EnvironmentName, context: Record<string, unknown> = {}): string[] {
-  const { stack } = createApp({ environment, context: { ...CONFIGURED, ...context } });
+  const { stack } = createApp({ environment, context: { ...SETTINGS, ...context } });
   const { Resources } = Template.fromStack(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
   return Object.values(Resources).flatMap((resource) => {
     const property = NAME_PROPERTIES[resource.Type];
@@ -58,7 +49,7 @@ describe('the stack of each environment', () => {
     ['test', 'Spire-test'],
     ['prod', 'Spire-prod'],
   ] as const)('%s is the stack %s', (environment, stackName) => {
-    const { stack } = createApp({ environment, context: CONFIGURED });
+    const { stack } = createApp({ environment, context: SETTINGS });
 
     expect(stack.stackName).toBe(stackName);
     expect(stack.environmentName).toBe(environment);
@@ -66,15 +57,15 @@ describe('the stack of each environment', () => {
   });
 
   it('is the one -c env=test names', () => {
-    expect(createApp({ context: { ...CONFIGURED, env: 'test' } }).stack.stackName).toBe('Spire-test');
+    expect(createApp({ context: { ...SETTINGS, env: 'test' } }).stack.stackName).toBe('Spire-test');
   });
 
   it('is dev when no environment is named', () => {
-    expect(createApp({ context: CONFIGURED }).stack.stackName).toBe('Spire-dev');
+    expect(createApp({ context: SETTINGS }).stack.stackName).toBe('Spire-dev');
   });
 
   it('is refused for an environment that is not dev, test or prod', () => {
-    expect(() => createApp({ context: { ...CONFIGURED, env: 'production' } })).toThrow(/Context env must be one of dev, test, prod/);
+    expect(() => createApp({ context: { ...SETTINGS, env: 'production' } })).toThrow(/Context env must be one of dev, test, prod/);
   });
 
   it.each([
@@ -82,7 +73,7 @@ describe('the stack of each environment', () => {
     ['test', false],
     ['dev', false],
   ] as const)('%s has termination protection: %s', (environment, on) => {
-    expect(createApp({ environment, context: CONFIGURED }).stack.terminationProtection).toBe(on);
+    expect(createApp({ environment, context: SETTINGS }).stack.terminationProtection).toBe(on);
   });
 });
 
@@ -112,7 +103,7 @@ describe('settings at synth', () => {
   it('fails a production synth with the placeholders of cdk.json, one line for each setting to set', () => {
     let error: unknown;
     try {
-      createApp({ environment: 'prod', context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
+      createApp({ environment: 'prod', context: { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING } });
     } catch (caught) {
       error = caught;
     }
@@ -128,12 +119,12 @@ describe('settings at synth', () => {
   });
 
   it('fails a production synth with the settings missing altogether', () => {
-    const context = Object.fromEntries(Object.entries(CONFIGURED).filter(([key]) => !key.startsWith('spire:')));
+    const context = Object.fromEntries(Object.entries(SETTINGS).filter(([key]) => !key.startsWith('spire:')));
 
     expect(() => createApp({ environment: 'prod', context })).toThrow(/spire:jwtIssuer: missing[\s\S]*spire:jwtAudience: missing[\s\S]*spire:mailSender: missing[\s\S]*spire:operationsEmail: missing/);
   });
 
   it('lets a test synth through with the placeholders', () => {
-    expect(createApp({ environment: 'test', context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } }).stack.stackName).toBe('Spire-test');
+    expect(createApp({ environment: 'test', context: { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING } }).stack.stackName).toBe('Spire-test');
   });
 });

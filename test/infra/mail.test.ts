@@ -3,7 +3,6 @@
  * Easy DKIM, the configuration set every e-mail is sent with, and the way back for bounces and
  * complaints: event destination → SNS topic → the mail events queue → the mail feedback function.
  */
-import { readFileSync } from 'node:fs';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
@@ -13,22 +12,14 @@ import { CONTEXT } from '../../infra/settings.ts';
 import { SpireStack } from '../../infra/stack.ts';
 import { SYSTEM } from '../../infra/system.ts';
 import { ENV } from '../../shared/config.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED, WITHOUT_BUNDLING } from './context.ts';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
-const CONFIGURED: Record<string, unknown> = {
-  ...CDK_JSON_CONTEXT,
-  'aws:cdk:bundling-stacks': [],
-  [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
-  [CONTEXT.jwtAudience]: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
-  [CONTEXT.mailSender]: 'idebanken@ideer.kommune.example',
-  [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
-  [CONTEXT.operationsEmail]: 'drift@kommune.example',
-};
+const SETTINGS: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING, ...CONFIGURED, [CONTEXT.mailSender]: 'idebanken@ideer.kommune.example' };
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
 function synth(context: Record<string, unknown> = {}): { stack: SpireStack; template: Template } {
-  const stack = new SpireStack(new App({ context: { ...CONFIGURED, ...context } }), 'Spire-test', { environment: 'test' });
+  const stack = new SpireStack(new App({ context: { ...SETTINGS, ...context } }), 'Spire-test', { environment: 'test' });
   return { stack, template: Template.fromStack(stack) };
 }
 

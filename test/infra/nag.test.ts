@@ -13,16 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type SpireApp } from '../../infra/app.ts';
 import { CONTEXT } from '../../infra/stack.ts';
 import { SYSTEM, type FunctionName } from '../../infra/system.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED, WITHOUT_BUNDLING } from './context.ts';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
-  .context;
-const CONFIGURED = {
-  [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
-  [CONTEXT.jwtAudience]: 'api://spire-test',
-  [CONTEXT.mailSender]: 'idebanken@kommune.example',
-  [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
-  [CONTEXT.operationsEmail]: 'drift@kommune.example',
-};
+const SETTINGS = { ...CONFIGURED, [CONTEXT.jwtAudience]: 'api://spire-test' };
 
 interface ValidationReport {
   pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
@@ -37,7 +30,7 @@ let template: { Resources: Record<string, { Properties: { Code?: { S3Key?: strin
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'spire-cdk-'));
-  spire = createApp({ outdir, context: { ...CDK_JSON_CONTEXT, ...CONFIGURED } });
+  spire = createApp({ outdir, context: { ...CDK_JSON_CONTEXT, ...SETTINGS } });
   // Under vitest, synth throws with the full report when a validation plugin reports an error.
   const assembly = spire.app.synth();
   report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as ValidationReport;
@@ -71,7 +64,7 @@ describe('cdk-nag', () => {
 
   it('fails synth on a finding nobody acknowledged', () => {
     // Prepare
-    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...CONFIGURED, 'aws:cdk:bundling-stacks': [] } });
+    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...SETTINGS, ...WITHOUT_BUNDLING } });
     new Queue(stack, 'PlainQueue');
 
     // Act
@@ -83,7 +76,7 @@ describe('cdk-nag', () => {
 
   it('checks SNS topics too, so the clean report covers the operations alarm topic (TLS-only, encrypted)', () => {
     // Prepare
-    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...CONFIGURED, 'aws:cdk:bundling-stacks': [] } });
+    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...SETTINGS, ...WITHOUT_BUNDLING } });
     new Topic(stack, 'PlainTopic');
 
     // Act

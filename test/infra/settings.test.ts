@@ -2,18 +2,11 @@
  * The deployment settings (infra/settings.ts) as synth reads them: validated all at once, one
  * line per setting to fix, placeholders refused in production and warned about elsewhere.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT, parseEnvironment, parseSettings, SettingsError, type EnvironmentName } from '../../infra/settings.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED } from './context.ts';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
-const CONFIGURED: Record<string, unknown> = {
-  [CONTEXT.jwtIssuer]: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
-  [CONTEXT.jwtAudience]: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
-  [CONTEXT.mailSender]: 'idebanken@Ideer.Kommune.example',
-  [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
-  [CONTEXT.operationsEmail]: 'drift@kommune.example',
-};
+const SETTINGS: Record<string, unknown> = { ...CONFIGURED, [CONTEXT.mailSender]: 'idebanken@Ideer.Kommune.example' };
 
 const parse = (environment: EnvironmentName, context: Record<string, unknown>) => parseSettings(environment, (key) => context[key]);
 
@@ -51,22 +44,22 @@ describe('a production synth', () => {
   });
 
   it('names the environment and puts each problem on a line of its own', () => {
-    expect(() => parse('prod', { ...CONFIGURED, [CONTEXT.jwtIssuer]: undefined, [CONTEXT.operationsEmail]: '' })).toThrow(
+    expect(() => parse('prod', { ...SETTINGS, [CONTEXT.jwtIssuer]: undefined, [CONTEXT.operationsEmail]: '' })).toThrow(
       /^Spire's settings for the prod environment are not valid; set them in cdk\.json or with -c <key>=<value>:\n {2}spire:jwtIssuer: missing\.[^\n]*\n {2}spire:operationsEmail: missing\.[^\n]*$/,
     );
   });
 
   it.each([CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail])('fails when only %s is missing', (key) => {
-    expect(problemsOf('prod', { ...CONFIGURED, [key]: undefined })).toEqual([expect.stringMatching(new RegExp(`^${key}: missing`))]);
+    expect(problemsOf('prod', { ...SETTINGS, [key]: undefined })).toEqual([expect.stringMatching(new RegExp(`^${key}: missing`))]);
   });
 
   it('passes with every setting real, and warns about nothing', () => {
-    const { settings, warnings } = parse('prod', CONFIGURED);
+    const { settings, warnings } = parse('prod', SETTINGS);
 
     expect(settings).toEqual({
       environment: 'prod',
-      jwtIssuer: CONFIGURED[CONTEXT.jwtIssuer],
-      jwtAudience: CONFIGURED[CONTEXT.jwtAudience],
+      jwtIssuer: SETTINGS[CONTEXT.jwtIssuer],
+      jwtAudience: SETTINGS[CONTEXT.jwtAudience],
       rolesClaim: 'roles',
       mailSender: 'idebanken@Ideer.Kommune.example',
       mailDomain: 'ideer.kommune.example',
@@ -112,7 +105,7 @@ describe('each setting', () => {
     [CONTEXT.createMailIdentity, 'maybe', 'must be true or false'],
     [CONTEXT.rolesClaim, 42, 'must be text'],
   ])('refuses %s = %j, saying why and showing the value', (key, value, why) => {
-    const [problem] = problemsOf('dev', { ...CONFIGURED, [key]: value });
+    const [problem] = problemsOf('dev', { ...SETTINGS, [key]: value });
 
     expect(problem).toContain(`${key}: `);
     expect(problem?.toLowerCase()).toContain(why.toLowerCase());
@@ -120,7 +113,7 @@ describe('each setting', () => {
   });
 
   it('collects the problems of every setting, not just the first', () => {
-    expect(problemsOf('dev', { ...CONFIGURED, [CONTEXT.mailSender]: 'idebanken', [CONTEXT.triageServiceLevelDays]: '0', [CONTEXT.jwtIssuer]: 'http://x' })).toHaveLength(3);
+    expect(problemsOf('dev', { ...SETTINGS, [CONTEXT.mailSender]: 'idebanken', [CONTEXT.triageServiceLevelDays]: '0', [CONTEXT.jwtIssuer]: 'http://x' })).toHaveLength(3);
   });
 
   it.each([
@@ -129,7 +122,7 @@ describe('each setting', () => {
     [' 30 ', 30],
     [undefined, 14],
   ])('reads the service level %j as %i days', (value, days) => {
-    expect(parse('dev', { ...CONFIGURED, [CONTEXT.triageServiceLevelDays]: value }).settings.triageServiceLevelDays).toBe(days);
+    expect(parse('dev', { ...SETTINGS, [CONTEXT.triageServiceLevelDays]: value }).settings.triageServiceLevelDays).toBe(days);
   });
 
   it.each([
@@ -138,11 +131,11 @@ describe('each setting', () => {
     ['true', true],
     [undefined, true],
   ])('reads createMailIdentity %j as %s', (value, create) => {
-    expect(parse('dev', { ...CONFIGURED, [CONTEXT.createMailIdentity]: value }).settings.createMailIdentity).toBe(create);
+    expect(parse('dev', { ...SETTINGS, [CONTEXT.createMailIdentity]: value }).settings.createMailIdentity).toBe(create);
   });
 
   it('takes the roles claim as given', () => {
-    expect(parse('dev', { ...CONFIGURED, [CONTEXT.rolesClaim]: 'spire_roles' }).settings.rolesClaim).toBe('spire_roles');
+    expect(parse('dev', { ...SETTINGS, [CONTEXT.rolesClaim]: 'spire_roles' }).settings.rolesClaim).toBe('spire_roles');
   });
 });
 

@@ -17,9 +17,8 @@ import { esbuildOptions, LOAD_SOURCE_MAPS, SpireFunction } from '../../infra/con
 import { CONTEXT, SpireStack } from '../../infra/stack.ts';
 import { functionEnvironment, grantsOf, SETTINGS, SYSTEM, type FunctionName, type QueueName, type SettingName } from '../../infra/system.ts';
 import { ENV } from '../../shared/config.ts';
+import { CDK_JSON_CONTEXT } from './context.ts';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
-  .context;
 const ISSUER = 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0';
 const AUDIENCE = 'api://spire-test';
 const ROLES_CLAIM = 'spire_roles';

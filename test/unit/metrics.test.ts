@@ -15,7 +15,6 @@ import { submitIdea } from '../../shared/intake/submit.ts';
 import { metrics, METRIC, record } from '../../shared/metrics.ts';
 import { deliverNotification } from '../../shared/notify/deliver.ts';
 import { decideAtGate } from '../../shared/pilots/gate.ts';
-import type { SubmitIdeaInput } from '../../shared/schemas/idea.ts';
 import { decide } from '../../shared/triage/decide.ts';
 import {
   InMemoryIdeaStore,
@@ -28,7 +27,7 @@ import {
   RecordingNotifyQueue,
   RecordingQueue,
 } from './support/fakes.ts';
-import { aNotification, anIdea, anIdeaInTriage, IDEA_ID, SUBMITTER, TRIAGE } from './support/ideas.ts';
+import { aNotification, anIdea, aSubmission, anIdeaInTriage, IDEA_ID, SUBMITTER, TRIAGE } from './support/ideas.ts';
 import { httpEvent, lambdaContext, scheduledEvent } from './support/lambda.ts';
 import { aPilotReadyToStart, PILOT_ID } from './support/pilots.ts';
 import { aStrategy } from './support/strategy.ts';
@@ -86,14 +85,7 @@ function valuesOf(documents: EmfDocument[]): Record<string, unknown> {
   return values;
 }
 
-const idea: SubmitIdeaInput = {
-  kind: 'idea',
-  title: 'Færre dobbeltregistreringer på plejecentret',
-  description: 'Vi skriver de samme borgeroplysninger i tre systemer.',
-  department: 'Ældre og sundhed',
-  anonymous: false,
-  language: 'da',
-};
+const idea = aSubmission();
 
 describe('the EMF documents', () => {
   it('are in the Spire namespace, with the one service dimension, and carry nothing about the idea or its submitter', async () => {

@@ -4,20 +4,14 @@ import type { Caller } from '../../../shared/domain/roles.ts';
 import { IdempotencyKeyReusedError } from '../../../shared/http/errors.ts';
 import { canonicalJson, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
+import { aSubmission } from '../support/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, RecordingQueue } from '../support/fakes.ts';
 
 const NOW = new Date('2026-01-05T08:30:00.000Z');
 const caller: Caller = { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen', roles: ['employee'] };
 
-const idea: SubmitIdeaInput = {
-  kind: 'idea',
-  title: 'Færre dobbeltregistreringer på plejecentret',
-  description: 'Vi skriver de samme borgeroplysninger i tre systemer.',
-  department: 'Ældre og sundhed',
-  anonymous: false,
-  language: 'da',
-};
+const idea = aSubmission();
 
 const friction: SubmitIdeaInput = {
   ...idea,

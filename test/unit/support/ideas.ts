@@ -1,6 +1,7 @@
 import type { Idea, IdeaDecision, IdeaEvent } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import type { Caller } from '../../../shared/domain/roles.ts';
+import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
 import type { IdempotencyRecord } from '../../../shared/store/ideas.ts';
 import type { StoredNotification } from '../../../shared/store/notifications.ts';
 
@@ -141,4 +142,17 @@ export function eventItem(event: IdeaEvent): Record<string, unknown> {
 
 export function idempotencyItem(record: IdempotencyRecord): Record<string, unknown> {
   return { PK: `IDEMPOTENCY#${record.keyHash}`, SK: 'META', type: 'idempotency', ...record };
+}
+
+/** What an employee submits: an idea in Danish, with their name on it. */
+export function aSubmission(overrides: Partial<Omit<SubmitIdeaInput, 'kind'>> = {}): SubmitIdeaInput {
+  return {
+    kind: 'idea',
+    title: 'Færre dobbeltregistreringer på plejecentret',
+    description: 'Vi skriver de samme borgeroplysninger i tre systemer.',
+    department: 'Ældre og sundhed',
+    anonymous: false,
+    language: 'da',
+    ...overrides,
+  } as SubmitIdeaInput;
 }
