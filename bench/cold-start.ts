@@ -214,7 +214,7 @@ function lambdaEnvironment(name: FunctionName, b: Bundle, sourceMaps: boolean): 
     AWS_ACCESS_KEY_ID: 'ASIABENCHBENCHBENCH0',
     AWS_SECRET_ACCESS_KEY: 'bench-secret',
     AWS_SESSION_TOKEN: 'bench-session',
-    ...functionEnvironment(fn, { tableName: 'spire', queueUrls, settings }),
+    ...functionEnvironment(fn, { tableName: 'spire', queueUrls, settings, secretArn: `arn:aws:secretsmanager:${REGION}:123456789012:secret:spire-deployment-secret-AbCdEf` }),
     ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
   };
 }

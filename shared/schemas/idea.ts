@@ -1,3 +1,11 @@
+/**
+ * The schemas of what submitters and the intake queue send. Each is built by an arrow function
+ * called at once and marked `@__PURE__`, which tells esbuild that building it has no other
+ * effect: a function's bundle then holds, and its cold start builds, only the schemas the function
+ * uses (getIdea builds IdeaIdPath, not SubmitIdeaInput). esbuild cannot see that by itself, as it
+ * does not follow zod's own "no side effects" marks across modules. A new schema here is written
+ * the same way.
+ */
 import * as z from './zod.ts';
 import { FREQUENCY_UNITS, LANGUAGES } from '../domain/idea.ts';
 import { humanText } from './text.ts';
@@ -15,26 +23,27 @@ export const LIMITS = {
   peopleAffectedMax: 100_000,
 } as const;
 
-const common = {
-  title: humanText(LIMITS.titleMin, LIMITS.titleMax),
-  description: humanText(LIMITS.descriptionMin, LIMITS.descriptionMax),
-  department: humanText(LIMITS.departmentMin, LIMITS.departmentMax),
-  anonymous: z._default(z.boolean(), false),
-  language: z._default(z.enum(LANGUAGES), 'da'),
-};
-
-export const SubmitIdeaInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('idea'), ...common }),
-  z.strictObject({
-    kind: z.literal('friction'),
-    ...common,
-    /** How many times the friction happens per `frequencyUnit`. */
-    frequency: z.int().check(z.minimum(1), z.maximum(LIMITS.frequencyMax)),
-    frequencyUnit: z.enum(FREQUENCY_UNITS),
-    minutesEach: z.number().check(z.minimum(0.5), z.maximum(LIMITS.minutesEachMax)),
-    peopleAffected: z.int().check(z.minimum(1), z.maximum(LIMITS.peopleAffectedMax)),
-  }),
-]);
+export const SubmitIdeaInput = /* @__PURE__ */ (() => {
+  const common = {
+    title: humanText(LIMITS.titleMin, LIMITS.titleMax),
+    description: humanText(LIMITS.descriptionMin, LIMITS.descriptionMax),
+    department: humanText(LIMITS.departmentMin, LIMITS.departmentMax),
+    anonymous: z._default(z.boolean(), false),
+    language: z._default(z.enum(LANGUAGES), 'da'),
+  };
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('idea'), ...common }),
+    z.strictObject({
+      kind: z.literal('friction'),
+      ...common,
+      /** How many times the friction happens per `frequencyUnit`. */
+      frequency: z.int().check(z.minimum(1), z.maximum(LIMITS.frequencyMax)),
+      frequencyUnit: z.enum(FREQUENCY_UNITS),
+      minutesEach: z.number().check(z.minimum(0.5), z.maximum(LIMITS.minutesEachMax)),
+      peopleAffected: z.int().check(z.minimum(1), z.maximum(LIMITS.peopleAffectedMax)),
+    }),
+  ]);
+})();
 export type SubmitIdeaInput = z.infer<typeof SubmitIdeaInput>;
 
 const BOOLEAN_FIELDS = new Set(['anonymous']);
@@ -66,20 +75,22 @@ export function formFieldsToSubmission(fields: Record<string, string>): Record<s
  * The `Idempotency-Key` request header (IETF draft "The Idempotency-Key HTTP Header Field"):
  * 1–255 visible ASCII characters, e.g. a UUID the client made before the first try.
  */
-export const IdempotencyKeyHeader = z.looseObject({
-  'idempotency-key': z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/))),
-});
+export const IdempotencyKeyHeader = /* @__PURE__ */ (() =>
+  z.looseObject({
+    'idempotency-key': z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/))),
+  }))();
 
 /** What the intake queue carries: the idea's id only; the idea itself is in the table. */
-export const IntakeMessage = z.strictObject({ ideaId: z.uuid() });
+export const IntakeMessage = /* @__PURE__ */ (() => z.strictObject({ ideaId: z.uuid() }))();
 export type IntakeMessage = z.infer<typeof IntakeMessage>;
 
-export const IdeaIdPath = z.strictObject({ id: z.uuid() });
+export const IdeaIdPath = /* @__PURE__ */ (() => z.strictObject({ id: z.uuid() }))();
 
-export const PageQuery = z.strictObject({
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(1024))),
-});
+export const PageQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
+  }))();
 
 /**
  * A number as a Danish form may have it: "2,5" is two and a half, and "1.000" (dots between
@@ -94,16 +105,17 @@ function normaliseNumber(value: string): string {
  * GET /ideas/similar: the text a person is about to submit. Title and description are read
  * apart (a title's words weigh more); `text` alone is read as a description.
  */
-export const SimilarQuery = z
-  .strictObject({
-    title: z.optional(humanText(1, LIMITS.titleMax)),
-    text: z.optional(humanText(1, LIMITS.descriptionMax)),
-    language: z._default(z.enum(LANGUAGES), 'da'),
-  })
-  .check(
-    z.refine((query) => query.title !== undefined || query.text !== undefined, {
-      message: 'Send title or text',
-      params: { da: 'Send title eller text', en: 'Send title or text' },
-      path: ['text'],
-    }),
-  );
+export const SimilarQuery = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      title: z.optional(humanText(1, LIMITS.titleMax)),
+      text: z.optional(humanText(1, LIMITS.descriptionMax)),
+      language: z._default(z.enum(LANGUAGES), 'da'),
+    })
+    .check(
+      z.refine((query) => query.title !== undefined || query.text !== undefined, {
+        message: 'Send title or text',
+        params: { da: 'Send title eller text', en: 'Send title or text' },
+        path: ['text'],
+      }),
+    ))();

@@ -224,8 +224,12 @@ const organisatoriskSammenhaeng: Theme = {
   weight: 1,
 };
 
-/** One step of a 0–4 scale: what the score means, in Danish and English. */
-const step = (da: string, en: string): ScaleStep => ({ da, en });
+/**
+ * One step of a 0–4 scale: what the score means, in Danish and English. Marked free of side
+ * effects, so esbuild leaves the criteria out of the bundles of functions that never read the
+ * default strategy (as it does the themes, which are plain object literals).
+ */
+const step = /* @__NO_SIDE_EFFECTS__ */ (da: string, en: string): ScaleStep => ({ da, en });
 
 const criteria: Criterion[] = [
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../../shared/domain/idea.ts';
-import { isStopWord } from '../../../../shared/domain/text/stop-words.ts';
+import { normalise } from '../../../../shared/domain/text/normalise.ts';
+import { isStopWord, STOP_WORDS } from '../../../../shared/domain/text/stop-words.ts';
 
 describe('isStopWord', () => {
   it.each<[Language, string]>([
@@ -36,6 +37,22 @@ describe('isStopWord', () => {
 
     // Assess
     expect(actual).toBe(false);
+  });
+
+  it.each<Language>(['da', 'en'])('has the %s stop words as normalise() gives them, as words are looked up', (language) => {
+    // Act
+    const unnormalised = [...STOP_WORDS[language]].filter((word) => normalise(word) !== word);
+
+    // Assess
+    expect(unnormalised).toEqual([]);
+  });
+
+  it('folds accents before looking a word up: "ét" is "et"', () => {
+    // Act
+    const actual = isStopWord(normalise('ét'), 'da');
+
+    // Assess
+    expect(actual).toBe(true);
   });
 
   it('keeps each language to its own list', () => {
