@@ -30,7 +30,8 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const document = ideaDocument(found.idea, found.history, view, messageLanguage, {
     comments: found.comments,
     supportCount: found.supportCount,
-    ...(mergedInto === undefined ? {} : { mergedInto }),
+    // Its title and status only: its messages are another person's.
+    ...(mergedInto === undefined ? {} : { mergedInto: { id: mergedInto.id, title: mergedInto.title, status: mergedInto.status } }),
   });
   return json(200, document, { etag: etag(found.idea.version) });
 });

@@ -49,6 +49,23 @@ export function statusMessage(status: IdeaStatus, language: Language): string {
   return STATUS_MESSAGES[status][language];
 }
 
+/**
+ * What each status is called, addressed to nobody: what a person may read about an idea that is
+ * not theirs (the idea their merged idea lives on), where the status messages above, and what
+ * triage wrote with a decision, are written to that idea's own submitter.
+ */
+export const IDEA_STATUS_LABELS: Record<IdeaStatus, Record<Language, string>> = {
+  submitted: { da: 'Modtaget', en: 'Received' },
+  in_triage: { da: 'Under vurdering', en: 'Being assessed' },
+  needs_info: { da: 'Afventer flere oplysninger', en: 'Waiting for more information' },
+  accepted: { da: 'Valgt til afprøvning', en: 'Selected for a trial' },
+  parked: { da: 'Parkeret', en: 'Parked' },
+  declined: { da: 'Afvist', en: 'Declined' },
+  duplicate: { da: 'Lagt sammen med en anden idé', en: 'Merged into another idea' },
+  redirected: { da: 'Sendt videre', en: 'Passed on' },
+  withdrawn: { da: 'Trukket tilbage', en: 'Withdrawn' },
+};
+
 /** What each decline reason is called, for the submitter and the console. */
 export const DECLINE_REASON_LABELS: Record<DeclineReason, Record<Language, string>> = {
   not_feasible: { da: 'Det kan ikke lade sig gøre med de løsninger, vi har i dag', en: 'It cannot be done with the solutions we have today' },

@@ -27,8 +27,9 @@ const name = {
   accepted: 'ideas:accepted',
   waitingSinceSeconds: 'triage:waitingSinceSeconds',
   stage: (stage: PilotStage) => `stage:${stage}`,
-  theme: (theme: string, stage: PilotStage) => `theme:${encodeURIComponent(theme)}:${stage}`,
-  department: (department: string, stage: PilotStage) => `department:${encodeURIComponent(department)}:${stage}`,
+  // Encoded as well-formed Unicode: encodeURIComponent throws on a lone surrogate, and a stored pilot's text must never stop a write.
+  theme: (theme: string, stage: PilotStage) => `theme:${encodeURIComponent(theme.toWellFormed())}:${stage}`,
+  department: (department: string, stage: PilotStage) => `department:${encodeURIComponent(department.toWellFormed())}:${stage}`,
   reached: (stage: PilotStage) => `reached:${stage}`,
   stoppedFrom: (stage: ActiveStage) => `stoppedFrom:${stage}`,
   expectedHours: 'hours:expected',

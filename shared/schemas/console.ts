@@ -4,7 +4,7 @@ import { INBOX_SORTS, INBOX_STATUSES } from '../domain/inbox.ts';
 import { DECLINE_REASONS, IDEA_KINDS, REDIRECT_TARGETS } from '../domain/idea.ts';
 import { LIMITS } from './idea.ts';
 import { StrategyId } from './strategy.ts';
-import { humanText } from './text.ts';
+import { humanText, identifierText } from './text.ts';
 
 /** GET /console/inbox: one list (status, narrowed by kind, department and theme), one order, a page. */
 export const InboxQuery = z.strictObject({
@@ -41,7 +41,7 @@ export const DecisionInput = z.discriminatedUnion('decision', [
 
 /** PUT /console/ideas/{id}/assignee: a member of the digitalisation team, or null for nobody. */
 export const AssigneeInput = z.strictObject({
-  assignee: z.nullable(z.strictObject({ sub: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)), name: z.optional(humanText(1, 200)) })),
+  assignee: z.nullable(z.strictObject({ sub: identifierText(1, 128), name: z.optional(humanText(1, 200)) })),
 });
 
 /** POST /console/ideas/{id}/comments. */

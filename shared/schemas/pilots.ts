@@ -4,15 +4,15 @@ import { GATE_NAMES, PILOT_STAGES, ACTIVE_STAGES, ARTEFACT_KINDS, RISK_LEVELS } 
 import { PILOT_SORTS } from '../domain/pilot-lists.ts';
 import { LIMITS } from './idea.ts';
 import { StrategyId } from './strategy.ts';
-import { humanText } from './text.ts';
+import { humanText, identifierText, wellFormed } from './text.ts';
 
 export const PilotIdPath = z.strictObject({ id: z.uuid() });
 
-const staff = z.strictObject({ sub: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)), name: z.optional(humanText(1, 200)) });
+const staff = z.strictObject({ sub: identifierText(1, 128), name: z.optional(humanText(1, 200)) });
 const hours = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000));
 const kroner = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000));
 /** Links must be web addresses: nothing a browser would run (javascript:, data:). */
-const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(z.maxLength(2000));
+const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(wellFormed, z.maxLength(2000));
 
 const Hypothesis = z.strictObject({
   expectedHoursPerYear: hours,
@@ -61,7 +61,7 @@ export const PilotPatchInput = z
     }),
   );
 
-const checklist = z._default(z.record(z.string().check(z.maxLength(64)), z.boolean()), {});
+const checklist = z._default(z.record(z.string().check(wellFormed, z.maxLength(64)), z.boolean()), {});
 const reason = humanText(3, 2000);
 
 /** POST /console/pilots/{id}/gates: a decision at the gate the pilot stands at. */
@@ -100,7 +100,7 @@ export const PipelinePilotsQuery = z
     stage: z.optional(z.enum(PILOT_STAGES)),
     theme: z.optional(StrategyId),
     department: z.optional(humanText(LIMITS.departmentMin, LIMITS.departmentMax)),
-    owner: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
+    owner: z.optional(identifierText(1, 128)),
     sort: z._default(z.enum(PILOT_SORTS), 'in_stage'),
     limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
     cursor: z.optional(z.string().check(z.maxLength(1024))),

@@ -84,6 +84,15 @@ export const similarityBandKey = (band: { key: string; sort: string }, id: strin
 export const similarityBandPartition = (bandKey: string) => `SIMILAR#${bandKey}`;
 
 /**
+ * Text as part of a key: URI-encoded, so no text can fake another key. Encoded as well-formed
+ * Unicode (a lone UTF-16 surrogate becomes U+FFFD first), because `encodeURIComponent` throws
+ * on a lone surrogate, and a key built from stored data must never throw: input is refused
+ * unless well-formed (shared/schemas/text.ts), but an item stored before that check, or written
+ * by other means, is still read, listed and moved on.
+ */
+export const keyText = (text: string) => encodeURIComponent(text.toWellFormed());
+
+/**
  * One inbox list in one order: status, then kind, department and theme when the list is narrowed
  * by them (see shared/domain/inbox.ts). Departments are URI-encoded, so no text can fake a key.
  */
@@ -91,8 +100,8 @@ export const inboxPartition = (list: InboxList, sort: InboxSort) =>
   [
     `INBOX#${list.status}`,
     ...(list.kind === undefined ? [] : [`k=${list.kind}`]),
-    ...(list.department === undefined ? [] : [`d=${encodeURIComponent(list.department)}`]),
-    ...(list.theme === undefined ? [] : [`t=${encodeURIComponent(list.theme)}`]),
+    ...(list.department === undefined ? [] : [`d=${keyText(list.department)}`]),
+    ...(list.theme === undefined ? [] : [`t=${keyText(list.theme)}`]),
     `s=${sort}`,
   ].join('#');
 
@@ -133,9 +142,9 @@ export const gateRecordKey = (id: string, version: number) => ({ PK: pilotPartit
 export const pilotListPartition = (list: PilotList, sort: PilotSort) =>
   [
     `PILOTS#${list.stage ?? 'all'}`,
-    ...(list.theme === undefined ? [] : [`t=${encodeURIComponent(list.theme)}`]),
-    ...(list.department === undefined ? [] : [`d=${encodeURIComponent(list.department)}`]),
-    ...(list.owner === undefined ? [] : [`o=${encodeURIComponent(list.owner)}`]),
+    ...(list.theme === undefined ? [] : [`t=${keyText(list.theme)}`]),
+    ...(list.department === undefined ? [] : [`d=${keyText(list.department)}`]),
+    ...(list.owner === undefined ? [] : [`o=${keyText(list.owner)}`]),
     `s=${sort}`,
   ].join('#');
 

@@ -1,14 +1,18 @@
 import type { Idea, IdeaDecision, IdeaEvent, Language } from '../domain/idea.ts';
 import type { IdeaView } from '../domain/access.ts';
 import type { Comment } from '../domain/notification.ts';
-import { commentMessage, currentStatusMessage, submitterMessage } from '../domain/messages.ts';
+import { commentMessage, currentStatusMessage, IDEA_STATUS_LABELS, submitterMessage } from '../domain/messages.ts';
 
 /** What an idea's page shows besides the idea and its history. */
 export interface IdeaExtras {
   comments?: readonly Comment[];
   supportCount?: number;
-  /** The idea a merged idea now lives on, as its submitter may follow it. */
-  mergedInto?: Pick<Idea, 'id' | 'title' | 'status' | 'decision'>;
+  /**
+   * The idea a merged idea now lives on, as its submitter may follow it: its title and status
+   * only. That idea's messages (triage's question or decline text) are written to its own
+   * submitter, another person, and are never shown here.
+   */
+  mergedInto?: Pick<Idea, 'id' | 'title' | 'status'>;
 }
 
 /**
@@ -45,7 +49,7 @@ export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Ex
             id: extras.mergedInto.id,
             title: extras.mergedInto.title,
             status: extras.mergedInto.status,
-            statusMessage: submitterMessage(extras.mergedInto.status, extras.mergedInto.decision, language),
+            statusLabel: IDEA_STATUS_LABELS[extras.mergedInto.status][language],
           },
         }),
     ...(staff && idea.submitter !== undefined ? { submitter: idea.submitter } : {}),

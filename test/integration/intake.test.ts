@@ -139,6 +139,27 @@ describe('bad input is refused with a problem document and changes nothing', () 
     expect(await submitted()).toBe(before);
   });
 
+  it.each([
+    ['JSON, the lone surrogate as the escape "\\ud800"', { ...IDEA, department: 'IT\ud800' }],
+    ['a form, the lone surrogate as its UTF-8-like bytes %ED%A0%80 (not UTF-8)', `kind=idea&title=Fælles+kalender&description=${encodeURIComponent(IDEA.description)}&department=IT%ED%A0%80`],
+  ])('refuses a department that is not well-formed Unicode in %s with 400 on the field, storing nothing', async (_format, body) => {
+    // Prepare
+    const before = await submitted();
+
+    // Act
+    const response = await bent.request('POST', '/ideas', {
+      body,
+      headers: typeof body === 'string' ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { type: string; errors: { pointer: string; detail: string }[] };
+    expect(problem.type).toBe('urn:spire:problem:validation');
+    expect(problem.errors).toEqual([{ pointer: '/department', detail: 'Teksten indeholder et ugyldigt tegn (ikke gyldig Unicode)' }]);
+    expect(await submitted()).toBe(before);
+  });
+
   it('names each wrong field in Danish by default and in English on request', async () => {
     // Act
     const danish = await bent.request('POST', '/ideas', { body: { kind: 'idea', title: 'x' } });

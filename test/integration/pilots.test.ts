@@ -566,6 +566,22 @@ describe('editing a pilot', () => {
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
   });
 
+  it('refuses a lone surrogate in the owner’s subject with 400 on the field (it once answered 500), changing nothing', async () => {
+    // Prepare
+    const id = await newPilot('Fælles nøgleskab i hjemmeplejen');
+    const before = sortedItems(await settledItems(runtime));
+
+    // Act: JSON carries the lone surrogate as the escape "\ud800".
+    const response = await tove.request('PATCH', `/console/pilots/${id}`, { body: { owner: { sub: 'tove\ud800', name: 'Tove Ågård' } }, headers: { 'if-match': '"1"' } });
+
+    // Assess
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe('urn:spire:problem:validation');
+    expect(problem['errors']).toEqual([{ pointer: '/owner/sub', detail: 'Teksten indeholder et ugyldigt tegn (ikke gyldig Unicode)' }]);
+    expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
+  });
+
   it('keeps æ, ø and å in owner names, artefacts and learnings, stored as typed (NFC) and answered as JSON', async () => {
     // Prepare
     const id = await newPilot('Ældreplejens tavle på Østerbro');

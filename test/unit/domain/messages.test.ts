@@ -4,6 +4,7 @@ import {
   commentMessage,
   DECLINE_REASON_LABELS,
   humanDate,
+  IDEA_STATUS_LABELS,
   notificationEmail,
   REDIRECT_TARGET_LABELS,
   statusMessage,
@@ -399,5 +400,15 @@ describe('notificationEmail', () => {
 
     // Assess
     expect(email.text).toContain(message);
+  });
+});
+
+describe('IDEA_STATUS_LABELS', () => {
+  it.each(IDEA_STATUSES)('names %s in both languages, addressed to nobody, as a reader of another person’s idea may see it', (status) => {
+    for (const language of LANGUAGES) {
+      const label = IDEA_STATUS_LABELS[status][language];
+      expect(label.length).toBeGreaterThan(0);
+      expect(label).not.toMatch(/\b(din|dig|du|your|you)\b/i);
+    }
   });
 });

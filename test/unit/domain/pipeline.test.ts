@@ -100,6 +100,16 @@ describe('pilotContribution', () => {
     expect(a.counters).toEqual(b.counters);
   });
 
+  it('counts a stored pilot whose department holds a lone surrogate without throwing, under the department with U+FFFD', () => {
+    // Act
+    const contribution = pilotContribution(aPilot({ department: 'IT\ud800' }));
+    const summary = summaryOf(contribution);
+
+    // Assess
+    expect(contribution.counters).toMatchObject({ 'department:it%EF%BF%BD:sprint': 1 });
+    expect(summary.byDepartment).toEqual({ 'it\ufffd': { sprint: 1 } });
+  });
+
   it('counts the pilot under every theme it serves', () => {
     // Act
     const contribution = pilotContribution(aPilotIn('evaluation', undefined, { themes: ['automatisering', 'dataunderstøttelse'] }));

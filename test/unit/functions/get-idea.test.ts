@@ -242,21 +242,19 @@ describe('GET /ideas/{id} (get-idea)', () => {
       expect(bodyOf(response)['supportCount']).toBe(7);
     });
 
-    it('points the submitter of a merged idea at the idea it now lives on', async () => {
-      // Prepare
+    it('points the submitter of a merged idea at the idea it now lives on, by its title and status label only, never what triage wrote to that idea’s submitter', async () => {
+      // Prepare: the surviving idea waits for its own submitter's answer to a question holding a CPR number.
       stored(anIdeaInTriage({ status: 'duplicate', version: 3, decision: aDecision('duplicate', { mergedInto: OTHER_IDEA_ID }) }));
-      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'accepted' })) });
+      const survivor = anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'needs_info', decision: aDecision('needs_info', { message: 'Er det borgeren med CPR 010190-1234?' }) });
+      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(survivor) });
 
       // Act
       const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
 
       // Assess
-      expect(bodyOf(response)['mergedInto']).toEqual({
-        id: OTHER_IDEA_ID,
-        title: 'Én registrering i plejen',
-        status: 'accepted',
-        statusMessage: expect.stringContaining('Godt nyt'),
-      });
+      expect(bodyOf(response)['mergedInto']).toEqual({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'needs_info', statusLabel: 'Afventer flere oplysninger' });
+      expect(response.body).not.toContain('010190-1234');
+      expect(response.body).not.toContain('spørgsmål til dig');
     });
   });
 

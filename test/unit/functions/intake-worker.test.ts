@@ -1,8 +1,9 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/intake-worker.ts';
 import { DEFAULT_STRATEGY } from '../../../shared/domain/strategy/default-strategy.ts';
+import { logger } from '../../../shared/logger.ts';
 import { aFrictionIdea, anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
 
@@ -24,6 +25,7 @@ beforeEach(() => {
 
 afterEach(() => {
   ddbMock.reset();
+  vi.restoreAllMocks();
 });
 
 /** The ideas the worker moved to triage, by the idea items it wrote. */
@@ -129,5 +131,54 @@ describe('intake-worker', () => {
     // Assess
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('logs every failed record with the idea id it names, its message id, its receive count and the error', async () => {
+    // Prepare: one idea not stored, one message that is not an intake message but names an id, one that names none.
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const event = sqsEvent(
+      sqsRecord('msg-1', message(IDEA_ID)),
+      sqsRecord('msg-unknown', message(OTHER_IDEA_ID)),
+      sqsRecord('msg-extra', JSON.stringify({ ideaId: 'idea-7', title: 'Bøvl' })),
+      sqsRecord('msg-garbage', 'x'),
+    );
+
+    // Act
+    const result = await handler(event, lambdaContext());
+
+    // Assess
+    // The records are worked on at once, so in no particular order.
+    expect(result.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(['msg-extra', 'msg-garbage', 'msg-unknown']);
+    const logged = errors.mock.calls.filter(([text]) => String(text).startsWith('Intake message failed')).map(([, fields]) => fields as Record<string, unknown>);
+    expect(logged).toHaveLength(3);
+    expect(logged).toEqual(expect.arrayContaining([
+      { ideaId: OTHER_IDEA_ID, messageId: 'msg-unknown', receiveCount: 1, error: expect.objectContaining({ name: 'UnknownIdeaError' }) },
+      { ideaId: 'idea-7', messageId: 'msg-extra', receiveCount: 1, error: expect.any(Error) },
+      { ideaId: undefined, messageId: 'msg-garbage', receiveCount: 1, error: expect.any(SyntaxError) },
+    ]));
+  });
+
+  it('logs nothing as an error when every record is admitted', async () => {
+    // Prepare
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+    // Act
+    await handler(sqsEvent(sqsRecord('msg-1', message(IDEA_ID))), lambdaContext());
+
+    // Assess
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('admits a stored idea whose department holds a lone surrogate (stored before such text was refused), instead of failing it on every delivery', async () => {
+    // Prepare
+    ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(aFrictionIdea({ department: 'IT\ud800' })) });
+
+    // Act
+    const result = await handler(sqsEvent(sqsRecord('msg-1', message(IDEA_ID))), lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [] });
+    const written = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(written.some((item) => String(item.Put?.Item?.['PK']).includes('#d=it%EF%BF%BD#'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { humanText } from '../../../shared/schemas/text.ts';
+import { fieldErrors } from '../../../shared/http/validation.ts';
+import { humanText, identifierText } from '../../../shared/schemas/text.ts';
 
 const text = humanText(3, 10);
 
@@ -78,5 +79,41 @@ describe('humanText', () => {
 
     // Assess
     expect(result.success).toBe(false);
+  });
+});
+
+describe('text that is not well-formed Unicode', () => {
+  it.each([
+    ['a lone high surrogate at the end', 'IT\ud800'],
+    ['a lone low surrogate at the start', '\udc00Bøvl'],
+    ['a pair in the wrong order', 'Bø\ude00\ud83dvl'],
+    ['a high surrogate followed by a letter', 'Bø\ud83dvl'],
+  ])('refuses %s, once, with a message in Danish and English and no length complaint', (_case, input) => {
+    // Act
+    const result = humanText(3, 4).safeParse(input);
+
+    // Assess
+    expect(result.success).toBe(false);
+    const issues = result.error?.issues ?? [];
+    expect(fieldErrors(issues, 'da')).toEqual([{ pointer: '', detail: 'Teksten indeholder et ugyldigt tegn (ikke gyldig Unicode)' }]);
+    expect(fieldErrors(issues, 'en')).toEqual([{ pointer: '', detail: 'The text contains an invalid character (not well-formed Unicode)' }]);
+  });
+
+  it('takes characters outside the Basic Multilingual Plane, written as surrogate pairs', () => {
+    // Act
+    const value = text.parse('Bøvl 😀');
+
+    // Assess
+    expect(value).toBe('Bøvl 😀');
+  });
+
+  it('refuses a lone surrogate in an identifier, and takes one trimmed but not normalised', () => {
+    // Act
+    const refused = identifierText(1, 128).safeParse('tove\ud800');
+    const taken = identifierText(1, 128).parse('  a\u030Ase ');
+
+    // Assess
+    expect(refused.success).toBe(false);
+    expect(taken).toBe('a\u030Ase');
   });
 });

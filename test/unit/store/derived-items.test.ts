@@ -123,6 +123,32 @@ describe('derivedItems', () => {
   });
 });
 
+describe('derived items of stored text that is not well-formed Unicode', () => {
+  it('builds the inbox entries of a stored idea whose department holds a lone surrogate, listing it under the department as U+FFFD', () => {
+    // Prepare: stored before such text was refused; building its keys once threw URIError on every delivery.
+    const idea = aTriagedIdea({ department: 'IT\ud800' });
+
+    // Act
+    const items = derivedItems(idea);
+
+    // Assess
+    expect(items).toHaveLength(16);
+    expect(items.filter((item) => item.PK.includes('#d=it%EF%BF%BD#'))).toHaveLength(8);
+  });
+
+  it('builds the list entries of a stored pilot whose owner and department hold lone surrogates', () => {
+    // Prepare
+    const pilot = aPilot({ owner: { sub: 'tove\ud800' }, department: 'IT\udc00' });
+
+    // Act
+    const items = pilotDerivedItems(pilot);
+
+    // Assess
+    expect(items.some((item) => item.PK.includes('#o=tove%EF%BF%BD#'))).toBe(true);
+    expect(items.some((item) => item.PK.includes('#d=it%EF%BF%BD#'))).toBe(true);
+  });
+});
+
 describe('derivedItemChanges', () => {
   it('puts every entry and deletes nothing for a new idea', () => {
     // Prepare

@@ -12,6 +12,7 @@ import {
   mergeJobKey,
   notificationKey,
   pendingIndexKey,
+  pilotListPartition,
   pendingPartition,
   pilotKey,
   rescoreJobKey,
@@ -136,6 +137,16 @@ describe('inbox keys', () => {
     // Assess
     expect(partition).toBe('INBOX#parked#d=b%C3%B8rn%20og%20unge%20p%C3%A5%20%C3%A5#s=age');
     expect(decodeURIComponent((partition.split('#')[2] ?? '').slice(2))).toBe('børn og unge på å');
+  });
+
+  it('builds the key of text that is not well-formed Unicode (a lone surrogate, stored before such text was refused) without throwing, as U+FFFD', () => {
+    // Act
+    const inbox = inboxPartition({ status: 'in_triage', department: 'it\ud800', theme: '\udc00t' }, 'age');
+    const pilots = pilotListPartition({ owner: 'tove\ud800', department: 'it\ud800' }, 'newest');
+
+    // Assess
+    expect(inbox).toBe('INBOX#in_triage#d=it%EF%BF%BD#t=%EF%BF%BDt#s=age');
+    expect(pilots).toBe('PILOTS#all#d=it%EF%BF%BD#o=tove%EF%BF%BD#s=newest');
   });
 
   it('sorts an inbox entry by the sort value it is given', () => {

@@ -370,32 +370,48 @@ describe('ideaDocument for the submitter', () => {
     expect(document.supportCount).toBe(7);
   });
 
-  it('shows a merged idea where it now lives, with that idea’s status message', () => {
+  it('shows a merged idea where it now lives: its title and its status as a label, in the reader’s language', () => {
     // Prepare
     const merged = anIdea({
       status: 'duplicate',
       decision: { kind: 'duplicate', at: '2026-01-07T10:00:00.000Z', by: STAFF, mergedInto: OTHER_IDEA_ID },
     });
-    const survivor = {
-      id: OTHER_IDEA_ID,
-      title: 'Én registrering på plejecentret',
-      status: 'accepted' as const,
-      decision: { kind: 'accept' as const, at: '2026-01-08T10:00:00.000Z', by: STAFF, message: 'Vi starter i marts.' },
-    };
+    const survivor = { id: OTHER_IDEA_ID, title: 'Én registrering på plejecentret', status: 'accepted' as const };
 
     // Act
-    const document = ideaDocument(merged, [], 'submitter', 'da', { mergedInto: survivor });
+    const danish = ideaDocument(merged, [], 'submitter', 'da', { mergedInto: survivor });
+    const english = ideaDocument(merged, [], 'submitter', 'en', { mergedInto: survivor });
 
     // Assess
-    expect(document.mergedInto).toEqual({
-      id: OTHER_IDEA_ID,
-      title: 'Én registrering på plejecentret',
-      status: 'accepted',
-      statusMessage: 'Godt nyt: din idé er valgt, og vi går i gang med at afprøve den.\n\nVi starter i marts.',
-    });
-    expect(JSON.stringify(document)).not.toContain('Søren Ærø');
+    expect(danish.mergedInto).toEqual({ id: OTHER_IDEA_ID, title: 'Én registrering på plejecentret', status: 'accepted', statusLabel: 'Valgt til afprøvning' });
+    expect(english.mergedInto).toMatchObject({ statusLabel: 'Selected for a trial' });
+  });
+
+  it.each([
+    ['a question', aDecisionOn('needs_info', { message: 'Gælder det borgeren med CPR-nummer 010190-1234?' }), 'needs_info'],
+    ['a decline with its message', aDecisionOn('decline', { reasonCode: 'legal_or_compliance', message: 'Borgeren 010190-1234 har klaget.' }), 'declined'],
+    ['an accept with its message', aDecisionOn('accept', { message: 'Vi ringer til dig om 010190-1234 i morgen.' }), 'accepted'],
+  ] as const)('never shows what triage wrote to the surviving idea’s submitter (%s), nor the message addressed to them', (_case, decision, status) => {
+    // Prepare: the whole surviving idea, as the store reads it.
+    const merged = anIdea({ status: 'duplicate', decision: { kind: 'duplicate', at: '2026-01-07T10:00:00.000Z', by: STAFF, mergedInto: OTHER_IDEA_ID } });
+    const survivor = anIdea({ id: OTHER_IDEA_ID, title: 'Én registrering på plejecentret', status, decision });
+
+    // Act
+    const text = JSON.stringify(ideaDocument(merged, [], 'submitter', 'da', { mergedInto: survivor }));
+
+    // Assess
+    expect(text).not.toContain('010190-1234');
+    expect(text).not.toContain('Begrundelse');
+    expect(text).not.toContain('din idé er valgt');
+    expect(text).not.toContain('spørgsmål til dig');
+    expect(text).not.toContain('Søren Ærø');
   });
 });
+
+/** A decision of triage on the surviving idea. */
+function aDecisionOn(kind: IdeaDecision['kind'], fields: Partial<IdeaDecision>): IdeaDecision {
+  return { kind, at: '2026-01-08T10:00:00.000Z', by: STAFF, ...fields };
+}
 
 describe('ideaDocument for staff', () => {
   it('shows every comment, internal ones included, with its author', () => {
