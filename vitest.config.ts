@@ -18,6 +18,8 @@ export default defineConfig({
             SPIRE_MAIL_SENDER: 'spire@kommune.example',
             SPIRE_MAIL_CONFIGURATION_SET: 'spire-unit-mail',
             SPIRE_TRIAGE_TEAM_EMAIL: 'digitalisering@kommune.example',
+            // The deployment secret's ARN; test/unit/support/secret.ts answers GetSecretValue of it.
+            SPIRE_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:123456789012:secret:spire-unit-deployment-secret-AbCdEf',
             POWERTOOLS_LOG_LEVEL: 'SILENT',
             // EMF lines would go straight to stdout; test/unit/metrics.test.ts turns them on and reads them.
             POWERTOOLS_METRICS_DISABLED: 'true',

@@ -10,6 +10,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxSort } from '../shared/domain/inbox.ts';
+import type { StoreCursor } from '../shared/store/cursor.ts';
 
 import { DEPARTMENTS, pickFrom, syntheticIdea } from './ideas.ts';
 import { random } from './random.ts';
@@ -93,7 +94,7 @@ try {
       if (next() < 0.5) list.department = departmentKey(pickFrom(next, DEPARTMENTS));
       if (next() < 0.5) list.theme = pickFrom(next, THEMES);
       const sort: InboxSort = next() < 0.5 ? 'priority' : 'age';
-      let cursor: string | undefined;
+      let cursor: StoreCursor | undefined;
       for (let page = 0; page < 3; page++) {
         Object.assign(counted, { queries: 0, scanned: 0, returned: 0 });
         const begin = performance.now();

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Strategy } from '../shared/domain/strategy/strategy.ts';
+import type { StoreCursor } from '../shared/store/cursor.ts';
 import type { RescoreProgress } from '../shared/triage/rescore.ts';
 import { seedIdeas, undecidedIdea } from './seed-ideas.ts';
 
@@ -75,7 +76,7 @@ try {
   let atNewVersion = 0;
   let total = 0;
   for (const status of RESCORE_STATUSES) {
-    let cursor: string | undefined;
+    let cursor: StoreCursor | undefined;
     do {
       const page = await store.listByStatus(status, 500, cursor);
       total += page.items.length;

@@ -2,6 +2,7 @@ import { copenhagenDay } from '../shared/domain/calendar.ts';
 import { pilotCsvHeader, pilotCsvLine } from '../shared/domain/csv.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { requireRole } from '../shared/http/roles.ts';
+import type { StoreCursor } from '../shared/store/cursor.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 
 const pilots = pilotStoreFromEnv();
@@ -15,7 +16,7 @@ const PAGE = 100;
 export const handler = httpRoute(async ({ caller, language }) => {
   requireRole(caller, 'director', 'triage', 'admin');
   const chunks = [pilotCsvHeader(language)];
-  let cursor: string | undefined;
+  let cursor: StoreCursor | undefined;
   do {
     const page = await pilots.listPilots({}, 'newest', PAGE, cursor);
     for (const row of page.items) chunks.push(pilotCsvLine(row, language));

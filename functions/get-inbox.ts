@@ -5,15 +5,19 @@ import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { InboxQuery } from '../shared/schemas/console.ts';
+import { keysFromEnv } from '../shared/secret.ts';
+import { cursorSeal } from '../shared/store/cursor.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { inboxRowView } from '../shared/views/console.ts';
 
 const store = ideaStoreFromEnv();
+const cursors = cursorSeal(keysFromEnv());
 const days = serviceLevelDays();
 
 /**
  * GET /console/inbox?status=&kind=&department=&theme=&sort=&limit=&cursor= — one page of one
- * inbox list, served by one Query of the entries kept for exactly that list and order.
+ * inbox list, served by one Query of the entries kept for exactly that list and order. The
+ * cursor is sealed with the deployment secret: one the server did not issue is 400 `invalid-cursor`.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
@@ -24,13 +28,14 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     ...(query.department === undefined ? {} : { department: departmentKey(query.department) }),
     ...(query.theme === undefined ? {} : { theme: query.theme }),
   };
-  const page = await store.listInbox(list, query.sort, query.limit, query.cursor);
+  const page = await store.listInbox(list, query.sort, query.limit, await cursors.open(query.cursor));
+  const nextCursor = await cursors.seal(page.nextCursor);
   const level = { days, now: new Date() };
   return json(200, {
     status: query.status,
     sort: query.sort,
     serviceLevelDays: days,
     items: page.items.map((row) => inboxRowView(row, level)),
-    ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+    ...(nextCursor === undefined ? {} : { nextCursor }),
   });
 });

@@ -4,13 +4,17 @@ import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { PipelinePilotsQuery } from '../shared/schemas/pilots.ts';
+import { keysFromEnv } from '../shared/secret.ts';
+import { cursorSeal } from '../shared/store/cursor.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 
 const pilots = pilotStoreFromEnv();
+const cursors = cursorSeal(keysFromEnv());
 
 /**
  * GET /pipeline/pilots?stage=&theme=|department=|owner=&sort=&limit=&cursor= — one page of one
- * pipeline list, one Query of the entries kept for exactly that list and order.
+ * pipeline list, one Query of the entries kept for exactly that list and order. The cursor is
+ * sealed with the deployment secret: one the server did not issue is 400 `invalid-cursor`.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'director', 'triage', 'admin');
@@ -21,6 +25,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     ...(query.department === undefined ? {} : { department: departmentKey(query.department) }),
     ...(query.owner === undefined ? {} : { owner: query.owner }),
   };
-  const page = await pilots.listPilots(list, query.sort, query.limit, query.cursor);
-  return json(200, { sort: query.sort, items: page.items, ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) });
+  const page = await pilots.listPilots(list, query.sort, query.limit, await cursors.open(query.cursor));
+  const nextCursor = await cursors.seal(page.nextCursor);
+  return json(200, { sort: query.sort, items: page.items, ...(nextCursor === undefined ? {} : { nextCursor }) });
 });

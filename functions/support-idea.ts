@@ -3,13 +3,14 @@ import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 
-const store = ideaStoreFromEnv();
+const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv() };
 
 /** POST /ideas/{id}/support — "me too", once per person: 201 the first time, 200 after, with the count. */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const { added, supportCount } = await supportIdea(store, { ideaId: id, caller, at: new Date().toISOString() });
+  const { added, supportCount } = await supportIdea(deps, { ideaId: id, caller, at: new Date().toISOString() });
   return json(added ? 201 : 200, { id, supported: true, supportCount });
 });

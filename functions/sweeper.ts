@@ -9,12 +9,13 @@ import { flushMetrics, record } from '../shared/metrics.ts';
 import { sweepPendingWork, type PendingWorkReport } from '../shared/notify/sweep.ts';
 import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
+import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv, notificationStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
 
 const store = ideaStoreFromEnv();
 const queue = intakeQueueFromEnv();
-const pendingDeps = { store, notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv() };
+const pendingDeps = { store, notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv(), keys: keysFromEnv() };
 const pilots = pilotStoreFromEnv();
 const settings = {
   minAgeSeconds: intEnv(ENV.sweeperMinAgeSeconds, 120),

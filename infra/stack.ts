@@ -22,6 +22,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/config.ts';
@@ -92,6 +93,8 @@ export class SpireStack extends Stack {
   readonly configuration: Settings;
   /** The SES identity, configuration set and bounce and complaint events. */
   readonly mail: Mail;
+  /** The deployment secret: the keys of cursor signatures, supporter hashes, idempotency keys and follow-up tokens (shared/secret.ts). */
+  readonly secret: Secret;
 
   constructor(scope: Construct, id: string, props: SpireStackProps = {}) {
     const { environment = DEFAULT_ENVIRONMENT, ...stackProps } = props;
@@ -101,6 +104,7 @@ export class SpireStack extends Stack {
     this.configuration = configuration;
 
     this.table = createTable(this);
+    this.secret = createDeploymentSecret(this);
     this.queues = mapRecord(SYSTEM.queues, (description, name) => createQueue(this, name, description));
     this.mail = new Mail(this, 'Mail', { domain: configuration.mailDomain, createIdentity: configuration.createMailIdentity, eventsQueue: this.queues.mailEvents });
 
@@ -116,6 +120,7 @@ export class SpireStack extends Stack {
       tableName: this.table.tableName,
       queueUrls: mapRecord(this.queues, (queue) => queue.queueUrl),
       settings,
+      secretArn: this.secret.secretArn,
     };
     const httpFunctions = new Set(SYSTEM.routes.map((route) => route.function));
     this.functions = mapRecord(SYSTEM.functions, (description, name) => {
@@ -194,6 +199,8 @@ export class SpireStack extends Stack {
       case 'mailConfigurationSet':
         // SendEmail with a configuration set is authorised on the configuration set as well as on the identity.
         return [this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.mail.configurationSet.configurationSetName })];
+      case 'secret':
+        return [this.secret.secretArn];
     }
   }
 
@@ -257,6 +264,27 @@ function createTable(scope: Construct): Table {
     });
   }
   return table;
+}
+
+/**
+ * The deployment secret: 64 random letters and digits that CloudFormation generates when the
+ * stack is created; nobody types, sees or copies it. Retained with the table, since the supporter
+ * hashes in the table are made with it. Not rotated (see the acknowledgment below and the README).
+ */
+function createDeploymentSecret(scope: Construct): Secret {
+  const secret = new Secret(scope, 'DeploymentSecret', {
+    description: 'Spire: the key of signed cursors, supporter hashes, idempotency keys and follow-up tokens. Never rotate or replace it (README, "The deployment secret").',
+    generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The secret is a key of keyed hashes stored in the table, not a credential to another system: every supporter is kept as an HMAC of their subject under it. ' +
+      'A new value would make every stored supporter hash unmatched, so people could support an idea again, and would invalidate the cursors in use and the idempotency records of the last 24 hours. ' +
+      'Rotating it would mean re-keying every supporter item, which needs the old subjects the table deliberately does not keep. Only the functions that need it may read it.',
+  });
+  return secret;
 }
 
 /** A queue and its dead-letter queue, both TLS-only and encrypted (the alarm on new dead letters is in infra/constructs/operations.ts). */

@@ -76,6 +76,11 @@ export interface FunctionDescription {
   sendsMail?: boolean;
   /** Other deployment settings the function reads. */
   settings?: readonly SettingName[];
+  /**
+   * Reads the deployment secret (shared/secret.ts: cursor signatures, supporter hashes,
+   * idempotency keys, follow-up tokens): gets its ARN and secretsmanager:GetSecretValue on it.
+   */
+  secret?: true;
 }
 
 export type FunctionName =
@@ -166,6 +171,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: { access: 'readWrite' },
     sendsTo: ['intake'],
+    // Idempotency keys are kept as HMACs, and an anonymous retry's follow-up token is made again from one.
+    secret: true,
   },
   getIdea: {
     entry: 'functions/get-idea.ts',
@@ -180,6 +187,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     timeoutSeconds: 10,
     memoryMb: 512,
     table: { access: 'read', queries: ['bySubmitter'] },
+    // Signed cursors.
+    secret: true,
   },
   health: {
     entry: 'functions/health.ts',
@@ -255,6 +264,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     table: { access: 'readWrite', queries: ['byStatus'] },
     sendsTo: ['intake', 'notify'],
     schedule: { everyMinutes: 5 },
+    // Finishing a merge carries the merged idea's submitter over as a supporter hash.
+    secret: true,
   },
   getInbox: {
     entry: 'functions/get-inbox.ts',
@@ -263,6 +274,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: { access: 'read' },
     settings: ['triageServiceLevelDays'],
+    // Signed cursors.
+    secret: true,
   },
   getConsoleIdea: {
     entry: 'functions/get-console-idea.ts',
@@ -279,6 +292,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: { access: 'readWrite' },
     sendsTo: ['notify'],
+    // A merge carries the merged idea's submitter over as a supporter hash.
+    secret: true,
   },
   putAssignee: {
     entry: 'functions/put-assignee.ts',
@@ -309,6 +324,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     timeoutSeconds: 10,
     memoryMb: 512,
     table: { access: 'readWrite' },
+    // Supporter hashes.
+    secret: true,
   },
   withdrawIdea: {
     entry: 'functions/withdraw-idea.ts',
@@ -394,6 +411,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     timeoutSeconds: 10,
     memoryMb: 512,
     table: { access: 'read' },
+    // Signed cursors.
+    secret: true,
   },
   exportPipeline: {
     entry: 'functions/export-pipeline.ts',
@@ -462,7 +481,9 @@ export type GrantResource =
   /** The verified SES identities of the sender: its address and its domain. */
   | { kind: 'mailIdentity' }
   /** The SES configuration set the e-mails are sent with: SendEmail with a configuration set is authorised on it too. */
-  | { kind: 'mailConfigurationSet' };
+  | { kind: 'mailConfigurationSet' }
+  /** The deployment secret (Secrets Manager). */
+  | { kind: 'secret' };
 
 /** Actions (IAM names, e.g. `dynamodb:PutItem`) allowed on one resource. */
 export interface Grant {
@@ -493,6 +514,7 @@ export function grantsOf(fn: FunctionDescription): Grant[] {
   if (fn.sendsMail === true) {
     grants.push({ actions: ['ses:SendEmail'], resource: { kind: 'mailIdentity' } }, { actions: ['ses:SendEmail'], resource: { kind: 'mailConfigurationSet' } });
   }
+  if (fn.secret === true) grants.push({ actions: ['secretsmanager:GetSecretValue'], resource: { kind: 'secret' } });
   return grants;
 }
 
@@ -502,6 +524,8 @@ export interface ResourceNames {
   queueUrls: Record<QueueName, string>;
   /** The deployment's settings, by name. */
   settings: Record<SettingName, string>;
+  /** The ARN of the deployment secret. */
+  secretArn: string;
 }
 
 /** The environment a function runs with: only the resources it is wired to. */
@@ -511,5 +535,6 @@ export function functionEnvironment(fn: FunctionDescription, resources: Resource
   for (const queue of fn.sendsTo ?? []) environment[QUEUES[queue].urlVariable] = resources.queueUrls[queue];
   const settings: SettingName[] = [...(fn.sendsMail === true ? (['mailTransport', 'mailSender', 'mailConfigurationSet'] as const) : []), ...(fn.settings ?? [])];
   for (const setting of settings) environment[SETTINGS[setting]] = resources.settings[setting];
+  if (fn.secret === true) environment[ENV.secretArn] = resources.secretArn;
   return environment;
 }

@@ -31,6 +31,12 @@ export const ENV = {
   sweeperMaxRequeues: 'SPIRE_SWEEPER_MAX_REQUEUES',
   /** The most stuck ideas, and the most pending notifications and merges, one sweeper run looks at. */
   sweeperBatchLimit: 'SPIRE_SWEEPER_BATCH_LIMIT',
+  /**
+   * The ARN of the deployment secret (Secrets Manager), whose keys sign cursors and make supporter
+   * hashes, idempotency keys and follow-up tokens (shared/secret.ts). Set only on the functions
+   * whose description says `secret: true`.
+   */
+  secretArn: 'SPIRE_SECRET_ARN',
 } as const;
 
 export class ConfigurationError extends Error {

@@ -27,6 +27,8 @@ export interface LocalResourceNames {
   mailSender: string;
   /** The SES configuration set e-mail is sent with. */
   mailConfigurationSet: string;
+  /** The ARN the local runtime gave the deployment secret (./secrets.ts). */
+  secretArn: string;
 }
 
 /** What IAM says when a call is not allowed; the message names the function, the action, the resource and where grants live. */
@@ -65,6 +67,8 @@ export function resourcesOf(resource: GrantResource, names: LocalResourceNames):
       return [`identity/${names.mailSender}`, `identity/${names.mailSender.slice(names.mailSender.indexOf('@') + 1)}`];
     case 'mailConfigurationSet':
       return [`configuration-set/${names.mailConfigurationSet}`];
+    case 'secret':
+      return [`secret/${names.secretArn}`];
   }
 }
 
@@ -77,6 +81,8 @@ export function permissionsFor(service: AwsService, commandName: string, input: 
     const action = operation === 'SendMessageBatch' ? 'SendMessage' : operation;
     return [{ action: `sqs:${action}`, resource: `queue/${queueName(String(input['QueueUrl']))}` }];
   }
+  // Secrets Manager: authorized on the secret the call names (Spire always names it by its ARN).
+  if (service === 'secretsmanager') return [{ action: `secretsmanager:${operation}`, resource: `secret/${String(input['SecretId'])}` }];
   // SES v2: SendEmail is authorized on the identity it sends from, and on the configuration set it names.
   const from = String(input['FromEmailAddress'] ?? '');
   const sender = /<([^>]+)>/.exec(from)?.[1] ?? from;

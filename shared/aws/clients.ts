@@ -2,8 +2,11 @@
  * The AWS SDK clients every function uses, made in one place so that each has the same
  * timeouts and the same middleware. The endpoints come from the standard AWS SDK settings
  * (AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_SQS locally), so no code knows where it runs.
+ * (Secrets Manager has no emulator: the local runtime answers its one call, GetSecretValue, in
+ * the client's middleware, after the grant check; infra/local/secrets.ts.)
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -20,10 +23,10 @@ export const CLIENT_TIMEOUTS = {
   requestTimeoutMs: 5_000,
 } as const;
 
-/** The three services Spire's functions call. */
-export type AwsService = 'dynamodb' | 'sqs' | 'sesv2';
+/** The services Spire's functions call. */
+export type AwsService = 'dynamodb' | 'sqs' | 'sesv2' | 'secretsmanager';
 
-type AnyClient = DynamoDBClient | SQSClient | SESv2Client;
+type AnyClient = DynamoDBClient | SQSClient | SESv2Client | SecretsManagerClient;
 
 /**
  * Called on every client as it is made. Production registers none; the local runtime registers
@@ -64,4 +67,9 @@ export function createSqsClient(): SQSClient {
 
 export function createSesClient(): SESv2Client {
   return made(new SESv2Client({ requestHandler }), 'sesv2');
+}
+
+/** For the deployment secret only (shared/secret.ts), which is read once per container. */
+export function createSecretsClient(): SecretsManagerClient {
+  return made(new SecretsManagerClient({ requestHandler }), 'secretsmanager');
 }

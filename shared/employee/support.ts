@@ -1,14 +1,19 @@
 import { acceptsSupport } from '../domain/decisions.ts';
 import type { Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, NotFoundError } from '../http/errors.ts';
+import type { KeySource } from '../secret.ts';
 import type { IdeaStore } from '../store/ideas.ts';
 import { supporterHash } from '../triage/merge.ts';
 
 /**
  * An employee supports an idea ("me too"), once: a second support changes nothing. The supporter
- * is stored as a hash of their subject, so nobody — not even triage — can see who supports what.
+ * is stored as a keyed hash of their subject (supporterHash), so nobody — not even triage — can see who supports what.
  */
-export async function supportIdea(store: IdeaStore, request: { ideaId: string; caller: Caller; at: string }): Promise<{ added: boolean; supportCount: number }> {
+export async function supportIdea(
+  deps: { store: IdeaStore; keys: KeySource },
+  request: { ideaId: string; caller: Caller; at: string },
+): Promise<{ added: boolean; supportCount: number }> {
+  const { store } = deps;
   const idea = await store.getIdea(request.ideaId);
   if (idea === undefined || idea.status === 'submitted') {
     throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
@@ -19,6 +24,6 @@ export async function supportIdea(store: IdeaStore, request: { ideaId: string; c
       en: `The idea is ${idea.status} and can no longer be supported.`,
     });
   }
-  const added = await store.addSupporter(idea.id, supporterHash(request.caller.sub), request.at);
+  const added = await store.addSupporter(idea.id, supporterHash(await deps.keys(), request.caller.sub), request.at);
   return { added, supportCount: await store.getSupportCount(idea.id) };
 }

@@ -6,6 +6,7 @@ import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
 import type { SubmitIdeaInput } from '../schemas/idea.ts';
+import type { DeploymentKeys, KeySource } from '../secret.ts';
 import type { IdeaStore, IdempotencyRecord } from '../store/ideas.ts';
 
 /** How long a retried submit with the same Idempotency-Key returns the first answer. */
@@ -14,6 +15,8 @@ export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 export interface SubmitDependencies {
   store: IdeaStore;
   queue: IntakeQueue;
+  /** The deployment keys, read only for a submit with an Idempotency-Key. */
+  keys: KeySource;
   now?: () => Date;
 }
 
@@ -30,6 +33,11 @@ export interface SubmitResult {
  * Accepts an idea: stores it durably (with its first history event and the idempotency record
  * in the same transaction), then queues it for triage. A failed send is logged and left to the
  * sweeper: the idea is already stored, so the caller is told it was accepted.
+ *
+ * An anonymous idea's follow-up token is random, unless the submit carries an Idempotency-Key:
+ * then it is an HMAC, under the deployment secret, of the caller's subject, the key and the
+ * idea's id (followUpTokenFor), so that a retry is given the same token by making it again.
+ * The table never holds it: the idea keeps its SHA-256, the idempotency record nothing of it.
  */
 export async function submitIdea(
   deps: SubmitDependencies,
@@ -41,7 +49,10 @@ export async function submitIdea(
   const now = (deps.now ?? (() => new Date()))();
   const at = now.toISOString();
   const id = randomUUID();
-  const followUpToken = input.anonymous ? randomBytes(32).toString('base64url') : undefined;
+  const retryable = idempotencyKeyHeader === undefined ? undefined : { header: idempotencyKeyHeader, keys: await deps.keys() };
+  const tokenOf = (ideaId: string) =>
+    retryable === undefined ? randomBytes(32).toString('base64url') : followUpTokenFor(retryable.keys, caller.sub, retryable.header, ideaId);
+  const followUpToken = input.anonymous ? tokenOf(id) : undefined;
 
   const idea: Idea = {
     id,
@@ -76,7 +87,7 @@ export async function submitIdea(
     to: 'submitted',
     actor: input.anonymous ? { kind: 'submitter' } : { kind: 'submitter', ...personOf(caller) },
   };
-  const idempotency = idempotencyKeyHeader === undefined ? undefined : idempotencyRecord(idempotencyKeyHeader, caller, input, id, followUpToken, now);
+  const idempotency = retryable === undefined ? undefined : idempotencyRecord(retryable.keys, retryable.header, caller, input, id, now);
 
   const outcome = await deps.store.submit(idea, event, idempotency);
   if (!outcome.created) {
@@ -86,8 +97,9 @@ export async function submitIdea(
         en: 'Use a new Idempotency-Key for a new idea.',
       });
     }
-    const { ideaId, followUpToken: token } = outcome.replayOf;
-    return { id: ideaId, status: 'submitted', ...(token === undefined ? {} : { followUpToken: token }), replayed: true };
+    const { ideaId } = outcome.replayOf;
+    // The same content (requestHash) by the same person with the same key: anonymous then too, so its token is made again.
+    return { id: ideaId, status: 'submitted', ...(input.anonymous ? { followUpToken: tokenOf(ideaId) } : {}), replayed: true };
   }
   record.ideaSubmitted();
 
@@ -114,23 +126,27 @@ export function followUpTokenMatches(idea: Pick<Idea, 'followUpTokenHash'>, toke
 }
 
 /**
- * The idempotency record of a submit. The key is scoped to the caller and stored only as a
- * hash, and the record expires after a day, so it does not become a lasting link between a
- * person and an anonymous idea.
+ * The follow-up token of an anonymous idea submitted with an Idempotency-Key: HMAC-SHA-256 of the
+ * caller's subject, the key and the idea's id under the deployment secret's follow-up-token key,
+ * 43 base64url characters like a random token. Only a retry by the same person with the same key
+ * of the same content (the idempotency record names the idea) is given it again; the key itself
+ * is never stored.
  */
-function idempotencyRecord(
-  header: string,
-  caller: Caller,
-  input: SubmitIdeaInput,
-  ideaId: string,
-  followUpToken: string | undefined,
-  now: Date,
-): IdempotencyRecord {
+export function followUpTokenFor(keys: DeploymentKeys, sub: string, idempotencyKey: string, ideaId: string): string {
+  return keys.mac('follow-up-token', sub, idempotencyKey, ideaId).toString('base64url');
+}
+
+/**
+ * The idempotency record of a submit. The key is scoped to the caller and stored only as an
+ * HMAC under the deployment secret (so the subjects stored elsewhere cannot be tried against
+ * it), it holds no follow-up token, and it expires after a day, so it does not become a lasting
+ * link between a person and an anonymous idea.
+ */
+function idempotencyRecord(keys: DeploymentKeys, header: string, caller: Caller, input: SubmitIdeaInput, ideaId: string, now: Date): IdempotencyRecord {
   return {
-    keyHash: createHash('sha256').update(`${caller.sub}\n${header}`, 'utf8').digest('hex'),
+    keyHash: keys.hex('idempotency', caller.sub, header),
     requestHash: createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex'),
     ideaId,
-    ...(followUpToken === undefined ? {} : { followUpToken }),
     expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
   };
 }

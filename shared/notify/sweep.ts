@@ -1,5 +1,6 @@
 import { logger } from '../logger.ts';
 import type { NotifyQueue } from '../queue/notify-queue.ts';
+import type { KeySource } from '../secret.ts';
 import type { IdeaStore } from '../store/ideas.ts';
 import type { NotificationStore } from '../store/notifications.ts';
 import { carrySupportersOver } from '../triage/merge.ts';
@@ -17,7 +18,8 @@ export interface PendingWorkReport {
  * A notification re-queued `maxRequeues` times is abandoned and logged as an error.
  */
 export async function sweepPendingWork(
-  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue },
+  /** `keys`: a merge carries the merged idea's submitter over as a supporter hash. */
+  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue; keys: KeySource },
   settings: { minAgeSeconds: number; maxRequeues: number; batchLimit: number },
   now: () => Date = () => new Date(),
 ): Promise<PendingWorkReport> {
@@ -41,7 +43,7 @@ export async function sweepPendingWork(
   const failedIds = new Set(failed);
   for (const id of toQueue) if (!failedIds.has(id)) await deps.notifications.recordRequeue(id);
   const merges = await deps.store.listPendingMerges(before, settings.batchLimit);
-  for (const merge of merges) await carrySupportersOver(deps.store, merge, now);
+  for (const merge of merges) await carrySupportersOver(deps, merge, now);
   const report = { notificationsRequeued: toQueue.length - failedIds.size, notificationsAbandoned: givenUp.length, mergesFinished: merges.length };
   if (pending.length > 0 || merges.length > 0) logger.info('Pending work swept', { ...report, notificationsFailed: failedIds.size });
   return report;

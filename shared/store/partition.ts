@@ -3,7 +3,7 @@
  * as entries: the inbox, the pipeline lists), or all of it, page after page.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
 import type { Page } from './ideas.ts';
 import { TABLE } from './table.ts';
 
@@ -14,7 +14,7 @@ export async function partitionPage<T>(
   client: DynamoDBDocumentClient,
   tableName: string,
   partition: string,
-  page: { limit: number; cursor: string | undefined },
+  page: { limit: number; cursor: StoreCursor | undefined },
   read: (item: Item) => T,
 ): Promise<Page<T>> {
   const result = await client.send(

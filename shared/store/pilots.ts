@@ -10,6 +10,7 @@ import type { Learning } from '../domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
 import { contributionChange, pilotContribution, type Contribution } from '../domain/pipeline.ts';
+import type { StoreCursor } from './cursor.ts';
 import { pilotDerivedItemChanges } from './derived-items.ts';
 import { ConcurrentChangeError, type Page } from './ideas.ts';
 import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition } from './keys.ts';
@@ -45,7 +46,7 @@ export interface PilotStore {
   getPilotRecord(id: string): Promise<PilotRecord | undefined>;
   /** Throws ConcurrentChangeError when the pilot is no longer at `before.version`. */
   save(change: PilotChange): Promise<void>;
-  listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>>;
+  listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: StoreCursor): Promise<Page<PilotRow>>;
   /** The learnings of every stopped and realised pilot. */
   listLearnings(): Promise<Learning[]>;
   /** The pipeline counters summed over their shards. */
@@ -115,7 +116,7 @@ export class DynamoPilotStore implements PilotStore {
     }
   }
 
-  async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>> {
+  async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: StoreCursor): Promise<Page<PilotRow>> {
     return partitionPage(this.client, this.tableName, pilotListPartition(list, sort), { limit, cursor }, (item) => item['row'] as PilotRow);
   }
 

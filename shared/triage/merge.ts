@@ -1,10 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { IdeaStore } from '../store/ideas.ts';
 import { logger } from '../logger.ts';
+import type { DeploymentKeys, KeySource } from '../secret.ts';
 
-/** A supporter as the table keeps them: a hash of their subject, never the subject itself. */
-export function supporterHash(sub: string): string {
-  return createHash('sha256').update(`spire-supporter:${sub}`, 'utf8').digest('hex');
+/**
+ * A supporter as the table keeps them: an HMAC-SHA-256 of their subject under the deployment
+ * secret's supporter key, never the subject itself. Keyed, so that the subjects stored in
+ * plaintext elsewhere (on ideas that are not anonymous) cannot be hashed to find who supports
+ * what: that takes the secret, which only the functions that make supporters can read.
+ */
+export function supporterHash(keys: DeploymentKeys, sub: string): string {
+  return keys.hex('supporter', sub);
 }
 
 /**
@@ -12,10 +17,15 @@ export function supporterHash(sub: string): string {
  * each once, then marks the merge done. Idempotent: run right after the merge, and again by the
  * sweeper for a merge left unfinished (the function died half way).
  */
-export async function carrySupportersOver(store: IdeaStore, merge: { ideaId: string; into: string }, now: () => Date = () => new Date()): Promise<number> {
+export async function carrySupportersOver(
+  deps: { store: IdeaStore; keys: KeySource },
+  merge: { ideaId: string; into: string },
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  const { store } = deps;
   const merged = await store.getIdea(merge.ideaId);
   const hashes = new Set(await store.listSupporters(merge.ideaId));
-  if (merged?.submitter !== undefined) hashes.add(supporterHash(merged.submitter.sub));
+  if (merged?.submitter !== undefined) hashes.add(supporterHash(await deps.keys(), merged.submitter.sub));
   let added = 0;
   const at = now().toISOString();
   for (const hash of hashes) if (await store.addSupporter(merge.into, hash, at)) added++;

@@ -50,12 +50,13 @@ describe('cdk-nag', () => {
     expect(findings).toEqual([]);
   });
 
-  it('acknowledges only the explained findings: the X-Ray wildcard, public routes and the unencrypted SES events topic', () => {
+  it('acknowledges only the explained findings: the X-Ray wildcard, public routes, the unencrypted SES events topic and the deployment secret never rotated', () => {
     const acknowledged = collectAcknowledgments(spire.app).map(({ path, id }) => `${path} ${id}`);
     const expected = [
       ...functionNames.map((name) => `${spire.stack.functions[name].role!.node.path} AwsSolutions-IAM5[Resource::*]`),
       ...SYSTEM.routes.filter((route) => route.auth === 'none').map((route) => `${spire.stack.stackName}/HttpApi/${route.method}-${route.path.replaceAll('/', '-')} AwsSolutions-APIG4`),
       `${spire.stack.mail.eventsTopic.node.path} AwsSolutions-SNS2`,
+      `${spire.stack.secret.node.path} AwsSolutions-SMG4`,
     ];
 
     expect(acknowledged.sort()).toEqual(expected.sort());

@@ -261,6 +261,7 @@ describe('functions', () => {
       tableName: { Ref: logicalId(stack.table) } as unknown as string,
       queueUrls: Object.fromEntries(queueNames.map((queue) => [queue, { Ref: logicalId(stack.queues[queue]) }])) as unknown as Record<QueueName, string>,
       settings: settingValues(),
+      secretArn: { Ref: logicalId(stack.secret) } as unknown as string,
     });
 
     expect(resourceOf(stack.functions[name]).Properties.Environment).toEqual({
@@ -278,13 +279,13 @@ describe('functions', () => {
     expect(variables['NODE_OPTIONS']).toBeUndefined();
   });
 
-  it.each(functionNames)('%s is granted exactly the table, index, queue and e-mail actions of its description (grantsOf)', (name) => {
+  it.each(functionNames)('%s is granted exactly the table, index, queue, e-mail and secret actions of its description (grantsOf)', (name) => {
     const described = grantsOf(SYSTEM.functions[name]).flatMap((grant) =>
       stack.arnsOf(grant.resource).flatMap((arn) => grant.actions.map((action) => `${action} ${JSON.stringify(stack.resolve(arn))}`)),
     );
     const consumed = SYSTEM.functions[name].consumes?.queue;
     const granted = grantedActions(name)
-      .filter((grant) => /^(dynamodb|sqs|ses):/.test(grant.action))
+      .filter((grant) => /^(dynamodb|sqs|ses|secretsmanager):/.test(grant.action))
       // Receiving from and deleting in a consumed queue is the event source's grant, not the function's code.
       .filter((grant) => consumed === undefined || JSON.stringify(grant.resource) !== JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.queues[consumed]), 'Arn'] }))
       .map((grant) => `${grant.action} ${JSON.stringify(grant.resource)}`);
@@ -430,6 +431,36 @@ describe('functions', () => {
     ]?.Properties.Environment as { Variables: Record<string, unknown> };
 
     expect(variables.Variables[ENV.triageServiceLevelDays]).toBe('14');
+  });
+});
+
+describe('the deployment secret', () => {
+  const secretGrants = (name: FunctionName) => grantedActions(name).filter((grant) => grant.action.startsWith('secretsmanager:'));
+  const readers = functionNames.filter((name) => SYSTEM.functions[name].secret === true);
+
+  it('is a Secrets Manager secret whose 64 letters and digits CloudFormation generates, kept when the stack is deleted or replaced', () => {
+    const secret = resourceOf(stack.secret);
+
+    expect(secret.Type).toBe('AWS::SecretsManager::Secret');
+    expect(secret.Properties['GenerateSecretString']).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.Properties).not.toHaveProperty('SecretString');
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.UpdateReplacePolicy).toBe('Retain');
+    template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
+  });
+
+  it('is read by the functions that sign cursors, hash supporters and keep idempotency records, and by no other', () => {
+    expect(readers.toSorted()).toEqual(['getInbox', 'listMyIdeas', 'listPipelinePilots', 'postDecision', 'submitIdea', 'supportIdea', 'sweeper'].toSorted());
+  });
+
+  it.each(readers)('%s may read only that secret’s value, and gets its ARN', (name) => {
+    expect(secretGrants(name)).toEqual([{ action: 'secretsmanager:GetSecretValue', resource: { Ref: logicalId(stack.secret) } }]);
+    expect((resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables[ENV.secretArn]).toEqual({ Ref: logicalId(stack.secret) });
+  });
+
+  it.each(functionNames.filter((name) => SYSTEM.functions[name].secret !== true))('%s may not read it, and does not know it', (name) => {
+    expect(secretGrants(name)).toEqual([]);
+    expect((resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables).not.toHaveProperty(ENV.secretArn);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_TIMEOUTS, createDocumentClient, createSesClient, createSqsClient } from '../../../shared/aws/clients.ts';
+import { CLIENT_TIMEOUTS, createDocumentClient, createSecretsClient, createSesClient, createSqsClient } from '../../../shared/aws/clients.ts';
 
 /** The timeouts a client's HTTP handler was configured with. */
 async function timeoutsOf(client: { config: { requestHandler: unknown } }): Promise<{ connectionTimeout?: number; requestTimeout?: number }> {
@@ -12,6 +12,7 @@ describe('the AWS SDK clients', () => {
     ['DynamoDB', () => createDocumentClient()],
     ['SQS', () => createSqsClient()],
     ['SES', () => createSesClient()],
+    ['Secrets Manager', () => createSecretsClient()],
   ])('%s gives up on a dead connection or a silent answer instead of waiting out the function', async (_name, create) => {
     const timeouts = await timeoutsOf(create() as unknown as { config: { requestHandler: unknown } });
 

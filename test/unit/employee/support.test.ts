@@ -4,6 +4,7 @@ import { InvalidTransitionError, NotFoundError } from '../../../shared/http/erro
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-14T10:00:00.000Z';
@@ -14,9 +15,9 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
 
     // Act
-    const first = await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
-    const again = await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
-    const another = await supportIdea(store, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
+    const first = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const again = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const another = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
 
     // Assess
     expect(first).toEqual({ added: true, supportCount: 1 });
@@ -29,10 +30,10 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
 
     // Act
-    await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
-    expect(await store.listSupporters(IDEA_ID)).toEqual([supporterHash(COLLEAGUE.sub)]);
+    expect(await store.listSupporters(IDEA_ID)).toEqual([supporterHash(TEST_KEYS, COLLEAGUE.sub)]);
     expect(JSON.stringify([...(store.supporters.get(IDEA_ID) ?? [])])).not.toContain(COLLEAGUE.sub);
   });
 
@@ -42,7 +43,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(idea);
 
     // Act
-    await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).toEqual(idea);
@@ -54,7 +55,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
 
     // Act
-    const result = await supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const result = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(result.added).toBe(true);
@@ -65,7 +66,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
 
     // Act
-    const error = await rejectionOf(supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(InvalidTransitionError);
@@ -78,7 +79,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const error = await rejectionOf(supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
@@ -90,7 +91,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const error = await rejectionOf(supportIdea(store, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);

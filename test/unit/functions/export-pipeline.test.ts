@@ -54,6 +54,7 @@ describe('GET /pipeline/export.csv (export-pipeline)', () => {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="spire-pipeline-2026-02-01.csv"',
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
     });
     expect(response.body?.startsWith(BOM)).toBe(true);
     expect(response.isBase64Encoded).toBeFalsy();

@@ -6,11 +6,13 @@ import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { ADMITTED_AT, aFrictionIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
+import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 
 /** 15 days after the test ideas reached triage: past the default service level of 14 days. */
 const NOW = '2026-01-20T08:31:00.000Z';
 
 const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+mockDeploymentSecret();
 
 beforeEach(() => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
@@ -106,18 +108,19 @@ describe('GET /console/inbox (get-inbox)', () => {
     const second = await inbox({ kind: 'friction', limit: '1', cursor: String(bodyOf(first)['nextCursor']) });
 
     // Assess
-    expect(bodyOf(first)['nextCursor']).toBe(encodeCursor(lastKey));
+    expect(bodyOf(first)['nextCursor']).toBe(await sealed(encodeCursor(lastKey)));
     expect(second.statusCode).toBe(200);
     expect(bodyOf(second)).not.toHaveProperty('nextCursor');
     expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
   });
 
-  it('refuses the cursor of another list with 400, without querying', async () => {
-    // Prepare
-    const otherList = encodeCursor({ PK: 'INBOX#declined#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` });
-
+  it.each<[string, () => Promise<string>]>([
+    ['the cursor of another list, sealed by the server', () => sealed(encodeCursor({ PK: 'INBOX#declined#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` }))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` }) as string],
+    ['a crafted cursor with empty key values', async () => encodeCursor({ PK: '', SK: '' }) as string],
+  ])('refuses %s with 400, without querying', async (_case, make) => {
     // Act
-    const response = await inbox({ cursor: otherList! });
+    const response = await inbox({ cursor: await make() });
 
     // Assess
     expect(response.statusCode).toBe(400);

@@ -5,8 +5,10 @@ import { handler } from '../../../functions/list-my-ideas.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext } from '../support/lambda.ts';
+import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
+mockDeploymentSecret();
 
 afterEach(() => {
   ddbMock.reset();
@@ -39,7 +41,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
         expect.objectContaining({ id: OTHER_IDEA_ID, title: 'Én indgang for pårørende', status: 'submitted' }),
         expect.objectContaining({ id: IDEA_ID, title: 'Færre dobbeltregistreringer på plejecentret' }),
       ],
-      nextCursor: encodeCursor(lastKey),
+      nextCursor: await sealed(encodeCursor(lastKey)),
     });
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       IndexName: 'GSI2',
@@ -88,7 +90,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
     ddbMock.on(QueryCommand).resolves({ Items: [] });
 
     // Act
-    const response = await listMine({ cursor: encodeCursor(lastKey) ?? '' });
+    const response = await listMine({ cursor: await sealed(encodeCursor(lastKey)) });
 
     // Assess
     expect(response.statusCode).toBe(200);
@@ -96,12 +98,15 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: lastKey });
   });
 
-  it.each([
-    ['a cursor that is not one', 'bm90LWEtY3Vyc29y'],
-    ['another person’s cursor', encodeCursor({ ...lastKey, GSI2PK: 'SUBMITTER#someone-else' }) ?? ''],
-  ])('refuses %s with 400 invalid-cursor, without querying', async (_case, cursor) => {
+  it.each<[string, () => Promise<string>]>([
+    ['a cursor that is not one', async () => 'bm90LWEtY3Vyc29y'],
+    ['another person’s cursor, sealed by the server', () => sealed(encodeCursor({ ...lastKey, GSI2PK: 'SUBMITTER#someone-else' }))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor(lastKey) as string],
+    ['a crafted cursor with empty key values', async () => encodeCursor({ PK: '', SK: '', GSI2PK: partition, GSI2SK: '' }) as string],
+    ['a sealed cursor with its key changed', async () => (await sealed(encodeCursor(lastKey))).replace(/^./, (c) => (c === 'e' ? 'f' : 'e'))],
+  ])('refuses %s with 400 invalid-cursor, without querying', async (_case, make) => {
     // Act
-    const response = await listMine({ cursor });
+    const response = await listMine({ cursor: await make() });
 
     // Assess
     expect(response.statusCode).toBe(400);

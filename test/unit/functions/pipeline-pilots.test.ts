@@ -6,10 +6,12 @@ import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilot, aPilotIn, OTHER_PILOT_ID } from '../support/pilots.ts';
+import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 
 const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+mockDeploymentSecret();
 
 beforeEach(() => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
@@ -82,15 +84,19 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
     const second = await pilots({ stage: 'pilot', limit: '1', cursor: String(cursor) });
 
     // Assess
-    expect(cursor).toBe(encodeCursor(lastKey));
+    expect(cursor).toBe(await sealed(encodeCursor(lastKey)));
     expect(second.statusCode).toBe(200);
     expect(bodyOf(second)).not.toHaveProperty('nextCursor');
     expect(ddbMock.commandCalls(QueryCommand)[1]?.args[0].input.ExclusiveStartKey).toEqual(lastKey);
   });
 
-  it('refuses a cursor from another list with 400 invalid-cursor', async () => {
+  it.each<[string, () => Promise<string>]>([
+    ['a cursor from another list, sealed by the server', () => sealed(encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: 'x' }))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor({ PK: 'PILOTS#pilot#s=in_stage', SK: `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}` }) as string],
+    ['a crafted cursor with empty key values', async () => encodeCursor({ PK: '', SK: '' }) as string],
+  ])('refuses %s with 400 invalid-cursor', async (_case, make) => {
     // Act
-    const response = await pilots({ stage: 'pilot', cursor: String(encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: 'x' })) });
+    const response = await pilots({ stage: 'pilot', cursor: await make() });
 
     // Assess
     expect(response.statusCode).toBe(400);

@@ -5,10 +5,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/submit-idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { bodyOf, formPost, jsonPost, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
+import { bodyOf, formPost, httpEvent, jsonPost, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
+import { mockDeploymentSecret } from '../support/secret.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
+mockDeploymentSecret();
 
 const QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-intake';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -29,6 +31,13 @@ afterEach(() => {
   ddbMock.reset();
   sqsMock.reset();
 });
+
+/** A JSON POST, base64-encoded as API Gateway may send it, with `bytes` in place of the one `#` in the JSON text. */
+function jsonBytesPost(body: object, bytes: number[]) {
+  const [before = '', after = ''] = JSON.stringify(body).split('#');
+  const raw = Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from(bytes), Buffer.from(after, 'utf8')]);
+  return httpEvent({ method: 'POST', path: '/ideas', headers: { 'content-type': 'application/json' }, body: raw.toString('base64'), isBase64Encoded: true });
+}
 
 /** The items of the one transaction the submit wrote: idea, first event and, with a key, the idempotency record. */
 function writtenItems() {
@@ -184,6 +193,21 @@ describe('POST /ideas (submit-idea)', () => {
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
+  it.each([
+    ['a lone surrogate as a JSON escape', () => jsonPost('/ideas', { ...idea, department: 'IT\ud800' })],
+    ['JSON whose bytes are not UTF-8 (ED A0 80, a surrogate encoded as if it were a character)', () => jsonBytesPost({ ...idea, department: 'IT#' }, [0xed, 0xa0, 0x80])],
+    ['a form field percent-encoding bytes that are not UTF-8', () => formPost('/ideas', `kind=idea&title=${encodeURIComponent(idea.title)}&description=${encodeURIComponent(idea.description)}&department=IT%ED%A0%80`)],
+  ])('refuses a department that is not well-formed Unicode (%s) with 400 on the field, and writes nothing', async (_case, event) => {
+    // Act
+    const response = await handler(event(), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([{ pointer: '/department', detail: 'Teksten indeholder et ugyldigt tegn (ikke gyldig Unicode)' }]);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
   it('refuses a body that is not JSON or a form with 415', async () => {
     // Prepare
     const event = jsonPost('/ideas', idea, { 'content-type': 'text/plain' });
@@ -289,7 +313,7 @@ describe('POST /ideas (submit-idea)', () => {
       expect(sqsMock).not.toHaveReceivedAnyCommand();
     });
 
-    it('hands an anonymous retry the same follow-up token', async () => {
+    it('hands an anonymous retry the same follow-up token, which no item it wrote holds', async () => {
       // Prepare
       const first = await firstSubmit({ ...idea, anonymous: true });
       keyAlreadyUsed(first.record);
@@ -298,8 +322,11 @@ describe('POST /ideas (submit-idea)', () => {
       const retry = await handler(jsonPost('/ideas', { ...idea, anonymous: true }, headers), lambdaContext());
 
       // Assess
-      expect(bodyOf(retry)['followUpToken']).toEqual(bodyOf(first.response)['followUpToken']);
+      const token = String(bodyOf(first.response)['followUpToken']);
+      expect(bodyOf(retry)['followUpToken']).toEqual(token);
       expect(bodyOf(retry)['id']).toEqual(bodyOf(first.response)['id']);
+      expect(first.record).not.toHaveProperty('followUpToken');
+      expect(JSON.stringify(first.record)).not.toContain(token);
     });
 
     it('recognises a retry sent as a form after a JSON attempt', async () => {
@@ -339,6 +366,16 @@ describe('POST /ideas (submit-idea)', () => {
       expect(response.statusCode).toBe(400);
       expect(bodyOf(response)['errors']).toEqual([{ pointer: '/idempotency-key', detail }]);
       expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    });
+
+    it('refuses a key holding a lone surrogate with 400 and writes nothing', async () => {
+      // Act
+      const response = await handler(jsonPost('/ideas', idea, { 'idempotency-key': 'retry-\ud800' }), lambdaContext());
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(bodyOf(response)['errors']).toEqual([{ pointer: '/idempotency-key', detail: 'Har ikke det forventede format' }]);
+      expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
   });
 });

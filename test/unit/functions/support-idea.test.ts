@@ -1,16 +1,21 @@
+import { createHash } from 'node:crypto';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/support-idea.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
+import { supporterHash } from '../../../shared/triage/merge.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { anIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled } from '../support/lambda.ts';
+import { mockDeploymentSecret, TEST_KEYS, TEST_SECRET_ARN } from '../support/secret.ts';
 
 const NOW = '2026-01-07T14:00:00.000Z';
 const COLLEAGUE_SUB = 'a4b5c6d7-colleague';
 const COUNT_KEY = { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' };
 
 const { ddbMock, stored: storedIdea } = mockTableAndNotifyQueue({ now: NOW });
+const secretsMock = mockDeploymentSecret();
 
 function stored(idea: Idea, supporters: number) {
   storedIdea(idea);
@@ -47,6 +52,18 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
     const transaction = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input;
     expect(transaction?.TransactItems?.[0]?.Put?.Item).toMatchObject({ PK: `IDEA#${IDEA_ID}`, SK: expect.stringMatching(/^SUPPORTER#[0-9a-f]{64}$/), at: NOW });
     expect(JSON.stringify(transaction)).not.toContain(COLLEAGUE_SUB);
+  });
+
+  it('keys the hash with the deployment secret, so a dictionary of subjects does not reverse it, and reads the secret once per container', async () => {
+    // Act
+    await support();
+    await support({ sub: 'b5c6d7e8-another' });
+
+    // Assess
+    const sk = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item?.['SK'];
+    expect(sk).toBe(`SUPPORTER#${supporterHash(TEST_KEYS, COLLEAGUE_SUB)}`);
+    for (const unkeyed of [`spire-supporter:${COLLEAGUE_SUB}`, COLLEAGUE_SUB]) expect(sk).not.toContain(createHash('sha256').update(unkeyed).digest('hex'));
+    expect(secretsMock.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input)).toEqual([{ SecretId: TEST_SECRET_ARN }]);
   });
 
   it('answers 200 and changes nothing when the same person supports again', async () => {

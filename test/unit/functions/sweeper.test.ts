@@ -5,9 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/sweeper.ts';
 import { anIdea, anIdeaInTriage, aNotification, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
+import { mockDeploymentSecret } from '../support/secret.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
+mockDeploymentSecret();
 
 const NOW = new Date('2026-01-05T12:00:00.000Z');
 /** Two minutes before NOW: work older than this is left over, not still in progress. */

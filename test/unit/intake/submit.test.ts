@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../../../shared/domain/roles.ts';
 import { IdempotencyKeyReusedError } from '../../../shared/http/errors.ts';
-import { canonicalJson, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
+import { canonicalJson, followUpTokenFor, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
 import { aSubmission } from '../support/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, RecordingQueue } from '../support/fakes.ts';
+import { TEST_KEYS, testKeys } from '../support/secret.ts';
 
 const NOW = new Date('2026-01-05T08:30:00.000Z');
 const caller: Caller = { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen', roles: ['employee'] };
@@ -26,7 +27,7 @@ function setup() {
   const log: string[] = [];
   const store = new InMemoryIdeaStore(log);
   const queue = new RecordingQueue(log);
-  return { log, store, queue, deps: { store, queue, now: () => NOW } };
+  return { log, store, queue, deps: { store, queue, keys: testKeys, now: () => NOW } };
 }
 
 describe('submitIdea', () => {
@@ -224,6 +225,38 @@ describe('submitIdea', () => {
       expect(retry).toEqual({ id: first.id, status: 'submitted', followUpToken: first.followUpToken, replayed: true });
     });
 
+    it('keeps no follow-up token in the table: the idea has its SHA-256, the idempotency record nothing of it', async () => {
+      // Prepare
+      const { store, deps } = setup();
+
+      // Act
+      const first = await submitIdea(deps, { ...idea, anonymous: true }, caller, 'key-1');
+
+      // Assess
+      const token = first.followUpToken as string;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const record = [...store.idempotency.values()][0];
+      expect(record).toEqual({ keyHash: expect.any(String), requestHash: expect.any(String), ideaId: first.id, expiresAt: expect.any(Number) });
+      expect(JSON.stringify([...store.idempotency.values(), ...store.ideas.values(), store.events])).not.toContain(token);
+      expect(store.ideas.get(first.id)?.followUpTokenHash).toBe(hashToken(token));
+    });
+
+    it('makes an anonymous retry’s token from the secret, the person, their key and the idea, so only that retry gets it again', async () => {
+      // Prepare
+      const { deps } = setup();
+      const anonymous: SubmitIdeaInput = { ...idea, anonymous: true };
+
+      // Act
+      const first = await submitIdea(deps, anonymous, caller, 'key-1');
+      const otherKey = await submitIdea(deps, anonymous, caller, 'key-2');
+      const otherPerson = await submitIdea(deps, anonymous, { sub: 'someone-else', roles: ['employee'] }, 'key-1');
+
+      // Assess
+      expect(first.followUpToken).toBe(followUpTokenFor(TEST_KEYS, caller.sub, 'key-1', first.id));
+      expect(new Set([first.followUpToken, otherKey.followUpToken, otherPerson.followUpToken]).size).toBe(3);
+      expect(otherPerson.replayed).toBe(false);
+    });
+
     it('does not queue a replayed idea again', async () => {
       // Prepare
       const { queue, deps } = setup();
@@ -287,12 +320,25 @@ describe('submitIdea', () => {
       // Assess
       const [record] = [...store.idempotency.values()];
       expect(record).toEqual({
-        keyHash: createHash('sha256').update(`${caller.sub}\nkey-1`).digest('hex'),
+        // Keyed: the subjects stored on other ideas cannot be tried against it without the secret.
+        keyHash: TEST_KEYS.hex('idempotency', caller.sub, 'key-1'),
         requestHash: createHash('sha256').update(canonicalJson(idea)).digest('hex'),
         ideaId: result.id,
         expiresAt: NOW.getTime() / 1000 + IDEMPOTENCY_WINDOW_SECONDS,
       });
       expect(IDEMPOTENCY_WINDOW_SECONDS).toBe(86_400);
+    });
+
+    it('reads the deployment secret only for a submit with a key', async () => {
+      // Prepare
+      const { deps } = setup();
+      const keys = vi.fn(testKeys);
+
+      // Act
+      await submitIdea({ ...deps, keys }, { ...idea, anonymous: true }, caller);
+
+      // Assess
+      expect(keys).not.toHaveBeenCalled();
     });
 
     it.each(['a', 'x'.repeat(255), '8e0f6c1a-7d0b-4a51-9b2e-3c4d5e6f7a8b', 'abc!~{}'])('takes the key %j', async (key) => {

@@ -17,6 +17,7 @@ const NAMES: LocalResourceNames = {
   },
   mailSender: 'spire@kommune.example',
   mailConfigurationSet: 'spire-mail',
+  secretArn: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:spire-deployment-secret-local',
 };
 
 /** A client whose calls stop after the grant check, answering `output` instead of reaching any network. */
@@ -57,6 +58,10 @@ describe('the IAM permissions of an SDK command', () => {
     expect(permissionsFor('sqs', 'SendMessageBatchCommand', { QueueUrl: NAMES.queueUrls.intake })).toEqual([{ action: 'sqs:SendMessage', resource: 'queue/spire-intake' }]);
   });
 
+  it('authorizes reading a secret as secretsmanager:GetSecretValue on the secret it names', () => {
+    expect(permissionsFor('secretsmanager', 'GetSecretValueCommand', { SecretId: NAMES.secretArn })).toEqual([{ action: 'secretsmanager:GetSecretValue', resource: `secret/${NAMES.secretArn}` }]);
+  });
+
   it('authorizes an SES e-mail on the sender identity and on its configuration set', () => {
     expect(permissionsFor('sesv2', 'SendEmailCommand', { FromEmailAddress: 'Spire <spire@kommune.example>', ConfigurationSetName: 'spire-mail' })).toEqual([
       { action: 'ses:SendEmail', resource: 'identity/spire@kommune.example' },
@@ -94,6 +99,16 @@ describe('the grant checker', () => {
 
     expect(() => checker.authorize('submitIdea', [{ action: 'sqs:SendMessage', resource: 'queue/spire-notify' }])).toThrow(AccessDeniedError);
     expect(() => checker.authorize('submitIdea', [{ action: 'dynamodb:GetItem', resource: 'table/someone-else' }])).toThrow(AccessDeniedError);
+  });
+
+  it('lets only the functions described with the secret read it', () => {
+    const checker = new GrantChecker(NAMES);
+    const read = { action: 'secretsmanager:GetSecretValue', resource: `secret/${NAMES.secretArn}` };
+
+    expect(() => checker.authorize('supportIdea', [read])).not.toThrow();
+    expect(() => checker.authorize('listMyIdeas', [read])).not.toThrow();
+    expect(() => checker.authorize('getIdea', [read])).toThrow(/^getIdea is not authorized to perform secretsmanager:GetSecretValue on secret\/arn:aws:secretsmanager:/);
+    expect(() => checker.authorize('supportIdea', [{ ...read, resource: 'secret/arn:aws:secretsmanager:eu-north-1:000000000000:secret:another' }])).toThrow(AccessDeniedError);
   });
 
   it('never allows a Scan, whatever the function', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sweepPendingWork } from '../../../shared/notify/sweep.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { InMemoryIdeaStore, RecordingNotifyQueue } from '../support/fakes.ts';
+import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { aNotification, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T12:00:00.000Z');
@@ -13,13 +14,13 @@ const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOS
 function setup() {
   const store = new InMemoryIdeaStore();
   const queue = new RecordingNotifyQueue();
-  return { store, queue, deps: { store, notifications: store.notifications, queue } };
+  return { store, queue, deps: { store, notifications: store.notifications, queue, keys: testKeys } };
 }
 
 /** IDEA_ID, merged into OTHER_IDEA_ID `secondsAgo`, with one supporter still to carry over. */
 async function interruptedMerge(store: InMemoryIdeaStore, secondsAgo: number, ideaId = IDEA_ID) {
   store.seed(anIdeaInTriage({ id: ideaId, status: 'duplicate', version: 3 }), anIdeaInTriage({ id: OTHER_IDEA_ID }));
-  await store.addSupporter(ideaId, supporterHash(COLLEAGUE.sub), ago(secondsAgo));
+  await store.addSupporter(ideaId, supporterHash(TEST_KEYS, COLLEAGUE.sub), ago(secondsAgo));
   store.mergeJobs.set(ideaId, { ideaId, into: OTHER_IDEA_ID, at: ago(secondsAgo) });
 }
 
@@ -74,7 +75,7 @@ describe('sweepPendingWork', () => {
 
     // Assess
     expect(report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 1 });
-    expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(SUBMITTER_SUB)]));
+    expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(TEST_KEYS, COLLEAGUE.sub), supporterHash(TEST_KEYS, SUBMITTER_SUB)]));
     expect(store.mergeJobs.size).toBe(0);
   });
 

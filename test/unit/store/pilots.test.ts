@@ -7,7 +7,7 @@ import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
-import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { encodeCursor, type StoreCursor } from '../../../shared/store/cursor.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
 import { DynamoPilotStore, learningsReadOnce, newPilotItems, StaleSettingsError, type PilotChange } from '../../../shared/store/pilots.ts';
@@ -408,7 +408,7 @@ describe('DynamoPilotStore.listPilots', () => {
     ['another list', encodeCursor({ PK: 'PILOTS#pilot#t=automatisering#s=newest', SK: `x#${PILOT_ID}` })],
     ['another part of the table', encodeCursor({ PK: `PILOT#${OTHER_PILOT_ID}`, SK: 'META' })],
     ['keys the partition does not have', encodeCursor({ PK: partition, SK: 'x', GSI1PK: 'STATUS#accepted' })],
-    ['no cursor at all', 'not-a-cursor'],
+    ['no cursor at all', 'not-a-cursor' as StoreCursor],
   ])('refuses a cursor from %s without querying', async (_case, cursor) => {
     // Act
     const error = await rejectionOf(store.listPilots(list, 'in_stage', 20, cursor));

@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { carrySupportersOver, supporterHash } from '../../../shared/triage/merge.ts';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { DeploymentKeys } from '../../../shared/secret.ts';
+import { carrySupportersOver, supporterHash as keyedSupporterHash } from '../../../shared/triage/merge.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const AT = '2026-01-12T09:00:00.000Z';
 const NOW = new Date('2026-01-12T09:00:05.000Z');
 const now = () => NOW;
 const THIRD = 'b2c3d4e5-third';
+const supporterHash = (sub: string) => keyedSupporterHash(TEST_KEYS, sub);
 
 /** IDEA_ID was merged into OTHER_IDEA_ID; its job is pending. */
 async function setup(merged = anIdeaInTriage({ status: 'duplicate', version: 3 })) {
@@ -28,6 +32,19 @@ describe('supporterHash', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain(COLLEAGUE.sub);
   });
+
+  it('is keyed by the deployment secret: a dictionary of subjects does not reverse it without the secret', () => {
+    // Prepare: what an unkeyed hash would be, and the same person under another deployment's secret
+    const unkeyed = [createHash('sha256').update(`spire-supporter:${COLLEAGUE.sub}`).digest('hex'), createHash('sha256').update(COLLEAGUE.sub).digest('hex')];
+    const elsewhere = new DeploymentKeys('another-deployment-secret-of-32-bytes!!');
+
+    // Act
+    const hash = supporterHash(COLLEAGUE.sub);
+
+    // Assess
+    expect(unkeyed).not.toContain(hash);
+    expect(keyedSupporterHash(elsewhere, COLLEAGUE.sub)).not.toBe(hash);
+  });
 });
 
 describe('carrySupportersOver', () => {
@@ -36,7 +53,7 @@ describe('carrySupportersOver', () => {
     const store = await setup();
 
     // Act
-    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
 
     // Assess
     expect(added).toBe(3);
@@ -51,7 +68,7 @@ describe('carrySupportersOver', () => {
     await store.addSupporter(OTHER_IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
 
     // Act
-    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
 
     // Assess
     expect(added).toBe(2);
@@ -61,10 +78,10 @@ describe('carrySupportersOver', () => {
   it('adds nobody twice when it runs again, as the sweeper may run it', async () => {
     // Prepare
     const store = await setup();
-    await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
 
     // Act
-    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
 
     // Assess
     expect(added).toBe(0);
@@ -77,11 +94,23 @@ describe('carrySupportersOver', () => {
     const store = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
 
     // Act
-    const added = await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
 
     // Assess
     expect(added).toBe(2);
     expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD)]));
+  });
+
+  it('reads the deployment secret only when there is a submitter to carry over', async () => {
+    // Prepare
+    const store = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
+    const keys = vi.fn(testKeys);
+
+    // Act
+    await carrySupportersOver({ store, keys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+
+    // Assess
+    expect(keys).not.toHaveBeenCalled();
   });
 
   it('leaves the supporters on the merged idea too', async () => {
@@ -89,7 +118,7 @@ describe('carrySupportersOver', () => {
     const store = await setup();
 
     // Act
-    await carrySupportersOver(store, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
 
     // Assess
     expect(await store.listSupporters(IDEA_ID)).toHaveLength(2);
