@@ -1,6 +1,6 @@
 import { readBody } from '../shared/http/body.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { etag, ifMatch } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -17,8 +17,8 @@ const deps = { pilots: pilotStoreFromEnv() };
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const patch = parseOrThrow(PilotPatchInput, readBody(event, ['json']).value, language);
-  const pilot = await editPilot(deps, { pilotId: id, expectedVersion: expected, patch, caller, language, at: new Date().toISOString() });
+  const pilot = await editPilot(deps, { pilotId: id, ifMatch: match, patch, caller, language, at: new Date().toISOString() });
   return json(200, pilot, { etag: etag(pilot.version) });
 });

@@ -1,16 +1,17 @@
 import { readBody } from '../shared/http/body.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { etag, ifMatch } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { notifyQueueFromEnv, queueStoredNotification } from '../shared/queue/notify-queue.ts';
 import { DecisionInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { decide } from '../shared/triage/decide.ts';
 
-const deps = { store: ideaStoreFromEnv() };
+const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv() };
 const queue = notifyQueueFromEnv();
 
 /**
@@ -21,9 +22,9 @@ const queue = notifyQueueFromEnv();
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const decision = parseOrThrow(DecisionInput, readBody(event, ['json']).value, language);
-  const result = await decide(deps, { ideaId: id, expectedVersion: expected, decision, caller, language, at: new Date().toISOString() });
+  const result = await decide(deps, { ideaId: id, ifMatch: match, decision, caller, language, at: new Date().toISOString() });
   await queueStoredNotification(queue, result.notificationId);
   return json(
     200,

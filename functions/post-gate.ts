@@ -1,6 +1,6 @@
 import { readBody } from '../shared/http/body.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { etag, ifMatch } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -19,8 +19,8 @@ const deps = { pilots: pilotStoreFromEnv() };
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'director');
   const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const gate = parseOrThrow(GateInput, readBody(event, ['json']).value, language);
-  const result = await decideAtGate(deps, { pilotId: id, expectedVersion: expected, gate, caller, language, at: new Date().toISOString() });
+  const result = await decideAtGate(deps, { pilotId: id, ifMatch: match, gate, caller, language, at: new Date().toISOString() });
   return json(200, { id: result.pilot.id, stage: result.pilot.stage, version: result.pilot.version, gate: result.record }, { etag: etag(result.pilot.version) });
 });

@@ -1,6 +1,6 @@
 import { readBody } from '../shared/http/body.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { etag, ifMatch } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -15,8 +15,8 @@ const store = ideaStoreFromEnv();
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const { assignee } = parseOrThrow(AssigneeInput, readBody(event, ['json']).value, language);
-  const idea = await assignIdea(store, { ideaId: id, expectedVersion: expected, assignee: assignee ?? null, caller, at: new Date().toISOString() });
+  const idea = await assignIdea(store, { ideaId: id, ifMatch: match, assignee: assignee ?? null, caller, at: new Date().toISOString() });
   return json(200, { id: idea.id, assignee: idea.assignee ?? null, version: idea.version }, { etag: etag(idea.version) });
 });

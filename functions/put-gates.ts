@@ -1,7 +1,7 @@
 import { readBody } from '../shared/http/body.ts';
 import { PreconditionFailedError } from '../shared/http/errors.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { etag, ifMatch, versionToReplace } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -18,9 +18,10 @@ const pilots = pilotStoreFromEnv();
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'admin');
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const settings = parseOrThrow(GateSettingsInput, readBody(event, ['json']).value, language);
   try {
+    const expected = await versionToReplace(match, async () => (await pilots.gateSettings()).version);
     const stored = await pilots.replaceGateSettings(settings, expected, caller.sub, new Date().toISOString());
     logger.info('Gate settings replaced', { version: stored.version, by: caller.sub });
     return json(200, stored, { etag: etag(stored.version) });

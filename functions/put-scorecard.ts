@@ -1,6 +1,6 @@
 import { readBody } from '../shared/http/body.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { etag, expectedVersion } from '../shared/http/preconditions.ts';
+import { etag, ifMatch } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -19,8 +19,8 @@ const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('read
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const { scores } = parseOrThrow(ScorecardInput, readBody(event, ['json']).value, language);
-  const result = await scoreIdea(deps, { ideaId: id, expectedVersion: expected, given: scores, caller, language, at: new Date().toISOString() });
+  const result = await scoreIdea(deps, { ideaId: id, ifMatch: match, given: scores, caller, language, at: new Date().toISOString() });
   return json(200, priorityExplanation(result.idea, result.priority, result.strategy, language), { etag: etag(result.idea.version) });
 });

@@ -1,7 +1,7 @@
 import { readBody } from '../shared/http/body.ts';
 import { PreconditionFailedError } from '../shared/http/errors.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { expectedVersion } from '../shared/http/preconditions.ts';
+import { ifMatch, versionToReplace } from '../shared/http/preconditions.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { logger } from '../shared/logger.ts';
@@ -14,13 +14,14 @@ const strategies = strategyStoreFromEnv('readWrite');
 
 /**
  * PUT /console/strategy — an admin replaces the strategy. `If-Match` must name the current
- * version; the content becomes the next version and the old one stays readable.
+ * version (or be `*`); the content becomes the next version and the old one stays readable.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'admin');
-  const expected = expectedVersion(event);
+  const match = ifMatch(event, language);
   const content = parseOrThrow(StrategyInput, readBody(event, ['json']).value, language);
   try {
+    const expected = await versionToReplace(match, async () => (await strategies.current()).version);
     const stored = await strategies.replace(content, expected, caller.sub, new Date().toISOString());
     logger.info('Strategy replaced', { version: stored.version, by: caller.sub });
     return strategyResponse(stored);

@@ -41,21 +41,38 @@ const COMPILED: CompiledRoute[] = ROUTES.map((route) => {
   };
 }).sort((a, b) => b.specificity - a.specificity);
 
-/** The route for a method and path, or which methods the path allows when the method does not match. */
-export function matchRoute(method: string, path: string): MatchedRoute | { allowed: string[] } | undefined {
-  const allowed: string[] = [];
+/**
+ * The route for a method and path; or which methods the path allows when the method does not
+ * match (API Gateway itself answers that case with 404; the local runtime with 405 and `Allow`);
+ * or the path parameter whose `%` escapes are not UTF-8 (`/ideas/%E0%A4%A`), which cannot be
+ * handed to a function as text.
+ */
+export function matchRoute(method: string, path: string): MatchedRoute | { allowed: string[] } | { undecodable: string } | undefined {
+  const allowed = new Set<string>();
   for (const compiled of COMPILED) {
     const match = compiled.pattern.exec(path);
     if (match === null) continue;
     if (compiled.route.method !== method) {
-      allowed.push(compiled.route.method);
+      allowed.add(compiled.route.method);
       continue;
     }
     const pathParameters: Record<string, string> = {};
-    compiled.names.forEach((name, index) => (pathParameters[name] = decodeURIComponent(match[index + 1] as string)));
+    for (const [index, name] of compiled.names.entries()) {
+      const value = decodedOrUndefined(match[index + 1] as string);
+      if (value === undefined) return { undecodable: name };
+      pathParameters[name] = value;
+    }
     return { route: compiled.route, pathParameters };
   }
-  return allowed.length > 0 ? { allowed } : undefined;
+  return allowed.size > 0 ? { allowed: [...allowed] } : undefined;
+}
+
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Content types API Gateway passes through as text; every other body arrives base64-encoded. */

@@ -19,9 +19,10 @@ import * as z from 'zod';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ENV } from '../../shared/config.ts';
-import { HttpError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../../shared/http/errors.ts';
+import { HttpError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, UnauthorizedError, ValidationError } from '../../shared/http/errors.ts';
 import { negotiateLanguage } from '../../shared/http/language.ts';
 import { internalErrorResponse, problemResponse } from '../../shared/http/problem.ts';
+import { STANDARD_HEADERS } from '../../shared/http/response.ts';
 import { parseOrThrow } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { DynamoDevOutbox } from '../../shared/store/notifications.ts';
@@ -32,6 +33,7 @@ import { LOCAL_AWS } from './emulators.ts';
 import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
 import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
 import { carryLineageOnEveryClient } from './recursion.ts';
+import { localSecretArn, localSecretValue, serveSecretLocally } from './secrets.ts';
 import { startPoller, type Poller } from './sqs-poller.ts';
 import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
 
@@ -58,7 +60,7 @@ export interface RuntimeOptions {
   tableName?: string;
   /** Prefix of the queue names, so several runtimes can share one SQS emulator. */
   queuePrefix?: string;
-  /** Where the development issuer keeps its signing key; a fresh key per run when absent. */
+  /** Where the development issuer keeps its signing key and the deployment secret is kept (./secrets.ts); fresh ones per run when absent. */
   dataDir?: string;
   /** Overrides every queue's visibility timeout (tests use a short one to see retries). */
   visibilityTimeoutSeconds?: number;
@@ -99,6 +101,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
   });
 
+  // The deployment secret, answered to the functions granted it as Secrets Manager would (./secrets.ts).
+  const secretArn = localSecretArn(region, `${tableName}-deployment-secret`);
+  serveSecretLocally(secretArn, localSecretValue(options.dataDir));
+
   // The handlers read their configuration at module load, as in Lambda, so it is set first.
   const queueUrls = Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<QueueName, string>;
   Object.assign(process.env, {
@@ -110,10 +116,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     [ENV.rolesClaim]: 'roles',
     // EMF metrics (shared/metrics.ts) are for CloudWatch; here they would only be JSON noise in the terminal. POWERTOOLS_METRICS_DISABLED=false shows them.
     POWERTOOLS_METRICS_DISABLED: process.env['POWERTOOLS_METRICS_DISABLED'] ?? 'true',
-    ...Object.assign({}, ...Object.values(FUNCTIONS).map((fn) => functionEnvironment(fn, { tableName, queueUrls, settings: LOCAL_SETTINGS }))),
+    ...Object.assign({}, ...Object.values(FUNCTIONS).map((fn) => functionEnvironment(fn, { tableName, queueUrls, settings: LOCAL_SETTINGS, secretArn }))),
     ...options.environment,
   });
-  const grants = new GrantChecker({ tableName, queueUrls, mailSender: LOCAL_SETTINGS.mailSender, mailConfigurationSet: LOCAL_SETTINGS.mailConfigurationSet }, options.grants);
+  const grants = new GrantChecker({ tableName, queueUrls, mailSender: LOCAL_SETTINGS.mailSender, mailConfigurationSet: LOCAL_SETTINGS.mailConfigurationSet, secretArn }, options.grants);
   enforceGrantsOnEveryClient();
   carryLineageOnEveryClient();
   const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants);
@@ -195,32 +201,49 @@ interface RequestDependencies {
   outbox: DynamoDevOutbox;
 }
 
+/**
+ * Answers one request as API Gateway would, with the functions of the description. The runtime's
+ * own answers (problems, the development routes) carry the headers every answer of the API
+ * carries (STANDARD_HEADERS); a function's answer is written as the function made it, as API
+ * Gateway does, so a function that left them out would be seen here too.
+ */
 async function handleRequest(request: IncomingMessage, response: ServerResponse, deps: RequestDependencies): Promise<void> {
-  const url = new URL(request.url ?? '/', deps.url);
   const method = request.method ?? 'GET';
   const language = negotiateLanguage(request.headers['accept-language']);
   try {
+    const url = requestUrl(request, deps.url, method);
     const body = await readRequestBody(request);
 
     if (method === 'GET' && url.pathname === '/.well-known/jwks.json') {
-      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(deps.issuer.jwks) });
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json', ...STANDARD_HEADERS }, body: JSON.stringify(deps.issuer.jwks) });
     }
     if (method === 'POST' && url.pathname === '/dev/token') {
       const input = parseOrThrow(DevTokenRequest, parseJson(body), language);
       const issued = await deps.issuer.issue(input);
-      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(issued) });
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify(issued) });
     }
 
     if (method === 'GET' && url.pathname === '/dev/outbox') {
       // Every e-mail the system has sent, newest first: what a submitter or the team would receive.
       const { limit } = parseOrThrow(OutboxQuery, Object.fromEntries(url.searchParams), language);
       const items = await deps.outbox.list(limit);
-      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ items }) });
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify({ items }) });
     }
 
     const matched = matchRoute(method, url.pathname);
-    if (matched === undefined || 'allowed' in matched) {
+    if (matched === undefined) {
       throw new NotFoundError({ da: `Der er ingen ${method} ${url.pathname}.`, en: `There is no ${method} ${url.pathname}.` });
+    }
+    // API Gateway answers a method no route has with its own 404 ({"message":"Not Found"}) before
+    // any function runs; the local runtime says what is wrong instead (README, "The API so far").
+    if ('allowed' in matched) throw new MethodNotAllowedError(method, matched.allowed);
+    if ('undecodable' in matched) {
+      throw new ValidationError([
+        {
+          pointer: `/${matched.undecodable}`,
+          detail: language === 'da' ? 'Er ikke gyldig %-kodet UTF-8' : 'Is not valid percent-encoded UTF-8',
+        },
+      ]);
     }
     let claims: Record<string, string> | undefined;
     if (matched.route.auth === 'jwt') {
@@ -241,6 +264,16 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     writeResult(response, problemResponse(error, language));
+  }
+}
+
+/** The request's URL; a request target that is not one (`//`) names no route. */
+function requestUrl(request: IncomingMessage, base: string, method: string): URL {
+  try {
+    return new URL(request.url ?? '/', base);
+  } catch {
+    const target = String(request.url);
+    throw new NotFoundError({ da: `Der er ingen ${method} ${target}.`, en: `There is no ${method} ${target}.` });
   }
 }
 

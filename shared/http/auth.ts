@@ -6,8 +6,8 @@ import { UnauthorizedError } from './errors.ts';
  * The caller, from the claims that API Gateway's JWT authorizer verified and put in the event
  * (the local runtime plays that authorizer and fills the same place).
  *
- * API Gateway hands array claims over as text, `"[triage employee]"`; a plain array, a JSON
- * array and space- or comma-separated text are read too. Unknown roles are ignored.
+ * API Gateway hands array claims over as text, `"[triage employee]"` (see parseRoles). Unknown
+ * roles are ignored.
  */
 export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer, rolesClaim = 'roles'): Caller {
   const claims = event.requestContext.authorizer?.jwt?.claims;
@@ -23,26 +23,26 @@ export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer, roles
   };
 }
 
+/**
+ * The roles claim, read exactly as API Gateway's JWT authorizer hands it over, and no looser: it
+ * turns a token's array into text, its values in brackets separated by one space each
+ * (`["triage","admin"]` becomes `"[triage admin]"`, `["admin"]` becomes `"[admin]"`); a claim that
+ * is a single string in the token arrives as that string (`"admin"`). Only those two forms are
+ * read. JSON text (`'["admin"]'`), comma-separated text and anything that is not text give no
+ * roles, so a value can never be read as two: `"employee admin"` as one string is no role, and
+ * `"[employee admin]"` is two only because that is how the array of two arrives. (An array whose
+ * one value holds a space, `["employee admin"]`, would arrive as the same text; Entra ID's app
+ * role values cannot contain spaces, and the development issuer only signs known roles.) Every
+ * caller is an employee.
+ */
 export function parseRoles(claim: unknown): Role[] {
-  let values: unknown[] = [];
-  if (Array.isArray(claim)) {
-    values = claim;
-  } else if (typeof claim === 'string') {
-    const text = claim.trim();
-    if (text.startsWith('[') && text.includes('"')) {
-      try {
-        const parsed: unknown = JSON.parse(text);
-        values = Array.isArray(parsed) ? parsed : [];
-      } catch {
-        values = [];
-      }
-    } else {
-      values = text.replace(/^\[|\]$/g, '').split(/[\s,]+/);
-    }
+  let values: string[] = [];
+  if (typeof claim === 'string') {
+    values = claim.startsWith('[') && claim.endsWith(']') ? claim.slice(1, -1).split(' ') : [claim];
   }
   const roles = new Set<Role>(['employee']);
   for (const value of values) {
-    if (typeof value === 'string' && (ROLES as readonly string[]).includes(value)) roles.add(value as Role);
+    if ((ROLES as readonly string[]).includes(value)) roles.add(value as Role);
   }
   return [...roles];
 }

@@ -93,6 +93,31 @@ export class NotFoundError extends HttpError {
   readonly title = { da: 'Findes ikke', en: 'Not found' };
 }
 
+/**
+ * The path exists but not with this method; `Allow` lists the methods it has (RFC 9110 §15.5.6).
+ * Only the local runtime answers this: in AWS, API Gateway answers a method no route has with its
+ * own 404 before any function runs (README, "The API so far").
+ */
+export class MethodNotAllowedError extends HttpError {
+  override name = 'MethodNotAllowedError';
+  readonly status = 405;
+  readonly type = 'method-not-allowed';
+  readonly title = { da: 'Metoden understøttes ikke her', en: 'Method not allowed here' };
+  readonly allowed: readonly string[];
+
+  constructor(method: string, allowed: readonly string[]) {
+    super(
+      { da: `${method} kan ikke bruges her; brug ${allowed.join(', ')}.`, en: `${method} cannot be used here; use ${allowed.join(', ')}.` },
+      { allow: allowed.join(', ') },
+    );
+    this.allowed = allowed;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { allowed: this.allowed };
+  }
+}
+
 /** The resource changed since the caller read it: its `If-Match` names an older version. */
 export class PreconditionFailedError extends HttpError {
   override name = 'PreconditionFailedError';

@@ -11,6 +11,7 @@ import { callerFrom } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { negotiateLanguage } from './language.ts';
 import { internalErrorResponse, problemResponse } from './problem.ts';
+import { withStandardHeaders } from './response.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -62,7 +63,19 @@ export function correlationId(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
-/** Wraps a route handler for API Gateway: tracing, logging with the Lambda context and correlation id, metrics, caller, language, errors. */
+/**
+ * Gives every answer a function returns the headers every answer carries (./response.ts), whatever
+ * built it; problem documents, made on the error path, carry them already.
+ */
+export function standardHeaders(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    after: (request) => {
+      if (request.response !== null && request.response !== undefined) request.response = withStandardHeaders(request.response);
+    },
+  };
+}
+
+/** Wraps a route handler for API Gateway: tracing, logging with the Lambda context and correlation id, metrics, caller, language, errors, standard headers. */
 export function httpRoute(handle: (request: HttpRequest) => Promise<HttpResult>) {
   return middy<HttpEvent, HttpResult>()
     .use(traceHandler())
@@ -70,6 +83,7 @@ export function httpRoute(handle: (request: HttpRequest) => Promise<HttpResult>)
     .use(correlationId())
     .use(flushMetrics())
     .use(problemErrors())
+    .use(standardHeaders())
     .handler(async (event, context) =>
       handle({
         event,
@@ -88,5 +102,6 @@ export function publicRoute(handle: (event: HttpEvent) => Promise<HttpResult>) {
     .use(correlationId())
     .use(flushMetrics())
     .use(problemErrors())
+    .use(standardHeaders())
     .handler(handle);
 }

@@ -1,10 +1,11 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Language } from '../domain/idea.ts';
 import { HttpError, PROBLEM_TYPE_PREFIX } from './errors.ts';
+import { STANDARD_HEADERS } from './response.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-/** An `application/problem+json` response (RFC 9457) for a 4xx the caller may see. */
+/** An `application/problem+json` response (RFC 9457) for a 4xx the caller may see; like every answer, never cached or sniffed. */
 export function problemResponse(error: HttpError, language: Language, instance?: string): APIGatewayProxyStructuredResultV2 {
   const body = {
     type: `${PROBLEM_TYPE_PREFIX}${error.type}`,
@@ -16,7 +17,7 @@ export function problemResponse(error: HttpError, language: Language, instance?:
   };
   return {
     statusCode: error.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language, ...error.headers },
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language, ...STANDARD_HEADERS, ...error.headers },
     body: JSON.stringify(body),
   };
 }
@@ -34,7 +35,7 @@ export function internalErrorResponse(language: Language, requestId: string): AP
   };
   return {
     statusCode: 500,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language },
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language, ...STANDARD_HEADERS },
     body: JSON.stringify(body),
   };
 }

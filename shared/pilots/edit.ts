@@ -3,22 +3,24 @@ import type { Language } from '../domain/idea.ts';
 import { changedFields, patchedPilot, pilotAfter, type Pilot, type PilotPatch } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { PilotStore } from '../store/pilots.ts';
 import { PILOT_NOT_FOUND } from './gate.ts';
 
 /**
  * Triage edits a pilot (owner, hypothesis, results, costs, artefacts, learnings) on the version
- * it read. A patch that changes nothing writes nothing; a stopped pilot keeps learnings worth
- * reading. The pipeline counters follow (expected and realised hours) in the same transaction.
+ * it read, if that satisfies its `If-Match`. A patch that changes nothing writes nothing; a
+ * stopped pilot keeps learnings worth reading. The pipeline counters follow (expected and
+ * realised hours) in the same transaction.
  */
 export async function editPilot(
   deps: { pilots: PilotStore },
-  request: { pilotId: string; expectedVersion: number; patch: PilotPatch; caller: Caller; language: Language; at: string },
+  request: { pilotId: string; ifMatch: VersionMatch; patch: PilotPatch; caller: Caller; language: Language; at: string },
 ): Promise<Pilot> {
   const pilot = await deps.pilots.getPilot(request.pilotId);
   if (pilot === undefined) throw new NotFoundError(PILOT_NOT_FOUND);
-  if (pilot.version !== request.expectedVersion) throw new PreconditionFailedError();
+  if (!matchesVersion(request.ifMatch, pilot.version)) throw new PreconditionFailedError();
   const patched = patchedPilot(pilot, request.patch);
   const fields = changedFields(pilot, patched);
   if (fields.length === 0) return pilot;

@@ -3,6 +3,7 @@ import type { Language } from '../domain/idea.ts';
 import { pilotAfter, type GateRecord, type GateRole, type Pilot } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import { pointer } from '../http/validation.ts';
 import { ConcurrentChangeError } from '../store/ideas.ts';
 import type { PilotStore } from '../store/pilots.ts';
@@ -20,19 +21,19 @@ export function gateRole(caller: Caller): GateRole | undefined {
 
 /**
  * A director or the digitalisation team decides at the gate a pilot stands at, on the version
- * they read (`If-Match`). The stage change, the gate record, the history event and the pipeline
- * counters are one transaction conditional on that version: of two decisions at once, one wins
- * and the other gets 412.
+ * they read, if it satisfies their `If-Match`. The stage change, the gate record, the history
+ * event and the pipeline counters are one transaction conditional on that version: of two
+ * decisions at once, one wins and the other gets 412.
  */
 export async function decideAtGate(
   deps: { pilots: PilotStore },
-  request: { pilotId: string; expectedVersion: number; gate: GateRequest; caller: Caller; language: Language; at: string },
+  request: { pilotId: string; ifMatch: VersionMatch; gate: GateRequest; caller: Caller; language: Language; at: string },
 ): Promise<{ pilot: Pilot; record: GateRecord }> {
   const role = gateRole(request.caller);
   if (role === undefined) throw new ForbiddenError({ da: 'Kun ledelsen og digitaliseringsteamet træffer beslutninger ved faseovergange.', en: 'Only directors and the digitalisation team decide at gates.' });
   const pilot = await deps.pilots.getPilot(request.pilotId);
   if (pilot === undefined) throw new NotFoundError(PILOT_NOT_FOUND);
-  if (pilot.version !== request.expectedVersion) throw new PreconditionFailedError();
+  if (!matchesVersion(request.ifMatch, pilot.version)) throw new PreconditionFailedError();
   const settings = await deps.pilots.gateSettings();
   const by = personOf(request.caller);
   const outcome = decideGate(pilot, request.gate, { settings, by, role, at: request.at });

@@ -4,7 +4,7 @@ import { ideaAfter, type Actor, type Idea, type IdeaDecision, type IdeaEvent, ty
 import type { Comment, Notification } from '../domain/notification.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { contributionChange, ideaContribution, pilotContribution } from '../domain/pipeline.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { notificationItem } from './notifications.ts';
 import { partitionPage } from './partition.ts';
@@ -36,22 +36,25 @@ import {
 } from './keys.ts';
 import { TABLE, type IndexDescription } from './table.ts';
 
-/** What a retried submit needs to answer exactly as the first time. */
+/**
+ * What a retried submit needs to answer exactly as the first time. It never holds an anonymous
+ * idea's follow-up token: a retry makes the same token again from its Idempotency-Key (shared/intake/submit.ts).
+ */
 export interface IdempotencyRecord {
+  /** HMAC of the caller's subject and their Idempotency-Key under the deployment secret. */
   keyHash: string;
   requestHash: string;
   ideaId: string;
-  /** Kept only for anonymous ideas, so a retry hands back the same follow-up token; expires with the record. */
-  followUpToken?: string;
   /** Epoch seconds; DynamoDB's time to live removes the record after that. */
   expiresAt: number;
 }
 
 export type SubmitOutcome = { created: true } | { created: false; replayOf: IdempotencyRecord };
 
+/** One page of a list; `nextCursor` is the store's own, which a route seals before a client sees it (./cursor.ts). */
 export interface Page<T> {
   items: T[];
-  nextCursor?: string;
+  nextCursor?: StoreCursor;
 }
 
 /** The change of one idea from one status to another, with its audit event. */
@@ -106,17 +109,17 @@ export interface IdeaStore {
   getIdeas(ids: readonly string[]): Promise<Idea[]>;
   /** The idea with its history, comments and number of supporters. */
   getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined>;
-  listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>>;
+  listBySubmitter(sub: string, limit: number, cursor?: StoreCursor): Promise<Page<Idea>>;
   transition(change: Transition): Promise<Idea>;
   /** Ideas on the status index's list of `status` since before `changedBefore`, oldest first (ideas given up in intake are not on `submitted`'s). */
   listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
   /** One page of the ideas in a status, oldest change first. */
-  listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>>;
+  listByStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<Idea>>;
   /** One page of the ids of the ideas in a status, oldest change first; up to `limit`, fewer when the page reaches 1 MB of ideas. */
-  listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>>;
+  listIdsInStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<string>>;
   recordRequeue(idea: Idea): Promise<void>;
   /** One page of an inbox list in one order. */
-  listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>>;
+  listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: StoreCursor): Promise<Page<InboxRow>>;
   /** Stores a comment, and the e-mail that carries it to the submitter, in one transaction. */
   addComment(comment: Comment, notification?: Notification): Promise<void>;
   /** Records one person's support, once: false when they supported the idea before. */
@@ -238,7 +241,7 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   /** A submitter's own ideas, newest first. */
-  async listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>> {
+  async listBySubmitter(sub: string, limit: number, cursor?: StoreCursor): Promise<Page<Idea>> {
     return this.indexPage(TABLE.indexes.bySubmitter, submitterPartition(sub), { newestFirst: true, limit, cursor }, itemToIdea);
   }
 
@@ -250,7 +253,7 @@ export class DynamoIdeaStore implements IdeaStore {
   private async indexPage<T>(
     index: IndexDescription,
     partition: string,
-    page: { newestFirst: boolean; limit: number; cursor: string | undefined; idsOnly?: true },
+    page: { newestFirst: boolean; limit: number; cursor: StoreCursor | undefined; idsOnly?: true },
     read: (item: Item) => T,
   ): Promise<Page<T>> {
     const result = await this.client.send(
@@ -336,7 +339,7 @@ export class DynamoIdeaStore implements IdeaStore {
     return updated;
   }
 
-  async listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>> {
+  async listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: StoreCursor): Promise<Page<InboxRow>> {
     return partitionPage(this.client, this.tableName, inboxPartition(list, sort), { limit, cursor }, (item) => item['row'] as InboxRow);
   }
 
@@ -453,11 +456,11 @@ export class DynamoIdeaStore implements IdeaStore {
     return ideas;
   }
 
-  async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
+  async listByStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<Idea>> {
     return this.indexPage(TABLE.indexes.byStatus, statusPartition(status), { newestFirst: false, limit, cursor }, itemToIdea);
   }
 
-  async listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>> {
+  async listIdsInStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<string>> {
     return this.indexPage(TABLE.indexes.byStatus, statusPartition(status), { newestFirst: false, limit, cursor, idsOnly: true }, (item) => String(item['id']));
   }
 
@@ -531,7 +534,7 @@ function itemToEvent(item: Item): IdeaEvent {
 
 const COMMENT_FIELDS = ['id', 'ideaId', 'at', 'author', 'visibility', 'text'] as const satisfies readonly (keyof Comment)[];
 
-const IDEMPOTENCY_FIELDS = ['keyHash', 'requestHash', 'ideaId', 'followUpToken', 'expiresAt'] as const satisfies readonly (keyof IdempotencyRecord)[];
+const IDEMPOTENCY_FIELDS = ['keyHash', 'requestHash', 'ideaId', 'expiresAt'] as const satisfies readonly (keyof IdempotencyRecord)[];
 
 function itemToIdempotency(item: Item): IdempotencyRecord {
   return pick(item, IDEMPOTENCY_FIELDS) as unknown as IdempotencyRecord;

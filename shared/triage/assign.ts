@@ -1,19 +1,20 @@
 import type { Idea, StaffMember } from '../domain/idea.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, PreconditionFailedError } from '../http/errors.ts';
+import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 
 /**
  * Gives an idea to a member of the digitalisation team, or takes it back (`assignee` null), at
- * the version the caller read; audited as an `assignment` event that only staff see.
+ * the version read, if it satisfies the caller's `If-Match`; audited as an `assignment` event that only staff see.
  */
 export async function assignIdea(
   store: IdeaStore,
-  request: { ideaId: string; expectedVersion: number; assignee: StaffMember | null; caller: Caller; at: string },
+  request: { ideaId: string; ifMatch: VersionMatch; assignee: StaffMember | null; caller: Caller; at: string },
 ): Promise<Idea> {
   const idea = await store.getIdea(request.ideaId);
   if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  if (idea.version !== request.expectedVersion) throw new PreconditionFailedError();
+  if (!matchesVersion(request.ifMatch, idea.version)) throw new PreconditionFailedError();
   const who = request.assignee === null ? 'nobody' : request.assignee.name ?? request.assignee.sub;
   try {
     return await store.transition({

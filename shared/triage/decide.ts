@@ -5,13 +5,17 @@ import { inboxThemes } from '../domain/inbox.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
+import type { KeySource } from '../secret.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 import { carrySupportersOver } from './merge.ts';
 
 export interface DecideDependencies {
   store: IdeaStore;
+  /** The deployment keys: a merge carries the merged idea's submitter over as a supporter hash. */
+  keys: KeySource;
   newId?: () => string;
 }
 
@@ -26,20 +30,20 @@ export interface DecideResult {
 const MERGE_TARGET_STATUSES: readonly IdeaStatus[] = ['in_triage', 'needs_info', 'parked', 'accepted'];
 
 /**
- * Triage decides on an idea, read at `expectedVersion` (the caller's `If-Match`). The status
+ * Triage decides on an idea, if the version read satisfies the caller's `If-Match`. The status
  * change, its history event, the decision, the e-mail to the submitter and — for `accept` — the
  * pilot, or — for `duplicate` — the merge, are written in one transaction that only succeeds while
- * the idea is still at that version, so of two concurrent decisions exactly one wins.
+ * the idea is still at the version read, so of two concurrent decisions exactly one wins.
  */
 export async function decide(
   deps: DecideDependencies,
-  request: { ideaId: string; expectedVersion: number; decision: DecisionRequest; caller: Caller; language: Language; at: string },
+  request: { ideaId: string; ifMatch: VersionMatch; decision: DecisionRequest; caller: Caller; language: Language; at: string },
 ): Promise<DecideResult> {
   const { store } = deps;
   const da = request.language === 'da';
   const idea = await store.getIdea(request.ideaId);
   if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  if (idea.version !== request.expectedVersion) throw new PreconditionFailedError();
+  if (!matchesVersion(request.ifMatch, idea.version)) throw new PreconditionFailedError();
   const allowed = allowedDecisions(idea.status);
   const kind = request.decision.decision;
   if (!allowed.includes(kind)) {
@@ -74,7 +78,7 @@ export async function decide(
     throw error;
   }
   record.triageDecision(kind);
-  if (decision.mergedInto !== undefined) await carrySupportersOver(store, { ideaId: idea.id, into: decision.mergedInto });
+  if (decision.mergedInto !== undefined) await carrySupportersOver(deps, { ideaId: idea.id, into: decision.mergedInto });
   return { idea: updated, ...(pilot === undefined ? {} : { pilot }), ...(notification === undefined ? {} : { notificationId: notification.id }) };
 }
 

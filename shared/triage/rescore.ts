@@ -10,6 +10,7 @@ import type { Idea, IdeaStatus } from '../domain/idea.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import type { RescoreQueue } from '../queue/rescore-queue.ts';
 import { RESCORE_PAGE_SIZE, type RescoreMessage } from '../schemas/rescore.ts';
+import type { StoreCursor } from '../store/cursor.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 import type { RescoreJob, RescoreJobStore } from '../store/rescore-jobs.ts';
 import type { StrategyStore } from '../store/strategy.ts';
@@ -88,7 +89,7 @@ export async function startRescore(deps: StartDependencies, startedBy: string): 
   };
   const waiting: string[] = [];
   for (const status of RESCORE_STATUSES) {
-    let cursor: string | undefined;
+    let cursor: StoreCursor | undefined;
     do {
       const page = await deps.store.listIdsInStatus(status, IDS_PER_SEND, cursor);
       waiting.push(...page.items);

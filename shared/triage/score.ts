@@ -3,6 +3,7 @@ import type { Caller } from '../domain/roles.ts';
 import { mergeScores, priorityOf, suggestedScores, type Priority } from '../domain/scorecard.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
+import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import type { Language } from '../domain/idea.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 import type { StrategyStore } from '../store/strategy.ts';
@@ -35,15 +36,15 @@ export function scorecardFor(idea: Idea, strategy: Strategy, given: Readonly<Rec
 /**
  * Triage scores an idea against the current strategy's criteria. `given` replaces triage's
  * earlier scores; criteria it leaves out keep their suggestion. The change is written with an
- * audit event, only while the idea is still at `expectedVersion`.
+ * audit event, only if the version read satisfies `If-Match` and while the idea is still at it.
  */
 export async function scoreIdea(
   deps: ScoreDependencies,
-  request: { ideaId: string; expectedVersion: number; given: Record<string, number>; caller: Caller; language: Language; at: string },
+  request: { ideaId: string; ifMatch: VersionMatch; given: Record<string, number>; caller: Caller; language: Language; at: string },
 ): Promise<{ idea: Idea; priority: Priority; strategy: Strategy }> {
   const idea = await deps.store.getIdea(request.ideaId);
   if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  if (idea.version !== request.expectedVersion) throw new PreconditionFailedError();
+  if (!matchesVersion(request.ifMatch, idea.version)) throw new PreconditionFailedError();
   const strategy = await deps.strategies.current();
   const known = new Set(strategy.criteria.map((criterion) => criterion.id));
   const unknown = Object.keys(request.given).filter((id) => !known.has(id));

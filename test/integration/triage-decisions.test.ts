@@ -275,24 +275,48 @@ describe('two people deciding at once', () => {
     }
   });
 
-  it('refuses a decision without If-Match (428) and with a stale or malformed one (412), changing nothing', async () => {
+  it('refuses a decision without If-Match (428), with one the current version does not match strongly (412) and with a malformed one (400), changing nothing', async () => {
     // Prepare
     const [id] = (await submitAll(anna, [friction('Forældet ETag')])) as [string];
     expect((await tove.request('PUT', `/console/ideas/${id}/assignee`, { body: { assignee: { sub: 'tove' } }, headers: { 'if-match': '"2"' } })).status).toBe(200);
+    expect(await consoleEtag(tove, id)).toBe('"3"');
     const before = sortedItems(await settledItems(runtime));
+    const decideWith = (headers: Record<string, string>) => tove.request('POST', `/console/ideas/${id}/decisions`, { body: { decision: 'accept' }, headers });
 
     // Act
-    const missing = await tove.request('POST', `/console/ideas/${id}/decisions`, { body: { decision: 'accept' } });
-    const stale = await tove.request('POST', `/console/ideas/${id}/decisions`, { body: { decision: 'accept' }, headers: { 'if-match': '"2"' } });
-    const malformed = await tove.request('POST', `/console/ideas/${id}/decisions`, { body: { decision: 'accept' }, headers: { 'if-match': 'version-3' } });
+    const missing = await decideWith({});
+    const stale = await decideWith({ 'if-match': '"2"' });
+    const weak = await decideWith({ 'if-match': 'W/"3"' });
+    const padded = await decideWith({ 'if-match': '"000000003"' });
+    const staleList = await decideWith({ 'if-match': '"1", "2", W/"3"' });
+    const malformed = await decideWith({ 'if-match': 'version-3' });
 
     // Assess
     expect(missing.status).toBe(428);
     expect((await problemOf(missing)).type).toBe('urn:spire:problem:precondition-required');
-    expect(stale.status).toBe(412);
-    expect((await problemOf(stale)).type).toBe('urn:spire:problem:precondition-failed');
-    expect(malformed.status).toBe(412);
+    for (const refused of [stale, weak, padded, staleList]) {
+      expect(refused.status).toBe(412);
+      expect((await problemOf(refused)).type).toBe('urn:spire:problem:precondition-failed');
+    }
+    expect(malformed.status).toBe(400);
+    expect(await problemOf(malformed)).toMatchObject({ type: 'urn:spire:problem:validation', errors: [{ pointer: '/if-match' }] });
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
+  });
+
+  it('decides when If-Match lists the current ETag among older ones', async () => {
+    // Prepare
+    const [id] = (await submitAll(anna, [friction('En liste af ETags')])) as [string];
+    const current = await consoleEtag(tove, id);
+
+    // Act
+    const response = await tove.request('POST', `/console/ideas/${id}/decisions`, {
+      body: decisionBodies(id).decline as object,
+      headers: { 'if-match': `"1", W/${current}, ${current}` },
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect((await consoleIdea(id)).status).toBe('declined');
   });
 });
 
@@ -335,6 +359,38 @@ describe('merging a duplicate', () => {
     expect(mail.text).toContain('Vi samler det under én idé om medicinlister.');
     const late = await dora.request('POST', `/ideas/${merged}/support`);
     expect(late.status).toBe(409);
+  });
+
+  it('shows the submitter of a merged idea only the surviving idea’s title and status label, never what triage wrote to its submitter', async () => {
+    // Prepare: Anna's idea merged into Bent's; then triage asks Bent a question that holds a CPR number.
+    const [survivor] = (await submitAll(bent, [friction('Hjælpemidler bestilles på papir')])) as [string];
+    const [merged] = (await submitAll(anna, [{ ...friction('Papirbestilling af hjælpemidler'), department: 'Hjemmeplejen Vest' }])) as [string];
+    expect((await decideNow(tove, merged, { decision: 'duplicate', into: survivor })).status).toBe(200);
+    const question = 'Gælder det borgeren med CPR-nummer 010190-1234, som du nævnte i telefonen?';
+    expect((await decideNow(tove, survivor, { decision: 'needs_info', question })).status).toBe(200);
+
+    // Act
+    const danish = await anna.request('GET', `/ideas/${merged}`);
+    const english = await anna.request('GET', `/ideas/${merged}`, { headers: { 'accept-language': 'en' } });
+    const mine = await anna.request('GET', '/ideas/mine');
+
+    // Assess: the survivor's title and status, its status named for nobody in particular.
+    const [danishText, englishText] = await Promise.all([danish.text(), english.text()]);
+    // Anna's list holds her other ideas too, with messages to her; the merged idea's row is the one to read.
+    const mineText = JSON.stringify(((await mine.json()) as { items: { id: string }[] }).items.find((item) => item.id === merged));
+    expect(JSON.parse(mineText)).toMatchObject({ status: 'duplicate', mergedInto: survivor });
+    expect((JSON.parse(danishText) as Record<string, unknown>)['mergedInto']).toEqual({ id: survivor, title: 'Hjælpemidler bestilles på papir', status: 'needs_info', statusLabel: 'Afventer flere oplysninger' });
+    expect((JSON.parse(englishText) as Record<string, unknown>)['mergedInto']).toMatchObject({ statusLabel: 'Waiting for more information' });
+    for (const text of [danishText, englishText, mineText]) {
+      expect(text).not.toContain('010190-1234');
+      expect(text).not.toContain('borgeren med CPR');
+      // Nor the status message written to Bent ("… har et spørgsmål til dig").
+      expect(text).not.toContain('spørgsmål til dig');
+      expect(text).not.toContain('question for you');
+    }
+    // Bent, whose idea it is, reads the question.
+    const bentsPage = (await (await bent.request('GET', `/ideas/${survivor}`)).json()) as { statusMessage: string };
+    expect(bentsPage.statusMessage).toContain(question);
   });
 
   it('refuses a merge into itself, into no idea, into a closed idea or into a merged one with 400, changing nothing', async () => {

@@ -28,6 +28,7 @@ import {
   RecordingQueue,
 } from './support/fakes.ts';
 import { aNotification, anIdea, aSubmission, anIdeaInTriage, IDEA_ID, SUBMITTER, TRIAGE } from './support/ideas.ts';
+import { testKeys } from './support/secret.ts';
 import { httpEvent, lambdaContext, scheduledEvent } from './support/lambda.ts';
 import { aPilotReadyToStart, PILOT_ID } from './support/pilots.ts';
 import { aStrategy } from './support/strategy.ts';
@@ -93,7 +94,7 @@ describe('the EMF documents', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const { id } = await submitIdea({ store, queue: new RecordingQueue() }, idea, SUBMITTER);
+    const { id } = await submitIdea({ store, queue: new RecordingQueue(), keys: testKeys }, idea, SUBMITTER);
     const [document, ...more] = flushed();
 
     // Assess
@@ -109,7 +110,7 @@ describe('the EMF documents', () => {
 describe('use cases record what happened', () => {
   it('counts an idea submitted once, and not again when the same submit is replayed', async () => {
     // Prepare
-    const deps = { store: new InMemoryIdeaStore(), queue: new RecordingQueue() };
+    const deps = { store: new InMemoryIdeaStore(), queue: new RecordingQueue(), keys: testKeys };
     await submitIdea(deps, idea, SUBMITTER, 'retry-me');
 
     // Act
@@ -137,10 +138,10 @@ describe('use cases record what happened', () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
     const request = { ideaId: IDEA_ID, decision: { decision: 'park' as const, revisitOn: '2026-06-01' }, caller: TRIAGE, language: 'da' as const, at: '2026-01-12T09:00:00.000Z' };
-    await decide({ store }, { ...request, expectedVersion: 2 });
+    await decide({ store, keys: testKeys }, { ...request, ifMatch: [2] });
 
     // Act: the same decision on the version already changed
-    await decide({ store }, { ...request, expectedVersion: 2 }).catch(() => undefined);
+    await decide({ store, keys: testKeys }, { ...request, ifMatch: [2] }).catch(() => undefined);
 
     // Assess
     expect(valuesOf(flushed())).toEqual({ [`${METRIC.triageDecisions}{decision=park}`]: 1 });
@@ -152,7 +153,7 @@ describe('use cases record what happened', () => {
     const checklist = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
 
     // Act
-    await decideAtGate({ pilots }, { pilotId: PILOT_ID, expectedVersion: 1, gate: { decision: 'go', reason: 'Klar', checklist }, caller: TRIAGE, language: 'da', at: '2026-02-10T10:00:00.000Z' });
+    await decideAtGate({ pilots }, { pilotId: PILOT_ID, ifMatch: [1], gate: { decision: 'go', reason: 'Klar', checklist }, caller: TRIAGE, language: 'da', at: '2026-02-10T10:00:00.000Z' });
 
     // Assess
     expect(valuesOf(flushed())).toEqual({ [`${METRIC.gateDecisions}{decision=go}`]: 1 });

@@ -134,6 +134,30 @@ describe('PUT /console/gates (put-gates)', () => {
     expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:precondition-failed', status: 412 });
   });
 
+  it.each(['*', '"3", "4"'])('replaces the settings at the version read when If-Match is %s and that version satisfies it', async (ifMatch) => {
+    // Prepare
+    storedSettings({ ...ownSettings(), version: 4, updatedAt: NOW, updatedBy: 'a1-admin' });
+
+    // Act
+    const response = await replace(ownSettings(), { ifMatch });
+
+    // Assess
+    expect(response.headers?.['etag']).toBe('"5"');
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { ConditionExpression: '#version = :expected', ExpressionAttributeValues: { ':expected': 4 } });
+  });
+
+  it.each(['"2", "3"', 'W/"4"'])('answers 412 for If-Match %s, which the stored version does not satisfy strongly, writing nothing', async (ifMatch) => {
+    // Prepare
+    storedSettings({ ...ownSettings(), version: 4, updatedAt: NOW, updatedBy: 'a1-admin' });
+
+    // Act
+    const response = await replace(ownSettings(), { ifMatch });
+
+    // Assess
+    expect(response.statusCode).toBe(412);
+    expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+  });
+
   it('requires If-Match with 428, writing nothing', async () => {
     // Act
     const response = await replace(ownSettings(), { ifMatch: null });

@@ -145,7 +145,8 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
     it.each([
       ['an older version', '"0"'],
       ['a newer version', '"2"'],
-      ['a malformed ETag', 'v1'],
+      ['the current version as a weak ETag', 'W/"1"'],
+      ['the current version with a leading zero', '"01"'],
     ])('answers 412 for %s, writing nothing', async (_case, ifMatch) => {
       // Prepare
       stored(aPilot());
@@ -157,6 +158,16 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
       expect(response.statusCode).toBe(412);
       expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:precondition-failed', status: 412 });
       expectNothingWritten();
+    });
+
+    it('answers 400 on /if-match for an If-Match that is no ETag, without reading or writing', async () => {
+      // Act
+      const response = await patch({ riskLevel: 'low' }, { ifMatch: 'v1' });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:validation', errors: [{ pointer: '/if-match' }] });
+      expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
     it('answers 412 when somebody changed the pilot between the read and the write', async () => {
@@ -205,6 +216,8 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
       ['an artefact with neither link nor text', { artefacts: [{ kind: 'storyboard', title: 'Storyboard' }] }, ['/artefacts/0']],
       ['an unknown artefact kind', { artefacts: [{ kind: 'video', title: 'Film', url: 'https://kommune.example/film' }] }, ['/artefacts/0/kind']],
       ['an owner without a sub', { owner: { name: 'Åge Ødegård' } }, ['/owner/sub']],
+      ['an owner whose sub holds a lone surrogate (it once answered 500)', { owner: { sub: 'o1-owner\ud800', name: 'Åge Ødegård' } }, ['/owner/sub']],
+      ['an artefact link holding a lone surrogate', { artefacts: [{ kind: 'prototype', title: 'Prototype', url: 'https://kommune.example/\udc00' }] }, ['/artefacts/0/url']],
       ['a measuring day that is no date', { results: { summary: 'Færre fejl.', measuredOn: '1. marts' } }, ['/results/measuredOn']],
     ])('refuses %s with 400, pointing at the field, and writes nothing', async (_case, body, pointers) => {
       // Prepare

@@ -6,12 +6,14 @@ import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { countersAdded, updatesOf } from '../support/pipeline.ts';
+import { mockDeploymentSecret } from '../support/secret.ts';
 
 const NOW = '2026-01-06T09:15:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const { ddbMock, sqsMock, sideEffects, stored, transactionItems } = mockTableAndNotifyQueue({ now: NOW, seed: () => [anIdeaInTriage()] });
+mockDeploymentSecret();
 
 function decide(body: unknown, options: { ifMatch?: string | null; claims?: Claims; id?: string } = {}) {
   const ifMatch = options.ifMatch === undefined ? '"2"' : options.ifMatch;
@@ -180,7 +182,9 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     it.each([
       ['an older version', '"1"'],
       ['a newer version', '"3"'],
-      ['a malformed ETag', 'version-2'],
+      ['the current version as a weak ETag', 'W/"2"'],
+      ['the current version with leading zeros', '"000000002"'],
+      ['a list without the current version', '"1", "3"'],
     ])('answers 412 for %s, writing and queueing nothing', async (_case, ifMatch) => {
       // Act
       const response = await decide({ decision: 'accept' }, { ifMatch });
@@ -189,6 +193,26 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
       expect(response.statusCode).toBe(412);
       expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:precondition-failed' });
       expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+      expect(sqsMock).not.toHaveReceivedAnyCommand();
+    });
+
+    it.each(['"1", "2"', '*'])('decides when If-Match is %s, which the current version satisfies, at the version read', async (ifMatch) => {
+      // Act
+      const response = await decide({ decision: 'accept' }, { ifMatch });
+
+      // Assess
+      expect(response.statusCode).toBe(200);
+      expect(transactionItems()[0]?.Put).toMatchObject({ ExpressionAttributeValues: { ':expected': 2 } });
+    });
+
+    it('answers 400 on /if-match for an If-Match that is no ETag, without reading or writing', async () => {
+      // Act
+      const response = await decide({ decision: 'accept' }, { ifMatch: 'version-2' });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(problemOf(response)).toMatchObject({ type: 'urn:spire:problem:validation', errors: [{ pointer: '/if-match' }] });
+      expect(ddbMock).not.toHaveReceivedAnyCommand();
       expect(sqsMock).not.toHaveReceivedAnyCommand();
     });
 

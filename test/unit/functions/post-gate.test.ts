@@ -167,7 +167,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
     it.each([
       ['an older version', '"0"'],
       ['a newer version', '"2"'],
-      ['a malformed ETag', '*'],
+      ['the current version as a weak ETag', 'W/"1"'],
     ])('answers 412 for %s, writing nothing', async (_case, ifMatch) => {
       // Prepare
       stored(aPilotReadyToStart());

@@ -97,7 +97,9 @@ describe('PUT /console/strategy (put-strategy)', () => {
   it.each([
     [{}, 428],
     [{ 'if-match': '"0"' }, 412],
-    [{ 'if-match': 'version-1' }, 412],
+    [{ 'if-match': 'W/"1"' }, 412],
+    [{ 'if-match': '"0", "2"' }, 412],
+    [{ 'if-match': 'version-1' }, 400],
   ])('refuses headers %j with %d and writes nothing', async (headers, status) => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [stored(1)] });
@@ -109,6 +111,19 @@ describe('PUT /console/strategy (put-strategy)', () => {
     expect(response.statusCode).toBe(status);
     expect(response.headers?.['content-type']).toContain('application/problem+json');
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it.each(['*', '"0", "1"'])('stores the next version when If-Match is %s and the current version satisfies it', async (ifMatch) => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [stored(1)] });
+    ddbMock.on(TransactWriteCommand).resolves({});
+
+    // Act
+    const response = await put(aStrategy(), { 'if-match': ifMatch });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['etag']).toBe('"2"');
   });
 
   it('refuses triage with 403: only admins replace the strategy', async () => {

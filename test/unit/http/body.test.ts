@@ -67,6 +67,64 @@ describe('readBody: JSON', () => {
     expect(error).toBeInstanceOf(MalformedBodyError);
     expect((error as MalformedBodyError).detailText?.da).toBe('Indholdet skal være et JSON-objekt.');
   });
+
+  it.each<[string, string, string]>([
+    ['at the top', '{"title":"Første","title":"Anden"}', '/title'],
+    ['with space around the colon', '{ "title" : "Første" , "title" : "Anden" }', '/title'],
+    ['written once with an escape', '{"title":"Første","\\u0074itle":"Anden"}', '/title'],
+    ['in a nested object', '{"scores":{"reach":1,"effort":2,"reach":4}}', '/scores/reach'],
+    ['in an object in an array', '{"artefacts":[{"kind":"other"},{"kind":"other","title":"A","kind":"prototype"}]}', '/artefacts/1/kind'],
+    ['in a key that needs escaping in a pointer', '{"checklist":{"a/b~c":true,"a/b~c":false}}', '/checklist/a~1b~0c'],
+  ])('refuses a key that appears twice in one object (%s), naming it', (_case, text, at) => {
+    // Prepare
+    const event = post('application/json', text);
+
+    // Act
+    const error = thrownBy(() => readBody(event));
+
+    // Assess
+    expect(error).toBeInstanceOf(MalformedBodyError);
+    expect((error as MalformedBodyError).status).toBe(400);
+    expect((error as MalformedBodyError).detailText).toEqual({ da: `Nøglen ${at} står to gange i samme objekt.`, en: `The key ${at} appears twice in one object.` });
+  });
+
+  it('reads the same key in different objects, and the same text as a key and as values', () => {
+    // Prepare
+    const text = '{"title":"title","owner":{"title":"x"},"list":[{"title":1},{"title":2}],"values":["title","title"],"empty":{},"after":{"empty":1}}';
+
+    // Act
+    const body = readBody(post('application/json', text));
+
+    // Assess
+    expect(body.value).toEqual(JSON.parse(text));
+  });
+
+  it.each([
+    ['at the top', '{"__proto__":{"isAdmin":true}}', '/__proto__'],
+    ['in a nested object', '{"scores":{"__proto__":{"reach":4}}}', '/scores/__proto__'],
+  ])('refuses a __proto__ key (%s), which a copy of the object would not keep', (_case, text, at) => {
+    // Prepare
+    const event = post('application/json', text);
+
+    // Act
+    const error = thrownBy(() => readBody(event));
+
+    // Assess
+    expect(error).toBeInstanceOf(MalformedBodyError);
+    expect((error as MalformedBodyError).detailText).toEqual({ da: `Nøglen ${at} er ikke tilladt.`, en: `The key ${at} is not allowed.` });
+  });
+
+  it('reads JSON nested as deep as the size cap allows without running out of stack', () => {
+    // Prepare
+    const depth = (MAX_BODY_BYTES - 20) / 2;
+    const text = `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+    // Act
+    const body = readBody(post('application/json', text));
+
+    // Assess
+    expect(body.format).toBe('json');
+  });
 });
 
 describe('readBody: HTML form', () => {
@@ -127,6 +185,18 @@ describe('readBody: HTML form', () => {
       da: 'Feltet title er sendt mere end én gang.',
       en: 'The field title was sent more than once.',
     });
+  });
+
+  it.each(['__proto__=a&__proto__=b', 'title=Bøvl&__proto__=a', 'constructor=x', 'prototype=x'])('refuses the form %j, whose field name an object treats specially', (text) => {
+    // Prepare
+    const event = formPost('/ideas', text);
+
+    // Act
+    const error = thrownBy(() => readBody(event));
+
+    // Assess
+    expect(error).toBeInstanceOf(MalformedBodyError);
+    expect((error as MalformedBodyError).detailText?.en).toMatch(/^The field (__proto__|constructor|prototype) is not allowed\.$/);
   });
 });
 

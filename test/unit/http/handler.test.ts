@@ -108,3 +108,44 @@ describe('publicRoute', () => {
     expect(bodyOf(response)['type']).toBe('urn:spire:problem:internal');
   });
 });
+
+describe('headers of every answer a route gives', () => {
+  const STANDARD = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['a JSON success', async () => json(200, { ok: true })],
+    ['an answer built by hand (the CSV export)', async () => ({ statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: 'a;b' })],
+    ['an answer without headers', async () => ({ statusCode: 204 })],
+    ['a problem', async () => Promise.reject(new NotFoundError())],
+    ['a 500', async () => Promise.reject(new Error('boom'))],
+  ])('forbids caching and sniffing of %s from an authenticated route', async (_case, route) => {
+    // Prepare
+    const handler = httpRoute(route as () => Promise<ReturnType<typeof json>>);
+
+    // Act
+    const response = await handler(httpEvent(), lambdaContext());
+
+    // Assess
+    expect(response.headers).toMatchObject(STANDARD);
+  });
+
+  it('forbids caching and sniffing of a 401 for a token without a subject', async () => {
+    // Act
+    const response = await httpRoute(async () => json(200, {}))(httpEvent({ claims: null }), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(response.headers).toMatchObject(STANDARD);
+  });
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['an answer built by hand', async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{}' })],
+    ['a 500', async () => Promise.reject(new Error('boom'))],
+  ])('forbids caching and sniffing of %s from a public route', async (_case, route) => {
+    // Act
+    const response = await publicRoute(route as () => Promise<ReturnType<typeof json>>)(httpEvent({ claims: null }), lambdaContext());
+
+    // Assess
+    expect(response.headers).toMatchObject(STANDARD);
+  });
+});

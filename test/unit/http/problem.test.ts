@@ -4,6 +4,7 @@ import {
   HttpError,
   IdempotencyKeyReusedError,
   InvalidCursorError,
+  MethodNotAllowedError,
   InvalidTransitionError,
   MalformedBodyError,
   NotFoundError,
@@ -31,6 +32,7 @@ const everyError: [HttpError, number, string][] = [
   [new PreconditionRequiredError(), 428, 'precondition-required'],
   [new PayloadTooLargeError(detail), 413, 'payload-too-large'],
   [new UnsupportedMediaTypeError(detail), 415, 'unsupported-media-type'],
+  [new MethodNotAllowedError('PUT', ['GET']), 405, 'method-not-allowed'],
   [new IdempotencyKeyReusedError(detail), 422, 'idempotency-key-reused'],
 ];
 
@@ -218,8 +220,28 @@ describe('internalErrorResponse', () => {
 
     // Assess
     expect(response.statusCode).toBe(500);
-    expect(response.headers).toEqual({ 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language });
+    expect(response.headers).toEqual({ 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     expect(bodyOf(response)).toEqual({ type: 'urn:spire:problem:internal', title, status: 500, detail: text });
+  });
+});
+
+describe('headers of every problem', () => {
+  it.each(everyError)('forbids caching and sniffing of %s', (error) => {
+    // Act
+    const response = problemResponse(error, 'da');
+
+    // Assess
+    expect(response.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  });
+
+  it('keeps the headers the error asks for beside them', () => {
+    // Act
+    const response = problemResponse(new MethodNotAllowedError('DELETE', ['GET', 'POST']), 'en');
+
+    // Assess
+    expect(response.statusCode).toBe(405);
+    expect(response.headers).toMatchObject({ allow: 'GET, POST', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    expect(bodyOf(response)).toMatchObject({ type: 'urn:spire:problem:method-not-allowed', allowed: ['GET', 'POST'] });
   });
 });
 

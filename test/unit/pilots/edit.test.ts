@@ -23,7 +23,7 @@ function setup(pilot: Pilot = aPilot()) {
 function edit(store: InMemoryPilotStore, patch: PilotPatch, options: { expectedVersion?: number; pilotId?: string; language?: 'da' | 'en' } = {}) {
   return editPilot(
     { pilots: store },
-    { pilotId: options.pilotId ?? PILOT_ID, expectedVersion: options.expectedVersion ?? 1, patch, caller: TRIAGE, language: options.language ?? 'da', at: AT },
+    { pilotId: options.pilotId ?? PILOT_ID, ifMatch: [options.expectedVersion ?? 1], patch, caller: TRIAGE, language: options.language ?? 'da', at: AT },
   );
 }
 

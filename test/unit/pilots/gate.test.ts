@@ -27,7 +27,7 @@ function decide(
 ) {
   return decideAtGate(
     { pilots: store },
-    { pilotId: options.pilotId ?? PILOT_ID, expectedVersion: options.expectedVersion ?? 1, gate, caller: options.caller ?? TRIAGE, language: options.language ?? 'da', at: AT },
+    { pilotId: options.pilotId ?? PILOT_ID, ifMatch: [options.expectedVersion ?? 1], gate, caller: options.caller ?? TRIAGE, language: options.language ?? 'da', at: AT },
   );
 }
 

@@ -163,11 +163,11 @@ describe('DynamoIdeaStore.submit', () => {
     expect(item).toMatchObject({ anonymous: true, followUpTokenHash: 'c'.repeat(64) });
   });
 
-  it('returns the stored record when the idempotency key was used before (condition failed on item 3)', async () => {
+  it('returns the stored record when the idempotency key was used before (condition failed on item 3), and never a follow-up token an earlier version kept in it', async () => {
     // Prepare
-    const earlier: IdempotencyRecord = { ...idempotency, ideaId: OTHER_IDEA_ID, followUpToken: 'token-from-the-first-time' };
+    const earlier: IdempotencyRecord = { ...idempotency, ideaId: OTHER_IDEA_ID };
     ddbMock.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed'));
-    ddbMock.on(GetCommand).resolves({ Item: idempotencyItem(earlier) });
+    ddbMock.on(GetCommand).resolves({ Item: { ...idempotencyItem(earlier), followUpToken: 'kept-in-plaintext-before-the-deployment-secret' } });
     const idea = anIdea();
 
     // Act

@@ -13,6 +13,7 @@ import type { PilotList, PilotRow, PilotSort } from '../../../shared/domain/pilo
 import { recount, type Contribution } from '../../../shared/domain/pipeline.ts';
 import { StaleSettingsError, type PilotChange, type PilotRecord, type PilotStore } from '../../../shared/store/pilots.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
+import type { StoreCursor } from '../../../shared/store/cursor.ts';
 import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
@@ -50,7 +51,7 @@ function page<T>(all: readonly T[], limit: number, cursor: string | undefined): 
   if (cursor !== undefined && (!/^\d+$/.test(cursor) || !Number.isSafeInteger(start))) throw new InvalidCursorError();
   const items = all.slice(start, start + limit).map((item) => structuredClone(item));
   const next = start + limit;
-  return { items, ...(next < all.length ? { nextCursor: String(next) } : {}) };
+  return { items, ...(next < all.length ? { nextCursor: String(next) as StoreCursor } : {}) };
 }
 
 /** What DynamoDB answers when a condition in a transaction fails: nothing of the transaction is written. */

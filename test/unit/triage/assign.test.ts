@@ -18,7 +18,7 @@ describe('assignIdea', () => {
     const store = setup();
 
     // Act
-    const idea = await assignIdea(store, { ideaId: IDEA_ID, expectedVersion: 2, assignee: TOVE, caller: TRIAGE, at: AT });
+    const idea = await assignIdea(store, { ideaId: IDEA_ID, ifMatch: [2], assignee: TOVE, caller: TRIAGE, at: AT });
 
     // Assess
     expect(idea).toMatchObject({ assignee: TOVE, status: 'in_triage', statusChangedAt: ADMITTED_AT, updatedAt: AT, version: 3 });
@@ -33,7 +33,7 @@ describe('assignIdea', () => {
     const store = setup();
 
     // Act
-    await assignIdea(store, { ideaId: IDEA_ID, expectedVersion: 2, assignee: TOVE, caller: TRIAGE, at: AT });
+    await assignIdea(store, { ideaId: IDEA_ID, ifMatch: [2], assignee: TOVE, caller: TRIAGE, at: AT });
 
     // Assess
     const inbox = await store.listInbox({ status: 'in_triage' }, 'age', 10);
@@ -45,7 +45,7 @@ describe('assignIdea', () => {
     const store = setup();
 
     // Act
-    await assignIdea(store, { ideaId: IDEA_ID, expectedVersion: 2, assignee: { sub: TOVE.sub }, caller: TRIAGE, at: AT });
+    await assignIdea(store, { ideaId: IDEA_ID, ifMatch: [2], assignee: { sub: TOVE.sub }, caller: TRIAGE, at: AT });
 
     // Assess
     expect(store.events.at(-1)?.reason).toBe(`assigned to ${TOVE.sub}`);
@@ -56,7 +56,7 @@ describe('assignIdea', () => {
     const store = setup({ assignee: TOVE });
 
     // Act
-    const idea = await assignIdea(store, { ideaId: IDEA_ID, expectedVersion: 2, assignee: null, caller: TRIAGE, at: AT });
+    const idea = await assignIdea(store, { ideaId: IDEA_ID, ifMatch: [2], assignee: null, caller: TRIAGE, at: AT });
 
     // Assess
     expect(idea.assignee).toBeUndefined();
@@ -69,7 +69,7 @@ describe('assignIdea', () => {
     const store = setup();
 
     // Act
-    const error = await rejectionOf(assignIdea(store, { ideaId: IDEA_ID, expectedVersion: 1, assignee: TOVE, caller: TRIAGE, at: AT }));
+    const error = await rejectionOf(assignIdea(store, { ideaId: IDEA_ID, ifMatch: [1], assignee: TOVE, caller: TRIAGE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(PreconditionFailedError);
@@ -86,7 +86,7 @@ describe('assignIdea', () => {
     });
 
     // Act
-    const error = await rejectionOf(assignIdea(store, { ideaId: IDEA_ID, expectedVersion: 2, assignee: TOVE, caller: TRIAGE, at: AT }));
+    const error = await rejectionOf(assignIdea(store, { ideaId: IDEA_ID, ifMatch: [2], assignee: TOVE, caller: TRIAGE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(PreconditionFailedError);
@@ -98,7 +98,7 @@ describe('assignIdea', () => {
     const store = setup();
 
     // Act
-    const error = await rejectionOf(assignIdea(store, { ideaId: 'missing', expectedVersion: 2, assignee: TOVE, caller: TRIAGE, at: AT }));
+    const error = await rejectionOf(assignIdea(store, { ideaId: 'missing', ifMatch: [2], assignee: TOVE, caller: TRIAGE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);

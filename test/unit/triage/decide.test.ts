@@ -7,6 +7,7 @@ import { decide } from '../../../shared/triage/decide.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-12T09:00:00.000Z';
@@ -19,11 +20,12 @@ function setup(overrides: Parameters<typeof anIdeaInTriage>[0] = {}) {
     anIdeaInTriage(overrides),
     anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én indtastning af borgeroplysninger', submitter: { sub: 'c3d4e5f6-other', name: 'Ole Hansen' } }),
   );
-  return { store, deps: { store, newId: () => PILOT_ID } };
+  return { store, deps: { store, keys: testKeys, newId: () => PILOT_ID } };
 }
 
 function request(decision: DecisionRequest, overrides: { expectedVersion?: number; language?: Language; ideaId?: string } = {}) {
-  return { ideaId: IDEA_ID, expectedVersion: 2, decision, caller: TRIAGE, language: 'da' as Language, at: AT, ...overrides };
+  const { expectedVersion = 2, ...rest } = overrides;
+  return { ideaId: IDEA_ID, ifMatch: [expectedVersion], decision, caller: TRIAGE, language: 'da' as Language, at: AT, ...rest };
 }
 
 const DECISIONS: { request: DecisionRequest; status: IdeaStatus; recorded: Partial<IdeaDecision> }[] = [
@@ -247,15 +249,15 @@ describe('decide', () => {
     it('carries the supporters and the merged idea’s submitter over to the surviving idea, each once, and finishes the merge', async () => {
       // Prepare: a colleague supports both ideas; the submitter of the merged idea supports neither.
       const { store, deps } = setup();
-      await store.addSupporter(IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
-      await store.addSupporter(IDEA_ID, supporterHash('b2c3d4e5-third'), AT);
-      await store.addSupporter(OTHER_IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
+      await store.addSupporter(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE.sub), AT);
+      await store.addSupporter(IDEA_ID, supporterHash(TEST_KEYS, 'b2c3d4e5-third'), AT);
+      await store.addSupporter(OTHER_IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE.sub), AT);
 
       // Act
       await decide(deps, request({ decision: 'duplicate', into: OTHER_IDEA_ID }));
 
       // Assess
-      expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash('b2c3d4e5-third'), supporterHash(SUBMITTER_SUB)]));
+      expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(TEST_KEYS, COLLEAGUE.sub), supporterHash(TEST_KEYS, 'b2c3d4e5-third'), supporterHash(TEST_KEYS, SUBMITTER_SUB)]));
       expect((await store.getIdeaWithHistory(OTHER_IDEA_ID))?.supportCount).toBe(3);
       expect(store.mergeJobs.size).toBe(0);
     });
@@ -328,7 +330,7 @@ describe('decide', () => {
       const store = new InMemoryIdeaStore().seed(anAnonymousIdea('ab'.repeat(32), { status: 'in_triage', version: 2 }));
 
       // Act
-      const result = await decide({ store }, request({ decision: 'park', revisitOn: '2026-06-01' }));
+      const result = await decide({ store, keys: testKeys }, request({ decision: 'park', revisitOn: '2026-06-01' }));
 
       // Assess
       expect(result.idea.status).toBe('parked');

@@ -22,7 +22,7 @@ describe('scoreIdea', () => {
     const { store, deps } = setup();
 
     // Act
-    const result = await scoreIdea(deps, { ideaId: IDEA_ID, expectedVersion: 2, given: { strategic_fit: 4 }, caller: tove, language: 'da', at: AT });
+    const result = await scoreIdea(deps, { ideaId: IDEA_ID, ifMatch: [2], given: { strategic_fit: 4 }, caller: tove, language: 'da', at: AT });
 
     // Assess: strategic fit 4 (weight 3) from triage, benefit 2 (weight 1) suggested from 120 h → (3 + 0.5) / 4 × 100.
     expect(result.priority.score).toBe(87.5);
@@ -43,7 +43,7 @@ describe('scoreIdea', () => {
   it('refuses a stale version with 412 and writes nothing', async () => {
     const { store, deps } = setup();
 
-    const error = await rejectionOf(scoreIdea(deps, { ideaId: IDEA_ID, expectedVersion: 1, given: {}, caller: tove, language: 'da', at: AT }));
+    const error = await rejectionOf(scoreIdea(deps, { ideaId: IDEA_ID, ifMatch: [1], given: {}, caller: tove, language: 'da', at: AT }));
 
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(store.events).toEqual([]);
@@ -52,7 +52,7 @@ describe('scoreIdea', () => {
   it('refuses a criterion the strategy does not have, naming it', async () => {
     const { deps } = setup();
 
-    const error = await rejectionOf(scoreIdea(deps, { ideaId: IDEA_ID, expectedVersion: 2, given: { charm: 3 }, caller: tove, language: 'en', at: AT }));
+    const error = await rejectionOf(scoreIdea(deps, { ideaId: IDEA_ID, ifMatch: [2], given: { charm: 3 }, caller: tove, language: 'en', at: AT }));
 
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).errors).toEqual([{ pointer: '/scores/charm', detail: 'The strategy has no criterion charm' }]);
@@ -61,7 +61,7 @@ describe('scoreIdea', () => {
   it('answers 404 for an idea that does not exist', async () => {
     const { deps } = setup();
 
-    const error = await rejectionOf(scoreIdea(deps, { ideaId: 'missing', expectedVersion: 1, given: {}, caller: tove, language: 'da', at: AT }));
+    const error = await rejectionOf(scoreIdea(deps, { ideaId: 'missing', ifMatch: [1], given: {}, caller: tove, language: 'da', at: AT }));
 
     expect(error).toBeInstanceOf(NotFoundError);
   });
