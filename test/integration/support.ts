@@ -39,9 +39,16 @@ export function sqsClient(): SQSClient {
   return new SQSClient({ region: LOCAL_AWS.region, credentials: LOCAL_AWS, endpoint: inject('sqsEndpoint') });
 }
 
+/** A document client on DynamoDB Local, for tests that write or read the table directly; the caller destroys it. */
+export function tableClient(): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_AWS.region, credentials: LOCAL_AWS, endpoint: inject('dynamodbEndpoint') }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
 /** Every item in a test table: tests may look at the whole table; the API never scans. */
 export async function allItems(tableName: string): Promise<Record<string, unknown>[]> {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_AWS.region, credentials: LOCAL_AWS, endpoint: inject('dynamodbEndpoint') }));
+  const client = tableClient();
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {

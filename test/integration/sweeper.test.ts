@@ -1,13 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedIdeas } from '../../bench/seed-ideas.ts';
-import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import type { Idea } from '../../shared/domain/idea.ts';
 import type { SweepReport } from '../../shared/intake/sweep.ts';
 import { logger } from '../../shared/logger.ts';
-import { signIn, startTestRuntime, waitForStatus, type Person } from './support.ts';
+import { signIn, startTestRuntime, waitForStatus, type Person, tableClient } from './support.ts';
 
 const BATCH_LIMIT = 200;
 const GIVEN_UP = 520;
@@ -19,9 +17,7 @@ let tove: Person;
 
 beforeAll(async () => {
   runtime = await startTestRuntime({ environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0', SPIRE_SWEEPER_BATCH_LIMIT: String(BATCH_LIMIT) } });
-  table = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_AWS.region, credentials: LOCAL_AWS, endpoint: inject('dynamodbEndpoint') }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  table = tableClient();
   anna = await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen');
   tove = await signIn(runtime, 'tove', ['triage'], 'Tove Ågård');
 });

@@ -4,15 +4,13 @@
  * the triage team and its submitter told that it is delayed. And an idea stored with text that is
  * not well-formed Unicode (before such text was refused) no longer fails at all.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi, type MockInstance } from 'vitest';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { seedIdeas } from '../../bench/seed-ideas.ts';
-import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import type { Idea } from '../../shared/domain/idea.ts';
 import { logger } from '../../shared/logger.ts';
-import { eventually, signIn, startTestRuntime, waitForStatus, type Person } from './support.ts';
+import { eventually, signIn, startTestRuntime, waitForStatus, type Person, tableClient } from './support.ts';
 
 const MAX_REQUEUES = 2;
 
@@ -23,9 +21,7 @@ let tove: Person;
 
 beforeAll(async () => {
   runtime = await startTestRuntime({ environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0', SPIRE_SWEEPER_MAX_REQUEUES: String(MAX_REQUEUES) } });
-  table = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_AWS.region, credentials: LOCAL_AWS, endpoint: inject('dynamodbEndpoint') }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  table = tableClient();
   anna = await signIn(runtime, 'anna', ['employee'], 'Anna Sørensen');
   tove = await signIn(runtime, 'tove', ['triage'], 'Tove Ågård');
 });
