@@ -1,5 +1,5 @@
 import { ideaFingerprint } from '../shared/domain/duplicates/idea-fingerprint.ts';
-import { statusMessage } from '../shared/domain/messages.ts';
+import { IDEA_STATUS_LABELS } from '../shared/domain/messages.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -11,7 +11,8 @@ const deps = { store: ideaStoreFromEnv(), index: similarityIndexFromEnv() };
 
 /**
  * GET /ideas/similar?title=…&text=… — existing ideas like the one about to be submitted, so the
- * form can ask "is it one of these?". Titles and statuses only: nobody's identity.
+ * form can ask "is it one of these?". Titles and neutral status labels only: nobody's identity,
+ * and none of the messages written to another idea's submitter.
  */
 export const handler = httpRoute(async ({ event, language }) => {
   const query = parseOrThrow(SimilarQuery, event.queryStringParameters ?? {}, language);
@@ -25,7 +26,7 @@ export const handler = httpRoute(async ({ event, language }) => {
         title: idea.title,
         kind: idea.kind,
         status: idea.status,
-        statusMessage: statusMessage(idea.status, language),
+        statusLabel: IDEA_STATUS_LABELS[idea.status][language],
         similarity,
       })),
   });

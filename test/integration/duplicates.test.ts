@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { signIn, startTestRuntime, waitForStatus, type Person } from './support.ts';
+import { IDEA_STATUS_LABELS } from '../../shared/domain/messages.ts';
 
 let runtime: LocalRuntime;
 let anna: Person;
@@ -83,7 +84,9 @@ describe('duplicates and similar ideas', () => {
     expect(items.map((item) => item['id'])).toContain(id);
     expect(items.length).toBeLessThanOrEqual(5);
     expect(JSON.stringify(items)).not.toMatch(/anna|Sørensen|submitter/);
-    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['id', 'kind', 'similarity', 'status', 'statusMessage', 'title']);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['id', 'kind', 'similarity', 'status', 'statusLabel', 'title']);
+    // A neutral name of the status, not a sentence written to the idea's own submitter.
+    expect(items.find((item) => item['id'] === id)).toMatchObject({ status: 'in_triage', statusLabel: IDEA_STATUS_LABELS.in_triage.da });
   });
 
   it('refuses GET /ideas/similar without text with 400', async () => {
