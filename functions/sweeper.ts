@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ENV, intEnv } from '../shared/config.ts';
-import { sweepStuckIdeas, type SweepReport } from '../shared/intake/sweep.ts';
+import { SweepIncompleteError, sweepStuckIdeas, type SweepReport } from '../shared/intake/sweep.ts';
 import { ideasInStatus } from '../shared/domain/pipeline.ts';
 import { logger } from '../shared/logger.ts';
 import { flushMetrics, record } from '../shared/metrics.ts';
@@ -40,9 +40,11 @@ export const handler = middy<ScheduledEvent, SweepReport & PendingWorkReport>()
   .handler(async () => {
     // Each part runs whatever happens to the other (an intake queue outage must not hold up e-mail).
     const [stuck, pending, backlog] = await Promise.allSettled([sweepStuckIdeas(store, queue, settings), sweepPendingWork(pendingDeps, settings), publishTriageBacklog()]);
-    if (stuck.status === 'fulfilled') {
-      record.ideasWaitingInSubmitted(stuck.value.found);
-      record.ideasAbandoned(stuck.value.givenUp);
+    // A sweep that failed part-way still did the rest of its work, and counted what it found.
+    const swept = stuck.status === 'fulfilled' ? stuck.value : stuck.reason instanceof SweepIncompleteError ? stuck.reason.report : undefined;
+    if (swept !== undefined) {
+      record.ideasWaitingInSubmitted(swept.found);
+      record.ideasAbandoned(swept.givenUp);
     }
     if (pending.status === 'fulfilled') record.notificationsAbandoned(pending.value.notificationsAbandoned);
     if (stuck.status === 'rejected') throw stuck.reason;
