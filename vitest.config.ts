@@ -14,6 +14,7 @@ export default defineConfig({
             SPIRE_INTAKE_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-intake',
             SPIRE_RESCORE_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-rescore',
             SPIRE_NOTIFY_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify',
+            SPIRE_ERASURE_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-erasure',
             SPIRE_MAIL_TRANSPORT: 'ses',
             SPIRE_MAIL_SENDER: 'spire@kommune.example',
             SPIRE_MAIL_CONFIGURATION_SET: 'spire-unit-mail',

@@ -192,6 +192,9 @@ const SETTING_VALUES: Partial<Record<SettingName, string>> = {
   mailSender: 'spire@kommune.example',
   triageTeamEmail: 'digitalisering@kommune.example',
   triageServiceLevelDays: '14',
+  submitLimitPerHour: '20',
+  supportLimitPerHour: '120',
+  similarLimitPerHour: '300',
 };
 const settings = Object.fromEntries((Object.keys(SETTINGS) as SettingName[]).map((setting) => [setting, SETTING_VALUES[setting] ?? 'bench'])) as Record<SettingName, string>;
 const queueUrls = Object.fromEntries((Object.keys(QUEUES) as QueueName[]).map((queue) => [queue, `https://sqs.${REGION}.amazonaws.com/123456789012/spire-${queue}`])) as Record<QueueName, string>;

@@ -24,6 +24,9 @@ const runtime = await startRuntime({
   tableName: 'spire-bench',
   queuePrefix: 'bench-',
   schedules: false,
+  // One person submitting as fast as the clients can is what the per-person limit (20 an hour by
+  // default) exists to stop; the benchmark measures the intake path, so it lifts the limit.
+  environment: { SPIRE_SUBMIT_LIMIT_PER_HOUR: '100000' },
 });
 const { token } = await runtime.issuer.issue({ sub: 'bench', name: 'Bænk Ærløse', roles: ['employee', 'triage'] });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -1,4 +1,4 @@
-/** Deterministic pseudo-random numbers (mulberry32), so every benchmark run uses the same data. */
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every benchmark run, and every fault-injected run of the local runtime (infra/local/faults.ts), is the same for one seed. */
 export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -6,17 +6,22 @@ import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { keysFromEnv } from '../shared/secret.ts';
+import { cursorSeal } from '../shared/store/cursor.ts';
 import { ideaStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { consoleIdeaDocument } from '../shared/views/console.ts';
 
 const store = ideaStoreFromEnv();
 const pilots = pilotStoreFromEnv();
 const days = serviceLevelDays();
+const cursors = cursorSeal(keysFromEnv());
 
 /**
  * GET /console/ideas/{id} — the whole idea for triage: scores, duplicate candidates with their
  * titles, the stopped pilots it resembles with what they learned, comments, history and the
- * decisions its status allows, with its version as `ETag`.
+ * decisions its status allows, with its version as `ETag`. Comments: the first page
+ * (COMMENTS_PER_READ, oldest first); when there are more, `commentsCursor` reads on with
+ * GET /ideas/{id}/comments?cursor=.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
@@ -28,5 +33,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     Promise.all((record.idea.resemblingPilots ?? []).map((match) => pilots.getPilot(match.pilotId))),
   ]);
   const related = { candidates, resembling: resembling.filter((pilot) => pilot !== undefined) };
-  return json(200, consoleIdeaDocument(record, related, { days, now: new Date() }, language), { etag: etag(record.idea.version) });
+  const commentsCursor = await cursors.seal(record.commentsCursor);
+  return json(200, { ...consoleIdeaDocument(record, related, { days, now: new Date() }, language), ...(commentsCursor === undefined ? {} : { commentsCursor }) }, { etag: etag(record.idea.version) });
 });

@@ -7,15 +7,20 @@ import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { followUpTokenMatches } from '../shared/intake/submit.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
+import { keysFromEnv } from '../shared/secret.ts';
+import { cursorSeal } from '../shared/store/cursor.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { ideaDocument } from '../shared/views/ideas.ts';
 
 const store = ideaStoreFromEnv();
+const cursors = cursorSeal(keysFromEnv());
 
 /**
  * GET /ideas/{id} — the idea with its status, the messages its submitter was sent and its
  * history, for its submitter (by identity, or by the `X-Follow-Up-Token` header for an anonymous
  * idea) and for triage. Everybody else is told it does not exist, so ids cannot be probed.
+ * It carries the first page of comments (COMMENTS_PER_READ); when there are more, `commentsCursor`
+ * reads on with GET /ideas/{id}/comments?cursor=.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
@@ -33,5 +38,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     // Its title and status only: its messages are another person's.
     ...(mergedInto === undefined ? {} : { mergedInto: { id: mergedInto.id, title: mergedInto.title, status: mergedInto.status } }),
   });
-  return json(200, document, { etag: etag(found.idea.version) });
+  const commentsCursor = await cursors.seal(found.commentsCursor);
+  return json(200, { ...document, ...(commentsCursor === undefined ? {} : { commentsCursor }) }, { etag: etag(found.idea.version) });
 });

@@ -1,3 +1,4 @@
+import { findPersonalDataInFields } from '../shared/domain/personal-data.ts';
 import { answerQuestion } from '../shared/employee/answer.ts';
 import { readBody } from '../shared/http/body.ts';
 import { httpRoute } from '../shared/http/handler.ts';
@@ -14,7 +15,9 @@ const queue = notifyQueueFromEnv();
 
 /**
  * POST /ideas/{id}/answers — the submitter answers triage's question (`{"answer"}`, as JSON or a
- * form); an anonymous submitter sends `X-Follow-Up-Token`. The idea goes back to `in_triage`.
+ * form); an anonymous submitter sends `X-Follow-Up-Token`. The idea goes back to `in_triage`. An
+ * answer that seems to hold personal data is taken all the same, with `personalData` listing the
+ * findings as a warning, as on POST /ideas.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
@@ -23,5 +26,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const token = event.headers['x-follow-up-token'];
   const result = await answerQuestion(store, { ideaId: id, answer, caller, ...(token === undefined ? {} : { followUpToken: token }), language, at: new Date().toISOString() });
   await queueStoredNotification(queue, result.notificationId);
-  return json(200, ideaSummary(result.idea, language));
+  const personalData = findPersonalDataInFields({ '/answer': answer });
+  return json(200, { ...ideaSummary(result.idea, language), ...(personalData.length === 0 ? {} : { personalData }) });
 });

@@ -12,7 +12,11 @@ import { addComment } from '../shared/triage/comment.ts';
 const store = ideaStoreFromEnv();
 const queue = notifyQueueFromEnv();
 
-/** POST /console/ideas/{id}/comments — `{"text", "visibility": "internal" | "submitter"}`; 201 with the comment. */
+/**
+ * POST /console/ideas/{id}/comments — `{"text", "visibility": "internal" | "submitter",
+ * "confirmPersonalData"?}`; 201 with the comment; 422 `personal-data` when the text seems to hold
+ * personal data and `confirmPersonalData` is not true.
+ */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);

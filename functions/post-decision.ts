@@ -17,14 +17,15 @@ const queue = notifyQueueFromEnv();
 /**
  * POST /console/ideas/{id}/decisions — triage decides (`If-Match`: the idea's ETag): needs_info,
  * accept, park, decline, duplicate or redirect. 409 lists the decisions the status allows; 412
- * when somebody changed the idea first.
+ * when somebody changed the idea first; 422 `personal-data` when the question or message seems to
+ * hold personal data and `confirmPersonalData` is not true.
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const match = ifMatch(event, language);
-  const decision = parseOrThrow(DecisionInput, readBody(event, ['json']).value, language);
-  const result = await decide(deps, { ideaId: id, ifMatch: match, decision, caller, language, at: new Date().toISOString() });
+  const { confirmPersonalData, ...decision } = parseOrThrow(DecisionInput, readBody(event, ['json']).value, language);
+  const result = await decide(deps, { ideaId: id, ifMatch: match, decision, confirmPersonalData, caller, language, at: new Date().toISOString() });
   await queueStoredNotification(queue, result.notificationId);
   return json(
     200,

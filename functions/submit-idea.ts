@@ -1,3 +1,4 @@
+import { findPersonalDataInFields } from '../shared/domain/personal-data.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { readBody } from '../shared/http/body.ts';
 import { json } from '../shared/http/response.ts';
@@ -7,21 +8,35 @@ import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
 import { formFieldsToSubmission, IdempotencyKeyHeader, SubmitIdeaInput } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { usageLimiterFromEnv } from '../shared/usage-limits.ts';
 
 const store = ideaStoreFromEnv();
 const queue = intakeQueueFromEnv();
 const keys = keysFromEnv();
+const limiter = usageLimiterFromEnv(keys, ['submit']);
 
-/** POST /ideas — an employee submits an idea or a piece of friction, as JSON or as a plain HTML form. */
+/**
+ * POST /ideas — an employee submits an idea or a piece of friction, as JSON or as a plain HTML
+ * form; 429 with Retry-After past the person's submits for the hour (a retry with the same
+ * Idempotency-Key is answered even then). Text that seems to hold personal data is accepted,
+ * with `personalData` in the answer listing the findings as a warning.
+ */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const body = readBody(event);
   const fields = body.format === 'form' ? formFieldsToSubmission(body.value as Record<string, string>) : body.value;
   const input = parseOrThrow(SubmitIdeaInput, fields, language);
   const headers = parseOrThrow(IdempotencyKeyHeader, event.headers, language);
-  const result = await submitIdea({ store, queue, keys }, input, caller, headers['idempotency-key']);
+  const result = await submitIdea({ store, queue, keys, limiter }, input, caller, headers['idempotency-key']);
+  // Accepted all the same: the submitter is warned, and can withdraw and write it again (docs/personal-data-detection.md).
+  const personalData = findPersonalDataInFields({ '/title': input.title, '/description': input.description, '/department': input.department });
   return json(
     202,
-    { id: result.id, status: result.status, ...(result.followUpToken === undefined ? {} : { followUpToken: result.followUpToken }) },
+    {
+      id: result.id,
+      status: result.status,
+      ...(result.followUpToken === undefined ? {} : { followUpToken: result.followUpToken }),
+      ...(personalData.length === 0 ? {} : { personalData }),
+    },
     { location: `/ideas/${result.id}`, ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
   );
 });

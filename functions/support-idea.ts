@@ -5,10 +5,12 @@ import { parseOrThrow } from '../shared/http/validation.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { usageLimiterFromEnv } from '../shared/usage-limits.ts';
 
-const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv() };
+const keys = keysFromEnv();
+const deps = { store: ideaStoreFromEnv(), keys, limiter: usageLimiterFromEnv(keys, ['support']) };
 
-/** POST /ideas/{id}/support — "me too", once per person: 201 the first time, 200 after, with the count. */
+/** POST /ideas/{id}/support — "me too", once per person: 201 the first time, 200 after, with the count; 429 past the person's supports for the hour. */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const { added, supportCount } = await supportIdea(deps, { ideaId: id, caller, at: new Date().toISOString() });

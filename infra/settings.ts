@@ -11,6 +11,8 @@
 import { Annotations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import * as z from 'zod';
+import { DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../shared/domain/retention.ts';
+import { DEFAULT_USAGE_LIMITS, USAGE_LIMIT_RANGE } from '../shared/domain/usage-limits.ts';
 
 /** The environments a stack is deployed as: `cdk deploy -c env=prod`. Any other name is refused, so a typo cannot make an unprotected production stack. */
 export const ENVIRONMENTS = ['dev', 'test', 'prod'] as const;
@@ -41,6 +43,14 @@ export const CONTEXT = {
   triageServiceLevelDays: 'spire:triageServiceLevelDays',
   /** Where the alarms are e-mailed (infra/constructs/operations.ts): the people who run Spire. */
   operationsEmail: 'spire:operationsEmail',
+  /** Submits one person may make per hour (default 20; README, "Per-person limits"). */
+  submitLimitPerHour: 'spire:submitLimitPerHour',
+  /** Supports one person may give per hour (default 120). */
+  supportLimitPerHour: 'spire:supportLimitPerHour',
+  /** Similar-idea lookups one person may make per hour (default 300). */
+  similarLimitPerHour: 'spire:similarLimitPerHour',
+  /** Days after an idea ended without a pilot before its personal data is removed (default 365; docs/privacy.md). */
+  retentionDays: 'spire:retentionDays',
 } as const;
 type SettingKey = keyof typeof CONTEXT;
 
@@ -56,6 +66,10 @@ export interface Settings {
   triageTeamEmail: string;
   triageServiceLevelDays: number;
   operationsEmail: string;
+  submitLimitPerHour: number;
+  supportLimitPerHour: number;
+  similarLimitPerHour: number;
+  retentionDays: number;
 }
 
 /** What each setting is, for the line that asks for it. */
@@ -68,6 +82,10 @@ const HINTS: Record<SettingKey, string> = {
   triageTeamEmail: "the digitalisation team's shared address, for the daily digest",
   triageServiceLevelDays: 'whole days from 1 to 365 (default 14)',
   operationsEmail: 'the address the operations alarms are e-mailed to',
+  submitLimitPerHour: `a whole number of submits per person and hour from ${USAGE_LIMIT_RANGE.min} to ${USAGE_LIMIT_RANGE.max} (default ${DEFAULT_USAGE_LIMITS.submit})`,
+  supportLimitPerHour: `a whole number of supports per person and hour from ${USAGE_LIMIT_RANGE.min} to ${USAGE_LIMIT_RANGE.max} (default ${DEFAULT_USAGE_LIMITS.support})`,
+  similarLimitPerHour: `a whole number of similar-idea lookups per person and hour from ${USAGE_LIMIT_RANGE.min} to ${USAGE_LIMIT_RANGE.max} (default ${DEFAULT_USAGE_LIMITS.similar})`,
+  retentionDays: `whole days from ${MIN_RETENTION_DAYS} to 3650 (default ${DEFAULT_RETENTION_DAYS})`,
 };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -82,8 +100,8 @@ const email = () => text().regex(EMAIL, 'must be an e-mail address');
 const httpsUrl = () => text().refine((value) => URL.parse(value)?.protocol === 'https:', 'must be an https URL');
 
 /** Context from the command line is always text: "14", "false". */
-const wholeNumber = (fallback: number) =>
-  z.preprocess((value) => (value === undefined ? fallback : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value), z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365'));
+const wholeNumber = (fallback: number, max = 365) =>
+  z.preprocess((value) => (value === undefined ? fallback : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value), z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`));
 const flag = (fallback: boolean) =>
   z.preprocess((value) => (value === undefined ? fallback : value === 'true' ? true : value === 'false' ? false : value), z.boolean({ error: 'must be true or false' }));
 
@@ -101,6 +119,10 @@ function schemaFor(environment: EnvironmentName) {
     triageTeamEmail: real(email()),
     triageServiceLevelDays: wholeNumber(14),
     operationsEmail: real(email()),
+    submitLimitPerHour: wholeNumber(DEFAULT_USAGE_LIMITS.submit, USAGE_LIMIT_RANGE.max),
+    supportLimitPerHour: wholeNumber(DEFAULT_USAGE_LIMITS.support, USAGE_LIMIT_RANGE.max),
+    similarLimitPerHour: wholeNumber(DEFAULT_USAGE_LIMITS.similar, USAGE_LIMIT_RANGE.max),
+    retentionDays: wholeNumber(DEFAULT_RETENTION_DAYS, 3650).pipe(z.number().min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS}`)),
   });
 }
 

@@ -50,6 +50,9 @@ export { CONTEXT };
 /**
  * Requests per second the API accepts, steady and in bursts: far above what a municipality's
  * staff submit, low enough that a runaway client cannot run up the Lambda and DynamoDB bill.
+ * It is for the whole stage, so one person could still use it up: the per-person limits
+ * (shared/usage-limits.ts, the settings `spire:*LimitPerHour`) keep any one person's submits,
+ * supports and similar-idea lookups to their share, and this stays for floods.
  */
 const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
@@ -114,6 +117,10 @@ export class SpireStack extends Stack {
       mailConfigurationSet: this.mail.configurationSet.configurationSetName,
       triageTeamEmail: configuration.triageTeamEmail,
       triageServiceLevelDays: String(configuration.triageServiceLevelDays),
+      submitLimitPerHour: String(configuration.submitLimitPerHour),
+      supportLimitPerHour: String(configuration.supportLimitPerHour),
+      similarLimitPerHour: String(configuration.similarLimitPerHour),
+      retentionDays: String(configuration.retentionDays),
     };
     this.settings = settings;
     const resources: ResourceNames = {
@@ -160,7 +167,16 @@ export class SpireStack extends Stack {
   /** The grants, event source and schedule the description states for one function. */
   private wireFunction(name: FunctionName, fn: SpireFunction, description: FunctionDescription): void {
     for (const grant of grantsOf(description)) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: [...grant.actions], resources: this.arnsOf(grant.resource) }));
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...grant.actions],
+          resources: this.arnsOf(grant.resource),
+          // Only items whose partition key starts with a prefix (a reader counting per-person limits: USAGE#…).
+          ...(grant.leadingKeyPrefixes === undefined
+            ? {}
+            : { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': grant.leadingKeyPrefixes.map((prefix) => `${prefix}*`) } } }),
+        }),
+      );
     }
     if (description.consumes !== undefined) {
       const { queue, batchSize, maxBatchingWindowSeconds, maxConcurrency } = description.consumes;

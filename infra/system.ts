@@ -4,6 +4,7 @@
  * from it, so what runs on a laptop is what is deployed. A new route or consumer is added here.
  */
 import { ENV } from '../shared/config.ts';
+import { USAGE_PREFIX } from '../shared/store/keys.ts';
 import { TABLE } from '../shared/store/table.ts';
 
 /** The table's global secondary indexes, by the name the code knows them by (TABLE.indexes). */
@@ -12,7 +13,7 @@ export type IndexKey = keyof typeof TABLE.indexes;
 /**
  * What a function may do with the table. `read` is GetItem, BatchGetItem and Query on the base
  * table; `readWrite` adds PutItem, UpdateItem, DeleteItem and ConditionCheckItem (a transaction
- * needs the permissions of the actions inside it). Never Scan: every read is a GetItem or a Query.
+ * needs the permissions of the actions inside it). Scan only where `scan` says so (one function).
  */
 export interface TableGrant {
   access: 'read' | 'readWrite';
@@ -20,6 +21,18 @@ export interface TableGrant {
   queries?: readonly IndexKey[];
   /** Writes items in batches (BatchWriteItem), as the similarity index does. */
   batchWrite?: true;
+  /**
+   * Counts per-person limits (shared/store/usage-limits.ts). A function whose access is `read`
+   * gets UpdateItem only on items whose partition key starts with `USAGE#`: in AWS an IAM
+   * condition on `dynamodb:LeadingKeys`, on a laptop the same check (infra/local/grants.ts). So
+   * counting never makes a reader able to write anything else. With `readWrite` it adds nothing.
+   */
+  countsUsage?: true;
+  /**
+   * Reads the whole table (Scan): only the erasure worker, which must find a person wherever
+   * they are named (shared/store/personal-data.ts). Every other read is a GetItem or a Query.
+   */
+  scan?: true;
 }
 
 export interface QueueDescription {
@@ -33,7 +46,7 @@ export interface QueueDescription {
   urlVariable: string;
 }
 
-export type QueueName = 'intake' | 'rescore' | 'notify' | 'mailEvents';
+export type QueueName = 'intake' | 'rescore' | 'notify' | 'mailEvents' | 'erasure';
 
 /**
  * Deployment settings a function reads from its environment. The stack takes them from CDK
@@ -45,6 +58,10 @@ export const SETTINGS = {
   mailConfigurationSet: ENV.mailConfigurationSet,
   triageTeamEmail: ENV.triageTeamEmail,
   triageServiceLevelDays: ENV.triageServiceLevelDays,
+  submitLimitPerHour: ENV.submitLimitPerHour,
+  supportLimitPerHour: ENV.supportLimitPerHour,
+  similarLimitPerHour: ENV.similarLimitPerHour,
+  retentionDays: ENV.retentionDays,
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -86,6 +103,7 @@ export interface FunctionDescription {
 export type FunctionName =
   | 'submitIdea'
   | 'getIdea'
+  | 'listComments'
   | 'listMyIdeas'
   | 'health'
   | 'intakeWorker'
@@ -117,7 +135,12 @@ export type FunctionName =
   | 'listPipelinePilots'
   | 'exportPipeline'
   | 'searchLearnings'
-  | 'mailFeedback';
+  | 'mailFeedback'
+  | 'exportMyData'
+  | 'requestErasure'
+  | 'getErasure'
+  | 'erasureWorker'
+  | 'retention';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -161,6 +184,14 @@ export const QUEUES: Record<QueueName, QueueDescription> = {
     deadLetterRetentionDays: 14,
     urlVariable: ENV.mailEventsQueueUrl,
   },
+  /** Erasures (`POST /me/erase`), one person per message; the worker reads the whole table, so it has a long timeout. */
+  erasure: {
+    visibilityTimeoutSeconds: 5400,
+    maxReceiveCount: 3,
+    retentionDays: 14,
+    deadLetterRetentionDays: 14,
+    urlVariable: ENV.erasureQueueUrl,
+  },
 };
 
 export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
@@ -169,9 +200,10 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'POST /ideas: store a submitted idea and queue it for triage',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: { access: 'readWrite' },
+    table: { access: 'readWrite', countsUsage: true },
     sendsTo: ['intake'],
-    // Idempotency keys are kept as HMACs, and an anonymous retry's follow-up token is made again from one.
+    settings: ['submitLimitPerHour'],
+    // Idempotency keys are kept as HMACs, and an anonymous retry's follow-up token is made again from one; submits are counted per person under an HMAC.
     secret: true,
   },
   getIdea: {
@@ -180,6 +212,17 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     timeoutSeconds: 10,
     memoryMb: 512,
     table: { access: 'read' },
+    // Signed cursors (its first page of comments).
+    secret: true,
+  },
+  listComments: {
+    entry: 'functions/list-comments.ts',
+    description: "GET /ideas/{id}/comments: one page of an idea's comments, for its submitter and triage",
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: { access: 'read' },
+    // Signed cursors.
+    secret: true,
   },
   listMyIdeas: {
     entry: 'functions/list-my-ideas.ts',
@@ -210,7 +253,11 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'GET /ideas/similar: existing ideas like a text about to be submitted',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: { access: 'read' },
+    // Reads only; counts each person's lookups, on USAGE# keys only.
+    table: { access: 'read', countsUsage: true },
+    settings: ['similarLimitPerHour'],
+    // Lookups are counted per person under an HMAC of their subject.
+    secret: true,
   },
   getStrategy: {
     entry: 'functions/get-strategy.ts',
@@ -284,6 +331,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: { access: 'read' },
     settings: ['triageServiceLevelDays'],
+    // Signed cursors (its first page of comments).
+    secret: true,
   },
   postDecision: {
     entry: 'functions/post-decision.ts',
@@ -323,8 +372,9 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     description: 'POST /ideas/{id}/support: an employee supports an idea, once',
     timeoutSeconds: 10,
     memoryMb: 512,
-    table: { access: 'readWrite' },
-    // Supporter hashes.
+    table: { access: 'readWrite', countsUsage: true },
+    settings: ['supportLimitPerHour'],
+    // Supporter hashes; supports are counted per person under an HMAC.
     secret: true,
   },
   withdrawIdea: {
@@ -439,6 +489,52 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     table: { access: 'readWrite' },
     consumes: { queue: 'mailEvents', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
   },
+  exportMyData: {
+    entry: 'functions/export-my-data.ts',
+    description: 'GET /me/export: everything held about the caller, as JSON (GDPR access)',
+    timeoutSeconds: 29,
+    memoryMb: 512,
+    table: { access: 'read', queries: ['bySubmitter'] },
+    // Finds the caller's support by their supporter hash.
+    secret: true,
+  },
+  requestErasure: {
+    entry: 'functions/request-erasure.ts',
+    description: 'POST /me/erase: records and queues the erasure of the caller (GDPR erasure)',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    table: { access: 'readWrite' },
+    sendsTo: ['erasure'],
+    // The audit record keeps an HMAC of who asked, so only they can read its progress.
+    secret: true,
+  },
+  getErasure: {
+    entry: 'functions/get-erasure.ts',
+    description: "GET /me/erasures/{id}: an erasure's progress, for the person who asked for it",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    table: { access: 'read' },
+    secret: true,
+  },
+  erasureWorker: {
+    entry: 'functions/erasure-worker.ts',
+    description: 'Erasure queue consumer: pseudonymises one person everywhere in the table',
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    table: { access: 'readWrite', scan: true },
+    consumes: { queue: 'erasure', batchSize: 1, maxBatchingWindowSeconds: 0, maxConcurrency: 2 },
+    // The person's supporter and usage hashes, to find the items kept under them.
+    secret: true,
+  },
+  retention: {
+    entry: 'functions/retention.ts',
+    description: 'Scheduled daily: removes personal data from ideas that ended without a pilot over the retention period ago',
+    timeoutSeconds: 300,
+    memoryMb: 512,
+    table: { access: 'readWrite', queries: ['byStatus'] },
+    schedule: { everyMinutes: 1440 },
+    settings: ['retentionDays'],
+  },
 };
 
 export const ROUTES: readonly RouteDescription[] = [
@@ -447,6 +543,7 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/ideas/mine', function: 'listMyIdeas', auth: 'jwt' },
   { method: 'GET', path: '/ideas/similar', function: 'findSimilar', auth: 'jwt' },
   { method: 'GET', path: '/ideas/{id}', function: 'getIdea', auth: 'jwt' },
+  { method: 'GET', path: '/ideas/{id}/comments', function: 'listComments', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy', function: 'getStrategy', auth: 'jwt' },
   { method: 'PUT', path: '/console/strategy', function: 'putStrategy', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy/versions/{n}', function: 'getStrategyVersion', auth: 'jwt' },
@@ -469,6 +566,9 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/pipeline/pilots', function: 'listPipelinePilots', auth: 'jwt' },
   { method: 'GET', path: '/pipeline/export.csv', function: 'exportPipeline', auth: 'jwt' },
   { method: 'GET', path: '/pipeline/learnings', function: 'searchLearnings', auth: 'jwt' },
+  { method: 'GET', path: '/me/export', function: 'exportMyData', auth: 'jwt' },
+  { method: 'POST', path: '/me/erase', function: 'requestErasure', auth: 'jwt' },
+  { method: 'GET', path: '/me/erasures/{id}', function: 'getErasure', auth: 'jwt' },
 ];
 
 export const SYSTEM = { table: TABLE, queues: QUEUES, functions: FUNCTIONS, routes: ROUTES } as const;
@@ -489,6 +589,11 @@ export type GrantResource =
 export interface Grant {
   actions: readonly string[];
   resource: GrantResource;
+  /**
+   * Only on items whose partition key starts with one of these: IAM's `dynamodb:LeadingKeys`
+   * condition (ForAllValues:StringLike, `<prefix>*`) in AWS, the same check on a laptop.
+   */
+  leadingKeyPrefixes?: readonly string[];
 }
 
 const TABLE_ACTIONS = {
@@ -507,7 +612,10 @@ export function grantsOf(fn: FunctionDescription): Grant[] {
   if (fn.table !== undefined) {
     const actions: string[] = [...TABLE_ACTIONS[fn.table.access]];
     if (fn.table.batchWrite === true) actions.push('dynamodb:BatchWriteItem');
+    if (fn.table.scan === true) actions.push('dynamodb:Scan');
     grants.push({ actions, resource: { kind: 'table' } });
+    // A reader that counts per-person limits may update the counts and nothing else; a writer may already.
+    if (fn.table.countsUsage === true && fn.table.access === 'read') grants.push({ actions: ['dynamodb:UpdateItem'], resource: { kind: 'table' }, leadingKeyPrefixes: [USAGE_PREFIX] });
     for (const index of fn.table.queries ?? []) grants.push({ actions: ['dynamodb:Query'], resource: { kind: 'index', index } });
   }
   for (const queue of fn.sendsTo ?? []) grants.push({ actions: ['sqs:SendMessage'], resource: { kind: 'queue', queue } });

@@ -13,6 +13,10 @@ export const ENV = {
   notifyQueueUrl: 'SPIRE_NOTIFY_QUEUE_URL',
   /** The queue of SES bounce and complaint events (fed by SNS in AWS; no function sends to it). */
   mailEventsQueueUrl: 'SPIRE_MAIL_EVENTS_QUEUE_URL',
+  /** The queue of erasures (`POST /me/erase`), consumed by the erasure worker. */
+  erasureQueueUrl: 'SPIRE_ERASURE_QUEUE_URL',
+  /** Days after an idea ended without a pilot (declined, withdrawn, redirected, merged) before its personal data is removed. */
+  retentionDays: 'SPIRE_RETENTION_DAYS',
   /** `ses` (Amazon SES, in AWS) or `outbox` (the local runtime's development outbox). */
   mailTransport: 'SPIRE_MAIL_TRANSPORT',
   /** The From address of Spire's e-mails; an identity verified in SES. */
@@ -25,6 +29,12 @@ export const ENV = {
   triageServiceLevelDays: 'SPIRE_TRIAGE_SERVICE_LEVEL_DAYS',
   /** Name of the claim in the access token that carries the caller's roles. */
   rolesClaim: 'SPIRE_ROLES_CLAIM',
+  /** Submits (POST /ideas) one person may make per hour (shared/domain/usage-limits.ts). */
+  submitLimitPerHour: 'SPIRE_SUBMIT_LIMIT_PER_HOUR',
+  /** Supports (POST /ideas/{id}/support) one person may give per hour. */
+  supportLimitPerHour: 'SPIRE_SUPPORT_LIMIT_PER_HOUR',
+  /** Similar-idea lookups (GET /ideas/similar) one person may make per hour. */
+  similarLimitPerHour: 'SPIRE_SIMILAR_LIMIT_PER_HOUR',
   /** How long an idea may stay in `submitted` before the sweeper re-queues it. */
   sweeperMinAgeSeconds: 'SPIRE_SWEEPER_MIN_AGE_SECONDS',
   /** How many times the sweeper re-queues one idea before it leaves it to a person. */

@@ -8,7 +8,12 @@
  * - `idempotency`: the hash an Idempotency-Key is stored under, scoped to its sender;
  * - `follow-up-token`: the follow-up token of an anonymous idea submitted with an
  *   Idempotency-Key, made from the key so that a retry is given the same token without the table
- *   ever holding it (shared/intake/submit.ts).
+ *   ever holding it (shared/intake/submit.ts);
+ * - `usage`: the hash a person's per-person limit counts are kept under (shared/usage-limits.ts),
+ *   so that no count names the subject;
+ * - `erasure`: the hash an erasure's audit record keeps of the person who asked for it, so that only
+ *   they can read its progress; it is none of the hashes their data is kept under, so the erasure
+ *   itself leaves nothing that finds their data (shared/privacy/erase.ts).
  *
  * In AWS it is a Secrets Manager secret whose value CloudFormation generated (infra/stack.ts).
  * Its ARN reaches only the functions whose description says `secret: true` (infra/system.ts),
@@ -27,7 +32,7 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { createSecretsClient } from './aws/clients.ts';
 import { ConfigurationError, ENV, requireEnv } from './config.ts';
 
-export const KEY_PURPOSES = ['cursor', 'supporter', 'idempotency', 'follow-up-token'] as const;
+export const KEY_PURPOSES = ['cursor', 'supporter', 'idempotency', 'follow-up-token', 'usage', 'erasure'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 /** The least the secret's value may hold, in bytes of UTF-8: CloudFormation generates 64 letters and digits, the local runtime 43 base64url characters of 32 random bytes. */

@@ -10,6 +10,7 @@
  */
 import { decorateEveryClient, type AwsService, type ClientDecorator } from '../../shared/aws/clients.ts';
 import { logger } from '../../shared/logger.ts';
+import { TABLE } from '../../shared/store/table.ts';
 import { FUNCTIONS, grantsOf, SYSTEM, type FunctionName, type Grant, type GrantResource, type QueueName } from '../system.ts';
 import { currentInvocation } from './invocation.ts';
 
@@ -17,6 +18,11 @@ import { currentInvocation } from './invocation.ts';
 export interface Permission {
   action: string;
   resource: string;
+  /**
+   * The partition key values of the items the call touches, as IAM's `dynamodb:LeadingKeys`
+   * sees them; set for the calls on single items (and the items of a transaction).
+   */
+  leadingKeys?: readonly string[];
 }
 
 /** The physical names the local runtime gave the described resources. */
@@ -37,10 +43,13 @@ export class AccessDeniedError extends Error {
   readonly functionName: FunctionName;
   readonly permission: Permission;
 
-  constructor(functionName: FunctionName, permission: Permission) {
+  constructor(functionName: FunctionName, permission: Permission, onlyPrefixes?: readonly string[]) {
     super(
-      `${functionName} is not authorized to perform ${permission.action} on ${permission.resource}: ` +
-        `no grant in infra/system.ts allows it (FUNCTIONS.${functionName}), so AWS would refuse it too`,
+      onlyPrefixes === undefined
+        ? `${functionName} is not authorized to perform ${permission.action} on ${permission.resource}: ` +
+            `no grant in infra/system.ts allows it (FUNCTIONS.${functionName}), so AWS would refuse it too`
+        : `${functionName} is not authorized to perform ${permission.action} on ${permission.resource} for the partition key ${JSON.stringify(permission.leadingKeys ?? [])}: ` +
+            `its grant in infra/system.ts (FUNCTIONS.${functionName}) allows it only on keys starting with ${onlyPrefixes.join(' or ')}, so AWS would refuse it too`,
     );
     this.functionName = functionName;
     this.permission = permission;
@@ -93,15 +102,33 @@ export function permissionsFor(service: AwsService, commandName: string, input: 
   ];
 }
 
+/**
+ * The partition key of the item a request names (its `Key`, or the `Item` it puts), as text; the
+ * document client's plain values and the low-level client's `{ S: … }` alike.
+ */
+function partitionKeyOf(request: { Key?: unknown; Item?: unknown }): string | undefined {
+  const key = (request.Key ?? request.Item) as Record<string, unknown> | undefined;
+  const value = key?.[TABLE.partitionKey];
+  if (typeof value === 'string') return value;
+  const marshalled = (value as { S?: unknown } | undefined)?.S;
+  return typeof marshalled === 'string' ? marshalled : undefined;
+}
+
+/** The permission's leading keys, when the request names its item. */
+function withLeadingKey(permission: Permission, request: { Key?: unknown; Item?: unknown }): Permission {
+  const key = partitionKeyOf(request);
+  return key === undefined ? permission : { ...permission, leadingKeys: [key] };
+}
+
 function dynamodbPermissions(operation: string, input: Record<string, unknown>): Permission[] {
   const table = (name: unknown, index?: unknown) => `table/${String(name)}${index === undefined ? '' : `/index/${String(index)}`}`;
   switch (operation) {
     case 'TransactWriteItems': {
       // A transaction is authorized as the actions inside it.
-      const items = (input['TransactItems'] ?? []) as Record<string, { TableName?: string }>[];
+      const items = (input['TransactItems'] ?? []) as Record<string, { TableName?: string; Key?: unknown; Item?: unknown }>[];
       const actions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
       return items.flatMap((item) =>
-        Object.entries(item).map(([kind, request]) => ({ action: `dynamodb:${actions[kind] ?? kind}`, resource: table(request.TableName) })),
+        Object.entries(item).map(([kind, request]) => withLeadingKey({ action: `dynamodb:${actions[kind] ?? kind}`, resource: table(request.TableName) }, request)),
       );
     }
     case 'TransactGetItems': {
@@ -111,9 +138,20 @@ function dynamodbPermissions(operation: string, input: Record<string, unknown>):
     case 'BatchGetItem':
     case 'BatchWriteItem':
       return Object.keys((input['RequestItems'] ?? {}) as Record<string, unknown>).map((name) => ({ action: `dynamodb:${operation}`, resource: table(name) }));
+    case 'GetItem':
+    case 'PutItem':
+    case 'UpdateItem':
+    case 'DeleteItem':
+      return [withLeadingKey({ action: `dynamodb:${operation}`, resource: table(input['TableName']) }, input)];
     default:
       return [{ action: `dynamodb:${operation}`, resource: table(input['TableName'], input['IndexName']) }];
   }
+}
+
+/** IAM's `ForAllValues:StringLike` on `dynamodb:LeadingKeys` with `<prefix>*`: every key the call touches starts with one of the prefixes (and a call whose keys are not known here is refused). */
+function leadingKeysAllowed(permission: Permission, prefixes: readonly string[]): boolean {
+  const keys = permission.leadingKeys;
+  return keys !== undefined && keys.length > 0 && keys.every((key) => prefixes.some((prefix) => key.startsWith(prefix)));
 }
 
 /** A queue's name from its URL: the last segment of the path, as in `…/000000000000/spire-intake`. */
@@ -130,25 +168,39 @@ export class GrantChecker {
   readonly denials: Denial[] = [];
   /** Every permission a function has used, as `function action resource`. */
   readonly used = new Set<string>();
-  private readonly allowed: Map<FunctionName, Set<string>>;
+  /**
+   * Per function, `action resource` → the conditions it is granted under: `undefined` for a grant
+   * without one, else the partition key prefixes the grant is limited to.
+   */
+  private readonly allowed: Map<FunctionName, Map<string, (readonly string[] | undefined)[]>>;
 
   constructor(names: LocalResourceNames, grants: (name: FunctionName) => readonly Grant[] = (name) => grantsOf(FUNCTIONS[name])) {
     this.allowed = new Map(
-      (Object.keys(FUNCTIONS) as FunctionName[]).map((name) => [
-        name,
-        new Set(grants(name).flatMap((grant) => resourcesOf(grant.resource, names).flatMap((resource) => grant.actions.map((action) => `${action} ${resource}`)))),
-      ]),
+      (Object.keys(FUNCTIONS) as FunctionName[]).map((name) => {
+        const allowed = new Map<string, (readonly string[] | undefined)[]>();
+        for (const grant of grants(name)) {
+          for (const resource of resourcesOf(grant.resource, names)) {
+            for (const action of grant.actions) {
+              const key = `${action} ${resource}`;
+              allowed.set(key, [...(allowed.get(key) ?? []), grant.leadingKeyPrefixes]);
+            }
+          }
+        }
+        return [name, allowed];
+      }),
     );
   }
 
-  /** Throws AccessDeniedError unless the function's grants allow every permission. */
+  /** Throws AccessDeniedError unless the function's grants allow every permission (on the keys it names, where a grant is limited to some). */
   authorize(functionName: FunctionName, permissions: readonly Permission[]): void {
     const allowed = this.allowed.get(functionName);
     for (const permission of permissions) {
       const key = `${permission.action} ${permission.resource}`;
-      if (allowed?.has(key) !== true) {
+      const conditions = allowed?.get(key) ?? [];
+      if (!conditions.some((prefixes) => prefixes === undefined || leadingKeysAllowed(permission, prefixes))) {
         this.denials.push({ functionName, permission });
-        const error = new AccessDeniedError(functionName, permission);
+        const limitedTo = conditions.flatMap((prefixes) => prefixes ?? []);
+        const error = new AccessDeniedError(functionName, permission, conditions.length === 0 ? undefined : limitedTo);
         logger.error('AWS call refused by the function’s grants', { function: functionName, action: permission.action, resource: permission.resource });
         throw error;
       }

@@ -6,12 +6,15 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FunctionName } from '../system.ts';
+import type { FaultInjector } from './faults.ts';
 import type { GrantChecker } from './grants.ts';
 
 export interface Invocation {
   functionName: FunctionName;
   /** The runtime's check of the function's AWS calls against its grants. */
   grants?: GrantChecker;
+  /** The runtime's fault injection, when it was started with faults (./faults.ts). */
+  faults?: FaultInjector;
   /**
    * For an invocation by queue messages: how many times each function has been invoked in the
    * chain of requests that led here, this invocation included (./recursion.ts).

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionName } from '../system.ts';
+import type { FaultInjector } from './faults.ts';
 import type { GrantChecker } from './grants.ts';
 import { currentInvocation, type Invocation } from './invocation.ts';
 
@@ -20,15 +21,20 @@ export class LocalLambdas {
   private readonly root: string;
   private readonly region: string;
   private readonly grants: GrantChecker | undefined;
+  private readonly faults: FaultInjector | undefined;
   private readonly loaded = new Map<FunctionName, Promise<Handler>>();
   /** How many times each function has been invoked. */
   readonly invocations = new Map<FunctionName, number>();
 
-  /** With `grants`, every AWS call a handler makes is checked against its function's grants. */
-  constructor(root: string, region: string, grants?: GrantChecker) {
+  /**
+   * With `grants`, every AWS call a handler makes is checked against its function's grants; with
+   * `faults`, its SQS sends and DynamoDB writes fail at the injector's rates (./faults.ts).
+   */
+  constructor(root: string, region: string, grants?: GrantChecker, faults?: FaultInjector) {
     this.root = root;
     this.region = region;
     this.grants = grants;
+    this.faults = faults;
   }
 
   /** Loads every handler now, so configuration errors show at start rather than on first use. */
@@ -61,8 +67,14 @@ export class LocalLambdas {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new InvocationTimeoutError(`${name} timed out after ${fn.timeoutSeconds} s`)), fn.timeoutSeconds * 1000);
     });
+    const running: Invocation = {
+      ...invocation,
+      functionName: name,
+      ...(this.grants === undefined ? {} : { grants: this.grants }),
+      ...(this.faults === undefined ? {} : { faults: this.faults }),
+    };
     try {
-      return await Promise.race([currentInvocation.run({ ...invocation, functionName: name, ...(this.grants === undefined ? {} : { grants: this.grants }) }, () => handler(event, context)), timeout]);
+      return await Promise.race([currentInvocation.run(running, () => handler(event, context)), timeout]);
     } finally {
       clearTimeout(timer);
     }

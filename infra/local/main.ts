@@ -2,10 +2,14 @@
  * `npm start`: the whole of Spire on this machine, with no cloud account and no Docker.
  * DynamoDB Local and the SQS emulator keep their data under SPIRE_DATA_DIR (default .spire/),
  * so a restart keeps every idea. Ctrl-C stops everything cleanly.
+ *
+ * SPIRE_LOCAL_FAULTS=sqs=0.2,dynamodb=0.1[,seed=7] makes the functions' SQS sends fail and their
+ * DynamoDB writes throttle at those rates (./faults.ts), to watch Spire recover.
  */
 import { resolve } from 'node:path';
 import { intEnv, textEnv } from '../../shared/config.ts';
 import { MissingJavaError, startEmulators } from './emulators.ts';
+import { faultSettingsFromText } from './faults.ts';
 import { startRuntime } from './runtime.ts';
 
 
@@ -13,11 +17,12 @@ const dataDir = resolve(textEnv('SPIRE_DATA_DIR', '.spire'));
 const port = intEnv('PORT', 3000);
 
 async function main(): Promise<void> {
+  const faults = faultSettingsFromText(process.env['SPIRE_LOCAL_FAULTS']);
   console.log(`Spire: starting DynamoDB Local and the SQS emulator (data in ${dataDir}) …`);
   const emulators = await startEmulators({ dataDir });
   let runtime;
   try {
-    runtime = await startRuntime({ dynamodbEndpoint: emulators.dynamodbEndpoint, sqsEndpoint: emulators.sqsEndpoint, port, dataDir });
+    runtime = await startRuntime({ dynamodbEndpoint: emulators.dynamodbEndpoint, sqsEndpoint: emulators.sqsEndpoint, port, dataDir, ...(faults === undefined ? {} : { faults }) });
   } catch (error) {
     await emulators.stop();
     throw error;
@@ -26,6 +31,9 @@ async function main(): Promise<void> {
     [
       '',
       `Spire is running on ${runtime.url}`,
+      ...(faults === undefined
+        ? []
+        : [`With faults (SPIRE_LOCAL_FAULTS): ${(faults.sqsSendFailureRate ?? 0) * 100} % of SQS sends fail, ${(faults.dynamodbWriteThrottleRate ?? 0) * 100} % of DynamoDB writes are throttled (seed ${faults.seed})`]),
       '',
       'Get a development token (roles: employee, triage, director, admin):',
       `  curl -s -X POST ${runtime.url}/dev/token -H 'content-type: application/json' \\`,

@@ -18,7 +18,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
-import { ENV } from '../../shared/config.ts';
+import { ENV, textEnv } from '../../shared/config.ts';
+import { DEFAULT_RETENTION_DAYS } from '../../shared/domain/retention.ts';
+import { DEFAULT_USAGE_LIMITS } from '../../shared/domain/usage-limits.ts';
 import { HttpError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, UnauthorizedError, ValidationError } from '../../shared/http/errors.ts';
 import { negotiateLanguage } from '../../shared/http/language.ts';
 import { internalErrorResponse, problemResponse } from '../../shared/http/problem.ts';
@@ -30,6 +32,7 @@ import { FUNCTIONS, functionEnvironment, type FunctionName, type Grant, type Que
 import { matchRoute, toApiGatewayEvent, writeResult } from './api-gateway.ts';
 import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, type DevIssuer } from './dev-issuer.ts';
 import { LOCAL_AWS } from './emulators.ts';
+import { FaultInjector, injectFaultsOnEveryClient, type FaultSettings } from './faults.ts';
 import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
 import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
 import { carryLineageOnEveryClient } from './recursion.ts';
@@ -39,13 +42,22 @@ import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
 
 const REPOSITORY_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
-/** The local runtime's deployment settings: e-mail goes to the development outbox (GET /dev/outbox), never out. */
+/**
+ * The local runtime's deployment settings: e-mail goes to the development outbox (GET /dev/outbox),
+ * never out. The per-person limits are the deployed defaults unless `npm start` is given others in
+ * its environment (SPIRE_SUBMIT_LIMIT_PER_HOUR and the like); a test runtime sets its own with
+ * `environment` (test/integration/support.ts).
+ */
 export const LOCAL_SETTINGS: Record<SettingName, string> = {
   mailTransport: 'outbox',
   mailSender: 'spire@spire.localhost',
   mailConfigurationSet: 'spire-local',
   triageTeamEmail: 'digitalisering@spire.localhost',
   triageServiceLevelDays: '14',
+  submitLimitPerHour: textEnv(ENV.submitLimitPerHour, String(DEFAULT_USAGE_LIMITS.submit)),
+  supportLimitPerHour: textEnv(ENV.supportLimitPerHour, String(DEFAULT_USAGE_LIMITS.support)),
+  similarLimitPerHour: textEnv(ENV.similarLimitPerHour, String(DEFAULT_USAGE_LIMITS.similar)),
+  retentionDays: String(DEFAULT_RETENTION_DAYS),
 };
 
 /** The local runtime reads at most this much of a request body (API Gateway's own cap is 10 MB). */
@@ -70,6 +82,8 @@ export interface RuntimeOptions {
   environment?: Record<string, string>;
   /** Replaces the description's grants (tests show with it that a missing grant is refused). */
   grants?: (name: FunctionName) => readonly Grant[];
+  /** Makes the functions' SQS sends fail and their DynamoDB writes throttle at these rates (./faults.ts); off when absent. */
+  faults?: FaultSettings;
 }
 
 export interface LocalRuntime {
@@ -82,6 +96,8 @@ export interface LocalRuntime {
   grants: GrantChecker;
   /** How many times each function has been invoked. */
   invocations: ReadonlyMap<FunctionName, number>;
+  /** The faults injected so far, when the runtime was started with `faults`. */
+  faults?: FaultInjector;
   /** Invokes a scheduled function now, as its schedule would. */
   runSchedule(name: FunctionName): Promise<unknown>;
   stop(): Promise<void>;
@@ -122,7 +138,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const grants = new GrantChecker({ tableName, queueUrls, mailSender: LOCAL_SETTINGS.mailSender, mailConfigurationSet: LOCAL_SETTINGS.mailConfigurationSet, secretArn }, options.grants);
   enforceGrantsOnEveryClient();
   carryLineageOnEveryClient();
-  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants);
+  const faults = options.faults === undefined ? undefined : new FaultInjector(options.faults);
+  if (faults !== undefined) injectFaultsOnEveryClient();
+  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants, faults);
   await lambdas.loadAll();
 
   const pollers: Poller[] = [];
@@ -182,6 +200,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     issuer,
     grants,
     invocations: lambdas.invocations,
+    ...(faults === undefined ? {} : { faults }),
     runSchedule,
     async stop() {
       for (const timer of timers) clearInterval(timer);

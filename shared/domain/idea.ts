@@ -140,9 +140,11 @@ export interface IdeaEvent {
   /**
    * Absent for a change of status. The status stays for `scorecard` (triage scored the idea) and
    * `rescore` (the idea was aligned again with a new strategy version) and `intake_abandoned`
-   * (the sweeper stopped re-queuing an idea stuck in `submitted`; see shared/intake/sweep.ts).
+   * (the sweeper stopped re-queuing an idea stuck in `submitted`; see shared/intake/sweep.ts),
+   * `personal_data_erased` (a person the idea named asked to be erased: `POST /me/erase`) and
+   * `personal_data_removed` (the retention period after the decision ran out); see docs/privacy.md.
    */
-  change?: 'scorecard' | 'rescore' | 'assignment' | 'intake_abandoned';
+  change?: 'scorecard' | 'rescore' | 'assignment' | 'intake_abandoned' | 'personal_data_erased' | 'personal_data_removed';
   from?: IdeaStatus;
   to: IdeaStatus;
   actor: Actor;

@@ -29,8 +29,8 @@ export interface MailSuppression {
   notificationId?: string;
 }
 
-/** Why a notification was not sent: its address is suppressed. */
-export type NotSentReason = 'address-bounced' | 'address-complained';
+/** Why a notification was not sent: its address is suppressed, or its recipient was erased before it went (docs/privacy.md). */
+export type NotSentReason = 'address-bounced' | 'address-complained' | 'erased';
 
 export function notSentReasonOf(suppression: Pick<MailSuppression, 'reason'>): NotSentReason {
   return suppression.reason === 'bounce' ? 'address-bounced' : 'address-complained';

@@ -4,13 +4,17 @@ import { InvalidTransitionError, NotFoundError } from '../http/errors.ts';
 import type { KeySource } from '../secret.ts';
 import type { IdeaStore } from '../store/ideas.ts';
 import { supporterHash } from '../triage/merge.ts';
+import type { UsageLimiter } from '../usage-limits.ts';
 
 /**
  * An employee supports an idea ("me too"), once: a second support changes nothing. The supporter
  * is stored as a keyed hash of their subject (supporterHash), so nobody — not even triage — can see who supports what.
+ *
+ * Each support that reaches the write counts against the person's `support` limit per hour
+ * (shared/usage-limits.ts); over it, 429 and nothing is stored or counted.
  */
 export async function supportIdea(
-  deps: { store: IdeaStore; keys: KeySource },
+  deps: { store: IdeaStore; keys: KeySource; limiter: Pick<UsageLimiter, 'require'> },
   request: { ideaId: string; caller: Caller; at: string },
 ): Promise<{ added: boolean; supportCount: number }> {
   const { store } = deps;
@@ -24,6 +28,7 @@ export async function supportIdea(
       en: `The idea is ${idea.status} and can no longer be supported.`,
     });
   }
+  await deps.limiter.require(request.caller.sub, 'support');
   const added = await store.addSupporter(idea.id, supporterHash(await deps.keys(), request.caller.sub), request.at);
   return { added, supportCount: await store.getSupportCount(idea.id) };
 }

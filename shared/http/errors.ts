@@ -1,4 +1,5 @@
 import type { Language } from '../domain/idea.ts';
+import type { FieldFinding } from '../domain/personal-data.ts';
 
 /**
  * Errors a caller may see. Each is an HTTP 4xx with a problem type and a message in Danish and
@@ -231,6 +232,56 @@ export class IdempotencyKeyReusedError extends HttpError {
   readonly status = 422;
   readonly type = 'idempotency-key-reused';
   readonly title = { da: 'Idempotency-Key er brugt til en anden forespørgsel', en: 'Idempotency-Key was used for another request' };
+}
+
+/**
+ * The caller has used up one of their per-person limits (shared/domain/usage-limits.ts) for the
+ * current hour. `Retry-After` (RFC 9110 §10.2.3) says in seconds when the next window starts; the
+ * detail says what the limit is and when to try again.
+ */
+export class TooManyRequestsError extends HttpError {
+  override name = 'TooManyRequestsError';
+  readonly status = 429;
+  readonly type = 'too-many-requests';
+  readonly title = { da: 'Du har nået grænsen for nu', en: 'You have reached the limit for now' };
+  readonly limit: number;
+  readonly retryAfterSeconds: number;
+
+  constructor(detail: Text, limit: number, retryAfterSeconds: number) {
+    super(detail, { 'retry-after': String(retryAfterSeconds) });
+    this.limit = limit;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { limit: this.limit, retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * Text that triage would store and show (a comment, a question, a message to the submitter)
+ * seems to hold personal data (shared/domain/personal-data.ts), and the request did not say
+ * `confirmPersonalData: true`. `findings` name each field (JSON Pointer) and span (UTF-16
+ * offsets) so a form can highlight them; never the text found. Nothing was stored.
+ */
+export class PersonalDataError extends HttpError {
+  override name = 'PersonalDataError';
+  readonly status = 422;
+  readonly type = 'personal-data';
+  readonly title = { da: 'Teksten ser ud til at indeholde personoplysninger', en: 'The text seems to contain personal data' };
+  readonly findings: readonly FieldFinding[];
+
+  constructor(findings: readonly FieldFinding[]) {
+    super({
+      da: 'Fjern CPR-numre, e-mailadresser, telefonnumre og helbredsoplysninger om navngivne personer, eller send igen med confirmPersonalData: true, hvis de skal med.',
+      en: 'Remove CPR numbers, e-mail addresses, phone numbers and health details about named people, or send again with confirmPersonalData: true if they must stay.',
+    });
+    this.findings = findings;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { findings: this.findings };
+  }
 }
 
 /** Prefix of problem type URIs; the README lists every type. */

@@ -8,6 +8,7 @@ import type { IntakeQueue } from '../queue/intake-queue.ts';
 import type { SubmitIdeaInput } from '../schemas/idea.ts';
 import type { DeploymentKeys, KeySource } from '../secret.ts';
 import type { IdeaStore, IdempotencyRecord } from '../store/ideas.ts';
+import type { UsageLimiter } from '../usage-limits.ts';
 
 /** How long a retried submit with the same Idempotency-Key returns the first answer. */
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
@@ -17,6 +18,8 @@ export interface SubmitDependencies {
   queue: IntakeQueue;
   /** The deployment keys, read only for a submit with an Idempotency-Key. */
   keys: KeySource;
+  /** Counts the caller's submits against their limit per hour (shared/usage-limits.ts). */
+  limiter: Pick<UsageLimiter, 'consume' | 'giveBack'>;
   now?: () => Date;
 }
 
@@ -38,6 +41,11 @@ export interface SubmitResult {
  * then it is an HMAC, under the deployment secret, of the caller's subject, the key and the
  * idea's id (followUpTokenFor), so that a retry is given the same token by making it again.
  * The table never holds it: the idea keeps its SHA-256, the idempotency record nothing of it.
+ *
+ * Each person may submit so many ideas an hour (the `submit` limit): the submit is counted before
+ * the write, and refused with 429 when the hour's count is used up, with nothing written. Only a
+ * submit that stores a new idea keeps its count: a retry with the same Idempotency-Key gives its
+ * count back, and at the limit it is still answered as a retry, since it stores nothing.
  */
 export async function submitIdea(
   deps: SubmitDependencies,
@@ -89,17 +97,36 @@ export async function submitIdea(
   };
   const idempotency = retryable === undefined ? undefined : idempotencyRecord(retryable.keys, retryable.header, caller, input, id, now);
 
-  const outcome = await deps.store.submit(idea, event, idempotency);
-  if (!outcome.created) {
-    if (outcome.replayOf.requestHash !== idempotency?.requestHash) {
+  /** The answer to a retry of the earlier submit the idempotency record names. */
+  const retryOf = (earlier: IdempotencyRecord): SubmitResult => {
+    if (earlier.requestHash !== idempotency?.requestHash) {
       throw new IdempotencyKeyReusedError({
         da: 'Brug en ny Idempotency-Key til en ny idé.',
         en: 'Use a new Idempotency-Key for a new idea.',
       });
     }
-    const { ideaId } = outcome.replayOf;
+    const { ideaId } = earlier;
     // The same content (requestHash) by the same person with the same key: anonymous then too, so its token is made again.
     return { id: ideaId, status: 'submitted', ...(input.anonymous ? { followUpToken: tokenOf(ideaId) } : {}), replayed: true };
+  };
+
+  const usage = await deps.limiter.consume(caller.sub, 'submit');
+  if (!usage.allowed) {
+    const earlier = idempotency === undefined ? undefined : await deps.store.getIdempotencyRecord(idempotency.keyHash);
+    if (earlier === undefined) throw usage.refusal;
+    return retryOf(earlier);
+  }
+  let outcome: Awaited<ReturnType<IdeaStore['submit']>>;
+  try {
+    outcome = await deps.store.submit(idea, event, idempotency);
+  } catch (error) {
+    // Nothing was stored: the submit does not count.
+    await deps.limiter.giveBack(usage.charge);
+    throw error;
+  }
+  if (!outcome.created) {
+    await deps.limiter.giveBack(usage.charge);
+    return retryOf(outcome.replayOf);
   }
   record.ideaSubmitted();
 

@@ -14,13 +14,29 @@ function recipientOf(idea: Idea): { to: string; name?: string } | undefined {
   return { to: idea.submitter.email, ...(idea.submitter.name === undefined ? {} : { name: idea.submitter.name }) };
 }
 
+/**
+ * The ids of every e-mail an idea's submitter may have been sent: one per version (a change of
+ * status) and one per comment to them. A notification's id is the change it tells about, so a
+ * redelivery cannot send it twice, and a person's e-mails are found without an index of them
+ * (the GDPR export and erasure, shared/privacy/).
+ */
+export function submitterNotificationIds(idea: Pick<Idea, 'id' | 'version'>, comments: readonly Pick<Comment, 'id' | 'visibility'>[]): string[] {
+  const ids: string[] = [];
+  for (let version = 1; version <= idea.version; version++) ids.push(statusNotificationId(idea.id, version));
+  for (const comment of comments) if (comment.visibility === 'submitter') ids.push(commentNotificationId(idea.id, comment.id));
+  return ids;
+}
+
+const statusNotificationId = (ideaId: string, version: number) => `${ideaId}.v${version}`;
+const commentNotificationId = (ideaId: string, commentId: string) => `${ideaId}.c${commentId}`;
+
 /** The e-mail for an idea's new status; `idea` is the idea after the change, at its new version. */
 export function statusNotification(idea: Idea, at: string): Notification | undefined {
   const recipient = recipientOf(idea);
   if (recipient === undefined) return undefined;
   const message = submitterMessage(idea.status, idea.decision, idea.language);
   const email = notificationEmail({ title: idea.title, ...(recipient.name === undefined ? {} : { submitterName: recipient.name }) }, message, idea.language);
-  return { id: `${idea.id}.v${idea.version}`, kind: 'idea-status', ideaId: idea.id, to: recipient.to, language: idea.language, ...email, createdAt: at };
+  return { id: statusNotificationId(idea.id, idea.version), kind: 'idea-status', ideaId: idea.id, to: recipient.to, language: idea.language, ...email, createdAt: at };
 }
 
 /** The e-mail for a comment the digitalisation team writes to the submitter. */
@@ -29,7 +45,7 @@ export function commentNotification(idea: Idea, comment: Comment): Notification 
   if (recipient === undefined || comment.visibility !== 'submitter') return undefined;
   const message = commentMessage(comment.text, idea.language);
   const email = notificationEmail({ title: idea.title, ...(recipient.name === undefined ? {} : { submitterName: recipient.name }) }, message, idea.language);
-  return { id: `${idea.id}.c${comment.id}`, kind: 'idea-comment', ideaId: idea.id, to: recipient.to, language: idea.language, ...email, createdAt: comment.at };
+  return { id: commentNotificationId(idea.id, comment.id), kind: 'idea-comment', ideaId: idea.id, to: recipient.to, language: idea.language, ...email, createdAt: comment.at };
 }
 
 /** The team's daily digest of the ideas that have waited in triage longer than the service level. */

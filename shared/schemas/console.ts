@@ -19,6 +19,13 @@ export const InboxQuery = z.strictObject({
 
 const message = humanText(1, 2000);
 
+/**
+ * `confirmPersonalData: true` stores text that seems to hold personal data (a CPR number, an
+ * e-mail address, a phone number, a named person's health) as given; without it such text is
+ * refused with 422 `personal-data` (shared/triage/personal-data.ts).
+ */
+const confirmPersonalData = z.optional(z.boolean());
+
 /** A calendar day after today (in Copenhagen): a parked idea comes back on it. */
 export const futureDay = z.iso.date().check(
   z.refine((day) => day > copenhagenDay(new Date()), {
@@ -31,12 +38,12 @@ export const futureDay = z.iso.date().check(
 
 /** POST /console/ideas/{id}/decisions: one of triage's decisions with what it needs. */
 export const DecisionInput = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('needs_info'), question: humanText(5, 2000) }),
-  z.strictObject({ decision: z.literal('accept'), message: z.optional(message) }),
-  z.strictObject({ decision: z.literal('park'), revisitOn: futureDay, message: z.optional(message) }),
-  z.strictObject({ decision: z.literal('decline'), reasonCode: z.enum(DECLINE_REASONS), message }),
-  z.strictObject({ decision: z.literal('duplicate'), into: z.uuid(), message: z.optional(message) }),
-  z.strictObject({ decision: z.literal('redirect'), to: z.enum(REDIRECT_TARGETS), message }),
+  z.strictObject({ decision: z.literal('needs_info'), question: humanText(5, 2000), confirmPersonalData }),
+  z.strictObject({ decision: z.literal('accept'), message: z.optional(message), confirmPersonalData }),
+  z.strictObject({ decision: z.literal('park'), revisitOn: futureDay, message: z.optional(message), confirmPersonalData }),
+  z.strictObject({ decision: z.literal('decline'), reasonCode: z.enum(DECLINE_REASONS), message, confirmPersonalData }),
+  z.strictObject({ decision: z.literal('duplicate'), into: z.uuid(), message: z.optional(message), confirmPersonalData }),
+  z.strictObject({ decision: z.literal('redirect'), to: z.enum(REDIRECT_TARGETS), message, confirmPersonalData }),
 ]);
 
 /** PUT /console/ideas/{id}/assignee: a member of the digitalisation team, or null for nobody. */
@@ -48,6 +55,7 @@ export const AssigneeInput = z.strictObject({
 export const CommentInput = z.strictObject({
   text: humanText(1, 4000),
   visibility: z._default(z.enum(['internal', 'submitter']), 'internal'),
+  confirmPersonalData,
 });
 
 /** POST /ideas/{id}/answers: the submitter's answer to triage's question. */

@@ -92,6 +92,12 @@ export const PageQuery = /* @__PURE__ */ (() =>
     cursor: z.optional(z.string().check(z.maxLength(1024))),
   }))();
 
+/** GET /ideas/{id}/comments: where the page starts (the `commentsCursor` or `nextCursor` of the page before); its size is fixed. */
+export const CommentsQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
+  }))();
+
 /**
  * A number as a Danish form may have it: "2,5" is two and a half, and "1.000" (dots between
  * groups of three digits) is a thousand. Anything else is left for Number() to judge.

@@ -4,6 +4,7 @@ import { ideaAfter, type Actor, type Idea, type IdeaDecision, type IdeaEvent, ty
 import type { Comment, Notification } from '../domain/notification.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { contributionChange, ideaContribution, pilotContribution } from '../domain/pipeline.ts';
+import { InvalidCursorError } from '../http/errors.ts';
 import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { notificationItem } from './notifications.ts';
@@ -25,6 +26,7 @@ import {
   pendingIndexKey,
   supportCountKey,
   supporterKey,
+  supportsIndexKey,
   ideaEventKey,
   ideaKey,
   ideaPartition,
@@ -64,8 +66,12 @@ export interface Transition {
   actor: Actor;
   at: string;
   reason?: string;
-  /** Other attributes of the idea that change with the status; `undefined` removes one. */
-  set?: Partial<Pick<Idea, 'frictionHoursPerYear' | 'themeAlignment' | 'shingles' | 'duplicateCandidates' | 'resemblingPilots' | 'scorecard' | 'assignee' | 'decision' | 'intakeAbandonedAt'>>;
+  /**
+   * Other attributes of the idea that change with the status; `undefined` removes one. Any but
+   * the identity, status and version, which the transition itself sets: an erasure rewrites
+   * whatever names the person (shared/privacy/erase.ts).
+   */
+  set?: Partial<Omit<Idea, 'id' | 'status' | 'statusChangedAt' | 'updatedAt' | 'version' | 'createdAt'>>;
   /** Set for a change that is not a change of status (the idea keeps its status). */
   change?: IdeaEvent['change'];
   /** The decision behind the change, recorded on its history event. */
@@ -82,13 +88,22 @@ export interface Transition {
   requireStatus?: { ideaId: string; statuses: readonly IdeaStatus[] };
 }
 
-/** Everything about one idea that its page shows; one Query of its partition. */
+/** Everything about one idea that its page shows: the idea, its history, its first page of comments. */
 export interface IdeaRecord {
   idea: Idea;
   history: IdeaEvent[];
+  /** The oldest COMMENTS_PER_READ comments, oldest first. */
   comments: Comment[];
+  /** Where the next page of comments starts (`listComments`), when there are more. */
+  commentsCursor?: StoreCursor;
   supportCount: number;
 }
+
+/**
+ * The most comments one read returns (the idea's page, or one page of GET /ideas/{id}/comments):
+ * comments are only ever added, so without a cap one idea's page could grow without end.
+ */
+export const COMMENTS_PER_READ = 50;
 
 /** A merge whose supporters have not all been carried over yet. */
 export interface PendingMerge {
@@ -107,8 +122,12 @@ export interface IdeaStore {
   getIdea(id: string): Promise<Idea | undefined>;
   /** Several ideas by id, in no particular order; ids that do not exist are left out. */
   getIdeas(ids: readonly string[]): Promise<Idea[]>;
-  /** The idea with its history, comments and number of supporters. */
+  /** The idea with its history, its first page of comments and its number of supporters. */
   getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined>;
+  /** One page of an idea's comments, oldest first; the cursor only works for that idea's comments. */
+  listComments(ideaId: string, limit: number, cursor?: StoreCursor): Promise<Page<Comment>>;
+  /** The idempotency record stored under the key hash, if any (a submit refused by the per-person limit may still be a retry). */
+  getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined>;
   listBySubmitter(sub: string, limit: number, cursor?: StoreCursor): Promise<Page<Idea>>;
   transition(change: Transition): Promise<Idea>;
   /** Ideas on the status index's list of `status` since before `changedBefore`, oldest first (ideas given up in intake are not on `submitted`'s). */
@@ -204,22 +223,26 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   /**
-   * The idea, its whole history and its comments in one Query of its partition, and its supporter
-   * count in one GetItem. The Query stops before the supporter items (`SUPPORTER#…` sorts after
-   * `COMMENT#`, `EVENT#` and `META`), so a popular idea costs no more to read than any other.
+   * The idea and its whole history in one Query of its partition, its first page of comments in
+   * another, and its supporter count in one GetItem, all at once. The first Query reads from
+   * `EVENT#` to before the supporter items (`COMMENT#…` sorts before `EVENT#`, `SUPPORTER#…` after
+   * `MERGE` and `META`), so neither the comments nor the supporters, however many, make it longer.
    */
   async getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined> {
     let idea: Idea | undefined;
     const history: IdeaEvent[] = [];
-    const comments: Comment[] = [];
     let startKey: Item | undefined;
     const supportCount = this.getSupportCount(id);
+    const comments = this.listComments(id, COMMENTS_PER_READ);
+    // Settled together below; a rejection of either is not left unhandled meanwhile.
+    supportCount.catch(() => undefined);
+    comments.catch(() => undefined);
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND SK < :supporters',
-          ExpressionAttributeValues: { ':pk': ideaPartition(id), ':supporters': SUPPORTER_PREFIX },
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :events AND :supporters',
+          ExpressionAttributeValues: { ':pk': ideaPartition(id), ':events': EVENT_PREFIX, ':supporters': SUPPORTER_PREFIX },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -228,11 +251,45 @@ export class DynamoIdeaStore implements IdeaStore {
         const sk = String(item['SK']);
         if (sk === META) idea = itemToIdea(item);
         else if (sk.startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
-        else if (sk.startsWith(COMMENT_PREFIX)) comments.push(pick(item, COMMENT_FIELDS) as unknown as Comment);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey !== undefined);
-    return idea === undefined ? undefined : { idea, history, comments, supportCount: await supportCount };
+    const [firstComments, count] = await Promise.all([comments, supportCount]);
+    if (idea === undefined) return undefined;
+    return { idea, history, comments: firstComments.items, ...(firstComments.nextCursor === undefined ? {} : { commentsCursor: firstComments.nextCursor }), supportCount: count };
+  }
+
+  /**
+   * One page of the idea's comments, oldest first, in one Query of at most `limit` + 1 items: the
+   * one past the page only tells that there is more, and the cursor is the key of the page's last
+   * comment. A cursor of another idea, or of anything but a comment, is 400 `invalid-cursor`.
+   */
+  async listComments(ideaId: string, limit: number, cursor?: StoreCursor): Promise<Page<Comment>> {
+    const partition = ideaPartition(ideaId);
+    const startKey = decodeCursor(cursor, { attribute: 'PK', value: partition, keys: ['PK', 'SK'] });
+    if (startKey !== undefined && !String(startKey['SK']).startsWith(COMMENT_PREFIX)) throw new InvalidCursorError();
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :comments)',
+        ExpressionAttributeValues: { ':pk': partition, ':comments': COMMENT_PREFIX },
+        ConsistentRead: true,
+        Limit: limit + 1,
+        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+      }),
+    );
+    const items = result.Items ?? [];
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    // More than a page read: more to come. A page cut short by DynamoDB's 1 MB: its own last key.
+    const nextKey = items.length > limit && last !== undefined ? { PK: partition, SK: String(last['SK']) } : result.LastEvaluatedKey;
+    const nextCursor = encodeCursor(nextKey);
+    return { items: page.map((item) => pick(item, COMMENT_FIELDS) as unknown as Comment), ...(nextCursor === undefined ? {} : { nextCursor }) };
+  }
+
+  async getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(keyHash), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : itemToIdempotency(result.Item);
   }
 
   async getSupportCount(ideaId: string): Promise<number> {
@@ -369,7 +426,7 @@ export class DynamoIdeaStore implements IdeaStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...supporterKey(ideaId, supporterHash), type: 'supporter', at },
+                Item: { ...supporterKey(ideaId, supporterHash), ...supportsIndexKey(supporterHash, at, ideaId), type: 'supporter', ideaId, at },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

@@ -17,7 +17,7 @@ import { normaliseMailAddress } from '../domain/mail-suppression.ts';
  * | inbox entry         | INBOX#<list>#<sort>  | <sort value>    |                              |                              |
  * | revisit entry       | REVISIT              | <day>#<id>      |                              |                              |
  * | comment             | IDEA#<id>            | COMMENT#<at>#<comment id> |                    |                              |
- * | supporter           | IDEA#<id>            | SUPPORTER#<hash of sub>   |                    |                              |
+ * | supporter           | IDEA#<id>            | SUPPORTER#<hash of sub>   |                    | SUPPORTS#<hash of sub>, <at>#<id> |
  * | supporter count     | IDEA#<id>            | SUPPORTERS      |                              |                              |
  * | pending merge       | IDEA#<id>            | MERGE           | PENDING#merge, <at>#<id>     |                              |
  * | notification        | NOTIFICATION#<id>    | META            | PENDING#notification, <at>#<id> (until sent) |              |
@@ -31,6 +31,9 @@ import { normaliseMailAddress } from '../domain/mail-suppression.ts';
  * | development outbox  | DEV_OUTBOX           | <sent at>#<id>  |                              |                              |
  * | mail suppression    | MAIL_SUPPRESSION#<normalised address> | META |                   |                              |
  * | re-scoring job      | RESCORE              | JOB#<job id>    |                              |                              |
+ * | erasure (audit)     | ERASURE#<id>         | META            |                              |                              |
+ * | retention progress  | RETENTION            | STATUS#<status> |                              |                              |
+ * | usage count         | USAGE#<HMAC of sub>  | <action>#<window start> |                      | (expiresAt: the window's end, TTL) |
  *
  * An idea and its history share a partition, so one Query reads both.
  */
@@ -118,6 +121,12 @@ export const commentKey = (ideaId: string, at: string, commentId: string) => ({ 
 export const SUPPORTER_PREFIX = 'SUPPORTER#';
 /** A supporter is kept as a hash of their subject, so nobody reading the table sees who supports what. */
 export const supporterKey = (ideaId: string, supporterHash: string) => ({ PK: ideaPartition(ideaId), SK: `${SUPPORTER_PREFIX}${supporterHash}` });
+/**
+ * Where a supporter item is found by its supporter (the GDPR export of their support): the
+ * supporter's hash, never their subject, so the index links nobody without the deployment secret.
+ */
+export const supportsIndexKey = (supporterHash: string, at: string, ideaId: string) => ({ GSI2PK: supportsPartition(supporterHash), GSI2SK: `${at}#${ideaId}` });
+export const supportsPartition = (supporterHash: string) => `SUPPORTS#${supporterHash}`;
 export const SUPPORT_COUNT = 'SUPPORTERS';
 export const supportCountKey = (ideaId: string) => ({ PK: ideaPartition(ideaId), SK: SUPPORT_COUNT });
 
@@ -171,3 +180,23 @@ export const rescoreJobKey = (jobId: string) => ({ PK: 'RESCORE', SK: `JOB#${job
  * GetItem by the address it is about to mail, and a person can find and delete it by address.
  */
 export const mailSuppressionKey = (address: string) => ({ PK: `MAIL_SUPPRESSION#${normaliseMailAddress(address)}`, SK: META });
+
+/** An erasure of one person (`POST /me/erase`): its audit record, which never holds the person's subject. */
+export const erasureKey = (id: string) => ({ PK: `ERASURE#${id}`, SK: META });
+
+/** How far the retention job has removed personal data from the ideas that ended in `status` (shared/privacy/retention.ts). */
+export const retentionMarkKey = (status: IdeaStatus) => ({ PK: 'RETENTION', SK: `STATUS#${status}` });
+
+/**
+ * Every usage count's partition starts with this, and nothing else's does: a function whose table
+ * access is read-only may count (`countsUsage` in infra/system.ts) only on keys with it, which
+ * IAM's `dynamodb:LeadingKeys` condition enforces in AWS and infra/local/grants.ts on a laptop.
+ */
+export const USAGE_PREFIX = 'USAGE#';
+
+/**
+ * One person's count of one limited action in one window (shared/domain/usage-limits.ts): the
+ * partition is the keyed hash of their subject, never the subject, and the sort key the action and
+ * the window's start (`submit#2026-01-08T08:00:00Z`).
+ */
+export const usageKey = (subjectHash: string, action: string, windowLabel: string) => ({ PK: `${USAGE_PREFIX}${subjectHash}`, SK: `${action}#${windowLabel}` });

@@ -5,7 +5,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
 import type { Page } from './ideas.ts';
-import { TABLE } from './table.ts';
+import { TABLE, type IndexDescription } from './table.ts';
 
 type Item = Record<string, unknown>;
 
@@ -30,18 +30,30 @@ export async function partitionPage<T>(
   return { items: (result.Items ?? []).map(read), ...(nextCursor === undefined ? {} : { nextCursor }) };
 }
 
-/** Every item of a partition, in sort-key order, reading page after page. */
-export async function wholePartition(client: DynamoDBDocumentClient, tableName: string, partition: string, options: { consistent?: boolean; pageSize?: number } = {}): Promise<Item[]> {
+/**
+ * Every item of a partition, in sort-key order (or newest first), reading page after page: of the
+ * table, or of a global secondary index (which cannot be read consistently).
+ */
+export async function wholePartition(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+  options: { consistent?: boolean; pageSize?: number; index?: IndexDescription; newestFirst?: boolean } = {},
+): Promise<Item[]> {
   const items: Item[] = [];
   let startKey: Item | undefined;
   do {
     const page = await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
+        ...(options.index === undefined ? {} : { IndexName: options.index.name }),
+        ...(options.index === undefined
+          ? { KeyConditionExpression: 'PK = :pk' }
+          : { KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': options.index.partitionKey } }),
         ExpressionAttributeValues: { ':pk': partition },
-        ...(options.consistent === true ? { ConsistentRead: true } : {}),
+        ...(options.consistent === true && options.index === undefined ? { ConsistentRead: true } : {}),
         ...(options.pageSize === undefined ? {} : { Limit: options.pageSize }),
+        ...(options.newestFirst === true ? { ScanIndexForward: false } : {}),
         ExclusiveStartKey: startKey,
       }),
     );

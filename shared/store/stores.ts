@@ -12,6 +12,8 @@ import { DynamoNotificationStore, type NotificationStore } from './notifications
 import { DynamoPilotStore, type PilotStore } from './pilots.ts';
 import { DynamoRescoreJobStore, type RescoreJobStore } from './rescore-jobs.ts';
 import { DynamoMailSuppressionStore, type MailSuppressionStore } from './suppressions.ts';
+import { DynamoUsageCounterStore, type UsageCounterStore } from './usage-limits.ts';
+import { DynamoPersonalDataStore, type PersonalDataStore } from './personal-data.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -48,4 +50,14 @@ export function mailSuppressionStoreFromEnv(): MailSuppressionStore {
 
 export function rescoreJobStoreFromEnv(): RescoreJobStore {
   return new DynamoRescoreJobStore(documentClient(), requireEnv(ENV.tableName));
+}
+
+/** The per-person counts (./usage-limits.ts); a function with read-only table access may use it only with `countsUsage` (infra/system.ts). */
+export function usageCounterStoreFromEnv(): UsageCounterStore {
+  return new DynamoUsageCounterStore(documentClient(), requireEnv(ENV.tableName));
+}
+
+/** A person's data across the table, for the GDPR routes and the retention job (./personal-data.ts). */
+export function personalDataStoreFromEnv(): PersonalDataStore {
+  return new DynamoPersonalDataStore(documentClient(), requireEnv(ENV.tableName));
 }

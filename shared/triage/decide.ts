@@ -11,6 +11,7 @@ import { statusNotification } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
 import { carrySupportersOver } from './merge.ts';
+import { refuseUnconfirmedPersonalData } from './personal-data.ts';
 
 export interface DecideDependencies {
   store: IdeaStore;
@@ -33,11 +34,13 @@ const MERGE_TARGET_STATUSES: readonly IdeaStatus[] = ['in_triage', 'needs_info',
  * Triage decides on an idea, if the version read satisfies the caller's `If-Match`. The status
  * change, its history event, the decision, the e-mail to the submitter and — for `accept` — the
  * pilot, or — for `duplicate` — the merge, are written in one transaction that only succeeds while
- * the idea is still at the version read, so of two concurrent decisions exactly one wins.
+ * the idea is still at the version read, so of two concurrent decisions exactly one wins. A
+ * question or message that seems to hold personal data is refused unless `confirmPersonalData`
+ * (./personal-data.ts), after the other checks and before anything is written.
  */
 export async function decide(
   deps: DecideDependencies,
-  request: { ideaId: string; ifMatch: VersionMatch; decision: DecisionRequest; caller: Caller; language: Language; at: string },
+  request: { ideaId: string; ifMatch: VersionMatch; decision: DecisionRequest; confirmPersonalData?: boolean; caller: Caller; language: Language; at: string },
 ): Promise<DecideResult> {
   const { store } = deps;
   const da = request.language === 'da';
@@ -53,6 +56,7 @@ export async function decide(
     });
   }
   if (request.decision.decision === 'duplicate') await checkMergeTarget(store, idea, request.decision.into, da);
+  refuseUnconfirmedPersonalData(decisionTexts(request.decision), request.confirmPersonalData === true);
 
   const by = personOf(request.caller);
   const pilot = request.decision.decision === 'accept' ? newPilot(idea, by, request.at, deps.newId ?? randomUUID) : undefined;
@@ -80,6 +84,11 @@ export async function decide(
   record.triageDecision(kind);
   if (decision.mergedInto !== undefined) await carrySupportersOver(deps, { ideaId: idea.id, into: decision.mergedInto });
   return { idea: updated, ...(pilot === undefined ? {} : { pilot }), ...(notification === undefined ? {} : { notificationId: notification.id }) };
+}
+
+/** The free text of a decision, by JSON Pointer: what the submitter reads and the history keeps. */
+function decisionTexts(decision: DecisionRequest): Record<string, string | undefined> {
+  return decision.decision === 'needs_info' ? { '/question': decision.question } : { '/message': decision.message };
 }
 
 async function checkMergeTarget(store: IdeaStore, idea: Idea, into: string, da: boolean): Promise<void> {

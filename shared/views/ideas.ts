@@ -84,6 +84,18 @@ function messagesFor(statusEvents: readonly IdeaEvent[], comments: readonly Comm
   return messages.sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/**
+ * One page of an idea's comments as its reader may see them (GET /ideas/{id}/comments): staff get
+ * every comment with its author and visibility; the submitter only those written to them, as the
+ * messages of their idea's page show them.
+ */
+export function commentsView(comments: readonly Comment[], view: Exclude<IdeaView, 'none'>, language: Language) {
+  if (view === 'staff') return comments.map((comment) => ({ ...comment }));
+  return comments
+    .filter((comment) => comment.visibility === 'submitter')
+    .map((comment) => ({ id: comment.id, at: comment.at, kind: 'comment' as const, text: commentMessage(comment.text, language) }));
+}
+
 /** The decision as its reader may see it: the submitter is not told which member of staff took it. */
 function decisionView(decision: IdeaDecision, staff: boolean) {
   const { by, ...rest } = decision;

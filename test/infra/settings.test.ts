@@ -67,6 +67,10 @@ describe('a production synth', () => {
       triageTeamEmail: 'digitalisering@kommune.example',
       triageServiceLevelDays: 14,
       operationsEmail: 'drift@kommune.example',
+      submitLimitPerHour: 20,
+      supportLimitPerHour: 120,
+      similarLimitPerHour: 300,
+      retentionDays: 365,
     });
     expect(warnings).toEqual([]);
   });
@@ -103,7 +107,14 @@ describe('each setting', () => {
     [CONTEXT.triageServiceLevelDays, 'two weeks', 'must be a whole number'],
     [CONTEXT.triageServiceLevelDays, 1.5, 'whole number'],
     [CONTEXT.createMailIdentity, 'maybe', 'must be true or false'],
+    [CONTEXT.submitLimitPerHour, '0', 'must be at least 1'],
+    [CONTEXT.supportLimitPerHour, '100001', 'must be at most 100000'],
+    [CONTEXT.similarLimitPerHour, 'unlimited', 'must be a whole number'],
+    [CONTEXT.submitLimitPerHour, 2.5, 'whole number'],
     [CONTEXT.rolesClaim, 42, 'must be text'],
+    [CONTEXT.retentionDays, '29', 'must be at least 30'],
+    [CONTEXT.retentionDays, '3651', 'must be at most 3650'],
+    [CONTEXT.retentionDays, 'a year', 'must be a whole number'],
   ])('refuses %s = %j, saying why and showing the value', (key, value, why) => {
     const [problem] = problemsOf('dev', { ...SETTINGS, [key]: value });
 
@@ -132,6 +143,21 @@ describe('each setting', () => {
     [undefined, true],
   ])('reads createMailIdentity %j as %s', (value, create) => {
     expect(parse('dev', { ...SETTINGS, [CONTEXT.createMailIdentity]: value }).settings.createMailIdentity).toBe(create);
+  });
+
+  it.each([
+    [CONTEXT.submitLimitPerHour, 'submitLimitPerHour', '40', 40],
+    [CONTEXT.supportLimitPerHour, 'supportLimitPerHour', 1000, 1000],
+    [CONTEXT.similarLimitPerHour, 'similarLimitPerHour', ' 600 ', 600],
+    [CONTEXT.submitLimitPerHour, 'submitLimitPerHour', undefined, 20],
+    [CONTEXT.supportLimitPerHour, 'supportLimitPerHour', undefined, 120],
+    [CONTEXT.similarLimitPerHour, 'similarLimitPerHour', undefined, 300],
+  ] as const)('reads the per-person limit %s = %j as %s %i an hour', (key, name, value, limit) => {
+    expect(parse('dev', { ...SETTINGS, [key]: value }).settings[name]).toBe(limit);
+  });
+
+  it('ships the default per-person limits in cdk.json', () => {
+    expect(parse('dev', CDK_JSON_CONTEXT).settings).toMatchObject({ submitLimitPerHour: 20, supportLimitPerHour: 120, similarLimitPerHour: 300 });
   });
 
   it('takes the roles claim as given', () => {

@@ -26,6 +26,10 @@ const MAIL_SENDER = 'idebanken@kommune.example';
 const TEAM_EMAIL = 'digitalisering@kommune.example';
 const SERVICE_LEVEL_DAYS = '10';
 const OPERATIONS_EMAIL = 'drift@kommune.example';
+/** Per-person limits other than the defaults, so the test sees that context reaches the functions. */
+const LIMITS = { submit: '25', support: '150', similar: '400' } as const;
+/** A retention period other than the default, for the same reason. */
+const RETENTION_DAYS = '400';
 /** Every setting as the configured stack hands it to the functions (the configuration set's name is CloudFormation's). */
 const settingValues = (): Record<SettingName, string> => ({
   mailTransport: 'ses',
@@ -33,6 +37,10 @@ const settingValues = (): Record<SettingName, string> => ({
   mailConfigurationSet: { Ref: logicalId(stack.mail.configurationSet) } as unknown as string,
   triageTeamEmail: TEAM_EMAIL,
   triageServiceLevelDays: SERVICE_LEVEL_DAYS,
+  submitLimitPerHour: LIMITS.submit,
+  supportLimitPerHour: LIMITS.support,
+  similarLimitPerHour: LIMITS.similar,
+  retentionDays: RETENTION_DAYS,
 });
 const CONFIGURED = {
   [CONTEXT.jwtIssuer]: ISSUER,
@@ -42,6 +50,10 @@ const CONFIGURED = {
   [CONTEXT.triageTeamEmail]: TEAM_EMAIL,
   [CONTEXT.triageServiceLevelDays]: SERVICE_LEVEL_DAYS,
   [CONTEXT.operationsEmail]: OPERATIONS_EMAIL,
+  [CONTEXT.submitLimitPerHour]: LIMITS.submit,
+  [CONTEXT.supportLimitPerHour]: LIMITS.support,
+  [CONTEXT.similarLimitPerHour]: LIMITS.similar,
+  [CONTEXT.retentionDays]: RETENTION_DAYS,
 };
 
 /**
@@ -85,17 +97,19 @@ function resourceOf(construct: IConstruct): Resource {
   return resource;
 }
 
-/** Every IAM action granted to a function's role, once per resource it is granted on. */
-function grantedActions(name: FunctionName): { action: string; resource: unknown }[] {
+/** Every IAM action granted to a function's role, once per resource it is granted on, with the statement's condition when it has one. */
+function grantedActions(name: FunctionName): { action: string; resource: unknown; condition?: unknown }[] {
   const roleId = logicalId(stack.functions[name].role!);
   const policies = Object.values(resources).filter(
     (resource) => resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
   );
-  type Statement = { Action: string | string[]; Resource: unknown };
+  type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
   return policies.flatMap((policy) =>
     (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((statement) =>
       // With @aws-cdk/aws-iam:minimizePolicies, grants of one action on several resources share a statement.
-      [statement.Action].flat().flatMap((action) => [statement.Resource].flat().map((resource) => ({ action, resource }))),
+      [statement.Action]
+        .flat()
+        .flatMap((action) => [statement.Resource].flat().map((resource) => ({ action, resource, ...(statement.Condition === undefined ? {} : { condition: statement.Condition }) }))),
     ),
   );
 }
@@ -293,11 +307,37 @@ describe('functions', () => {
     expect(granted.toSorted()).toEqual(described.toSorted());
   });
 
-  it.each(functionNames)('%s may write the table only when described readWrite, and read-only functions get read actions only', (name) => {
-    const access = SYSTEM.functions[name].table?.access;
+  it.each(functionNames)('%s may write the table only when described readWrite, and read-only functions get read actions only (but for counting usage on USAGE# keys)', (name) => {
+    const table = SYSTEM.functions[name].table;
     const writes = grantedActions(name).filter((grant) => /^dynamodb:(Put|Update|Delete|BatchWrite|ConditionCheck)/.test(grant.action));
 
-    expect(writes.length > 0).toBe(access === 'readWrite');
+    expect(writes.filter((grant) => grant.condition === undefined).length > 0).toBe(table?.access === 'readWrite');
+    expect(writes.filter((grant) => grant.condition !== undefined)).toEqual(
+      table?.access === 'read' && table.countsUsage === true
+        ? [{ action: 'dynamodb:UpdateItem', resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] }, condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USAGE#*'] } } }]
+        : [],
+    );
+  });
+
+  it('lets findSimilar, whose table access is read-only, update nothing but the per-person counts: UpdateItem only where dynamodb:LeadingKeys are USAGE#*', () => {
+    const roleId = logicalId(stack.functions.findSimilar.role!);
+
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: roleId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Allow',
+            Action: 'dynamodb:UpdateItem',
+            Resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] },
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USAGE#*'] } },
+          },
+        ]),
+      },
+    });
+    expect(grantedActions('findSimilar').filter((grant) => grant.action !== 'dynamodb:UpdateItem' && /^dynamodb:/.test(grant.action)).map((grant) => grant.action).toSorted()).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+    );
   });
 
   it.each(functionNames)('%s may query an index only when its description names it, and then only that index', (name) => {
@@ -327,11 +367,17 @@ describe('functions', () => {
     expect(lookups).toEqual([]);
   });
 
-  it.each(functionNames)('%s may never Scan the table: every read is a GetItem or a Query', (name) => {
+  it.each(functionNames.filter((name) => name !== 'erasureWorker'))('%s may never Scan the table: every read is a GetItem or a Query', (name) => {
     const actions = grantedActions(name).map((grant) => grant.action);
 
     expect(actions).not.toContain('dynamodb:Scan');
     expect(actions.filter((action) => action.startsWith('dynamodb:') && action.includes('*'))).toEqual([]);
+  });
+
+  it('lets the erasure worker alone Scan the table, and only the table, not an index: it must find a person wherever they are named', () => {
+    const scans = functionNames.flatMap((name) => grantedActions(name).filter((grant) => grant.action === 'dynamodb:Scan').map((grant) => ({ name, resource: grant.resource })));
+
+    expect(scans).toEqual([{ name: 'erasureWorker', resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] } }]);
   });
 
   it.each(functionNames)('%s may send only to the queues it is described to send to', (name) => {
@@ -421,6 +467,22 @@ describe('functions', () => {
     expect(variables('triageDigest')).toMatchObject({ [ENV.triageTeamEmail]: TEAM_EMAIL, [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
     expect(variables('getInbox')).toMatchObject({ [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
     expect(variables('getConsoleIdea')).toMatchObject({ [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
+    expect(variables('submitIdea')).toMatchObject({ [ENV.submitLimitPerHour]: LIMITS.submit });
+    expect(variables('supportIdea')).toMatchObject({ [ENV.supportLimitPerHour]: LIMITS.support });
+    expect(variables('findSimilar')).toMatchObject({ [ENV.similarLimitPerHour]: LIMITS.similar });
+  });
+
+  it('defaults the per-person limits to 20 submits, 120 supports and 300 similar-idea lookups an hour', () => {
+    const { [CONTEXT.submitLimitPerHour]: _submit, [CONTEXT.supportLimitPerHour]: _support, [CONTEXT.similarLimitPerHour]: _similar, ...withoutLimits } = CONFIGURED;
+    const defaulted = synth({ ...withoutLimits, [CONTEXT.submitLimitPerHour]: undefined, [CONTEXT.supportLimitPerHour]: undefined, [CONTEXT.similarLimitPerHour]: undefined });
+    const variables = (name: FunctionName) =>
+      ((Template.fromStack(defaulted).toJSON() as { Resources: Record<string, Resource> }).Resources[
+        defaulted.resolve(defaulted.getLogicalId(defaulted.functions[name].node.defaultChild as CfnElement)) as string
+      ]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+    expect(variables('submitIdea')[ENV.submitLimitPerHour]).toBe('20');
+    expect(variables('supportIdea')[ENV.supportLimitPerHour]).toBe('120');
+    expect(variables('findSimilar')[ENV.similarLimitPerHour]).toBe('300');
   });
 
   it('defaults the triage service level to 14 days', () => {
@@ -450,7 +512,13 @@ describe('the deployment secret', () => {
   });
 
   it('is read by the functions that sign cursors, hash supporters and keep idempotency records, and by no other', () => {
-    expect(readers.toSorted()).toEqual(['getInbox', 'listMyIdeas', 'listPipelinePilots', 'postDecision', 'submitIdea', 'supportIdea', 'sweeper'].toSorted());
+    expect(readers.toSorted()).toEqual(
+      [
+        'findSimilar', 'getConsoleIdea', 'getIdea', 'getInbox', 'listComments', 'listMyIdeas', 'listPipelinePilots', 'postDecision', 'submitIdea', 'supportIdea', 'sweeper',
+        // Supporter and usage hashes to find a person's items, and the erasure's requester hash.
+        'exportMyData', 'requestErasure', 'getErasure', 'erasureWorker',
+      ].toSorted(),
+    );
   });
 
   it.each(readers)('%s may read only that secret’s value, and gets its ARN', (name) => {

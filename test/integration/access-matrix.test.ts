@@ -50,7 +50,8 @@ const REFUSED = { none: 401, forged: 401, expired: 401, wrongIssuer: 401, wrongA
  * Route (as ROUTES names it; "(anonymous)": on an anonymous idea) × caller → status. "employee" is
  * Bent, who submitted none of the ideas; "owner" is Anna, who submitted them (the anonymous ones
  * too, but without their token she is nobody to them). The rows run in this order: the two that
- * re-score every idea in triage come last, so no idea changes version under another row's If-Match.
+ * re-score every idea in triage come late, so no idea changes version under another row's If-Match,
+ * and the erasures last, since they pseudonymise their callers.
  */
 const MATRIX: Record<string, Expected> = {
   'GET /health':                           { none: 200, forged: 200, expired: 200, wrongIssuer: 200, wrongAudience: 200, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
@@ -59,6 +60,8 @@ const MATRIX: Record<string, Expected> = {
   'GET /ideas/similar':                    { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   'GET /ideas/{id}':                       { ...REFUSED, employee: 404, owner: 200, triage: 200, director: 404, admin: 200 },
   'GET /ideas/{id} (anonymous)':           { ...REFUSED, employee: 404, owner: 404, triage: 200, director: 404, admin: 200, tokenRight: 200, tokenWrong: 404 },
+  'GET /ideas/{id}/comments':              { ...REFUSED, employee: 404, owner: 200, triage: 200, director: 404, admin: 200 },
+  'GET /ideas/{id}/comments (anonymous)':  { ...REFUSED, employee: 404, owner: 404, triage: 200, director: 404, admin: 200, tokenRight: 200, tokenWrong: 404 },
   'POST /ideas/{id}/answers':              { ...REFUSED, employee: 404, owner: 200, triage: 404, director: 404, admin: 404 },
   'POST /ideas/{id}/answers (anonymous)':  { ...REFUSED, employee: 404, owner: 404, triage: 404, director: 404, admin: 404, tokenRight: 200, tokenWrong: 404 },
   'POST /ideas/{id}/withdraw':             { ...REFUSED, employee: 404, owner: 200, triage: 404, director: 404, admin: 404 },
@@ -84,6 +87,10 @@ const MATRIX: Record<string, Expected> = {
   'GET /pipeline/learnings':               { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 200, admin: 200 },
   'PUT /console/strategy':                 { ...REFUSED, employee: 403, owner: 403, triage: 403, director: 403, admin: 200 },
   'POST /console/strategy/rescore':        { ...REFUSED, employee: 403, owner: 403, triage: 202, director: 403, admin: 202 },
+  'GET /me/export':                        { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
+  // Last: an erasure pseudonymises its caller, so no row after it may need them named.
+  'POST /me/erase':                        { ...REFUSED, employee: 202, owner: 202, triage: 202, director: 202, admin: 202 },
+  'GET /me/erasures/{id}':                 { ...REFUSED, employee: 404, owner: 200, triage: 404, director: 404, admin: 404 },
 };
 
 // --- The requests behind the cells --------------------------------------------------------------
@@ -138,6 +145,8 @@ const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> =
   'GET /ideas/similar': async () => ({ path: `/ideas/similar?title=${encodeURIComponent('Dobbeltindtastning')}&text=${encodeURIComponent('borgerdata i tre systemer')}` }),
   'GET /ideas/{id}': async () => ({ path: `/ideas/${fixtures.inTriage}` }),
   'GET /ideas/{id} (anonymous)': (caller) => anonymousCell(fixtures.anonymous, caller, `/ideas/${fixtures.anonymous.id}`),
+  'GET /ideas/{id}/comments': async () => ({ path: `/ideas/${fixtures.inTriage}/comments` }),
+  'GET /ideas/{id}/comments (anonymous)': (caller) => anonymousCell(fixtures.anonymous, caller, `/ideas/${fixtures.anonymous.id}/comments`),
   'POST /ideas/{id}/answers': async () => ({ path: `/ideas/${fixtures.asked}/answers`, body: { answer: 'Nexus, Økonomi og Støttesystemet.' } }),
   'POST /ideas/{id}/answers (anonymous)': (caller) =>
     anonymousCell(fixtures.anonymousAsked, caller, `/ideas/${fixtures.anonymousAsked.id}/answers`, { answer: 'Det gælder alle tre skoler.' }),
@@ -199,7 +208,22 @@ const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> =
     return { path: '/console/strategy', body: content, headers: { 'if-match': response.headers.get('etag') as string } };
   },
   'POST /console/strategy/rescore': async () => ({ path: '/console/strategy/rescore' }),
+  'GET /me/export': async () => ({ path: '/me/export' }),
+  'POST /me/erase': async () => ({ path: '/me/erase', body: { confirm: true } }),
+  'GET /me/erasures/{id}': async () => ({ path: await annasErasure() }),
 };
+
+let annasErasureLocation: string | undefined;
+
+/** Where Anna's erasure is followed: asked for once, by Anna. */
+async function annasErasure(): Promise<string> {
+  if (annasErasureLocation === undefined) {
+    const response = await cast.anna.request('POST', '/me/erase', { body: { confirm: true } });
+    expect(response.status).toBe(202);
+    annasErasureLocation = response.headers.get('location') as string;
+  }
+  return annasErasureLocation;
+}
 
 // --- Tokens -------------------------------------------------------------------------------------
 

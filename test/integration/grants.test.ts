@@ -62,6 +62,7 @@ describe('grants on a laptop', () => {
     await ok(tove.request('PUT', `/console/ideas/${accepted}/scorecard`, { body: { scores: { reach: 4 } }, headers: { 'if-match': await consoleEtag(tove, accepted) } }));
     await ok(tove.request('PUT', `/console/ideas/${accepted}/assignee`, { body: { assignee: { sub: 'tove' } }, headers: { 'if-match': await consoleEtag(tove, accepted) } }));
     await ok(tove.request('POST', `/console/ideas/${accepted}/comments`, { body: { text: 'Tak, vi kigger på det i næste uge.', visibility: 'submitter' } }));
+    await ok(anna.request('GET', `/ideas/${accepted}/comments`));
     await ok(decideNow(tove, questioned, { decision: 'needs_info', question: 'Hvilke to systemer drejer det sig om?' }));
     await ok(anna.request('POST', `/ideas/${questioned}/answers`, { body: { answer: 'Nexus og apotekets system, hver morgen.' } }));
     await ok(decideNow(tove, parked, { decision: 'park', revisitOn: nextDay(dayInCopenhagen(new Date()), 30), message: 'Vi venter på budgettet.' }));
@@ -93,10 +94,16 @@ describe('grants on a laptop', () => {
     await ok(dirk.request('GET', '/pipeline/export.csv'));
     await ok(dirk.request('GET', '/pipeline/learnings?q=st%C3%B8j'));
 
+    // The employee's data rights: an export, and an erasure that the erasure worker carries out by reading the whole table.
+    await ok(anna.request('GET', '/me/export'));
+    const erasure = await ok(bent.request('POST', '/me/erase', { body: { confirm: true } }));
+    await ok(bent.request('GET', erasure.headers.get('location') as string));
+
     // The schedules, and the queue consumers that the work above fed.
     await runtime.runSchedule('sweeper');
     await runtime.runSchedule('revisitParked');
     await runtime.runSchedule('triageDigest');
+    await runtime.runSchedule('retention');
     // SES's bounce reports arrive through SNS in AWS; here one is put on the mail events queue as SNS would deliver it.
     const sqs = sqsClient();
     await sqs.send(new SendMessageCommand({ QueueUrl: runtime.queues.mailEvents.url, MessageBody: snsEnvelope(bounceEvent({ to: 'nobody@spire.localhost' })) }));

@@ -9,9 +9,22 @@ import type { OutboxMessage } from '../../shared/store/notifications.ts';
 import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime.ts';
 
 /**
+ * Per-person limits far above the deployed defaults (20 submits, 120 supports, 300 similar-idea
+ * lookups an hour): most test files, the fuzzing and the access matrix act as a few people doing
+ * a great deal, which is not what they test. The limits are still counted (and their grants
+ * checked) on every request; test/integration/usage-limits.test.ts sets low ones and tests them.
+ */
+export const GENEROUS_LIMITS: Readonly<Record<string, string>> = {
+  SPIRE_SUBMIT_LIMIT_PER_HOUR: '100000',
+  SPIRE_SUPPORT_LIMIT_PER_HOUR: '100000',
+  SPIRE_SIMILAR_LIMIT_PER_HOUR: '100000',
+};
+
+/**
  * A runtime of its own for one test file: own table, own queues, a free port, schedules run by
- * hand. Stopping it fails the file if any function made an AWS call its grants do not allow,
- * even one the function caught and only logged.
+ * hand, and generous per-person limits (GENEROUS_LIMITS; `environment` may set others). Stopping
+ * it fails the file if any function made an AWS call its grants do not allow, even one the
+ * function caught and only logged.
  */
 export async function startTestRuntime(overrides: Partial<RuntimeOptions> = {}): Promise<LocalRuntime> {
   const id = randomBytes(4).toString('hex');
@@ -23,8 +36,8 @@ export async function startTestRuntime(overrides: Partial<RuntimeOptions> = {}):
     queuePrefix: `test-${id}-`,
     schedules: false,
     visibilityTimeoutSeconds: 2,
-    environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0' },
     ...overrides,
+    environment: { SPIRE_SWEEPER_MIN_AGE_SECONDS: '0', ...GENEROUS_LIMITS, ...overrides.environment },
   });
   return {
     ...runtime,

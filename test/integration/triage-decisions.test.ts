@@ -362,12 +362,12 @@ describe('merging a duplicate', () => {
   });
 
   it('shows the submitter of a merged idea only the surviving idea’s title and status label, never what triage wrote to its submitter', async () => {
-    // Prepare: Anna's idea merged into Bent's; then triage asks Bent a question that holds a CPR number.
+    // Prepare: Anna's idea merged into Bent's; then triage asks Bent a question that holds a CPR number (confirmed, or it is refused).
     const [survivor] = (await submitAll(bent, [friction('Hjælpemidler bestilles på papir')])) as [string];
     const [merged] = (await submitAll(anna, [{ ...friction('Papirbestilling af hjælpemidler'), department: 'Hjemmeplejen Vest' }])) as [string];
     expect((await decideNow(tove, merged, { decision: 'duplicate', into: survivor })).status).toBe(200);
     const question = 'Gælder det borgeren med CPR-nummer 010190-1234, som du nævnte i telefonen?';
-    expect((await decideNow(tove, survivor, { decision: 'needs_info', question })).status).toBe(200);
+    expect((await decideNow(tove, survivor, { decision: 'needs_info', question, confirmPersonalData: true })).status).toBe(200);
 
     // Act
     const danish = await anna.request('GET', `/ideas/${merged}`);

@@ -29,6 +29,7 @@ import {
 } from './support/fakes.ts';
 import { aNotification, anIdea, aSubmission, anIdeaInTriage, IDEA_ID, SUBMITTER, TRIAGE } from './support/ideas.ts';
 import { testKeys } from './support/secret.ts';
+import { testLimiter } from './support/usage.ts';
 import { httpEvent, lambdaContext, scheduledEvent } from './support/lambda.ts';
 import { aPilotReadyToStart, PILOT_ID } from './support/pilots.ts';
 import { aStrategy } from './support/strategy.ts';
@@ -94,7 +95,7 @@ describe('the EMF documents', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const { id } = await submitIdea({ store, queue: new RecordingQueue(), keys: testKeys }, idea, SUBMITTER);
+    const { id } = await submitIdea({ store, queue: new RecordingQueue(), keys: testKeys, limiter: testLimiter().limiter }, idea, SUBMITTER);
     const [document, ...more] = flushed();
 
     // Assess
@@ -110,7 +111,7 @@ describe('the EMF documents', () => {
 describe('use cases record what happened', () => {
   it('counts an idea submitted once, and not again when the same submit is replayed', async () => {
     // Prepare
-    const deps = { store: new InMemoryIdeaStore(), queue: new RecordingQueue(), keys: testKeys };
+    const deps = { store: new InMemoryIdeaStore(), queue: new RecordingQueue(), keys: testKeys, limiter: testLimiter().limiter };
     await submitIdea(deps, idea, SUBMITTER, 'retry-me');
 
     // Act

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { supportIdea } from '../../../shared/employee/support.ts';
-import { InvalidTransitionError, NotFoundError } from '../../../shared/http/errors.ts';
+import { InvalidTransitionError, NotFoundError, TooManyRequestsError } from '../../../shared/http/errors.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
+import { testLimiter } from '../support/usage.ts';
 import { anIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-14T10:00:00.000Z';
+const { limiter } = testLimiter();
 
 describe('supportIdea', () => {
   it('counts a person’s support once, however often they send it', async () => {
@@ -15,9 +17,9 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
 
     // Act
-    const first = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
-    const again = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
-    const another = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
+    const first = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const again = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const another = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
 
     // Assess
     expect(first).toEqual({ added: true, supportCount: 1 });
@@ -30,7 +32,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
 
     // Act
-    await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(await store.listSupporters(IDEA_ID)).toEqual([supporterHash(TEST_KEYS, COLLEAGUE.sub)]);
@@ -43,7 +45,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(idea);
 
     // Act
-    await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).toEqual(idea);
@@ -55,7 +57,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
 
     // Act
-    const result = await supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const result = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(result.added).toBe(true);
@@ -66,7 +68,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(InvalidTransitionError);
@@ -79,7 +81,7 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
@@ -91,10 +93,56 @@ describe('supportIdea', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
     expect(store.supporters.size).toBe(0);
+  });
+});
+
+describe('supportIdea and the per-person limit', () => {
+  const OTHER_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+  it('refuses a support past the person’s limit with 429, storing no supporter and counting nothing more', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage(), anIdeaInTriage({ id: OTHER_ID }));
+    const { limiter: strict, store: usage } = testLimiter({ support: 1 });
+    await supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+
+    // Act
+    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: OTHER_ID, caller: COLLEAGUE, at: AT }));
+
+    // Assess
+    expect(error).toBeInstanceOf(TooManyRequestsError);
+    expect(await store.listSupporters(OTHER_ID)).toEqual([]);
+    expect(await store.getSupportCount(OTHER_ID)).toBe(0);
+    expect(usage.total('support')).toBe(1);
+  });
+
+  it('leaves another person free to support', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+    const { limiter: strict } = testLimiter({ support: 1 });
+    await supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+
+    // Act
+    const theirs = await supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
+
+    // Assess
+    expect(theirs).toEqual({ added: true, supportCount: 2 });
+  });
+
+  it('does not count a support refused before the write (no such idea, or one that takes no support)', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status: 'declined' }));
+    const { limiter: strict, store: usage } = testLimiter({ support: 1 });
+
+    // Act
+    await rejectionOf(supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: OTHER_ID, caller: COLLEAGUE, at: AT }));
+    await rejectionOf(supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+
+    // Assess
+    expect(usage.total('support')).toBe(0);
   });
 });

@@ -2,15 +2,20 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/get-console-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
+import type { Comment } from '../../../shared/domain/notification.ts';
+import { cursorSeal } from '../../../shared/store/cursor.ts';
+import { COMMENTS_PER_READ } from '../../../shared/store/ideas.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+import { mockDeploymentSecret, testKeys } from '../support/secret.ts';
 
 const NOW = '2026-01-08T08:31:00.000Z';
 const THIRD_IDEA_ID = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 
 const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
+mockDeploymentSecret();
 
 beforeEach(() => {
   ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [] } });
@@ -20,13 +25,10 @@ const internal = aComment({ text: 'Ligner noget fra Sundhed.' });
 const toSubmitter = aComment({ id: 'c0ffee00-0000-4000-8000-000000000002', at: '2026-01-07T10:00:00.000Z', visibility: 'submitter', text: 'Tak, vi kigger på det.' });
 
 /** The idea's partition: the idea, its history and its comments; and its supporter count. */
-function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], supporters = 0) {
-  ddbMock.on(QueryCommand).resolves({
-    Items: [
-      ...[internal, toSubmitter].map((comment) => ({ PK: `IDEA#${idea.id}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment })),
-      ...history.map(eventItem),
-      ideaItem(idea),
-    ],
+function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], supporters = 0, comments: Comment[] = [internal, toSubmitter]) {
+  ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND SK BETWEEN :events AND :supporters' }).resolves({ Items: [...history.map(eventItem), ideaItem(idea)] });
+  ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :comments)' }).resolves({
+    Items: comments.map((comment) => ({ PK: `IDEA#${idea.id}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment })),
   });
   const countKey = { PK: `IDEA#${idea.id}`, SK: 'SUPPORTERS' };
   ddbMock.on(GetCommand, { Key: countKey }).resolves(supporters === 0 ? {} : { Item: { ...countKey, type: 'support-count', count: supporters } });
@@ -62,6 +64,34 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
       overdue: false,
     });
     expect(body['history']).toEqual([expect.objectContaining({ status: 'submitted' }), expect.objectContaining({ from: 'submitted', status: 'in_triage', actor: { kind: 'system' } })]);
+  });
+
+  it('returns at most COMMENTS_PER_READ comments, oldest first, and a signed commentsCursor to read on', async () => {
+    // Prepare
+    const idea = anIdeaInTriage();
+    const many = Array.from({ length: COMMENTS_PER_READ + 1 }, (_, n) => aComment({ id: `c0ffee00-0000-4000-8000-${String(n).padStart(12, '0')}`, at: `2026-01-07T10:${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z` }));
+    stored(idea, [aSubmittedEvent(idea)], 0, many);
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    const body = bodyOf(response);
+    expect(body['comments']).toEqual(many.slice(0, COMMENTS_PER_READ));
+    const last = many[COMMENTS_PER_READ - 1]!;
+    const opened = await cursorSeal(testKeys).open(String(body['commentsCursor']));
+    expect(JSON.parse(Buffer.from(String(opened), 'base64url').toString('utf8'))).toEqual({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${last.at}#${last.id}` });
+  });
+
+  it('gives no commentsCursor when every comment fits on the page', async () => {
+    // Prepare
+    stored(anIdeaInTriage());
+
+    // Act
+    const response = await getConsoleIdea();
+
+    // Assess
+    expect(bodyOf(response)).not.toHaveProperty('commentsCursor');
   });
 
   it('lists the decisions the idea’s status allows', async () => {

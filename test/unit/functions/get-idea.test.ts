@@ -4,10 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
+import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { COMMENTS_PER_READ } from '../../../shared/store/ideas.ts';
 import { aComment, aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims, type Claims } from '../support/lambda.ts';
+import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
+mockDeploymentSecret();
 
 afterEach(() => {
   ddbMock.reset();
@@ -15,11 +19,16 @@ afterEach(() => {
 
 const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';
 
-function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], extraItems: Record<string, unknown>[] = []) {
-  ddbMock.on(QueryCommand).resolves({ Items: [...extraItems, ...history.map(eventItem), ideaItem(idea)] });
+/** The idea's partition as the store reads it: the idea and its history in one Query, its comments (`commentItems`) in another. */
+function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], commentItems: Record<string, unknown>[] = []) {
+  ddbMock.on(QueryCommand, { KeyConditionExpression: HISTORY_QUERY }).resolves({ Items: [...history.map(eventItem), ideaItem(idea)] });
+  ddbMock.on(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY }).resolves({ Items: commentItems });
   // Nobody supports the idea unless a test says so; no other idea is stored.
   ddbMock.on(GetCommand).resolves({});
 }
+
+const HISTORY_QUERY = 'PK = :pk AND SK BETWEEN :events AND :supporters';
+const COMMENTS_QUERY = 'PK = :pk AND begins_with(SK, :comments)';
 
 function getIdea(options: { claims?: Claims | null; headers?: Record<string, string>; id?: string } = {}) {
   const id = options.id ?? IDEA_ID;
@@ -69,7 +78,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
     expect(response.body).not.toContain('Birthe');
   });
 
-  it('reads the idea and its history in one consistent query of its partition', async () => {
+  it('reads the idea and its history in one consistent query of its partition, and its first page of comments in another', async () => {
     // Prepare
     stored(triaged, triagedHistory);
 
@@ -77,12 +86,14 @@ describe('GET /ideas/{id} (get-idea)', () => {
     await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
+    expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 2);
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       TableName: 'spire-unit',
-      KeyConditionExpression: 'PK = :pk AND SK < :supporters',
-      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':supporters': 'SUPPORTER#' },
+      KeyConditionExpression: HISTORY_QUERY,
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':events': 'EVENT#', ':supporters': 'SUPPORTER#' },
       ConsistentRead: true,
     });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY, Limit: COMMENTS_PER_READ + 1, ConsistentRead: true });
   });
 
   it('shows triage who submitted the idea, who did what, and the version', async () => {
@@ -228,6 +239,26 @@ describe('GET /ideas/{id} (get-idea)', () => {
 
       // Assess
       expect(bodyOf(response)['comments']).toEqual([internal, toSubmitter]);
+    });
+
+    it('shows the submitter the comments to them among the first COMMENTS_PER_READ only, with a signed commentsCursor to read on', async () => {
+      // Prepare: 51 comments, every other one internal.
+      const many = Array.from({ length: COMMENTS_PER_READ + 1 }, (_, n) =>
+        aComment({ id: `c0ffee00-0000-4000-8000-${String(n).padStart(12, '0')}`, at: `2026-01-07T10:${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z`, visibility: n % 2 === 0 ? 'submitter' : 'internal', text: `Besked nr. ${n}` }),
+      );
+      stored(triaged, triagedHistory, many.map((comment) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment })));
+
+      // Act
+      const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
+
+      // Assess
+      const body = bodyOf(response);
+      const commentMessages = (body['messages'] as { kind: string; text: string }[]).filter((message) => message.kind === 'comment');
+      expect(commentMessages.map((message) => message.text.split('\n').at(-1))).toEqual(
+        many.slice(0, COMMENTS_PER_READ).filter((comment) => comment.visibility === 'submitter').map((comment) => comment.text),
+      );
+      const last = many[COMMENTS_PER_READ - 1]!;
+      expect(body['commentsCursor']).toBe(await sealed(encodeCursor({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${last.at}#${last.id}` })));
     });
 
     it('tells how many people support the idea, from its count item', async () => {

@@ -186,3 +186,42 @@ describe('POST /ideas/{id}/answers (post-answer)', () => {
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });
+
+describe('POST /ideas/{id}/answers with personal data in the answer', () => {
+  const WITH_PHONE = 'Det er Økonomi; ring til Åse på 23 45 67 89, hun ved mere.';
+
+  it('takes the answer with 200 and warns with personalData naming /answer and the span', async () => {
+    // Act
+    const response = await answer({ answer: WITH_PHONE });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toMatchObject({ id: IDEA_ID, status: 'in_triage', personalData: [{ pointer: '/answer', kind: 'phone', start: 32, end: 43 }] });
+  });
+
+  it('stores the answer as written on the history event', async () => {
+    // Act
+    await answer({ answer: WITH_PHONE });
+
+    // Assess
+    const [items] = transactions();
+    expect(items?.[1]).toMatchObject({ SK: 'EVENT#000004', answer: WITH_PHONE });
+  });
+
+  it('warns about an answer sent as a form the same way', async () => {
+    // Act
+    const response = await answer(new URLSearchParams({ answer: WITH_PHONE }).toString(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)['personalData']).toEqual([{ pointer: '/answer', kind: 'phone', start: 32, end: 43 }]);
+  });
+
+  it('leaves personalData out when nothing was found', async () => {
+    // Act
+    const response = await answer({ answer: ANSWER });
+
+    // Assess
+    expect(bodyOf(response)).not.toHaveProperty('personalData');
+  });
+});

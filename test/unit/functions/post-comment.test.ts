@@ -150,3 +150,97 @@ describe('POST /console/ideas/{id}/comments (post-comment)', () => {
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });
+
+describe('POST /console/ideas/{id}/comments: personal data', () => {
+  const CPR_TEXT = 'Borgeren har CPR 010203-1234, se journalen.';
+
+  it('refuses an internal comment holding a CPR number with 422 personal-data, naming the field and span, and writes nothing', async () => {
+    // Act
+    const response = await comment({ text: CPR_TEXT });
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(response.headers).toMatchObject({ 'content-language': 'da', 'cache-control': 'no-store' });
+    expect(problemOf(response)).toEqual({
+      type: 'urn:spire:problem:personal-data',
+      title: 'Teksten ser ud til at indeholde personoplysninger',
+      status: 422,
+      detail: expect.stringContaining('confirmPersonalData: true'),
+      findings: [{ pointer: '/text', kind: 'cpr', start: 17, end: 28 }],
+    });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('never repeats the text it found in the problem document', async () => {
+    // Act
+    const response = await comment({ text: 'Skriv til jens.hansen@gmail.com eller ring 23 45 67 89.', visibility: 'submitter' });
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(response.body).not.toContain('jens.hansen');
+    expect(response.body).not.toContain('23 45 67 89');
+    expect((problemOf(response)['findings'] as { kind: string }[]).map((finding) => finding.kind)).toEqual(['email', 'phone']);
+  });
+
+  it('refuses a comment to the submitter in English when the caller prefers it, with æøå intact in the offsets', async () => {
+    // Act
+    const response = await handler(
+      routeEvent('POST', '/console/ideas/{id}/comments', {
+        params: { id: IDEA_ID },
+        body: { text: 'Åse på Ærø: ring på 23456789.', visibility: 'submitter' },
+        headers: { 'accept-language': 'en' },
+        claims: triageClaims(),
+      }),
+      lambdaContext('spire-post-comment'),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response)).toMatchObject({
+      title: 'The text seems to contain personal data',
+      detail: expect.stringContaining('confirmPersonalData: true'),
+      findings: [{ pointer: '/text', kind: 'phone', start: 20, end: 28 }],
+    });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('stores a confirmed comment as given, without keeping the confirmation on the comment', async () => {
+    // Act
+    const response = await comment({ text: CPR_TEXT, confirmPersonalData: true });
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    const body = bodyOf(response);
+    expect(body['text']).toBe(CPR_TEXT);
+    expect(body).not.toHaveProperty('confirmPersonalData');
+    expect(writtenItems()).toEqual([expect.objectContaining({ type: 'comment', text: CPR_TEXT })]);
+    expect(writtenItems()[0]).not.toHaveProperty('confirmPersonalData');
+  });
+
+  it('still refuses when confirmPersonalData is false', async () => {
+    // Act
+    const response = await comment({ text: CPR_TEXT, confirmPersonalData: false });
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses confirmPersonalData that is not true or false with 400 on the field', async () => {
+    // Act
+    const response = await comment({ text: CPR_TEXT, confirmPersonalData: 'ja' });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/confirmPersonalData']);
+  });
+
+  it('answers 404 for an idea that does not exist before it looks for personal data', async () => {
+    // Act
+    const response = await comment({ text: CPR_TEXT }, { id: OTHER_IDEA_ID });
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+  });
+});

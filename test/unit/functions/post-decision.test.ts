@@ -337,3 +337,86 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     });
   });
 });
+
+describe('POST /console/ideas/{id}/decisions: personal data', () => {
+  const CPR_MESSAGE = 'Borgeren 010203-1234 er allerede hjulpet.';
+
+  it('refuses a question holding an e-mail address with 422 personal-data on /question, and writes and queues nothing', async () => {
+    // Act
+    const response = await decide({ decision: 'needs_info', question: 'Må vi skrive til jens.hansen@gmail.com om det?' });
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response)).toEqual({
+      type: 'urn:spire:problem:personal-data',
+      title: 'Teksten ser ud til at indeholde personoplysninger',
+      status: 422,
+      detail: expect.stringContaining('confirmPersonalData: true'),
+      findings: [{ pointer: '/question', kind: 'email', start: 17, end: 38 }],
+    });
+    expect(response.body).not.toContain('jens.hansen');
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it.each([
+    ['accept', { decision: 'accept', message: CPR_MESSAGE }],
+    ['park', { decision: 'park', revisitOn: '2026-09-01', message: CPR_MESSAGE }],
+    ['decline', { decision: 'decline', reasonCode: 'already_solved', message: CPR_MESSAGE }],
+    ['duplicate', { decision: 'duplicate', into: OTHER_IDEA_ID, message: CPR_MESSAGE }],
+    ['redirect', { decision: 'redirect', to: 'it_support', message: CPR_MESSAGE }],
+  ])('refuses the message of a %s decision when it holds a CPR number, writing nothing', async (_kind, body) => {
+    // Prepare: the idea a duplicate is merged into.
+    stored(anIdeaInTriage({ id: OTHER_IDEA_ID }));
+
+    // Act
+    const response = await decide(body);
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response)['findings']).toEqual([{ pointer: '/message', kind: 'cpr', start: 9, end: 20 }]);
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('takes a confirmed decision and stores the message as given, in the decision and the e-mail, without the confirmation', async () => {
+    // Act
+    const response = await decide({ decision: 'decline', reasonCode: 'already_solved', message: CPR_MESSAGE, confirmPersonalData: true });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const [ideaPut] = transactionItems();
+    const decision = ideaPut?.Put?.Item?.['decision'] as Record<string, unknown>;
+    expect(decision).toMatchObject({ kind: 'decline', message: CPR_MESSAGE });
+    expect(decision).not.toHaveProperty('confirmPersonalData');
+    expect(putItems()).toContainEqual(expect.objectContaining({ type: 'notification', text: expect.stringContaining(CPR_MESSAGE) }));
+    expect(sqsMock).toHaveReceivedCommandTimes(SendMessageBatchCommand, 1);
+  });
+
+  it('answers 412 for a stale If-Match before it looks for personal data', async () => {
+    // Act
+    const response = await decide({ decision: 'needs_info', question: `Gælder det ${CPR_MESSAGE}` }, { ifMatch: '"1"' });
+
+    // Assess
+    expect(response.statusCode).toBe(412);
+  });
+
+  it('answers 409 for a decision the status does not allow before it looks for personal data', async () => {
+    // Prepare
+    stored(aParkedIdea('2026-03-02'));
+
+    // Act
+    const response = await decide({ decision: 'accept', message: CPR_MESSAGE }, { ifMatch: '"3"' });
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+  });
+
+  it('does not look for personal data in a decision without free text', async () => {
+    // Act
+    const response = await decide({ decision: 'accept' });
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+  });
+});

@@ -1,12 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/submit-idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
 import { bodyOf, formPost, httpEvent, jsonPost, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
-import { mockDeploymentSecret } from '../support/secret.ts';
+import { mockDeploymentSecret, TEST_KEYS } from '../support/secret.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -377,5 +377,157 @@ describe('POST /ideas (submit-idea)', () => {
       expect(bodyOf(response)['errors']).toEqual([{ pointer: '/idempotency-key', detail: 'Har ikke det forventede format' }]);
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
+  });
+});
+
+describe('POST /ideas past the person’s limit of submits an hour', () => {
+  const SUB = 'e7a1c2d3-employee';
+  const limitReached = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+  it('counts the submit under USAGE# and the keyed hash of the caller, never their subject, with the limit of its setting', async () => {
+    // Act
+    await handler(jsonPost('/ideas', idea), lambdaContext());
+
+    // Assess
+    const update = ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input;
+    expect(update?.Key).toEqual({ PK: `USAGE#${TEST_KEYS.hex('usage', SUB)}`, SK: expect.stringMatching(/^submit#\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/) });
+    expect(update?.ExpressionAttributeValues).toMatchObject({ ':limit': 20 });
+    expect(JSON.stringify(update)).not.toContain(SUB);
+  });
+
+  it('answers 429 with Retry-After in seconds and a problem document, and stores and queues nothing', async () => {
+    // Prepare
+    ddbMock.on(UpdateCommand).rejects(limitReached());
+
+    // Act
+    const response = await handler(jsonPost('/ideas', idea, { 'accept-language': 'en' }), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(429);
+    const retryAfter = Number(response.headers?.['retry-after']);
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3600).toBe(true);
+    expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
+    expect(bodyOf(response)).toMatchObject({
+      type: 'urn:spire:problem:too-many-requests',
+      title: 'You have reached the limit for now',
+      status: 429,
+      detail: expect.stringMatching(/^You can submit ideas at most 20 times an hour\. Try again in \d+ (minutes?|seconds?)\.$/),
+      limit: 20,
+      retryAfterSeconds: retryAfter,
+    });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('answers a retry with the same Idempotency-Key as a retry, 202, even at the limit', async () => {
+    // Prepare
+    const headers = { 'idempotency-key': '5d3c2b1a-retry-key' };
+    const first = await handler(jsonPost('/ideas', idea, headers), lambdaContext());
+    const record = writtenItems()[2];
+    ddbMock.reset();
+    sqsMock.resetHistory();
+    ddbMock.on(UpdateCommand).rejects(limitReached());
+    ddbMock.on(GetCommand).resolves({ Item: record });
+
+    // Act
+    const retry = await handler(jsonPost('/ideas', idea, headers), lambdaContext());
+
+    // Assess
+    expect(retry.statusCode).toBe(202);
+    expect(bodyOf(retry)).toEqual(bodyOf(first));
+    expect(retry.headers).toMatchObject({ 'idempotent-replayed': 'true' });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it('does not count a submit refused for its fields', async () => {
+    // Act
+    const response = await handler(jsonPost('/ideas', { ...idea, title: 'x' }), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
+  });
+});
+
+/** POST /ideas warns about personal data in the idea's text, and takes the idea all the same (docs/personal-data-detection.md). */
+const DESCRIPTION = 'Borgeren med CPR 010203-1234 får sin medicin registreret tre gange i Nexus og Cura.';
+
+function storedIdea(): Record<string, unknown> {
+  const calls = ddbMock.commandCalls(TransactWriteCommand);
+  expect(calls).toHaveLength(1);
+  return calls[0]?.args[0].input.TransactItems?.[0]?.Put?.Item ?? {};
+}
+
+describe('POST /ideas with personal data in its text (submit-idea)', () => {
+  it('accepts the idea with 202 and warns with personalData naming the field, kind and span', async () => {
+    // Act
+    const response = await handler(jsonPost('/ideas', { ...idea, description: DESCRIPTION }), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(bodyOf(response)).toEqual({
+      id: expect.stringMatching(UUID),
+      status: 'submitted',
+      personalData: [{ pointer: '/description', kind: 'cpr', start: 17, end: 28 }],
+    });
+  });
+
+  it('stores and queues the idea with its text as written', async () => {
+    // Act
+    await handler(jsonPost('/ideas', { ...idea, description: DESCRIPTION }), lambdaContext());
+
+    // Assess
+    expect(storedIdea()).toMatchObject({ description: DESCRIPTION, status: 'submitted' });
+    expect(sqsMock).toHaveReceivedCommandTimes(SendMessageBatchCommand, 1);
+  });
+
+  it('warns about every free-text field: the title, the description and the department, in that order', async () => {
+    // Act
+    const response = await handler(
+      jsonPost('/ideas', { ...idea, title: 'Ring til Åse på 23 45 67 89', description: 'Skriv til åse.holm@gmail.com, hun ved det.', department: 'Team 2345 6789' }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(bodyOf(response)['personalData']).toEqual([
+      { pointer: '/title', kind: 'phone', start: 16, end: 27 },
+      { pointer: '/description', kind: 'email', start: 10, end: 28 },
+      { pointer: '/department', kind: 'phone', start: 5, end: 14 },
+    ]);
+  });
+
+  it('leaves personalData out when nothing was found', async () => {
+    // Act
+    const response = await handler(jsonPost('/ideas', idea), lambdaContext());
+
+    // Assess
+    expect(bodyOf(response)).not.toHaveProperty('personalData');
+  });
+
+  it('warns about an anonymous idea sent as a form the same way, next to its follow-up token', async () => {
+    // Act
+    const response = await handler(
+      formPost('/ideas', { ...idea, description: 'Jens Hansen har demens og kan ikke låse døren op for hjemmeplejen.', anonymous: 'on' }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(bodyOf(response)).toEqual({
+      id: expect.stringMatching(UUID),
+      status: 'submitted',
+      followUpToken: expect.any(String),
+      personalData: [{ pointer: '/description', kind: 'health', start: 0, end: 22 }],
+    });
+  });
+
+  it('gives offsets into the text as stored: after the leading white space is trimmed', async () => {
+    // Act
+    const response = await handler(jsonPost('/ideas', { ...idea, description: '   Hendes mail er birthe@kommune.dk, skriv til hende.' }), lambdaContext());
+
+    // Assess
+    const [finding] = bodyOf(response)['personalData'] as { start: number; end: number }[];
+    expect((storedIdea()['description'] as string).slice(finding?.start, finding?.end)).toBe('birthe@kommune.dk');
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/support-idea.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
@@ -124,5 +125,40 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
     expect(response.statusCode).toBe(400);
     expect((problemOf(response)['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/id']);
     expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+});
+
+describe('POST /ideas/{id}/support past the person’s limit', () => {
+  const limitReached = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+  it('counts the support under USAGE# and the keyed hash of the caller, before it writes the supporter', async () => {
+    // Act
+    await support();
+
+    // Assess
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
+      Key: { PK: `USAGE#${TEST_KEYS.hex('usage', COLLEAGUE_SUB)}`, SK: 'support#2026-01-07T14:00:00Z' },
+      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+      ExpressionAttributeValues: expect.objectContaining({ ':limit': 120 }),
+    });
+    expect(JSON.stringify(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input)).not.toContain(COLLEAGUE_SUB);
+  });
+
+  it('answers 429 with Retry-After until the hour ends, in Danish, and stores no supporter', async () => {
+    // Prepare
+    ddbMock.on(UpdateCommand).rejects(limitReached());
+
+    // Act
+    const response = await support();
+
+    // Assess
+    expect(response.statusCode).toBe(429);
+    expect(response.headers).toMatchObject({ 'retry-after': '3600', 'content-type': 'application/problem+json; charset=utf-8' });
+    expect(problemOf(response)).toMatchObject({
+      type: 'urn:spire:problem:too-many-requests',
+      detail: 'Du kan højst støtte idéer 120 gange i timen. Prøv igen om 60 minutter.',
+      retryAfterSeconds: 3600,
+    });
+    expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 });

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../../../shared/domain/roles.ts';
-import { IdempotencyKeyReusedError } from '../../../shared/http/errors.ts';
+import { IdempotencyKeyReusedError, TooManyRequestsError } from '../../../shared/http/errors.ts';
 import { canonicalJson, followUpTokenFor, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
 import { aSubmission } from '../support/ideas.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, RecordingQueue } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
+import { testLimiter } from '../support/usage.ts';
 
 const NOW = new Date('2026-01-05T08:30:00.000Z');
 const caller: Caller = { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen', roles: ['employee'] };
@@ -27,7 +28,8 @@ function setup() {
   const log: string[] = [];
   const store = new InMemoryIdeaStore(log);
   const queue = new RecordingQueue(log);
-  return { log, store, queue, deps: { store, queue, keys: testKeys, now: () => NOW } };
+  const { limiter, store: usage } = testLimiter({}, { now: () => NOW });
+  return { log, store, queue, usage, deps: { store, queue, keys: testKeys, limiter, now: () => NOW } };
 }
 
 describe('submitIdea', () => {
@@ -402,5 +404,130 @@ describe('hashToken', () => {
 
     // Assess
     expect(hash).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('submitIdea and the per-person limit', () => {
+  /** A store, queue and limiter sharing one log, with `limit` submits an hour. */
+  function limited(limit: number) {
+    const log: string[] = [];
+    const store = new InMemoryIdeaStore(log);
+    const queue = new RecordingQueue(log);
+    const { limiter, store: usage } = testLimiter({ submit: limit }, { log, now: () => NOW });
+    return { log, store, queue, usage, deps: { store, queue, keys: testKeys, limiter, now: () => NOW } };
+  }
+
+  it('counts the submit before it stores the idea', async () => {
+    // Prepare
+    const { log, deps } = limited(5);
+
+    // Act
+    const result = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(log).toEqual(['usage.add submit', `store.submit ${result.id}`, `queue.enqueue ${result.id}`]);
+  });
+
+  it('refuses the submit past the limit with 429 and Retry-After to the end of the hour, storing and queuing nothing', async () => {
+    // Prepare
+    const { store, queue, usage, deps } = limited(2);
+    await submitIdea(deps, idea, caller);
+    await submitIdea(deps, idea, caller);
+
+    // Act
+    const error = await rejectionOf(submitIdea(deps, idea, caller));
+
+    // Assess
+    expect(error).toBeInstanceOf(TooManyRequestsError);
+    expect((error as TooManyRequestsError).headers['retry-after']).toBe(String(30 * 60));
+    expect(store.ideas.size).toBe(2);
+    expect(store.events).toHaveLength(2);
+    expect(queue.sent).toHaveLength(2);
+    expect(usage.total('submit')).toBe(2);
+  });
+
+  it('leaves another person’s submits alone', async () => {
+    // Prepare
+    const { deps } = limited(1);
+    await submitIdea(deps, idea, caller);
+
+    // Act
+    const theirs = await submitIdea(deps, idea, { ...caller, sub: 'another-employee' });
+
+    // Assess
+    expect(theirs.replayed).toBe(false);
+  });
+
+  it('counts an anonymous submit too, against the person who sent it', async () => {
+    // Prepare
+    const { deps } = limited(1);
+    await submitIdea(deps, { ...idea, anonymous: true }, caller);
+
+    // Act
+    const error = await rejectionOf(submitIdea(deps, idea, caller));
+
+    // Assess
+    expect(error).toBeInstanceOf(TooManyRequestsError);
+  });
+
+  it('gives the count back for a retry with the same Idempotency-Key: only a new idea counts', async () => {
+    // Prepare
+    const { usage, deps } = limited(2);
+    const first = await submitIdea(deps, idea, caller, 'key-1');
+
+    // Act
+    const retry = await submitIdea(deps, idea, caller, 'key-1');
+    const second = await submitIdea(deps, { ...idea, title: 'En anden idé om plejen' }, caller, 'key-2');
+
+    // Assess
+    expect(retry).toEqual({ id: first.id, status: 'submitted', replayed: true });
+    expect(second.replayed).toBe(false);
+    expect(usage.total('submit')).toBe(2);
+  });
+
+  it('answers a retry with the same Idempotency-Key as a retry even at the limit, anonymous token included', async () => {
+    // Prepare
+    const { store, deps } = limited(1);
+    const anonymous: SubmitIdeaInput = { ...idea, anonymous: true };
+    const first = await submitIdea(deps, anonymous, caller, 'key-1');
+
+    // Act
+    const retry = await submitIdea(deps, anonymous, caller, 'key-1');
+
+    // Assess
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(store.ideas.size).toBe(1);
+  });
+
+  it('still refuses, at the limit, a new idea sent under an old key (422), and a new key (429)', async () => {
+    // Prepare
+    const { deps } = limited(1);
+    await submitIdea(deps, idea, caller, 'key-1');
+
+    // Act
+    const reused = await rejectionOf(submitIdea(deps, { ...idea, title: 'Noget helt andet' }, caller, 'key-1'));
+    const fresh = await rejectionOf(submitIdea(deps, idea, caller, 'key-2'));
+
+    // Assess
+    expect(reused).toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(fresh).toBeInstanceOf(TooManyRequestsError);
+  });
+
+  it('gives the count back when the idea could not be stored', async () => {
+    // Prepare
+    const { store, usage, deps } = limited(1);
+    const submit = store.submit.bind(store);
+    store.submit = async () => {
+      throw new Error('DynamoDB is unavailable');
+    };
+    await rejectionOf(submitIdea(deps, idea, caller));
+    store.submit = submit;
+
+    // Act
+    const result = await submitIdea(deps, idea, caller);
+
+    // Assess
+    expect(result.replayed).toBe(false);
+    expect(usage.total('submit')).toBe(1);
   });
 });

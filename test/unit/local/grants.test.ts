@@ -1,5 +1,5 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { AccessDeniedError, enforceGrantsOnEveryClient, GrantChecker, permissionsFor, type LocalResourceNames } from '../../../infra/local/grants.ts';
 import { currentInvocation } from '../../../infra/local/invocation.ts';
@@ -14,6 +14,7 @@ const NAMES: LocalResourceNames = {
     rescore: 'http://127.0.0.1:4566/000000000000/spire-rescore',
     notify: 'http://127.0.0.1:4566/000000000000/spire-notify',
     mailEvents: 'http://127.0.0.1:4566/000000000000/spire-mailEvents',
+    erasure: 'http://127.0.0.1:4566/000000000000/spire-erasure',
   },
   mailSender: 'spire@kommune.example',
   mailConfigurationSet: 'spire-mail',
@@ -107,16 +108,18 @@ describe('the grant checker', () => {
 
     expect(() => checker.authorize('supportIdea', [read])).not.toThrow();
     expect(() => checker.authorize('listMyIdeas', [read])).not.toThrow();
-    expect(() => checker.authorize('getIdea', [read])).toThrow(/^getIdea is not authorized to perform secretsmanager:GetSecretValue on secret\/arn:aws:secretsmanager:/);
+    expect(() => checker.authorize('getPilot', [read])).toThrow(/^getPilot is not authorized to perform secretsmanager:GetSecretValue on secret\/arn:aws:secretsmanager:/);
     expect(() => checker.authorize('supportIdea', [{ ...read, resource: 'secret/arn:aws:secretsmanager:eu-north-1:000000000000:secret:another' }])).toThrow(AccessDeniedError);
   });
 
-  it('never allows a Scan, whatever the function', () => {
+  it('allows a Scan of the table to the erasure worker alone, and of an index to nobody', () => {
     const checker = new GrantChecker(NAMES);
 
-    for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
-      expect(() => checker.authorize(name, [{ action: 'dynamodb:Scan', resource: 'table/spire' }])).toThrow(AccessDeniedError);
+    for (const name of (Object.keys(FUNCTIONS) as FunctionName[]).filter((fn) => fn !== 'erasureWorker')) {
+      expect(() => checker.authorize(name, [{ action: 'dynamodb:Scan', resource: 'table/spire' }]), name).toThrow(AccessDeniedError);
     }
+    expect(() => checker.authorize('erasureWorker', [{ action: 'dynamodb:Scan', resource: 'table/spire' }])).not.toThrow();
+    expect(() => checker.authorize('erasureWorker', [{ action: 'dynamodb:Scan', resource: 'table/spire/index/GSI2' }])).toThrow(AccessDeniedError);
   });
 });
 
@@ -168,6 +171,66 @@ describe('clients made by shared/aws/clients.ts, with the local runtime’s chec
 
     await expect(inInvocation('health', checker, () => (document as unknown as DynamoDBClient).send(new GetItemCommand({ TableName: 'spire', Key: { PK: { S: 'a' }, SK: { S: 'b' } } })))).rejects.toThrow(
       /health is not authorized to perform dynamodb:GetItem on table\/spire/,
+    );
+  });
+});
+
+describe('a grant limited to partition keys (countsUsage: dynamodb:LeadingKeys)', () => {
+  const usageKey = { PK: `USAGE#${'a'.repeat(64)}`, SK: 'similar#2026-01-08T08:00:00Z' };
+
+  it('names the partition key of a single-item call, plain or marshalled, and of each item of a transaction', () => {
+    expect(permissionsFor('dynamodb', 'UpdateItemCommand', { TableName: 'spire', Key: usageKey })).toEqual([{ action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: [usageKey.PK] }]);
+    expect(permissionsFor('dynamodb', 'UpdateItemCommand', { TableName: 'spire', Key: { PK: { S: usageKey.PK }, SK: { S: usageKey.SK } } })).toEqual([
+      { action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: [usageKey.PK] },
+    ]);
+    expect(permissionsFor('dynamodb', 'PutItemCommand', { TableName: 'spire', Item: { PK: 'IDEA#1', SK: 'META' } })).toEqual([{ action: 'dynamodb:PutItem', resource: 'table/spire', leadingKeys: ['IDEA#1'] }]);
+    expect(
+      permissionsFor('dynamodb', 'TransactWriteItemsCommand', { TransactItems: [{ Update: { TableName: 'spire', Key: { PK: 'IDEA#1', SK: 'SUPPORTERS' } } }] }),
+    ).toEqual([{ action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: ['IDEA#1'] }]);
+  });
+
+  it('lets findSimilar, whose table access is read-only, update a per-person count (a USAGE# key)', () => {
+    const checker = new GrantChecker(NAMES);
+
+    expect(() => checker.authorize('findSimilar', [{ action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: [usageKey.PK] }])).not.toThrow();
+    expect(checker.denials).toEqual([]);
+  });
+
+  it('refuses findSimilar an UpdateItem on any other key, naming the key and the prefix it is limited to', () => {
+    const checker = new GrantChecker(NAMES);
+    const update = { action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: ['IDEA#0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'] };
+
+    expect(() => checker.authorize('findSimilar', [update])).toThrow(
+      /^findSimilar is not authorized to perform dynamodb:UpdateItem on table\/spire for the partition key \["IDEA#0b1c2d3e-[^"]+"\]: its grant in infra\/system\.ts \(FUNCTIONS\.findSimilar\) allows it only on keys starting with USAGE#/,
+    );
+    expect(checker.denials).toEqual([{ functionName: 'findSimilar', permission: update }]);
+  });
+
+  it('refuses findSimilar an UpdateItem whose key it cannot see, a key that only contains the prefix, and every other write even on a USAGE# key', () => {
+    const checker = new GrantChecker(NAMES);
+
+    expect(() => checker.authorize('findSimilar', [{ action: 'dynamodb:UpdateItem', resource: 'table/spire' }])).toThrow(AccessDeniedError);
+    expect(() => checker.authorize('findSimilar', [{ action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: ['IDEA#USAGE#x'] }])).toThrow(AccessDeniedError);
+    for (const action of ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
+      expect(() => checker.authorize('findSimilar', [{ action, resource: 'table/spire', leadingKeys: [usageKey.PK] }])).toThrow(/no grant in infra\/system\.ts allows it/);
+    }
+  });
+
+  it('leaves a readWrite function that counts usage (submitIdea) free to write any key, as its grant without a condition allows', () => {
+    const checker = new GrantChecker(NAMES);
+
+    expect(() => checker.authorize('submitIdea', [{ action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: ['PIPELINE'] }])).not.toThrow();
+    expect(() => checker.authorize('submitIdea', [{ action: 'dynamodb:UpdateItem', resource: 'table/spire', leadingKeys: [usageKey.PK] }])).not.toThrow();
+  });
+
+  it('refuses, through the document client, findSimilar’s UpdateItem outside USAGE# before it is sent, and lets the count through', async () => {
+    const client = answering(createDocumentClient() as unknown as { middlewareStack: unknown }) as unknown as ReturnType<typeof createDocumentClient>;
+    const checker = new GrantChecker(NAMES);
+    const update = (Key: Record<string, string>) => new UpdateCommand({ TableName: 'spire', Key, UpdateExpression: 'ADD #count :one', ExpressionAttributeNames: { '#count': 'count' }, ExpressionAttributeValues: { ':one': 1 } });
+
+    await expect(inInvocation('findSimilar', checker, () => client.send(update(usageKey)))).resolves.toBeDefined();
+    await expect(inInvocation('findSimilar', checker, () => client.send(update({ PK: 'IDEA#1', SK: 'SUPPORTERS' })))).rejects.toThrow(
+      /findSimilar is not authorized to perform dynamodb:UpdateItem on table\/spire for the partition key \["IDEA#1"\]/,
     );
   });
 });

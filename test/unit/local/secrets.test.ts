@@ -41,7 +41,7 @@ describe('GetSecretValue answered by the local runtime', () => {
   const value = localSecretValue();
   const names: LocalResourceNames = {
     tableName: 'spire',
-    queueUrls: { intake: 'http://q/1/intake', rescore: 'http://q/1/rescore', notify: 'http://q/1/notify', mailEvents: 'http://q/1/mailEvents' },
+    queueUrls: { intake: 'http://q/1/intake', rescore: 'http://q/1/rescore', notify: 'http://q/1/notify', mailEvents: 'http://q/1/mailEvents', erasure: 'http://q/1/erasure' },
     mailSender: 'spire@spire.localhost',
     mailConfigurationSet: 'spire-local',
     secretArn: arn,
@@ -62,11 +62,11 @@ describe('GetSecretValue answered by the local runtime', () => {
 
   it('refuses a function whose description does not grant the secret, as IAM would', async () => {
     // Act
-    const read = inInvocation('getIdea', () => keysFromEnv({ [ENV.secretArn]: arn })());
+    const read = inInvocation('getPilot', () => keysFromEnv({ [ENV.secretArn]: arn })());
 
     // Assess
     await expect(read).rejects.toThrow(AccessDeniedError);
-    await expect(read).rejects.toThrow(/^getIdea is not authorized to perform secretsmanager:GetSecretValue on secret\/arn:aws:secretsmanager:eu-north-1:000000000000:secret:spire-test-deployment-secret-local/);
+    await expect(read).rejects.toThrow(/^getPilot is not authorized to perform secretsmanager:GetSecretValue on secret\/arn:aws:secretsmanager:eu-north-1:000000000000:secret:spire-test-deployment-secret-local/);
   });
 
   it('knows no other secret, and no other call', async () => {

@@ -414,3 +414,34 @@ describe('WithdrawInput', () => {
     expect(paths).toEqual([field]);
   });
 });
+
+describe('confirmPersonalData on CommentInput and DecisionInput', () => {
+  it.each([true, false])('takes confirmPersonalData %s on a comment', (confirmPersonalData) => {
+    // Act
+    const input = CommentInput.parse({ text: 'Ring til Åse på 23 45 67 89.', confirmPersonalData });
+
+    // Assess
+    expect(input).toEqual({ text: 'Ring til Åse på 23 45 67 89.', visibility: 'internal', confirmPersonalData });
+  });
+
+  it.each([
+    { decision: 'needs_info', question: 'Gælder det 010203-1234?' },
+    { decision: 'accept', message: 'Ja.' },
+    { decision: 'park', revisitOn: '2099-01-01' },
+    { decision: 'decline', reasonCode: 'no_capacity', message: 'Ikke nu.' },
+    { decision: 'duplicate', into: OTHER_IDEA_ID },
+    { decision: 'redirect', to: 'hr', message: 'HR har det.' },
+  ])('takes confirmPersonalData on the decision %j', (decision) => {
+    // Act
+    const input = DecisionInput.parse({ ...decision, confirmPersonalData: true });
+
+    // Assess
+    expect(input).toEqual({ ...decision, confirmPersonalData: true });
+  });
+
+  it.each(['true', 1, null])('refuses confirmPersonalData %j, which is not true or false', (confirmPersonalData) => {
+    // Act, Assess
+    expect(issuePaths(CommentInput, { text: 'Hej', confirmPersonalData })).toEqual(['confirmPersonalData']);
+    expect(issuePaths(DecisionInput, { decision: 'accept', confirmPersonalData })).toEqual(['confirmPersonalData']);
+  });
+});

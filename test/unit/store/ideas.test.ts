@@ -6,7 +6,7 @@ import type { Idea } from '../../../shared/domain/idea.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { ConcurrentChangeError, DynamoIdeaStore, type IdempotencyRecord } from '../../../shared/store/ideas.ts';
+import { COMMENTS_PER_READ, ConcurrentChangeError, DynamoIdeaStore, type IdempotencyRecord } from '../../../shared/store/ideas.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { TRANSACTION_ITEM_LIMIT } from '../../../shared/store/transactions.ts';
@@ -266,17 +266,21 @@ describe('DynamoIdeaStore.getIdea', () => {
 
 describe('DynamoIdeaStore.getIdeaWithHistory', () => {
   const countKey = { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' };
+  const HISTORY_QUERY = 'PK = :pk AND SK BETWEEN :events AND :supporters';
+  const COMMENTS_QUERY = 'PK = :pk AND begins_with(SK, :comments)';
+  const commentItem = (comment: ReturnType<typeof aComment>) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment });
 
-  it('reads the idea and its history from one partition, across pages, stopping before the supporters', async () => {
+  it('reads the idea and its history from one partition, across pages, from EVENT# to before the supporters', async () => {
     // Prepare
     const idea = anIdea({ status: 'in_triage', version: 2 });
     const first = aSubmittedEvent(idea);
     const second = { ideaId: IDEA_ID, version: 2, at: '2026-01-05T08:31:00.000Z', from: 'submitted', to: 'in_triage', actor: { kind: 'system' } } as const;
     const pageBreak = { PK: `IDEA#${IDEA_ID}`, SK: 'EVENT#000001' };
     ddbMock
-      .on(QueryCommand)
+      .on(QueryCommand, { KeyConditionExpression: HISTORY_QUERY })
       .resolvesOnce({ Items: [eventItem(first)], LastEvaluatedKey: pageBreak })
       .resolvesOnce({ Items: [eventItem(second), ideaItem(idea)] });
+    ddbMock.on(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY }).resolves({ Items: [] });
     ddbMock.on(GetCommand).resolves({});
 
     // Act
@@ -284,41 +288,39 @@ describe('DynamoIdeaStore.getIdeaWithHistory', () => {
 
     // Assess
     expect(found).toEqual({ idea, history: [first, second], comments: [], supportCount: 0 });
-    expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 2);
-    expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 1, {
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       TableName: TABLE_NAME,
-      KeyConditionExpression: 'PK = :pk AND SK < :supporters',
-      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':supporters': 'SUPPORTER#' },
+      KeyConditionExpression: HISTORY_QUERY,
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':events': 'EVENT#', ':supporters': 'SUPPORTER#' },
       ConsistentRead: true,
     });
-    expect(ddbMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: pageBreak });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: HISTORY_QUERY, ExclusiveStartKey: pageBreak });
   });
 
-  it('leaves every supporter item and the count out of the partition read, however many there are', async () => {
+  it('leaves the comments, every supporter item and the count out of the history read, however many there are', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdeaInTriage())] });
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+    ddbMock.on(QueryCommand, { KeyConditionExpression: HISTORY_QUERY }).resolves({ Items: [ideaItem(anIdeaInTriage())] });
     ddbMock.on(GetCommand).resolves({});
 
     // Act
     await store.getIdeaWithHistory(IDEA_ID);
 
     // Assess
-    const bound = String(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues?.[':supporters']);
-    for (const kept of ['META', 'EVENT#000001', `COMMENT#${ADMITTED_AT}#c1`, 'MERGE']) expect(kept < bound).toBe(true);
-    for (const left of [`SUPPORTER#${'0'.repeat(64)}`, `SUPPORTER#${'f'.repeat(64)}`, 'SUPPORTERS']) expect(left >= bound).toBe(true);
+    const values = ddbMock.commandCalls(QueryCommand).find((call) => call.args[0].input.KeyConditionExpression === HISTORY_QUERY)?.args[0].input.ExpressionAttributeValues ?? {};
+    const [from, to] = [String(values[':events']), String(values[':supporters'])];
+    for (const kept of ['META', 'EVENT#000001', 'EVENT#999999', 'MERGE']) expect(kept >= from && kept <= to).toBe(true);
+    for (const left of [`COMMENT#${ADMITTED_AT}#c1`, `SUPPORTER#${'0'.repeat(64)}`, `SUPPORTER#${'f'.repeat(64)}`, 'SUPPORTERS']) expect(left >= from && left <= to).toBe(false);
   });
 
-  it('reads the comments with the idea and the supporter count from its own item', async () => {
+  it('reads the first page of comments (COMMENTS_PER_READ, oldest first) in a Query of its own, and the supporter count from its own item', async () => {
     // Prepare
     const idea = anIdeaInTriage();
     const comment = aComment({ visibility: 'submitter', text: 'Hvilke tre systemer?' });
-    ddbMock.on(QueryCommand).resolves({
-      Items: [
-        { PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment },
-        { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: ADMITTED_AT },
-        ideaItem(idea),
-      ],
+    ddbMock.on(QueryCommand, { KeyConditionExpression: HISTORY_QUERY }).resolves({
+      Items: [{ PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: ADMITTED_AT }, ideaItem(idea)],
     });
+    ddbMock.on(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY }).resolves({ Items: [commentItem(comment)] });
     ddbMock.on(GetCommand, { Key: countKey }).resolves({ Item: { ...countKey, type: 'support-count', count: 3 } });
 
     // Act
@@ -326,7 +328,32 @@ describe('DynamoIdeaStore.getIdeaWithHistory', () => {
 
     // Assess
     expect(found).toEqual({ idea, history: [], comments: [comment], supportCount: 3 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+      TableName: TABLE_NAME,
+      KeyConditionExpression: COMMENTS_QUERY,
+      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':comments': 'COMMENT#' },
+      ConsistentRead: true,
+      Limit: COMMENTS_PER_READ + 1,
+    });
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: TABLE_NAME, Key: countKey, ConsistentRead: true });
+  });
+
+  it('caps the comments at COMMENTS_PER_READ and says where the next page starts', async () => {
+    // Prepare
+    const comments = Array.from({ length: COMMENTS_PER_READ + 1 }, (_, n) =>
+      aComment({ id: `c0ffee00-0000-4000-8000-${String(n).padStart(12, '0')}`, at: `2026-01-07T10:${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z` }),
+    );
+    ddbMock.on(QueryCommand, { KeyConditionExpression: HISTORY_QUERY }).resolves({ Items: [ideaItem(anIdeaInTriage())] });
+    ddbMock.on(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY }).resolves({ Items: comments.map(commentItem) });
+    ddbMock.on(GetCommand).resolves({});
+
+    // Act
+    const found = await store.getIdeaWithHistory(IDEA_ID);
+
+    // Assess
+    expect(found?.comments).toEqual(comments.slice(0, COMMENTS_PER_READ));
+    const last = comments[COMMENTS_PER_READ - 1]!;
+    expect(found?.commentsCursor).toBe(encodeCursor({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${last.at}#${last.id}` }));
   });
 
   it('returns undefined when the partition holds no idea', async () => {
@@ -339,6 +366,68 @@ describe('DynamoIdeaStore.getIdeaWithHistory', () => {
 
     // Assess
     expect(found).toBeUndefined();
+  });
+});
+
+describe('DynamoIdeaStore.listComments', () => {
+  const commentItem = (comment: ReturnType<typeof aComment>) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment });
+  const first = aComment({ id: 'c0ffee00-0000-4000-8000-000000000001', at: '2026-01-07T10:00:00.000Z' });
+  const second = aComment({ id: 'c0ffee00-0000-4000-8000-000000000002', at: '2026-01-07T11:00:00.000Z' });
+  const third = aComment({ id: 'c0ffee00-0000-4000-8000-000000000003', at: '2026-01-07T12:00:00.000Z' });
+
+  it('reads one more than the page to know there is more, and starts the next page after the page’s last comment', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [first, second, third].map(commentItem) });
+
+    // Act
+    const page = await store.listComments(IDEA_ID, 2);
+
+    // Assess
+    expect(page).toEqual({ items: [first, second], nextCursor: encodeCursor({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${second.at}#${second.id}` }) });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { Limit: 3 });
+  });
+
+  it('gives no cursor on the last page', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [third].map(commentItem) });
+
+    // Act
+    const page = await store.listComments(IDEA_ID, 2, encodeCursor({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${second.at}#${second.id}` }));
+
+    // Assess
+    expect(page).toEqual({ items: [third] });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: { PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${second.at}#${second.id}` } });
+  });
+
+  it.each([
+    ['of another idea', { PK: `IDEA#${OTHER_IDEA_ID}`, SK: `COMMENT#${ADMITTED_AT}#c1` }],
+    ['of an item that is not a comment', { PK: `IDEA#${IDEA_ID}`, SK: 'META' }],
+    ['with an empty sort key', { PK: `IDEA#${IDEA_ID}`, SK: '' }],
+  ])('refuses a cursor %s with invalid-cursor, before reading', async (_case, key) => {
+    // Act
+    const error = await rejectionOf(store.listComments(IDEA_ID, 2, encodeCursor(key)));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidCursorError);
+    expect(ddbMock).not.toHaveReceivedCommand(QueryCommand);
+  });
+});
+
+describe('DynamoIdeaStore.getIdempotencyRecord', () => {
+  it('reads the record under the key hash consistently, or finds none', async () => {
+    // Prepare
+    const record: IdempotencyRecord = { keyHash: 'k'.repeat(64), requestHash: 'r'.repeat(64), ideaId: IDEA_ID, expiresAt: 1_767_700_000 };
+    ddbMock.on(GetCommand, { Key: { PK: `IDEMPOTENCY#${record.keyHash}`, SK: 'META' } }).resolves({ Item: { PK: `IDEMPOTENCY#${record.keyHash}`, SK: 'META', type: 'idempotency', ...record } });
+    ddbMock.on(GetCommand, { Key: { PK: 'IDEMPOTENCY#other', SK: 'META' } }).resolves({});
+
+    // Act
+    const found = await store.getIdempotencyRecord(record.keyHash);
+    const missing = await store.getIdempotencyRecord('other');
+
+    // Assess
+    expect(found).toEqual(record);
+    expect(missing).toBeUndefined();
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE_NAME, Key: { PK: `IDEMPOTENCY#${record.keyHash}`, SK: 'META' }, ConsistentRead: true });
   });
 });
 
@@ -999,7 +1088,7 @@ describe('DynamoIdeaStore.addComment', () => {
 describe('DynamoIdeaStore.addSupporter', () => {
   const hash = 'e'.repeat(64);
 
-  it('stores the supporter and counts them in one transaction, and answers true', async () => {
+  it('stores the supporter, findable by their hash for their export, and counts them in one transaction, and answers true', async () => {
     // Prepare
     ddbMock.on(TransactWriteCommand).resolves({});
 
@@ -1010,7 +1099,7 @@ describe('DynamoIdeaStore.addSupporter', () => {
     expect(added).toBe(true);
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(TransactWriteCommand, {
       TransactItems: [
-        { Put: { TableName: TABLE_NAME, Item: { PK: `IDEA#${IDEA_ID}`, SK: `SUPPORTER#${hash}`, type: 'supporter', at: LATER }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: TABLE_NAME, Item: { PK: `IDEA#${IDEA_ID}`, SK: `SUPPORTER#${hash}`, GSI2PK: `SUPPORTS#${hash}`, GSI2SK: `${LATER}#${IDEA_ID}`, type: 'supporter', ideaId: IDEA_ID, at: LATER }, ConditionExpression: 'attribute_not_exists(PK)' } },
         {
           Update: {
             TableName: TABLE_NAME,

@@ -24,6 +24,7 @@ import type { RescoreJob, RescoreJobStore } from '../../../shared/store/rescore-
 import { normaliseMailAddress, type MailSuppression, type NotSentReason } from '../../../shared/domain/mail-suppression.ts';
 import type { MailSuppressionStore } from '../../../shared/store/suppressions.ts';
 import {
+  COMMENTS_PER_READ,
   ConcurrentChangeError,
   ideaToItem,
   type IdeaRecord,
@@ -194,8 +195,17 @@ export class InMemoryIdeaStore implements IdeaStore {
     const idea = this.ideas.get(id);
     if (idea === undefined) return undefined;
     const history = this.events.filter((event) => event.ideaId === id).sort((a, b) => a.version - b.version);
-    const comments = this.comments.filter((comment) => comment.ideaId === id).sort((a, b) => byKey(commentSortKey(a), commentSortKey(b)));
-    return structuredClone({ idea, history, comments, supportCount: this.supporters.get(id)?.size ?? 0 });
+    const { items: comments, nextCursor } = await this.listComments(id, COMMENTS_PER_READ);
+    return structuredClone({ idea, history, comments, ...(nextCursor === undefined ? {} : { commentsCursor: nextCursor }), supportCount: this.supporters.get(id)?.size ?? 0 });
+  }
+
+  /** One page of an idea's comments, oldest first, as the adapter. */
+  async listComments(ideaId: string, limit: number, cursor?: string): Promise<Page<Comment>> {
+    return page(this.comments.filter((comment) => comment.ideaId === ideaId).sort((a, b) => byKey(commentSortKey(a), commentSortKey(b))), limit, cursor);
+  }
+
+  async getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined> {
+    return structuredClone(this.idempotency.get(keyHash));
   }
 
   /** A submitter's own ideas, newest first. */

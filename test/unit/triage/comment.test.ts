@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../../shared/http/errors.ts';
+import { NotFoundError, PersonalDataError, ValidationError } from '../../../shared/http/errors.ts';
 import { addComment } from '../../../shared/triage/comment.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
@@ -102,5 +102,33 @@ describe('addComment', () => {
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
     expect(store.comments).toEqual([]);
+  });
+});
+
+describe('addComment with personal data', () => {
+  it('refuses a comment holding a phone number unless confirmed, storing nothing', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+
+    // Act
+    const error = await rejectionOf(addComment(store, request('internal', 'Ring til datteren på 23 45 67 89.'), newId));
+
+    // Assess
+    expect(error).toBeInstanceOf(PersonalDataError);
+    expect((error as PersonalDataError).findings).toEqual([{ pointer: '/text', kind: 'phone', start: 21, end: 32 }]);
+    expect((await store.getIdeaWithHistory(IDEA_ID))?.comments).toEqual([]);
+    expect(store.notifications.notifications.size).toBe(0);
+  });
+
+  it('stores and e-mails a confirmed comment as written', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+
+    // Act
+    const result = await addComment(store, { ...request('submitter', 'Ring til datteren på 23 45 67 89.'), confirmPersonalData: true }, newId);
+
+    // Assess
+    expect(result.comment.text).toBe('Ring til datteren på 23 45 67 89.');
+    expect((await store.notifications.get(`${IDEA_ID}.c${COMMENT_ID}`))?.text).toContain('23 45 67 89');
   });
 });

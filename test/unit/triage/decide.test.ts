@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DecisionRequest } from '../../../shared/domain/decisions.ts';
 import type { IdeaDecision, IdeaStatus, Language } from '../../../shared/domain/idea.ts';
-import { InvalidTransitionError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
+import { InvalidTransitionError, NotFoundError, PersonalDataError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
 import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
 import { decide } from '../../../shared/triage/decide.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
@@ -337,5 +337,33 @@ describe('decide', () => {
       expect(result).not.toHaveProperty('notificationId');
       expect(store.notifications.notifications.size).toBe(0);
     });
+  });
+});
+
+describe('decide with personal data in the question or message', () => {
+  it('refuses a question holding a CPR number unless confirmed, changing nothing', async () => {
+    // Prepare
+    const { store, deps } = setup();
+
+    // Act
+    const error = await rejectionOf(decide(deps, request({ decision: 'needs_info', question: 'Er det borgeren 010203-1234?' })));
+
+    // Assess
+    expect(error).toBeInstanceOf(PersonalDataError);
+    expect((error as PersonalDataError).findings).toEqual([{ pointer: '/question', kind: 'cpr', start: 16, end: 27 }]);
+    expect(await store.getIdea(IDEA_ID)).toMatchObject({ status: 'in_triage', version: 2 });
+    expect(store.notifications.notifications.size).toBe(0);
+  });
+
+  it('takes a confirmed decision and keeps its message as written', async () => {
+    // Prepare
+    const { store, deps } = setup();
+
+    // Act
+    const result = await decide(deps, { ...request({ decision: 'redirect', to: 'hr', message: 'Skriv til hr.team@kommune.dk.' }), confirmPersonalData: true });
+
+    // Assess
+    expect(result.idea).toMatchObject({ status: 'redirected', decision: { message: 'Skriv til hr.team@kommune.dk.' } });
+    expect(await store.getIdea(IDEA_ID)).toMatchObject({ status: 'redirected' });
   });
 });

@@ -1,0 +1,247 @@
+/**
+ * Personal data as the GDPR routes and the retention job read and rewrite it (shared/privacy/):
+ * everything about one person, the erasure's own audit records, and the retention job's progress.
+ *
+ * An erasure must find the person wherever they are named, and a member of staff is named in
+ * many kinds of item (an assignee, a comment's author, a pilot's owner, a gate decision), so the
+ * erasure reads the whole table: the one Scan in Spire, granted to the erasure worker alone
+ * (infra/system.ts). Everything else here is a GetItem or a Query.
+ */
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { pseudonymised, holdsTraces, REDACTED, type PersonTraces } from '../domain/erasure.ts';
+import type { IdeaStatus } from '../domain/idea.ts';
+import type { NotSentReason } from '../domain/mail-suppression.ts';
+import { erasureKey, ideaPartition, notificationKey, retentionMarkKey, statusPartition, supportsPartition } from './keys.ts';
+import { wholePartition } from './partition.ts';
+import { TABLE } from './table.ts';
+import { writeTransaction } from './transactions.ts';
+
+export type Item = Record<string, unknown>;
+
+/** What an erasure does to one item that names the person. */
+export type ItemErasure =
+  /** An idea: rewritten through the idea store, as a change of its own with a history event (shared/privacy/erase.ts). */
+  | { kind: 'idea'; id: string }
+  | { kind: 'delete'; item: Item }
+  | { kind: 'replace'; before: Item; after: Item };
+
+const KEY_ATTRIBUTES = [TABLE.partitionKey, TABLE.sortKey] as const;
+
+/**
+ * What an erasure does to one stored item, or undefined when it does not name the person.
+ *
+ * - An idea is rewritten as a change of the idea (the caller does it), so a concurrent decision
+ *   cannot write the old names back and the history says it happened.
+ * - An idempotency record of one of the person's ideas (`ideaIds`) is deleted: it holds no name,
+ *   but links a keyed hash of the person to the idea. So is any other item with a time to live
+ *   (it is transient), and any item whose key holds a name or address (a mail suppression).
+ * - Anything else is rewritten with the person pseudonymised; an e-mail not yet sent to them is
+ *   marked not sent, since its address is gone.
+ */
+export function itemErasure(item: Item, traces: PersonTraces, pseudonym: string, ideaIds: ReadonlySet<string>, at: string): ItemErasure | undefined {
+  if (item['type'] === 'idempotency' && ideaIds.has(String(item['ideaId']))) return { kind: 'delete', item };
+  if (!holdsTraces(item, traces)) return undefined;
+  if (item['type'] === 'idea' && item[TABLE.sortKey] === 'META') return { kind: 'idea', id: String(item['id']) };
+  if (item[TABLE.timeToLiveAttribute] !== undefined) return { kind: 'delete', item };
+  const after: Item = pseudonymised(item, traces, pseudonym);
+  if (KEY_ATTRIBUTES.some((key) => String(after[key]).includes(REDACTED))) return { kind: 'delete', item };
+  if (item['type'] === 'notification' && item['sentAt'] === undefined && item['notSentAt'] === undefined) {
+    after['notSentAt'] = at;
+    after['notSentReason'] = 'erased' satisfies NotSentReason;
+    delete after[TABLE.indexes.byStatus.partitionKey];
+    delete after[TABLE.indexes.byStatus.sortKey];
+  }
+  return { kind: 'replace', before: item, after };
+}
+
+/** An erasure as its audit record keeps it: when it was asked for and done, and what it changed; never whom it erased. */
+export interface ErasureRecord {
+  id: string;
+  /** A keyed hash of the person who asked (purpose `erasure`), so only they can read its progress; not one of the hashes their data is kept under. */
+  requesterHash: string;
+  requestedAt: string;
+  status: 'pending' | 'done';
+  completedAt?: string;
+  /** Full reads of the table until one found nothing left to change. */
+  passes?: number;
+  rewritten?: number;
+  deleted?: number;
+  ideas?: number;
+}
+
+/** The person's items as the export reads them: their ideas' partitions, their support and their e-mails. */
+export interface PersonalDataStore {
+  /** Every item of the table, a page at a time, read consistently. */
+  scan(): AsyncIterable<Item[]>;
+  /** Applies one item's erasure; false when the item changed since it was read (it is met again on the next pass). */
+  apply(erasure: Exclude<ItemErasure, { kind: 'idea' }>): Promise<boolean>;
+  /** Every item of an idea's partition (the idea, its history, comments, supporters). */
+  ideaPartition(ideaId: string): Promise<Item[]>;
+  /** The supporter items of one supporter, newest first. */
+  supportedBy(supporterHash: string): Promise<Item[]>;
+  /** Notifications by id; ids that do not exist are left out. */
+  notifications(ids: readonly string[]): Promise<Item[]>;
+  /** Ids of the ideas that ended in `status` after `after` and before `before` (status index sort values `<at>#<id>`), oldest first. */
+  listEndedBetween(status: IdeaStatus, after: string, before: string, limit: number): Promise<{ id: string; sortValue: string }[]>;
+  getRetentionMark(status: IdeaStatus): Promise<string | undefined>;
+  setRetentionMark(status: IdeaStatus, through: string): Promise<void>;
+  createErasure(record: ErasureRecord): Promise<void>;
+  getErasure(id: string): Promise<ErasureRecord | undefined>;
+  completeErasure(id: string, report: Required<Pick<ErasureRecord, 'completedAt' | 'passes' | 'rewritten' | 'deleted' | 'ideas'>>): Promise<void>;
+}
+
+const BATCH_GET_LIMIT = 100;
+const ERASURE_FIELDS = ['id', 'requesterHash', 'requestedAt', 'status', 'completedAt', 'passes', 'rewritten', 'deleted', 'ideas'] as const satisfies readonly (keyof ErasureRecord)[];
+
+export class DynamoPersonalDataStore implements PersonalDataStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async *scan(): AsyncIterable<Item[]> {
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
+      yield page.Items ?? [];
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+  }
+
+  async apply(erasure: Exclude<ItemErasure, { kind: 'idea' }>): Promise<boolean> {
+    try {
+      if (erasure.kind === 'delete') {
+        await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keyOf(erasure.item) }));
+        return true;
+      }
+      const { before, after } = erasure;
+      if (KEY_ATTRIBUTES.every((key) => before[key] === after[key])) {
+        await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: keyOf(before), ...updateFrom(before, after) }));
+      } else {
+        // A key that held the person (a supporter's hash): the item moves to its pseudonymised key.
+        await writeTransaction(this.client, [
+          { Delete: { TableName: this.tableName, Key: keyOf(before), ConditionExpression: 'attribute_exists(PK)' } },
+          { Put: { TableName: this.tableName, Item: after, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ]);
+      }
+      return true;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') return false;
+      throw error;
+    }
+  }
+
+  async ideaPartition(ideaId: string): Promise<Item[]> {
+    return wholePartition(this.client, this.tableName, ideaPartition(ideaId), { consistent: true });
+  }
+
+  async supportedBy(supporterHash: string): Promise<Item[]> {
+    return wholePartition(this.client, this.tableName, supportsPartition(supporterHash), { index: TABLE.indexes.bySubmitter, newestFirst: true });
+  }
+
+  async notifications(ids: readonly string[]): Promise<Item[]> {
+    const found: Item[] = [];
+    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
+      let keys: Item[] | undefined = ids.slice(start, start + BATCH_GET_LIMIT).map((id) => notificationKey(id));
+      for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
+        if (attempt >= 8) throw new Error('DynamoDB kept returning unprocessed keys');
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const result: BatchGetCommandOutput = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
+        found.push(...(result.Responses?.[this.tableName] ?? []));
+        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async listEndedBetween(status: IdeaStatus, after: string, before: string, limit: number): Promise<{ id: string; sortValue: string }[]> {
+    const index = TABLE.indexes.byStatus;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        // A key condition names no empty value: the first run reads from the start.
+        KeyConditionExpression: after === '' ? '#pk = :pk AND #sk < :before' : '#pk = :pk AND #sk BETWEEN :after AND :before',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, '#id': 'id' },
+        ExpressionAttributeValues: { ':pk': statusPartition(status), ':before': before, ...(after === '' ? {} : { ':after': after }) },
+        ProjectionExpression: '#id, #sk',
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).filter((item) => item[index.sortKey] !== after).map((item) => ({ id: String(item['id']), sortValue: String(item[index.sortKey]) }));
+  }
+
+  async getRetentionMark(status: IdeaStatus): Promise<string | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: retentionMarkKey(status), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : String(result.Item['through']);
+  }
+
+  async setRetentionMark(status: IdeaStatus, through: string): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...retentionMarkKey(status), type: 'retention-mark', status, through } }));
+  }
+
+  async createErasure(record: ErasureRecord): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...erasureKey(record.id), type: 'erasure', ...record }, ConditionExpression: 'attribute_not_exists(PK)' }));
+  }
+
+  async getErasure(id: string): Promise<ErasureRecord | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: erasureKey(id), ConsistentRead: true }));
+    if (result.Item === undefined) return undefined;
+    const record: Item = {};
+    for (const field of ERASURE_FIELDS) if (result.Item[field] !== undefined) record[field] = result.Item[field];
+    return record as unknown as ErasureRecord;
+  }
+
+  async completeErasure(id: string, report: Required<Pick<ErasureRecord, 'completedAt' | 'passes' | 'rewritten' | 'deleted' | 'ideas'>>): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: erasureKey(id),
+        UpdateExpression: 'SET #status = :done, completedAt = :completedAt, passes = :passes, rewritten = :rewritten, deleted = :deleted, ideas = :ideas',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':done': 'done', ':completedAt': report.completedAt, ':passes': report.passes, ':rewritten': report.rewritten, ':deleted': report.deleted, ':ideas': report.ideas },
+      }),
+    );
+  }
+}
+
+function keyOf(item: Item): Item {
+  return { [TABLE.partitionKey]: item[TABLE.partitionKey], [TABLE.sortKey]: item[TABLE.sortKey] };
+}
+
+/**
+ * An UpdateItem that turns `before` into `after`, on condition that every attribute it changes
+ * still holds what was read: a concurrent change of those attributes makes it fail rather than be
+ * overwritten, and attributes it does not touch are left as they are.
+ */
+export function updateFrom(before: Item, after: Item): { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> } {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  const conditions: string[] = [];
+  let n = 0;
+  for (const attribute of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[attribute]) === JSON.stringify(after[attribute])) continue;
+    const name = `#a${n}`;
+    names[name] = attribute;
+    if (before[attribute] === undefined) conditions.push(`attribute_not_exists(${name})`);
+    else {
+      values[`:was${n}`] = before[attribute];
+      conditions.push(`${name} = :was${n}`);
+    }
+    if (after[attribute] === undefined) removes.push(name);
+    else {
+      values[`:now${n}`] = after[attribute];
+      sets.push(`${name} = :now${n}`);
+    }
+    n++;
+  }
+  const expression = [sets.length === 0 ? '' : `SET ${sets.join(', ')}`, removes.length === 0 ? '' : `REMOVE ${removes.join(', ')}`].filter((part) => part !== '').join(' ');
+  return { UpdateExpression: expression, ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}

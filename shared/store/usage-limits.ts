@@ -1,0 +1,82 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { usageExpiresAt, usageWindowLabel, type LimitedAction, type UsageWindow } from '../domain/usage-limits.ts';
+import { usageKey } from './keys.ts';
+import { TABLE } from './table.ts';
+
+/** One use of a limited action by one person (by the keyed hash of their subject) in one window. */
+export interface UsageCharge {
+  subjectHash: string;
+  action: LimitedAction;
+  window: UsageWindow;
+  /** The most uses the window may count. */
+  limit: number;
+}
+
+/** The per-person counts' storage port; the DynamoDB adapter below is the one the functions use. */
+export interface UsageCounterStore {
+  /**
+   * Counts one use, unless the window's count has already reached the limit: true when counted,
+   * false when refused (and then nothing was written).
+   */
+  add(charge: UsageCharge): Promise<boolean>;
+  /** Takes back one use counted by `add` (a submit that turned out to be a retry of an earlier one); nothing when there is none to take. */
+  giveBack(charge: UsageCharge): Promise<void>;
+}
+
+/**
+ * The counts in the table: one item per person, action and window, changed only by one
+ * conditional UpdateItem each, so concurrent requests of one person are counted one by one and
+ * exactly `limit` of them get through (DynamoDB applies conditional writes to one item in turn).
+ * The item carries the table's time-to-live attribute, set to the window's end, so old windows
+ * disappear on their own; the key of the current window is a new item, so nothing waits for that.
+ * These are the only writes a function granted `countsUsage` on a read-only table may make: on
+ * keys starting with USAGE_PREFIX (infra/system.ts).
+ */
+export class DynamoUsageCounterStore implements UsageCounterStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async add(charge: UsageCharge): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: usageKey(charge.subjectHash, charge.action, usageWindowLabel(charge.window)),
+          UpdateExpression: 'SET #type = :type, #expiresAt = :expiresAt ADD #count :one',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#type': 'type', '#count': 'count', '#expiresAt': TABLE.timeToLiveAttribute },
+          ExpressionAttributeValues: { ':type': 'usage', ':expiresAt': usageExpiresAt(charge.window), ':one': 1, ':limit': charge.limit },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async giveBack(charge: UsageCharge): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: usageKey(charge.subjectHash, charge.action, usageWindowLabel(charge.window)),
+          UpdateExpression: 'ADD #count :minusOne',
+          ConditionExpression: '#count > :zero',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      // Nothing to take back (the item expired, or is at zero): the count is already as low as it gets.
+      if (error instanceof ConditionalCheckFailedException) return;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { ErasureRecord } from '../store/personal-data.ts';
+
+/** An erasure as its requester reads it: never the hash that ties it to them. */
+export function erasureDocument(record: ErasureRecord) {
+  const { requesterHash: _requester, ...rest } = record;
+  return rest;
+}
