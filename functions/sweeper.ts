@@ -6,7 +6,7 @@ import { SweepIncompleteError, sweepStuckIdeas, type SweepReport } from '../shar
 import { ideasInStatus } from '../shared/domain/pipeline.ts';
 import { logger } from '../shared/logger.ts';
 import { flushMetrics, record } from '../shared/metrics.ts';
-import { sweepPendingWork, type PendingWorkReport } from '../shared/notify/sweep.ts';
+import { PendingWorkIncompleteError, sweepPendingWork, type PendingWorkReport } from '../shared/notify/sweep.ts';
 import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { keysFromEnv } from '../shared/secret.ts';
@@ -46,7 +46,8 @@ export const handler = middy<ScheduledEvent, SweepReport & PendingWorkReport>()
       record.ideasWaitingInSubmitted(swept.found);
       record.ideasAbandoned(swept.givenUp);
     }
-    if (pending.status === 'fulfilled') record.notificationsAbandoned(pending.value.notificationsAbandoned);
+    const finished = pending.status === 'fulfilled' ? pending.value : pending.reason instanceof PendingWorkIncompleteError ? pending.reason.report : undefined;
+    if (finished !== undefined) record.notificationsAbandoned(finished.notificationsAbandoned);
     if (stuck.status === 'rejected') throw stuck.reason;
     if (pending.status === 'rejected') throw pending.reason;
     if (backlog.status === 'rejected') throw backlog.reason;

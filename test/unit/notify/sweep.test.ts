@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sweepPendingWork } from '../../../shared/notify/sweep.ts';
+import { PendingWorkIncompleteError, sweepPendingWork } from '../../../shared/notify/sweep.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { InMemoryIdeaStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
@@ -150,6 +150,40 @@ describe('sweepPendingWork', () => {
     // Assess
     expect(report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 1 });
     expect(store.notifications.pending()).toHaveLength(1);
+    expect(store.mergeJobs.size).toBe(0);
+  });
+
+  it('goes on when a re-queue cannot be counted, and fails the run at the end with its report', async () => {
+    // Prepare: counting the first notification's re-queue fails; a merge waits behind it.
+    const { store, queue, deps } = setup();
+    store.notifications.seed(aNotification({ id: 'a.v2', createdAt: ago(600) }), aNotification({ id: 'b.v2', createdAt: ago(300) }));
+    await interruptedMerge(store, 600);
+    const recordRequeue = store.notifications.recordRequeue.bind(store.notifications);
+    store.notifications.recordRequeue = async (id) => (id === 'a.v2' ? Promise.reject(new Error('ProvisionedThroughputExceededException')) : recordRequeue(id));
+
+    // Act
+    const failure = await sweepPendingWork(deps, settings, now).catch((error: unknown) => error);
+
+    // Assess: both queued, the other counted, the merge finished; the run fails with what it did.
+    expect(failure).toBeInstanceOf(PendingWorkIncompleteError);
+    expect((failure as PendingWorkIncompleteError).report).toEqual({ notificationsRequeued: 2, notificationsAbandoned: 0, mergesFinished: 1 });
+    expect(queue.sent).toEqual([['a.v2', 'b.v2']]);
+    expect((await store.notifications.get('b.v2'))?.requeues).toBe(1);
+    expect(store.mergeJobs.size).toBe(0);
+  });
+
+  it('goes on to the merges when a notification cannot be abandoned', async () => {
+    // Prepare
+    const { store, deps } = setup();
+    store.notifications.seed(aNotification({ id: 'stubborn.v2', createdAt: ago(9000), requeues: 5 }));
+    await interruptedMerge(store, 600);
+    store.notifications.abandon = async () => Promise.reject(new Error('ProvisionedThroughputExceededException'));
+
+    // Act
+    const failure = await sweepPendingWork(deps, settings, now).catch((error: unknown) => error);
+
+    // Assess
+    expect((failure as PendingWorkIncompleteError).report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 1 });
     expect(store.mergeJobs.size).toBe(0);
   });
 });
