@@ -106,6 +106,7 @@ export type FunctionName =
   | 'listComments'
   | 'listMyIdeas'
   | 'health'
+  | 'getOpenApi'
   | 'intakeWorker'
   | 'sweeper'
   | 'getStrategy'
@@ -236,6 +237,12 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
   health: {
     entry: 'functions/health.ts',
     description: 'GET /health',
+    timeoutSeconds: 3,
+    memoryMb: 256,
+  },
+  getOpenApi: {
+    entry: 'functions/get-openapi.ts',
+    description: 'GET /openapi.json: the API contract (OpenAPI 3.1), generated into docs/openapi.json',
     timeoutSeconds: 3,
     memoryMb: 256,
   },
@@ -539,6 +546,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
 
 export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/health', function: 'health', auth: 'none' },
+  { method: 'GET', path: '/openapi.json', function: 'getOpenApi', auth: 'none' },
   { method: 'POST', path: '/ideas', function: 'submitIdea', auth: 'jwt' },
   { method: 'GET', path: '/ideas/mine', function: 'listMyIdeas', auth: 'jwt' },
   { method: 'GET', path: '/ideas/similar', function: 'findSimilar', auth: 'jwt' },

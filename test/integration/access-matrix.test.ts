@@ -1,6 +1,6 @@
 /**
  * The access matrix: every route of the description (infra/system.ts, ROUTES) × every kind of
- * caller → the exact status the API answers, as the README's API table says who may do what.
+ * caller → the exact status the API answers, as the route table of docs/api.md says who may do what.
  *
  * - The token failures (none, forged signature, expired, foreign issuer, other audience) are
  *   401 before any function runs. The failing tokens are signed with the runtime's own key (kept in
@@ -55,6 +55,7 @@ const REFUSED = { none: 401, forged: 401, expired: 401, wrongIssuer: 401, wrongA
  */
 const MATRIX: Record<string, Expected> = {
   'GET /health':                           { none: 200, forged: 200, expired: 200, wrongIssuer: 200, wrongAudience: 200, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
+  'GET /openapi.json':                     { none: 200, forged: 200, expired: 200, wrongIssuer: 200, wrongAudience: 200, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   'POST /ideas':                           { ...REFUSED, employee: 202, owner: 202, triage: 202, director: 202, admin: 202 },
   'GET /ideas/mine':                       { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   'GET /ideas/similar':                    { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
@@ -140,6 +141,7 @@ async function anonymousCell(idea: { id: string; token: string }, caller: Caller
 
 const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> = {
   'GET /health': async () => ({ path: '/health' }),
+  'GET /openapi.json': async () => ({ path: '/openapi.json' }),
   'POST /ideas': async () => ({ path: '/ideas', body: { ...FRICTION, title: 'Adgangsmatricens nye idé' } }),
   'GET /ideas/mine': async () => ({ path: '/ideas/mine' }),
   'GET /ideas/similar': async () => ({ path: `/ideas/similar?title=${encodeURIComponent('Dobbeltindtastning')}&text=${encodeURIComponent('borgerdata i tre systemer')}` }),

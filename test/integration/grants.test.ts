@@ -40,6 +40,7 @@ describe('grants on a laptop', () => {
   it('runs every function of infra/system.ts, and none makes an AWS call its grants do not allow', async () => {
     const { anna, bent, tove, dirk, ulla } = cast;
     await ok(call(runtime, 'GET', '/health'));
+    await ok(call(runtime, 'GET', '/openapi.json'));
     // First, on the fresh table, the functions that may only read: none of them may store the shipped strategy.
     await ok(ulla.request('GET', '/console/strategy'));
     await ok(ulla.request('GET', '/console/strategy/versions/1'));

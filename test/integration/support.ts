@@ -7,6 +7,7 @@ import type { Role } from '../../shared/domain/roles.ts';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import type { OutboxMessage } from '../../shared/store/notifications.ts';
 import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime.ts';
+import { contractViolations } from './contract.ts';
 
 /**
  * Per-person limits far above the deployed defaults (20 submits, 120 supports, 300 similar-idea
@@ -73,10 +74,21 @@ export async function allItems(tableName: string): Promise<Record<string, unknow
   return items;
 }
 
+/**
+ * A test's request: its body (JSON for an object, a form for URLSearchParams) and headers.
+ * `uncheckedBecause` turns off the contract check of its answer (./contract.ts), saying why: only
+ * for an answer made of data a test wrote into the table by hand, which the API never stores.
+ */
+export interface CallInit {
+  body?: string | URLSearchParams | object;
+  headers?: Record<string, string>;
+  uncheckedBecause?: string;
+}
+
 /** A person calling the API with a development token. */
 export interface Person {
   token: string;
-  request(method: string, path: string, init?: { body?: string | URLSearchParams | object; headers?: Record<string, string> }): Promise<Response>;
+  request(method: string, path: string, init?: CallInit): Promise<Response>;
 }
 
 export async function signIn(runtime: LocalRuntime, sub: string, roles: Role[] = ['employee'], name?: string): Promise<Person> {
@@ -87,12 +99,15 @@ export async function signIn(runtime: LocalRuntime, sub: string, roles: Role[] =
   };
 }
 
-/** A request with no token, or with whatever headers the test sets. */
-export function call(
+/**
+ * A request with no token, or with whatever headers the test sets. Its answer is checked against
+ * the API contract (./contract.ts): an answer docs/openapi.json does not document fails the test.
+ */
+export async function call(
   runtime: LocalRuntime,
   method: string,
   path: string,
-  init: { body?: string | URLSearchParams | object; headers?: Record<string, string> } = {},
+  init: CallInit = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
@@ -105,7 +120,10 @@ export function call(
   } else {
     body = init.body;
   }
-  return fetch(`${runtime.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const response = await fetch(`${runtime.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const violations = init.uncheckedBecause === undefined ? await contractViolations(method, path, response) : [];
+  if (violations.length > 0) throw new Error(`The answer breaks the API contract (docs/openapi.json):\n${violations.join('\n')}`);
+  return response;
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */
