@@ -43,7 +43,7 @@ export const CONTEXT = {
   triageServiceLevelDays: 'spire:triageServiceLevelDays',
   /** Where the alarms are e-mailed (infra/constructs/operations.ts): the people who run Spire. */
   operationsEmail: 'spire:operationsEmail',
-  /** Submits one person may make per hour (default 20; README, "Per-person limits"). */
+  /** Submits one person may make per hour (default 20; docs/architecture.md, "Per-person limits"). */
   submitLimitPerHour: 'spire:submitLimitPerHour',
   /** Supports one person may give per hour (default 120). */
   supportLimitPerHour: 'spire:supportLimitPerHour',

@@ -285,10 +285,11 @@ function createTable(scope: Construct): Table {
 /**
  * The deployment secret: 64 random letters and digits that CloudFormation generates when the
  * stack is created; nobody types, sees or copies it. Retained with the table, since the supporter
- * hashes in the table are made with it. Not rotated (see the acknowledgment below and the README).
+ * hashes in the table are made with it. Not rotated (see the acknowledgment below and docs/architecture.md, "The deployment secret").
  */
 function createDeploymentSecret(scope: Construct): Secret {
   const secret = new Secret(scope, 'DeploymentSecret', {
+    // Left as first deployed: the secret must never change, not even its description. Its "README" section is now docs/architecture.md, "The deployment secret".
     description: 'Spire: the key of signed cursors, supporter hashes, idempotency keys and follow-up tokens. Never rotate or replace it (README, "The deployment secret").',
     generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
     removalPolicy: RemovalPolicy.RETAIN,

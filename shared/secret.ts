@@ -25,7 +25,7 @@
  *
  * The value is never rotated: a new value would change every supporter hash (people could
  * support an idea twice) and invalidate the cursors in use and the idempotency records of the
- * last 24 hours. The README ("The deployment secret") says why.
+ * last 24 hours. docs/architecture.md ("The deployment secret") says why.
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';

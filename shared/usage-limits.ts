@@ -1,5 +1,5 @@
 /**
- * Per-person limits as the functions apply them (README, "Per-person limits"): the policy of
+ * Per-person limits as the functions apply them (docs/architecture.md, "Per-person limits"): the policy of
  * shared/domain/usage-limits.ts, counted in the table (shared/store/usage-limits.ts) under a keyed
  * hash of the caller's subject, so no count names a person and an erasure leaves none behind that
  * does. Limits are per subject, never per IP address: a municipality's network puts thousands of

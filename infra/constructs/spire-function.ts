@@ -32,7 +32,7 @@ const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const requir
 /**
  * How every function is bundled: what NodejsFunction gets, and what bench/cold-start.ts builds
  * (through esbuildOptions below), so the sizes and cold starts it prints are of what deploys.
- * Measured with `npm run bench:cold-start`; the figures are in the README ("Function size and
+ * Measured with `npm run bench:cold-start`; the figures are in docs/performance.md ("Function size and
  * cold start").
  */
 export const BUNDLING = {
@@ -41,7 +41,7 @@ export const BUNDLING = {
   mainFields: ['module', 'main'],
   minify: true,
   // index.mjs.map ships beside the bundle, for decoding a stack trace's positions offline
-  // (README, "Function size and cold start"); the function does not load it (LOAD_SOURCE_MAPS).
+  // (docs/performance.md, "Function size and cold start"); the function does not load it (LOAD_SOURCE_MAPS).
   sourceMap: true,
   // The map only needs the mappings; embedding every source file would double the bundle.
   sourcesContent: false,
@@ -69,7 +69,7 @@ export const BUNDLING = {
  * loads it, which `npm run bench:cold-start` measured at 8–9 ms of a 70–75 ms import (+11 to
  * +13 %, 11–13 ms of CPU) for submitIdea, getIdea and the intake worker, on every cold start, to
  * help only when something fails. The map still ships with each function, to decode a trace's
- * positions when one is needed (README, "Function size and cold start").
+ * positions when one is needed (docs/performance.md, "Function size and cold start").
  */
 export const LOAD_SOURCE_MAPS = false;
 

@@ -254,7 +254,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
       throw new NotFoundError({ da: `Der er ingen ${method} ${url.pathname}.`, en: `There is no ${method} ${url.pathname}.` });
     }
     // API Gateway answers a method no route has with its own 404 ({"message":"Not Found"}) before
-    // any function runs; the local runtime says what is wrong instead (README, "The API so far").
+    // any function runs; the local runtime says what is wrong instead (docs/api.md, "Refused before any function runs").
     if ('allowed' in matched) throw new MethodNotAllowedError(method, matched.allowed);
     if ('undecodable' in matched) {
       throw new ValidationError([

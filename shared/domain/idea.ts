@@ -2,7 +2,7 @@
  * The idea and its lifecycle. Pure: no I/O, no AWS.
  *
  * submitted → in_triage → needs_info | accepted | parked | declined | duplicate | redirected,
- * and withdrawn by the submitter (README, "The triage console, explained").
+ * and withdrawn by the submitter (docs/concepts.md, "The idea lifecycle").
  */
 
 export const IDEA_KINDS = ['idea', 'friction'] as const;

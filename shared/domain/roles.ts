@@ -1,4 +1,4 @@
-/** Roles come from a claim in the caller's access token (README, "The triage console, explained", and docs/deploying.md, "The app roles"). */
+/** Roles come from a claim in the caller's access token; what each may do: docs/concepts.md, "Roles" (and docs/deploying.md, "The app roles"). */
 export const ROLES = ['employee', 'triage', 'director', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

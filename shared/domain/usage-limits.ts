@@ -1,7 +1,7 @@
 import type { Language } from './idea.ts';
 
 /**
- * Per-person limits (README, "Per-person limits"): how often one person may do each of the
+ * Per-person limits (docs/architecture.md, "Per-person limits"): how often one person may do each of the
  * actions that write to the table or cost a lookup of many items, counted per person in fixed
  * windows of an hour. Pure: the counting itself is one conditional UpdateItem
  * (shared/store/usage-limits.ts), and who the person is, a keyed hash of their subject
@@ -20,7 +20,7 @@ export type LimitedAction = (typeof LIMITED_ACTIONS)[number];
 export const USAGE_WINDOW_SECONDS = 3600;
 
 /**
- * The limits per person and hour when a deployment sets none (README, "Per-person limits", says
+ * The limits per person and hour when a deployment sets none (docs/architecture.md, "Per-person limits", says
  * why these numbers):
  * - `submit` (POST /ideas): 20. A person with a workshop's worth of ideas to type in stays under
  *   it; a script does not get far.

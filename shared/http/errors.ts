@@ -97,7 +97,7 @@ export class NotFoundError extends HttpError {
 /**
  * The path exists but not with this method; `Allow` lists the methods it has (RFC 9110 §15.5.6).
  * Only the local runtime answers this: in AWS, API Gateway answers a method no route has with its
- * own 404 before any function runs (README, "The API so far").
+ * own 404 before any function runs (docs/api.md, "Refused before any function runs").
  */
 export class MethodNotAllowedError extends HttpError {
   override name = 'MethodNotAllowedError';
@@ -284,5 +284,5 @@ export class PersonalDataError extends HttpError {
   }
 }
 
-/** Prefix of problem type URIs; the README lists every type. */
+/** Prefix of problem type URIs; docs/api.md ("Problem types") lists every type. */
 export const PROBLEM_TYPE_PREFIX = 'urn:spire:problem:';
