@@ -107,6 +107,7 @@ export type FunctionName =
   | 'listMyIdeas'
   | 'health'
   | 'getOpenApi'
+  | 'getProblemType'
   | 'intakeWorker'
   | 'sweeper'
   | 'getStrategy'
@@ -243,6 +244,12 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
   getOpenApi: {
     entry: 'functions/get-openapi.ts',
     description: 'GET /openapi.json: the API contract (OpenAPI 3.1), generated into docs/openapi.json',
+    timeoutSeconds: 3,
+    memoryMb: 256,
+  },
+  getProblemType: {
+    entry: 'functions/get-problem-type.ts',
+    description: 'GET /problems/{name}: the page a problem type dereferences to (RFC 9457)',
     timeoutSeconds: 3,
     memoryMb: 256,
   },
@@ -547,6 +554,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
 export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/health', function: 'health', auth: 'none' },
   { method: 'GET', path: '/openapi.json', function: 'getOpenApi', auth: 'none' },
+  { method: 'GET', path: '/problems/{name}', function: 'getProblemType', auth: 'none' },
   { method: 'POST', path: '/ideas', function: 'submitIdea', auth: 'jwt' },
   { method: 'GET', path: '/ideas/mine', function: 'listMyIdeas', auth: 'jwt' },
   { method: 'GET', path: '/ideas/similar', function: 'findSimilar', auth: 'jwt' },

@@ -36,6 +36,7 @@ import { FaultInjector, injectFaultsOnEveryClient, type FaultSettings } from './
 import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
 import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
 import { carryLineageOnEveryClient } from './recursion.ts';
+import { referenceAnswer } from './reference.ts';
 import { localSecretArn, localSecretValue, serveSecretLocally } from './secrets.ts';
 import { startPoller, type Poller } from './sqs-poller.ts';
 import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
@@ -247,6 +248,12 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
       const { limit } = parseOrThrow(OutboxQuery, Object.fromEntries(url.searchParams), language);
       const items = await deps.outbox.list(limit);
       return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify({ items }) });
+    }
+
+    if (method === 'GET') {
+      // The API reference (./reference.ts): docs/openapi.json rendered by Redoc, served from the runtime itself.
+      const reference = await referenceAnswer(url.pathname);
+      if (reference !== undefined) return writeResult(response, reference);
     }
 
     const matched = matchRoute(method, url.pathname);

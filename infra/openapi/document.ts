@@ -34,6 +34,7 @@ import {
   type HttpError,
 } from '../../shared/http/errors.ts';
 import { internalErrorResponse, problemResponse } from '../../shared/http/problem.ts';
+import { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX, type ProblemTypeName } from '../../shared/http/problem-types.ts';
 import { AnswerInput, AssigneeInput, CommentInput, DecisionInput, InboxQuery, WithdrawInput } from '../../shared/schemas/console.ts';
 import { CommentsQuery, IdeaIdPath, IdempotencyKeyHeader, PageQuery, SimilarQuery, SubmitIdeaInput } from '../../shared/schemas/idea.ts';
 import { GateInput, GateSettingsInput, LearningsQuery, PilotIdPath, PilotPatchInput, PipelinePilotsQuery } from '../../shared/schemas/pilots.ts';
@@ -49,7 +50,7 @@ type Schema = z.core.$ZodType;
 type JsonObject = Record<string, unknown>;
 
 /** Response headers an operation may set; each is a component under `#/components/headers`. */
-type ResponseHeader = 'ETag' | 'Location' | 'Idempotent-Replayed' | 'Content-Disposition';
+type ResponseHeader = 'ETag' | 'Location' | 'Idempotent-Replayed' | 'Content-Disposition' | 'Content-Security-Policy';
 
 interface SuccessAnswer {
   status: number;
@@ -84,6 +85,9 @@ interface OperationDescription {
   problems?: readonly ProblemName[];
 }
 
+/** GET /problems/{name}: the handler answers 404 for any other name. */
+const ProblemTypePath = z.object({ name: z.enum(Object.keys(PROBLEM_TYPES) as [ProblemTypeName, ...ProblemTypeName[]]) });
+
 const EVERYONE: readonly Role[] = ['employee', 'triage', 'director', 'admin'];
 const TRIAGE: readonly Role[] = ['triage', 'admin'];
 const READERS: readonly Role[] = ['director', 'triage', 'admin'];
@@ -103,6 +107,16 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
     description: 'The API contract as OpenAPI 3.1, generated from the route table and the schemas (`npm run openapi`, docs/api-contract.md). Public, and cacheable for five minutes.',
     access: 'public',
     success: [{ status: 200, description: 'The OpenAPI document.', schema: { text: 'application/vnd.oai.openapi+json' } }],
+  },
+  getProblemType: {
+    tag: 'Service',
+    summary: 'What a problem type means',
+    description:
+      'The page a problem document’s `type` (`/problems/<name>`, a reference relative to the request’s URL) dereferences to: an HTML page, in Danish and English, saying what the problem means, what a client should do and the status it comes with (shared/http/problem-types.ts). Public, and cacheable for five minutes. A name that is no problem type is 404.',
+    access: 'public',
+    path: ProblemTypePath,
+    success: [{ status: 200, description: 'The page about the problem type.', schema: { text: 'text/html' }, headers: ['Content-Security-Policy'] }],
+    problems: ['not-found'],
   },
   submitIdea: {
     tag: 'Ideas',
@@ -466,6 +480,7 @@ const HEADER_NAMES: Record<string, string> = { 'idempotency-key': 'Idempotency-K
 const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   cursor: 'Where the page starts: the `nextCursor` of the page before (or an idea’s `commentsCursor`). Sealed by the server; one it did not issue is 400 `invalid-cursor`. Without it, the first page.',
   limit: 'Items per page.',
+  name: 'A problem type’s name: the last segment of its `type`.',
   'idempotency-key':
     'A key the client made before the first try (a UUID, say): a retry of the same request answers the same result with `Idempotent-Replayed: true`; the same key with another request is 422.',
 };
@@ -475,9 +490,10 @@ const RESPONSE_HEADERS: Record<string, JsonObject> = {
   Location: { description: 'Where the created resource is read.', schema: { type: 'string' } },
   'Idempotent-Replayed': { description: '`true` when the answer is a replay of an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', const: 'true' } },
   'Content-Disposition': { description: 'A download, with its file name.', schema: { type: 'string' } },
+  'Content-Security-Policy': { description: 'Nothing may load, run or frame the page.', schema: { type: 'string' } },
   'Retry-After': { description: 'Seconds until the next hour’s limit starts.', schema: { type: 'string', pattern: '^[0-9]+$' } },
   'Content-Language': { description: 'The language of the problem’s title and detail.', schema: { type: 'string', enum: ['da', 'en'] } },
-  'Cache-Control': { description: '`no-store` on every answer (they are personal and change with every decision); `public, max-age=300` on this document.', schema: { type: 'string' } },
+  'Cache-Control': { description: '`no-store` on every answer (they are personal and change with every decision); `public, max-age=300` on this document and the problem type pages.', schema: { type: 'string' } },
   'X-Content-Type-Options': { description: 'Always `nosniff`.', schema: { type: 'string', const: 'nosniff' } },
   'WWW-Authenticate': { description: '`Bearer`.', schema: { type: 'string' } },
 };
@@ -604,7 +620,7 @@ function problemResponses(problems: readonly ProblemName[], components: Map<stri
         ? { 'WWW-Authenticate': headerRef('WWW-Authenticate', false), 'Content-Language': headerRef('Content-Language', false), 'Cache-Control': headerRef('Cache-Control', false), 'X-Content-Type-Options': headerRef('X-Content-Type-Options', false) }
         : { 'Content-Language': headerRef('Content-Language'), ...STANDARD_RESPONSE_HEADERS, ...(status === 429 ? { 'Retry-After': headerRef('Retry-After') } : {}) };
     const component = names.map((name) => problemComponent(name).replace(/Problem$/, '')).join('Or');
-    components.set(component, { description: `${STATUS_TEXT[status] ?? 'A problem.'} Problem types: ${names.map((name) => `\`urn:spire:problem:${name}\``).join(', ')}.`, headers, content });
+    components.set(component, { description: `${STATUS_TEXT[status] ?? 'A problem.'} Problem types: ${names.map((name) => `\`${PROBLEM_TYPE_PREFIX}${name}\``).join(', ')}.`, headers, content });
     responses[String(status)] = { $ref: `#/components/responses/${component}` };
   }
   return responses;
@@ -621,8 +637,8 @@ function successResponses(route: RouteDescription, operation: OperationDescripti
     const content =
       typeof answer.schema === 'string'
         ? { 'application/json': { schema: ref(answer.schema), example } }
-        : answer.schema.text === 'text/csv'
-          ? { 'text/csv': { schema: { type: 'string' }, example } }
+        : answer.schema.text === 'text/csv' || answer.schema.text === 'text/html'
+          ? { [answer.schema.text]: { schema: { type: 'string' }, example } }
           : { [answer.schema.text]: { schema: { type: 'object', properties: { openapi: { type: 'string' }, info: { type: 'object' }, paths: { type: 'object' } }, required: ['openapi', 'info', 'paths'] }, example } };
     responses[String(answer.status)] = { description: answer.description, headers, content };
   }
@@ -702,7 +718,7 @@ export function openApiDocument(version: string): JsonObject {
       version,
       summary: 'The idea pipeline of a Danish municipality: ideas, triage, pilots and the pipeline.',
       description:
-        'Generated from the code (`npm run openapi`; docs/api-contract.md): the route table, the request and answer schemas and the problem types. Every answer carries `Cache-Control` and `X-Content-Type-Options: nosniff`; every refusal is an RFC 9457 problem document whose `type` is `urn:spire:problem:<name>`, in Danish or English by `Accept-Language`.',
+        'Generated from the code (`npm run openapi`; docs/api-contract.md): the route table, the request and answer schemas and the problem types. Every answer carries `Cache-Control` and `X-Content-Type-Options: nosniff`; every refusal is an RFC 9457 problem document whose `type` is `/problems/<name>`, a reference relative to the request’s URL that dereferences to a page about the problem (GET /problems/{name}), in Danish or English by `Accept-Language`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'The API itself: the API Gateway stage in AWS, or `npm start` on a laptop.' }],
@@ -721,7 +737,7 @@ export function openApiDocument(version: string): JsonObject {
       parameters: HEADER_PARAMETERS,
       responses: Object.fromEntries(problemAnswers),
       headers: headerComponents(),
-      examples: Object.fromEntries((Object.keys(PROBLEMS) as ProblemName[]).map((name) => [problemComponent(name), { summary: `urn:spire:problem:${name}`, value: problemExample(name) }])),
+      examples: Object.fromEntries((Object.keys(PROBLEMS) as ProblemName[]).map((name) => [problemComponent(name), { summary: `${PROBLEM_TYPE_PREFIX}${name}`, value: problemExample(name) }])),
       schemas: componentSchemas(used),
     },
   });

@@ -6,6 +6,8 @@
  * them from the error classes themselves (shared/http/errors.ts).
  */
 import { DEFAULT_GATES } from '../../shared/domain/gates.ts';
+import { problemPage } from '../../shared/http/problem-page.ts';
+import { PROBLEM_TYPES } from '../../shared/http/problem-types.ts';
 import type { FunctionName } from '../system.ts';
 
 const IDEA_ID = '3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a1d93';
@@ -184,6 +186,7 @@ export const REQUEST_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
 export const ANSWER_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
   health: { status: 'ok' },
   getOpenApi: { openapi: '3.1.1', info: { title: 'Spire API', version: '0.1.0' }, paths: {} },
+  getProblemType: problemPage({ name: 'precondition-failed', ...PROBLEM_TYPES['precondition-failed'] }),
   submitIdea: { id: IDEA_ID, status: 'submitted' },
   listMyIdeas: { items: [IDEA_SUMMARY], nextCursor: 'djEuZXhhbXBlbA' },
   findSimilar: {

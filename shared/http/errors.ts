@@ -1,5 +1,6 @@
 import type { Language } from '../domain/idea.ts';
 import type { FieldFinding } from '../domain/personal-data.ts';
+import { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX, type ProblemTypeName } from './problem-types.ts';
 
 /**
  * Errors a caller may see. Each is an HTTP 4xx with a problem type and a message in Danish and
@@ -16,9 +17,9 @@ type Text = Record<Language, string>;
 
 export abstract class HttpError extends Error {
   abstract readonly status: number;
-  /** Short, stable identifier; the problem `type` is built from it. */
-  abstract readonly type: string;
-  abstract readonly title: Text;
+  /** Short, stable identifier (a name in ./problem-types.ts); the problem `type` is built from it. */
+  abstract readonly type: ProblemTypeName;
+  abstract readonly title: Readonly<Text>;
   readonly detailText: Text | undefined;
   readonly headers: Record<string, string>;
 
@@ -36,9 +37,9 @@ export abstract class HttpError extends Error {
 
 export class ValidationError extends HttpError {
   override name = 'ValidationError';
-  readonly status = 400;
+  readonly status = PROBLEM_TYPES['validation'].status;
   readonly type = 'validation';
-  readonly title = { da: 'Nogle felter er ikke udfyldt rigtigt', en: 'Some fields are not filled in correctly' };
+  readonly title = PROBLEM_TYPES['validation'].title;
   readonly errors: FieldError[];
 
   constructor(errors: FieldError[], detail?: Text) {
@@ -53,16 +54,16 @@ export class ValidationError extends HttpError {
 
 export class MalformedBodyError extends HttpError {
   override name = 'MalformedBodyError';
-  readonly status = 400;
+  readonly status = PROBLEM_TYPES['malformed-body'].status;
   readonly type = 'malformed-body';
-  readonly title = { da: 'Forespørgslen kunne ikke læses', en: 'The request could not be read' };
+  readonly title = PROBLEM_TYPES['malformed-body'].title;
 }
 
 export class InvalidCursorError extends HttpError {
   override name = 'InvalidCursorError';
-  readonly status = 400;
+  readonly status = PROBLEM_TYPES['invalid-cursor'].status;
   readonly type = 'invalid-cursor';
-  readonly title = { da: 'Ugyldig cursor', en: 'Invalid cursor' };
+  readonly title = PROBLEM_TYPES['invalid-cursor'].title;
 
   constructor() {
     super({ da: 'Brug den cursor, som den forrige side gav.', en: 'Use the cursor the previous page returned.' });
@@ -71,9 +72,9 @@ export class InvalidCursorError extends HttpError {
 
 export class UnauthorizedError extends HttpError {
   override name = 'UnauthorizedError';
-  readonly status = 401;
+  readonly status = PROBLEM_TYPES['unauthorized'].status;
   readonly type = 'unauthorized';
-  readonly title = { da: 'Du skal være logget ind', en: 'You must be signed in' };
+  readonly title = PROBLEM_TYPES['unauthorized'].title;
 
   constructor(detail?: Text) {
     super(detail ?? { da: 'Send et gyldigt adgangstoken.', en: 'Send a valid access token.' }, { 'www-authenticate': 'Bearer' });
@@ -82,16 +83,16 @@ export class UnauthorizedError extends HttpError {
 
 export class ForbiddenError extends HttpError {
   override name = 'ForbiddenError';
-  readonly status = 403;
+  readonly status = PROBLEM_TYPES['forbidden'].status;
   readonly type = 'forbidden';
-  readonly title = { da: 'Det har du ikke adgang til', en: 'You do not have access to this' };
+  readonly title = PROBLEM_TYPES['forbidden'].title;
 }
 
 export class NotFoundError extends HttpError {
   override name = 'NotFoundError';
-  readonly status = 404;
+  readonly status = PROBLEM_TYPES['not-found'].status;
   readonly type = 'not-found';
-  readonly title = { da: 'Findes ikke', en: 'Not found' };
+  readonly title = PROBLEM_TYPES['not-found'].title;
 }
 
 /**
@@ -101,9 +102,9 @@ export class NotFoundError extends HttpError {
  */
 export class MethodNotAllowedError extends HttpError {
   override name = 'MethodNotAllowedError';
-  readonly status = 405;
+  readonly status = PROBLEM_TYPES['method-not-allowed'].status;
   readonly type = 'method-not-allowed';
-  readonly title = { da: 'Metoden understøttes ikke her', en: 'Method not allowed here' };
+  readonly title = PROBLEM_TYPES['method-not-allowed'].title;
   readonly allowed: readonly string[];
 
   constructor(method: string, allowed: readonly string[]) {
@@ -122,9 +123,9 @@ export class MethodNotAllowedError extends HttpError {
 /** The resource changed since the caller read it: its `If-Match` names an older version. */
 export class PreconditionFailedError extends HttpError {
   override name = 'PreconditionFailedError';
-  readonly status = 412;
+  readonly status = PROBLEM_TYPES['precondition-failed'].status;
   readonly type = 'precondition-failed';
-  readonly title = { da: 'Nogen har ændret det imens', en: 'Somebody changed it in the meantime' };
+  readonly title = PROBLEM_TYPES['precondition-failed'].title;
 
   constructor(detail?: Text) {
     super(detail ?? { da: 'Hent den nyeste udgave og prøv igen.', en: 'Fetch the latest version and try again.' });
@@ -137,9 +138,9 @@ export class PreconditionFailedError extends HttpError {
  */
 export class InvalidTransitionError extends HttpError {
   override name = 'InvalidTransitionError';
-  readonly status = 409;
+  readonly status = PROBLEM_TYPES['invalid-transition'].status;
   readonly type = 'invalid-transition';
-  readonly title = { da: 'Det kan ikke lade sig gøre i idéens nuværende status', en: 'Not possible in the idea’s current status' };
+  readonly title = PROBLEM_TYPES['invalid-transition'].title;
   readonly currentStatus: string;
   readonly allowed: readonly string[];
 
@@ -157,9 +158,9 @@ export class InvalidTransitionError extends HttpError {
 /** The pilot's stage does not allow the gate decision; the problem document lists what it does allow. */
 export class InvalidGateDecisionError extends HttpError {
   override name = 'InvalidGateDecisionError';
-  readonly status = 409;
+  readonly status = PROBLEM_TYPES['invalid-gate-decision'].status;
   readonly type = 'invalid-gate-decision';
-  readonly title = { da: 'Det kan ikke lade sig gøre i pilotens nuværende fase', en: 'Not possible in the pilot’s current stage' };
+  readonly title = PROBLEM_TYPES['invalid-gate-decision'].title;
   readonly stage: string;
   readonly allowed: readonly string[];
 
@@ -177,9 +178,9 @@ export class InvalidGateDecisionError extends HttpError {
 /** `go` was asked while required checklist items are not answered yes; the problem document lists them. */
 export class ChecklistIncompleteError extends HttpError {
   override name = 'ChecklistIncompleteError';
-  readonly status = 409;
+  readonly status = PROBLEM_TYPES['checklist-incomplete'].status;
   readonly type = 'checklist-incomplete';
-  readonly title = { da: 'Tjeklisten er ikke opfyldt', en: 'The checklist is not met' };
+  readonly title = PROBLEM_TYPES['checklist-incomplete'].title;
   readonly missing: readonly { id: string; text: string }[];
 
   constructor(missing: readonly { id: string; text: string }[], detail: Text) {
@@ -195,17 +196,17 @@ export class ChecklistIncompleteError extends HttpError {
 /** `go` into `pilot` was asked for a pilot whose hypothesis is not written yet. */
 export class HypothesisMissingError extends HttpError {
   override name = 'HypothesisMissingError';
-  readonly status = 409;
+  readonly status = PROBLEM_TYPES['hypothesis-missing'].status;
   readonly type = 'hypothesis-missing';
-  readonly title = { da: 'Hypotesen mangler', en: 'The hypothesis is missing' };
+  readonly title = PROBLEM_TYPES['hypothesis-missing'].title;
 }
 
 /** A change was sent without `If-Match`, so it could silently overwrite somebody else's. */
 export class PreconditionRequiredError extends HttpError {
   override name = 'PreconditionRequiredError';
-  readonly status = 428;
+  readonly status = PROBLEM_TYPES['precondition-required'].status;
   readonly type = 'precondition-required';
-  readonly title = { da: 'If-Match mangler', en: 'If-Match is missing' };
+  readonly title = PROBLEM_TYPES['precondition-required'].title;
 
   constructor() {
     super({ da: 'Send den ETag, du læste, i If-Match.', en: 'Send the ETag you read in If-Match.' });
@@ -214,24 +215,24 @@ export class PreconditionRequiredError extends HttpError {
 
 export class PayloadTooLargeError extends HttpError {
   override name = 'PayloadTooLargeError';
-  readonly status = 413;
+  readonly status = PROBLEM_TYPES['payload-too-large'].status;
   readonly type = 'payload-too-large';
-  readonly title = { da: 'Forespørgslen er for stor', en: 'The request is too large' };
+  readonly title = PROBLEM_TYPES['payload-too-large'].title;
 }
 
 export class UnsupportedMediaTypeError extends HttpError {
   override name = 'UnsupportedMediaTypeError';
-  readonly status = 415;
+  readonly status = PROBLEM_TYPES['unsupported-media-type'].status;
   readonly type = 'unsupported-media-type';
-  readonly title = { da: 'Formatet understøttes ikke', en: 'Unsupported format' };
+  readonly title = PROBLEM_TYPES['unsupported-media-type'].title;
 }
 
 /** The same `Idempotency-Key` was sent before with a different request (IETF idempotency-key draft). */
 export class IdempotencyKeyReusedError extends HttpError {
   override name = 'IdempotencyKeyReusedError';
-  readonly status = 422;
+  readonly status = PROBLEM_TYPES['idempotency-key-reused'].status;
   readonly type = 'idempotency-key-reused';
-  readonly title = { da: 'Idempotency-Key er brugt til en anden forespørgsel', en: 'Idempotency-Key was used for another request' };
+  readonly title = PROBLEM_TYPES['idempotency-key-reused'].title;
 }
 
 /**
@@ -241,9 +242,9 @@ export class IdempotencyKeyReusedError extends HttpError {
  */
 export class TooManyRequestsError extends HttpError {
   override name = 'TooManyRequestsError';
-  readonly status = 429;
+  readonly status = PROBLEM_TYPES['too-many-requests'].status;
   readonly type = 'too-many-requests';
-  readonly title = { da: 'Du har nået grænsen for nu', en: 'You have reached the limit for now' };
+  readonly title = PROBLEM_TYPES['too-many-requests'].title;
   readonly limit: number;
   readonly retryAfterSeconds: number;
 
@@ -266,9 +267,9 @@ export class TooManyRequestsError extends HttpError {
  */
 export class PersonalDataError extends HttpError {
   override name = 'PersonalDataError';
-  readonly status = 422;
+  readonly status = PROBLEM_TYPES['personal-data'].status;
   readonly type = 'personal-data';
-  readonly title = { da: 'Teksten ser ud til at indeholde personoplysninger', en: 'The text seems to contain personal data' };
+  readonly title = PROBLEM_TYPES['personal-data'].title;
   readonly findings: readonly FieldFinding[];
 
   constructor(findings: readonly FieldFinding[]) {
@@ -284,5 +285,5 @@ export class PersonalDataError extends HttpError {
   }
 }
 
-/** Prefix of problem type URIs; docs/api.md ("Problem types") lists every type. */
-export const PROBLEM_TYPE_PREFIX = 'urn:spire:problem:';
+/** Prefix of problem type URIs (./problem-types.ts); docs/api.md ("Problem types") lists every type. */
+export { PROBLEM_TYPE_PREFIX };

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Language } from '../domain/idea.ts';
-import { HttpError, PROBLEM_TYPE_PREFIX } from './errors.ts';
+import { HttpError } from './errors.ts';
+import { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX } from './problem-types.ts';
 import { STANDARD_HEADERS } from './response.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -26,7 +27,7 @@ export function problemResponse(error: HttpError, language: Language, instance?:
 export function internalErrorResponse(language: Language, requestId: string): APIGatewayProxyStructuredResultV2 {
   const body = {
     type: `${PROBLEM_TYPE_PREFIX}internal`,
-    title: language === 'da' ? 'Der skete en fejl hos os' : 'Something went wrong on our side',
+    title: PROBLEM_TYPES.internal.title[language],
     status: 500,
     detail:
       language === 'da'

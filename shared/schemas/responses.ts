@@ -11,7 +11,7 @@
  */
 import * as z from './zod.ts';
 import { DECISION_KINDS } from '../domain/decisions.ts';
-import { PROBLEM_TYPE_PREFIX } from '../http/errors.ts';
+import { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX, type ProblemTypeName } from '../http/problem-types.ts';
 import { DECLINE_REASONS, FREQUENCY_UNITS, IDEA_KINDS, IDEA_STATUSES, LANGUAGES, REDIRECT_TARGETS } from '../domain/idea.ts';
 import { INBOX_SORTS, INBOX_STATUSES } from '../domain/inbox.ts';
 import { PERSONAL_DATA_KINDS } from '../domain/personal-data.ts';
@@ -523,40 +523,40 @@ export const Health = z.object({ status: z.literal('ok') });
 // --- Problems (RFC 9457) ---------------------------------------------------------------------
 
 /**
- * The problem document of one type: `type` is `urn:spire:problem:<name>`, `status` the answer's,
+ * The problem document of one type: `type` is `/problems/<name>`, `status` the answer's,
  * `title` and `detail` in the caller's language (`Content-Language`), and the type's extensions.
  */
-export function problemSchema<Shape extends z.core.$ZodLooseShape>(name: string, status: number, extensions: Shape = {} as Shape) {
+export function problemSchema<Shape extends z.core.$ZodLooseShape>(name: ProblemTypeName, extensions: Shape = {} as Shape) {
   return z.object({
     type: z.literal(`${PROBLEM_TYPE_PREFIX}${name}`),
     title: z.string(),
-    status: z.literal(status),
+    status: z.literal(PROBLEM_TYPES[name].status),
     detail: z.optional(z.string()),
     instance: z.optional(z.string()),
     ...extensions,
   });
 }
 
-/** Every problem type the API answers with, by name: its status and schema. */
+/** Every problem type the API answers with (shared/http/problem-types.ts), by name: its schema, with the type's status. */
 export const PROBLEMS = {
-  validation: problemSchema('validation', 400, { errors: z.array(z.object({ pointer: z.string(), detail: z.string() })) }),
-  'malformed-body': problemSchema('malformed-body', 400),
-  'invalid-cursor': problemSchema('invalid-cursor', 400),
-  unauthorized: problemSchema('unauthorized', 401),
-  forbidden: problemSchema('forbidden', 403),
-  'not-found': problemSchema('not-found', 404),
-  'method-not-allowed': problemSchema('method-not-allowed', 405, { allowed: z.array(z.string()) }),
-  'invalid-transition': problemSchema('invalid-transition', 409, { ideaStatus: ideaStatus, allowed: z.array(z.string()) }),
-  'invalid-gate-decision': problemSchema('invalid-gate-decision', 409, { pilotStage: pilotStage, allowed: z.array(z.enum(GATE_DECISIONS)) }),
-  'checklist-incomplete': problemSchema('checklist-incomplete', 409, { missing: z.array(z.object({ id: z.string(), text: z.string() })) }),
-  'hypothesis-missing': problemSchema('hypothesis-missing', 409),
-  'precondition-failed': problemSchema('precondition-failed', 412),
-  'payload-too-large': problemSchema('payload-too-large', 413),
-  'unsupported-media-type': problemSchema('unsupported-media-type', 415),
-  'idempotency-key-reused': problemSchema('idempotency-key-reused', 422),
-  'personal-data': problemSchema('personal-data', 422, { findings: z.array(PersonalDataFinding) }),
-  'precondition-required': problemSchema('precondition-required', 428),
-  'too-many-requests': problemSchema('too-many-requests', 429, { limit: z.int(), retryAfterSeconds: z.int() }),
-  internal: problemSchema('internal', 500),
-} as const;
+  validation: problemSchema('validation', { errors: z.array(z.object({ pointer: z.string(), detail: z.string() })) }),
+  'malformed-body': problemSchema('malformed-body'),
+  'invalid-cursor': problemSchema('invalid-cursor'),
+  unauthorized: problemSchema('unauthorized'),
+  forbidden: problemSchema('forbidden'),
+  'not-found': problemSchema('not-found'),
+  'method-not-allowed': problemSchema('method-not-allowed', { allowed: z.array(z.string()) }),
+  'invalid-transition': problemSchema('invalid-transition', { ideaStatus: ideaStatus, allowed: z.array(z.string()) }),
+  'invalid-gate-decision': problemSchema('invalid-gate-decision', { pilotStage: pilotStage, allowed: z.array(z.enum(GATE_DECISIONS)) }),
+  'checklist-incomplete': problemSchema('checklist-incomplete', { missing: z.array(z.object({ id: z.string(), text: z.string() })) }),
+  'hypothesis-missing': problemSchema('hypothesis-missing'),
+  'precondition-failed': problemSchema('precondition-failed'),
+  'payload-too-large': problemSchema('payload-too-large'),
+  'unsupported-media-type': problemSchema('unsupported-media-type'),
+  'idempotency-key-reused': problemSchema('idempotency-key-reused'),
+  'personal-data': problemSchema('personal-data', { findings: z.array(PersonalDataFinding) }),
+  'precondition-required': problemSchema('precondition-required'),
+  'too-many-requests': problemSchema('too-many-requests', { limit: z.int(), retryAfterSeconds: z.int() }),
+  internal: problemSchema('internal'),
+} as const satisfies Record<ProblemTypeName, unknown>;
 export type ProblemName = keyof typeof PROBLEMS;

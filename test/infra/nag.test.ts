@@ -54,7 +54,7 @@ describe('cdk-nag', () => {
     const acknowledged = collectAcknowledgments(spire.app).map(({ path, id }) => `${path} ${id}`);
     const expected = [
       ...functionNames.map((name) => `${spire.stack.functions[name].role!.node.path} AwsSolutions-IAM5[Resource::*]`),
-      ...SYSTEM.routes.filter((route) => route.auth === 'none').map((route) => `${spire.stack.stackName}/HttpApi/${route.method}-${route.path.replaceAll('/', '-')} AwsSolutions-APIG4`),
+      ...SYSTEM.routes.filter((route) => route.auth === 'none').map((route) => `${spire.stack.stackName}/HttpApi/${route.method}${route.path.replaceAll('/', '--')} AwsSolutions-APIG4`),
       `${spire.stack.mail.eventsTopic.node.path} AwsSolutions-SNS2`,
       `${spire.stack.secret.node.path} AwsSolutions-SMG4`,
     ];

@@ -56,6 +56,7 @@ const REFUSED = { none: 401, forged: 401, expired: 401, wrongIssuer: 401, wrongA
 const MATRIX: Record<string, Expected> = {
   'GET /health':                           { none: 200, forged: 200, expired: 200, wrongIssuer: 200, wrongAudience: 200, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   'GET /openapi.json':                     { none: 200, forged: 200, expired: 200, wrongIssuer: 200, wrongAudience: 200, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
+  'GET /problems/{name}':                   { none: 200, forged: 200, expired: 200, wrongIssuer: 200, wrongAudience: 200, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   'POST /ideas':                           { ...REFUSED, employee: 202, owner: 202, triage: 202, director: 202, admin: 202 },
   'GET /ideas/mine':                       { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   'GET /ideas/similar':                    { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
@@ -142,6 +143,7 @@ async function anonymousCell(idea: { id: string; token: string }, caller: Caller
 const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> = {
   'GET /health': async () => ({ path: '/health' }),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),
+  'GET /problems/{name}': async () => ({ path: '/problems/forbidden' }),
   'POST /ideas': async () => ({ path: '/ideas', body: { ...FRICTION, title: 'Adgangsmatricens nye idé' } }),
   'GET /ideas/mine': async () => ({ path: '/ideas/mine' }),
   'GET /ideas/similar': async () => ({ path: `/ideas/similar?title=${encodeURIComponent('Dobbeltindtastning')}&text=${encodeURIComponent('borgerdata i tre systemer')}` }),
@@ -345,7 +347,7 @@ describe('the access matrix', () => {
         if (status === 401 && fn !== undefined) expect(runtime.invocations.get(fn) ?? 0).toBe(invoked);
         if (status >= 400) {
           const problem = await problemOf(response);
-          const type = { 401: 'urn:spire:problem:unauthorized', 403: 'urn:spire:problem:forbidden', 404: 'urn:spire:problem:not-found' }[status];
+          const type = { 401: '/problems/unauthorized', 403: '/problems/forbidden', 404: '/problems/not-found' }[status];
           if (type !== undefined) expect(problem.type).toBe(type);
         }
       });

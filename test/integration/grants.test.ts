@@ -41,6 +41,7 @@ describe('grants on a laptop', () => {
     const { anna, bent, tove, dirk, ulla } = cast;
     await ok(call(runtime, 'GET', '/health'));
     await ok(call(runtime, 'GET', '/openapi.json'));
+    await ok(call(runtime, 'GET', '/problems/not-found'));
     // First, on the fresh table, the functions that may only read: none of them may store the shipped strategy.
     await ok(ulla.request('GET', '/console/strategy'));
     await ok(ulla.request('GET', '/console/strategy/versions/1'));

@@ -64,7 +64,7 @@ describe('requests the local runtime cannot route', () => {
     // Assess
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe(allow);
-    expect(await problemOf(response)).toMatchObject({ type: 'urn:spire:problem:method-not-allowed', allowed: allow.split(', ') });
+    expect(await problemOf(response)).toMatchObject({ type: '/problems/method-not-allowed', allowed: allow.split(', ') });
   });
 
   it('answers 405 before asking for a token, as a route that does not exist is answered', async () => {
@@ -81,7 +81,7 @@ describe('requests the local runtime cannot route', () => {
 
     // Assess
     expect(response.status).toBe(404);
-    expect((await problemOf(response)).type).toBe('urn:spire:problem:not-found');
+    expect((await problemOf(response)).type).toBe('/problems/not-found');
   });
 
   it('answers a request target that is no URL (//) with 404, not 500', async () => {
@@ -90,7 +90,7 @@ describe('requests the local runtime cannot route', () => {
 
     // Assess
     expect(response.status).toBe(404);
-    expect((await problemOf(response)).type).toBe('urn:spire:problem:not-found');
+    expect((await problemOf(response)).type).toBe('/problems/not-found');
     expectStandardHeaders(response);
   });
 
@@ -105,7 +105,7 @@ describe('requests the local runtime cannot route', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(await problemOf(response)).toMatchObject({ type: 'urn:spire:problem:validation', errors: [{ pointer }] });
+    expect(await problemOf(response)).toMatchObject({ type: '/problems/validation', errors: [{ pointer }] });
     expectStandardHeaders(response);
   });
 });
@@ -122,7 +122,7 @@ describe('bodies that parse two ways', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(await problemOf(response)).toMatchObject({ type: 'urn:spire:problem:malformed-body', detail: 'Nøglen /title står to gange i samme objekt.' });
+    expect(await problemOf(response)).toMatchObject({ type: '/problems/malformed-body', detail: 'Nøglen /title står to gange i samme objekt.' });
     expect(sortedItems(await settledItems(runtime))).toEqual(before);
   });
 
@@ -138,7 +138,7 @@ describe('bodies that parse two ways', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(await problemOf(response)).toMatchObject({ type: 'urn:spire:problem:malformed-body', detail: 'The field __proto__ is not allowed.' });
+    expect(await problemOf(response)).toMatchObject({ type: '/problems/malformed-body', detail: 'The field __proto__ is not allowed.' });
     expect(sortedItems(await settledItems(runtime))).toEqual(before);
   });
 });

@@ -22,3 +22,53 @@ describe('GET /openapi.json', () => {
     expect(await response.json()).toEqual(JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')));
   });
 });
+
+describe('GET /problems/{name}', () => {
+  it('is where a real refusal’s type leads: resolved against the request’s URL, a public HTML page with the problem’s Danish title', async () => {
+    // Prepare: a refusal the runtime really answers (no token on a route that needs one).
+    const refused = await call(runtime, 'GET', '/ideas/mine');
+    expect(refused.status).toBe(401);
+    const problem = (await refused.json()) as { type: string };
+    const resolved = new URL(problem.type, refused.url);
+
+    // Act
+    expect(resolved.origin).toBe(new URL(runtime.url).origin);
+    const page = await call(runtime, 'GET', `${resolved.pathname}${resolved.search}`);
+
+    // Assess
+    expect(problem.type).toBe('/problems/unauthorized');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain('<h1>Du skal være logget ind</h1>');
+    expect(html).toContain('<section lang="en">');
+  });
+
+  it('answers 404 not-found for a name that is no problem type', async () => {
+    const response = await call(runtime, 'GET', '/problems/no-such-problem');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ type: '/problems/not-found', status: 404 });
+  });
+});
+
+describe('GET /reference (the local runtime only)', () => {
+  it('serves a page that renders /openapi.json with Redoc, from a script the runtime serves itself', async () => {
+    const page = await call(runtime, 'GET', '/reference', { uncheckedBecause: 'a development route of the local runtime, not part of the API' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<redoc spec-url="/openapi.json"></redoc>');
+    expect(html).toContain('<script src="/reference/redoc.standalone.js"></script>');
+    expect(html).not.toMatch(/<script>|https?:\/\//);
+
+    const script = await call(runtime, 'GET', '/reference/redoc.standalone.js', { uncheckedBecause: 'a development route of the local runtime, not part of the API' });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await script.text()).length).toBeGreaterThan(500_000);
+  });
+});

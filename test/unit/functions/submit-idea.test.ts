@@ -146,7 +146,7 @@ describe('POST /ideas (submit-idea)', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'da' });
     expect(bodyOf(response)).toEqual({
-      type: 'urn:spire:problem:validation',
+      type: '/problems/validation',
       title: 'Nogle felter er ikke udfyldt rigtigt',
       status: 400,
       detail: 'Ret felterne nedenfor og prøv igen.',
@@ -217,7 +217,7 @@ describe('POST /ideas (submit-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(415);
-    expect(bodyOf(response)['type']).toBe('urn:spire:problem:unsupported-media-type');
+    expect(bodyOf(response)['type']).toBe('/problems/unsupported-media-type');
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -230,7 +230,7 @@ describe('POST /ideas (submit-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(400);
-    expect(bodyOf(response)).toMatchObject({ type: 'urn:spire:problem:malformed-body', detail: 'Indholdet er ikke gyldig JSON.' });
+    expect(bodyOf(response)).toMatchObject({ type: '/problems/malformed-body', detail: 'Indholdet er ikke gyldig JSON.' });
   });
 
   it('refuses a caller without a verified token with 401, and writes nothing', async () => {
@@ -352,7 +352,7 @@ describe('POST /ideas (submit-idea)', () => {
 
       // Assess
       expect(response.statusCode).toBe(422);
-      expect(bodyOf(response)).toMatchObject({ type: 'urn:spire:problem:idempotency-key-reused', detail: 'Brug en ny Idempotency-Key til en ny idé.' });
+      expect(bodyOf(response)).toMatchObject({ type: '/problems/idempotency-key-reused', detail: 'Brug en ny Idempotency-Key til en ny idé.' });
     });
 
     it.each([
@@ -408,7 +408,7 @@ describe('POST /ideas past the person’s limit of submits an hour', () => {
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3600).toBe(true);
     expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
     expect(bodyOf(response)).toMatchObject({
-      type: 'urn:spire:problem:too-many-requests',
+      type: '/problems/too-many-requests',
       title: 'You have reached the limit for now',
       status: 429,
       detail: expect.stringMatching(/^You can submit ideas at most 20 times an hour\. Try again in \d+ (minutes?|seconds?)\.$/),
