@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import CONTRACT from '../../docs/openapi.json' with { type: 'json' };
 import { ROUTES } from '../../infra/system.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import {
@@ -328,6 +329,22 @@ describe('the access matrix', () => {
     const described = ROUTES.map((route) => `${route.method} ${route.path}`).sort();
     expect([...new Set(Object.keys(MATRIX).map(routeOf))].sort()).toEqual(described);
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('agrees with the roles the API contract gives each route (x-spire-roles in docs/openapi.json)', () => {
+    // A role may call a route when its caller is not refused with 403 (a 404 for somebody else's idea is still a caller the route serves).
+    const ROLE_CALLERS = { employee: 'employee', triage: 'triage', director: 'director', admin: 'admin' } as const;
+    const operations = (CONTRACT as { paths: Record<string, Record<string, { 'x-spire-roles'?: string[] }>> }).paths;
+    for (const [row, expected] of Object.entries(MATRIX)) {
+      if (row.endsWith(' (anonymous)')) continue;
+      const [method = '', path = ''] = row.split(' ');
+      const documented = operations[path]?.[method.toLowerCase()]?.['x-spire-roles'];
+      const allowed = Object.entries(ROLE_CALLERS)
+        .filter(([, caller]) => expected[caller] !== 403 && expected[caller] !== 401)
+        .map(([role]) => role);
+      const isPublic = expected.none !== 401;
+      expect(documented === undefined ? undefined : [...documented].sort(), row).toEqual(isPublic ? [] : allowed.sort());
+    }
   });
 
   for (const [row, expected] of Object.entries(MATRIX)) {
