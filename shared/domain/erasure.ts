@@ -69,12 +69,7 @@ function walk(value: unknown, visit: (node: Record<string, unknown>) => void): v
   }
 }
 
-/** Whether the value holds any of the person's traces, anywhere. */
-export function holdsTraces(value: unknown, traces: PersonTraces): boolean {
-  return JSON.stringify(pseudonymised(value, traces, '\u0000')) !== JSON.stringify(value);
-}
-
-/** The value with the person pseudonymised (see the module's comment); the same value when it holds no trace. */
+/** The value with the person pseudonymised (see the module's comment); an equal value when it holds no trace. */
 export function pseudonymised<T>(value: T, traces: PersonTraces, pseudonym: string): T {
   const replace = textReplacer(traces, pseudonym);
   const visit = (node: unknown): unknown => {
@@ -93,7 +88,22 @@ export function pseudonymised<T>(value: T, traces: PersonTraces, pseudonym: stri
   return visit(value) as T;
 }
 
+/**
+ * The replacer of one person's traces under one pseudonym, made once: an erasure pseudonymises
+ * every item of the table with the same traces (a page's worth at a time), and building its
+ * patterns per item would be most of the work.
+ */
+const replacers = new WeakMap<PersonTraces, { pseudonym: string; replace: (text: string) => string }>();
+
 function textReplacer(traces: PersonTraces, pseudonym: string): (text: string) => string {
+  const cached = replacers.get(traces);
+  if (cached?.pseudonym === pseudonym) return cached.replace;
+  const replace = buildReplacer(traces, pseudonym);
+  replacers.set(traces, { pseudonym, replace });
+  return replace;
+}
+
+function buildReplacer(traces: PersonTraces, pseudonym: string): (text: string) => string {
   const identifiers = [traces.sub, ...traces.hashes].filter((identifier) => identifier !== '');
   // An identifier is replaced where it stands whole (`SUBMITTER#<sub>`), never inside a longer one.
   const identifierPattern =

@@ -8,7 +8,7 @@
  * (infra/system.ts). Everything else here is a GetItem or a Query.
  */
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { pseudonymised, holdsTraces, REDACTED, type PersonTraces } from '../domain/erasure.ts';
+import { pseudonymised, REDACTED, type PersonTraces } from '../domain/erasure.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { erasureKey, ideaPartition, notificationKey, retentionMarkKey, statusPartition, supportsPartition } from './keys.ts';
@@ -40,10 +40,10 @@ const KEY_ATTRIBUTES = [TABLE.partitionKey, TABLE.sortKey] as const;
  */
 export function itemErasure(item: Item, traces: PersonTraces, pseudonym: string, ideaIds: ReadonlySet<string>, at: string): ItemErasure | undefined {
   if (item['type'] === 'idempotency' && ideaIds.has(String(item['ideaId']))) return { kind: 'delete', item };
-  if (!holdsTraces(item, traces)) return undefined;
+  const after: Item = pseudonymised(item, traces, pseudonym);
+  if (JSON.stringify(after) === JSON.stringify(item)) return undefined;
   if (item['type'] === 'idea' && item[TABLE.sortKey] === 'META') return { kind: 'idea', id: String(item['id']) };
   if (item[TABLE.timeToLiveAttribute] !== undefined) return { kind: 'delete', item };
-  const after: Item = pseudonymised(item, traces, pseudonym);
   if (KEY_ATTRIBUTES.some((key) => String(after[key]).includes(REDACTED))) return { kind: 'delete', item };
   if (item['type'] === 'notification' && item['sentAt'] === undefined && item['notSentAt'] === undefined) {
     after['notSentAt'] = at;
