@@ -9,32 +9,18 @@
  *
  * Usage: npm run bench:erasure -- [ideas=10000]
  */
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { seedIdeas, undecidedIdea } from './seed-ideas.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
-const { startEmulators, LOCAL_AWS } = await import('../infra/local/emulators.ts');
-const { startRuntime } = await import('../infra/local/runtime.ts');
+const { startBenchRuntime } = await import('./local-runtime.ts');
 
 const size = Number(process.argv[2] ?? 10_000);
 const ANNA = { sub: '7f3c9a2e-5b1d-4e8a-9c6f-0d2b4a8e1f35', name: 'Anna Sørensen', email: 'anna.sorensen@kommune.example' };
 /** The member of staff undecidedIdea names: she scored every idea and asked or parked one in five. */
 const TOVE = { sub: 'tove', name: 'Tove Ågård' };
 
-const emulators = await startEmulators();
-const id = randomBytes(4).toString('hex');
-const runtime = await startRuntime({
-  dynamodbEndpoint: emulators.dynamodbEndpoint,
-  sqsEndpoint: emulators.sqsEndpoint,
-  port: 0,
-  tableName: `bench-erasure-${id}`,
-  queuePrefix: `bench-${id}-`,
-  schedules: false,
-});
-const raw = new DynamoDBClient({ endpoint: emulators.dynamodbEndpoint, region: LOCAL_AWS.region, credentials: LOCAL_AWS });
-const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+const { runtime, client, stop } = await startBenchRuntime('erasure');
 
 /** Items in the table, and how many of them hold one of the texts. */
 async function census(traces: readonly string[]): Promise<{ items: number; naming: number }> {
@@ -88,7 +74,5 @@ try {
   await erase(ANNA, [ANNA.sub, ANNA.name, ANNA.email]);
   await erase(TOVE, [`"${TOVE.sub}"`, TOVE.name]);
 } finally {
-  raw.destroy();
-  await runtime.stop();
-  await emulators.stop();
+  await stop();
 }

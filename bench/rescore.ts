@@ -8,17 +8,13 @@
  *
  * Usage: npm run bench:rescore -- [ideas=10000]
  */
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Strategy } from '../shared/domain/strategy/strategy.ts';
 import type { StoreCursor } from '../shared/store/cursor.ts';
 import type { RescoreProgress } from '../shared/triage/rescore.ts';
 import { seedIdeas, undecidedIdea } from './seed-ideas.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
-const { startEmulators, LOCAL_AWS } = await import('../infra/local/emulators.ts');
-const { startRuntime } = await import('../infra/local/runtime.ts');
+const { startBenchRuntime } = await import('./local-runtime.ts');
 const { FUNCTIONS } = await import('../infra/system.ts');
 const { DynamoRescoreJobStore } = await import('../shared/store/rescore-jobs.ts');
 const { DynamoIdeaStore } = await import('../shared/store/ideas.ts');
@@ -26,18 +22,7 @@ const { RESCORE_STATUSES } = await import('../shared/triage/rescore.ts');
 
 const size = Number(process.argv[2] ?? 10_000);
 
-const emulators = await startEmulators();
-const id = randomBytes(4).toString('hex');
-const runtime = await startRuntime({
-  dynamodbEndpoint: emulators.dynamodbEndpoint,
-  sqsEndpoint: emulators.sqsEndpoint,
-  port: 0,
-  tableName: `bench-rescore-${id}`,
-  queuePrefix: `bench-${id}-`,
-  schedules: false,
-});
-const raw = new DynamoDBClient({ endpoint: emulators.dynamodbEndpoint, region: LOCAL_AWS.region, credentials: LOCAL_AWS });
-const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+const { runtime, client, stop } = await startBenchRuntime('rescore');
 console.log(`re-scoring benchmark: ${size.toLocaleString('en')} undecided ideas, local runtime on DynamoDB Local and the SQS emulator`);
 try {
   let started = performance.now();
@@ -87,7 +72,5 @@ try {
   console.log(`  ideas at the new strategy version: ${atNewVersion.toLocaleString('en')} of ${total.toLocaleString('en')}`);
   if (atNewVersion !== size) process.exitCode = 1;
 } finally {
-  raw.destroy();
-  await runtime.stop();
-  await emulators.stop();
+  await stop();
 }
