@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { expect, inject } from 'vitest';
+import type { Idea } from '../../shared/domain/idea.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import type { OutboxMessage } from '../../shared/store/notifications.ts';
@@ -289,5 +290,29 @@ export async function startWithCast(overrides: Partial<RuntimeOptions> = {}): Pr
     dirk: await signIn(runtime, 'dirk', ['director'], 'Dirk Ærø'),
     tove: await signIn(runtime, 'tove', ['triage'], 'Tove Ågård'),
     ulla: await signIn(runtime, 'ulla', ['admin'], 'Ulla Høj'),
+  };
+}
+
+/**
+ * Anna's idea number `n` as the table holds one in `submitted` whose intake message was lost, to
+ * write straight into the table (bench/seed-ideas.ts, seedIdeas) for the sweeper to find.
+ */
+export function submittedIdea(n: number, at: string, fields: Partial<Idea> = {}): Idea {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    kind: 'idea',
+    title: `Idé nummer ${n}, som sidder fast`,
+    description: 'Vi skriver de samme borgeroplysninger i tre systemer. Det tager tid fra omsorgen.',
+    department: 'Ældreplejen',
+    language: 'da',
+    anonymous: false,
+    submitter: { sub: 'anna', name: 'Anna Sørensen' },
+    status: 'submitted',
+    createdAt: at,
+    statusChangedAt: at,
+    updatedAt: at,
+    version: 1,
+    requeueCount: 0,
+    ...fields,
   };
 }

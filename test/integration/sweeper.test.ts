@@ -5,7 +5,7 @@ import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import type { Idea } from '../../shared/domain/idea.ts';
 import type { SweepReport } from '../../shared/intake/sweep.ts';
 import { logger } from '../../shared/logger.ts';
-import { signIn, startTestRuntime, waitForStatus, type Person, tableClient } from './support.ts';
+import { signIn, startTestRuntime, submittedIdea, waitForStatus, type Person, tableClient } from './support.ts';
 
 const BATCH_LIMIT = 200;
 const GIVEN_UP = 520;
@@ -33,23 +33,7 @@ afterAll(async () => {
 
 /** Anna's idea number n, in `submitted` since n minutes into 2026, re-queued `requeueCount` times, its intake message lost. */
 function stuckIdea(n: number, requeueCount: number): Idea {
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    kind: 'idea',
-    title: `Idé nummer ${n}, som sidder fast`,
-    description: 'Vi skriver de samme borgeroplysninger i tre systemer. Det tager tid fra omsorgen.',
-    department: 'Ældreplejen',
-    language: 'da',
-    anonymous: false,
-    submitter: { sub: 'anna', name: 'Anna Sørensen' },
-    status: 'submitted',
-    createdAt: at,
-    statusChangedAt: at,
-    updatedAt: at,
-    version: 1,
-    requeueCount,
-  };
+  return submittedIdea(n, new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(), { requeueCount });
 }
 
 describe('the sweeper and ideas it gives up on', () => {

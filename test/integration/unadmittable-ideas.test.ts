@@ -10,7 +10,7 @@ import { seedIdeas } from '../../bench/seed-ideas.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import type { Idea } from '../../shared/domain/idea.ts';
 import { logger } from '../../shared/logger.ts';
-import { eventually, signIn, startTestRuntime, waitForStatus, type Person, tableClient } from './support.ts';
+import { eventually, signIn, startTestRuntime, submittedIdea, waitForStatus, type Person, tableClient } from './support.ts';
 
 const MAX_REQUEUES = 2;
 
@@ -37,24 +37,7 @@ afterAll(async () => {
 
 /** Anna's idea number n, in `submitted` since a minute ago, its intake message lost. */
 function storedIdea(n: number, fields: Partial<Idea> = {}): Idea {
-  const at = new Date(Date.now() - 60_000).toISOString();
-  return {
-    id: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
-    kind: 'idea',
-    title: 'Fælles vagtplan for hjemmeplejen',
-    description: 'Vi skriver vagtplanen i tre regneark, og ingen ved, hvilket der er det rigtige.',
-    department: 'Hjemmeplejen',
-    language: 'da',
-    anonymous: false,
-    submitter: { sub: 'anna', name: 'Anna Sørensen' },
-    status: 'submitted',
-    createdAt: at,
-    statusChangedAt: at,
-    updatedAt: at,
-    version: 1,
-    requeueCount: 0,
-    ...fields,
-  };
+  return submittedIdea(n, new Date(Date.now() - 60_000).toISOString(), fields);
 }
 
 interface WorkerFailure {
