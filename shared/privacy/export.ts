@@ -9,13 +9,12 @@ import { submitterNotificationIds } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
 import type { IdeaStore } from '../store/ideas.ts';
 import { COMMENT_PREFIX, EVENT_PREFIX } from '../store/keys.ts';
+import { storedNotificationOf } from '../store/notifications.ts';
 import type { PersonalDataStore } from '../store/personal-data.ts';
 import { supporterHash } from '../triage/merge.ts';
 import { ideaDocument } from '../views/ideas.ts';
 
 const IDEAS_PAGE = 100;
-
-const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'notSentAt', 'notSentReason'] as const;
 
 /**
  * The caller's data: who the token says they are; their ideas as they see them, with the name and
@@ -54,8 +53,6 @@ export async function exportPersonalData(deps: { ideas: IdeaStore; data: Persona
     ideas,
     answers,
     support: supported.map((item) => ({ ideaId: String(item['ideaId']), title: supportedIdeas.get(String(item['ideaId']))?.title, supportedAt: String(item['at']) })),
-    notifications: notifications
-      .map((item) => Object.fromEntries(NOTIFICATION_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])))
-      .sort((a, b) => String(a['createdAt']).localeCompare(String(b['createdAt']))),
+    notifications: notifications.map(storedNotificationOf).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   };
 }

@@ -1,10 +1,11 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
 import { ideaAfter, type Actor, type Idea, type IdeaDecision, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { contributionChange, ideaContribution, pilotContribution } from '../domain/pipeline.ts';
 import { InvalidCursorError } from '../http/errors.ts';
+import { batchGetAll } from './batch.ts';
 import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { notificationItem } from './notifications.ts';
@@ -156,7 +157,6 @@ export interface IdeaStore {
 
 type Item = Record<string, unknown>;
 
-const BATCH_GET_LIMIT = 100;
 
 export class DynamoIdeaStore implements IdeaStore {
   private readonly client: DynamoDBDocumentClient;
@@ -208,18 +208,7 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async getIdeas(ids: readonly string[]): Promise<Idea[]> {
-    const ideas: Idea[] = [];
-    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + BATCH_GET_LIMIT).map((id) => ideaKey(id));
-      for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error('DynamoDB kept returning unprocessed keys');
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const result: BatchGetCommandOutput = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
-        ideas.push(...(result.Responses?.[this.tableName] ?? []).map(itemToIdea));
-        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
-    return ideas;
+    return (await batchGetAll(this.client, this.tableName, ids.map((id) => ideaKey(id)))).map(itemToIdea);
   }
 
   /**

@@ -24,6 +24,13 @@ export interface PendingNotification {
 
 const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt', 'notSentAt', 'notSentReason'] as const;
 
+/** A notification as its item holds it, without the item's keys. */
+export function storedNotificationOf(item: Record<string, unknown>): StoredNotification {
+  const notification: Record<string, unknown> = {};
+  for (const field of NOTIFICATION_FIELDS) if (item[field] !== undefined) notification[field] = item[field];
+  return notification as unknown as StoredNotification;
+}
+
 /** The item of a new, pending notification; written inside the transaction of the change it tells about. */
 export function notificationItem(notification: Notification): Record<string, unknown> {
   return { ...notificationKey(notification.id), ...pendingIndexKey('notification', notification.createdAt, notification.id), type: 'notification', ...notification };
@@ -57,10 +64,7 @@ export class DynamoNotificationStore implements NotificationStore {
 
   async get(id: string): Promise<StoredNotification | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: notificationKey(id), ConsistentRead: true }));
-    if (result.Item === undefined) return undefined;
-    const notification: Record<string, unknown> = {};
-    for (const field of NOTIFICATION_FIELDS) if (result.Item[field] !== undefined) notification[field] = result.Item[field];
-    return notification as unknown as StoredNotification;
+    return result.Item === undefined ? undefined : storedNotificationOf(result.Item);
   }
 
   async create(notification: Notification): Promise<boolean> {

@@ -7,10 +7,11 @@
  * erasure reads the whole table: the one Scan in Spire, granted to the erasure worker alone
  * (infra/system.ts). Everything else here is a GetItem or a Query.
  */
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pseudonymised, REDACTED, type PersonTraces } from '../domain/erasure.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
+import { batchGetAll } from './batch.ts';
 import { erasureKey, ideaPartition, notificationKey, retentionMarkKey, statusPartition, supportsPartition } from './keys.ts';
 import { wholePartition } from './partition.ts';
 import { TABLE } from './table.ts';
@@ -90,7 +91,6 @@ export interface PersonalDataStore {
   completeErasure(id: string, report: Required<Pick<ErasureRecord, 'completedAt' | 'passes' | 'rewritten' | 'deleted' | 'ideas'>>): Promise<void>;
 }
 
-const BATCH_GET_LIMIT = 100;
 const ERASURE_FIELDS = ['id', 'requesterHash', 'requestedAt', 'status', 'completedAt', 'passes', 'rewritten', 'deleted', 'ideas'] as const satisfies readonly (keyof ErasureRecord)[];
 
 export class DynamoPersonalDataStore implements PersonalDataStore {
@@ -144,18 +144,7 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
   }
 
   async notifications(ids: readonly string[]): Promise<Item[]> {
-    const found: Item[] = [];
-    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
-      let keys: Item[] | undefined = ids.slice(start, start + BATCH_GET_LIMIT).map((id) => notificationKey(id));
-      for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error('DynamoDB kept returning unprocessed keys');
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const result: BatchGetCommandOutput = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
-        found.push(...(result.Responses?.[this.tableName] ?? []));
-        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
-    return found;
+    return batchGetAll(this.client, this.tableName, ids.map((id) => notificationKey(id)), { consistent: true });
   }
 
   async listEndedBetween(status: IdeaStatus, after: string, before: string, limit: number): Promise<{ id: string; sortValue: string }[]> {
