@@ -28,6 +28,16 @@ const FRICTION_BODY = {
   peopleAffected: 12,
 };
 
+/** Bøvl reported from a phone by a care worker who does not know how often, how long or how many. */
+const FRICTION_WITHOUT_FIGURES_BODY = {
+  kind: 'friction',
+  title: 'Nøglerne til medicinskabet bliver væk',
+  description: 'Om morgenen leder vi efter nøglerne til medicinskabet, før vi kan køre ud til borgerne. Jeg ved ikke, hvor tit det sker for de andre hold.',
+  department: 'Hjemmeplejen Åbyhøj',
+  figuresUnknown: true,
+};
+const FRICTION_WITHOUT_FIGURES_ID = '9d4f2b61-3c8e-4a7f-b2d5-0e6c1a9f8b34';
+
 const SUBMITTED_AT = '2026-11-02T08:15:00.000Z';
 const TRIAGED_AT = '2026-11-02T08:15:03.000Z';
 
@@ -166,9 +176,8 @@ const GATE_RECORD = {
 
 const ERASURE = { id: ERASURE_ID, requestedAt: '2026-11-30T08:00:00.000Z', status: 'pending' };
 
-/** Request bodies, by function. */
+/** Request bodies, by function; a function with more than one body worth showing has them in NAMED_REQUEST_EXAMPLES instead. */
 export const REQUEST_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
-  submitIdea: FRICTION_BODY,
   putStrategy: STRATEGY,
   putScorecard: { scores: { benefit: 4, strategic_fit: 3 } },
   postDecision: { decision: 'needs_info', question: 'Hvilke tre systemer drejer det sig om, og hvem ejer dem?' },
@@ -180,6 +189,14 @@ export const REQUEST_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
   postGate: { decision: 'go', reason: 'Sprinten viste, at indtastningen kan hentes fra fagsystemet.', checklist: Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true])) },
   putGates: { gates: DEFAULT_GATES.gates, stageLimitDays: { ...DEFAULT_GATES.stageLimitDays, pilot: 90 } },
   requestErasure: { confirm: true },
+};
+
+/** Request bodies worth showing side by side, by function: each named, with a summary (OpenAPI's `examples`). */
+export const NAMED_REQUEST_EXAMPLES: Partial<Record<FunctionName, Record<string, { summary: string; value: unknown }>>> = {
+  submitIdea: {
+    friction: { summary: 'Friction with its four figures', value: FRICTION_BODY },
+    frictionWithoutFigures: { summary: 'Friction whose figures the submitter does not know (`figuresUnknown: true`, no figures)', value: FRICTION_WITHOUT_FIGURES_BODY },
+  },
 };
 
 /** Success bodies, by function (the CSV export's is text). */
@@ -232,6 +249,21 @@ export const ANSWER_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
         priorityComplete: false,
         duplicateCandidates: 1,
         assignee: TOVE,
+        daysInStatus: 4.5,
+        overdue: false,
+      },
+      {
+        id: FRICTION_WITHOUT_FIGURES_ID,
+        title: FRICTION_WITHOUT_FIGURES_BODY.title,
+        kind: 'friction',
+        department: FRICTION_WITHOUT_FIGURES_BODY.department,
+        status: 'in_triage',
+        statusChangedAt: TRIAGED_AT,
+        themes: [{ themeId: 'organisatorisk_sammenhaeng', score: 0.31 }],
+        figuresUnknown: true,
+        priority: 22.5,
+        priorityComplete: false,
+        duplicateCandidates: 0,
         daysInStatus: 4.5,
         overdue: false,
       },

@@ -84,8 +84,16 @@ export interface Idea {
   submitter?: { sub: string; name?: string; email?: string };
   /** SHA-256 of the follow-up token handed to an anonymous submitter; never the token itself. */
   followUpTokenHash?: string;
+  /** Friction only: its four figures, unless the submitter did not know them (`figuresUnknown`). */
   friction?: Friction;
+  /** Worked out from `friction` in intake; unknown (absent) while the idea has no figures. */
   frictionHoursPerYear?: number;
+  /**
+   * Friction only: the submitter did not know the figures, so the idea has no `friction` and its
+   * friction hours per year are unknown, never 0: benefit is left for triage to score
+   * (shared/domain/scorecard.ts). Absent on every other idea.
+   */
+  figuresUnknown?: true;
   status: IdeaStatus;
   createdAt: string;
   statusChangedAt: string;

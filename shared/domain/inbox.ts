@@ -92,6 +92,8 @@ export interface InboxRow {
   statusChangedAt: string;
   themes: { themeId: string; score: number }[];
   frictionHoursPerYear?: number;
+  /** A friction report without figures: its hours are unknown, not 0 (see Idea.figuresUnknown). */
+  figuresUnknown?: true;
   priority: number;
   priorityComplete: boolean;
   duplicateCandidates: number;
@@ -108,6 +110,7 @@ export function inboxRow(idea: Idea): InboxRow {
     statusChangedAt: idea.statusChangedAt,
     themes: (idea.themeAlignment?.scores ?? []).slice(0, 3).map(({ themeId, score }) => ({ themeId, score })),
     ...(idea.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: idea.frictionHoursPerYear }),
+    ...(idea.figuresUnknown === true ? { figuresUnknown: true } : {}),
     priority: idea.scorecard?.priority ?? 0,
     priorityComplete: idea.scorecard?.complete ?? false,
     duplicateCandidates: idea.duplicateCandidates?.length ?? 0,

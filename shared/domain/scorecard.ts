@@ -81,7 +81,12 @@ export function suggestedStrategicFit(bestThemeScore: number): number {
   return 0;
 }
 
-/** What the idea itself suggests: strategic fit from theme alignment, benefit from friction hours. */
+/**
+ * What the idea itself suggests: strategic fit from theme alignment, benefit from friction hours.
+ * Without friction hours (an idea, or friction whose figures the submitter did not know) benefit
+ * gets no suggestion: unknown hours are not 0 hours, so the criterion stays unscored, and the
+ * priority incomplete, until triage scores it.
+ */
 export function suggestedScores(idea: { themeAlignment?: { scores: { score: number }[] }; frictionHoursPerYear?: number }): Record<string, number> {
   const suggestions: Record<string, number> = {};
   const best = idea.themeAlignment?.scores[0]?.score;

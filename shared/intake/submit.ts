@@ -5,7 +5,7 @@ import { IdempotencyKeyReusedError } from '../http/errors.ts';
 import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
-import type { SubmitIdeaInput } from '../schemas/idea.ts';
+import { frictionFigures, type SubmitIdeaInput } from '../schemas/idea.ts';
 import type { DeploymentKeys, KeySource } from '../secret.ts';
 import type { IdeaStore, IdempotencyRecord } from '../store/ideas.ts';
 import type { UsageLimiter } from '../usage-limits.ts';
@@ -71,16 +71,7 @@ export async function submitIdea(
     language: input.language,
     anonymous: input.anonymous,
     ...(input.anonymous ? { followUpTokenHash: hashToken(followUpToken as string) } : { submitter: { ...personOf(caller), ...(caller.email === undefined ? {} : { email: caller.email }) } }),
-    ...(input.kind === 'friction'
-      ? {
-          friction: {
-            frequency: input.frequency,
-            frequencyUnit: input.frequencyUnit,
-            minutesEach: input.minutesEach,
-            peopleAffected: input.peopleAffected,
-          },
-        }
-      : {}),
+    ...(input.kind === 'friction' ? frictionOf(input) : {}),
     status: 'submitted',
     createdAt: at,
     statusChangedAt: at,
@@ -137,6 +128,12 @@ export async function submitIdea(
     logger.warn('Idea stored but not queued; the sweeper will queue it', { ideaId: id, error: error as Error });
   }
   return { id, status: 'submitted', ...(followUpToken === undefined ? {} : { followUpToken }), replayed: false };
+}
+
+/** What a friction report stores: its figures, or that the submitter did not know them. */
+function frictionOf(input: Extract<SubmitIdeaInput, { kind: 'friction' }>): Pick<Idea, 'friction' | 'figuresUnknown'> {
+  const friction = frictionFigures(input);
+  return friction === undefined ? { figuresUnknown: true } : { friction };
 }
 
 /** SHA-256 of a follow-up token, as stored on an anonymous idea. */

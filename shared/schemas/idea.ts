@@ -7,7 +7,7 @@
  * the same way.
  */
 import * as z from './zod.ts';
-import { FREQUENCY_UNITS, LANGUAGES } from '../domain/idea.ts';
+import { FREQUENCY_UNITS, LANGUAGES, type Friction } from '../domain/idea.ts';
 import { humanText } from './text.ts';
 
 /** Limits on what a submitter may send; the form and the API share them. */
@@ -23,6 +23,28 @@ export const LIMITS = {
   peopleAffectedMax: 100_000,
 } as const;
 
+/** The four figures of a friction report, from which its friction hours per year are worked out. */
+export const FRICTION_FIGURES = ['frequency', 'frequencyUnit', 'minutesEach', 'peopleAffected'] as const satisfies readonly (keyof Friction)[];
+
+/**
+ * A friction report gives all four figures, or none of them with `figuresUnknown: true`: a care
+ * worker on a phone often does not know how often, how long or how many. This is that rule in JSON
+ * Schema, for the OpenAPI document, where Redocly checks the examples against it; figuresRule
+ * (below) enforces it, and a zod refinement has no JSON Schema of its own.
+ */
+function figuresRuleJsonSchema() {
+  return {
+    description:
+      'Friction: give all four figures (`frequency`, `frequencyUnit`, `minutesEach`, `peopleAffected`), or none of them with `figuresUnknown: true` when they are not known; the friction hours per year then stay unknown.',
+    if: { required: ['figuresUnknown'], properties: { figuresUnknown: { const: true } } },
+    // With the flag no figure may be present (`false` admits no value)…
+    then: { properties: Object.fromEntries(FRICTION_FIGURES.map((name) => [name, false])) },
+    // …without it all four are required; each is named again (`true`: its schema is the object's),
+    // as Redocly reads `required` against the properties beside it.
+    else: { required: [...FRICTION_FIGURES], properties: Object.fromEntries(FRICTION_FIGURES.map((name) => [name, true])) },
+  };
+}
+
 export const SubmitIdeaInput = /* @__PURE__ */ (() => {
   const common = {
     title: humanText(LIMITS.titleMin, LIMITS.titleMax),
@@ -33,20 +55,72 @@ export const SubmitIdeaInput = /* @__PURE__ */ (() => {
   };
   return z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('idea'), ...common }),
-    z.strictObject({
-      kind: z.literal('friction'),
-      ...common,
-      /** How many times the friction happens per `frequencyUnit`. */
-      frequency: z.int().check(z.minimum(1), z.maximum(LIMITS.frequencyMax)),
-      frequencyUnit: z.enum(FREQUENCY_UNITS),
-      minutesEach: z.number().check(z.minimum(0.5), z.maximum(LIMITS.minutesEachMax)),
-      peopleAffected: z.int().check(z.minimum(1), z.maximum(LIMITS.peopleAffectedMax)),
-    }),
+    z
+      .strictObject({
+        kind: z.literal('friction'),
+        ...common,
+        /** How many times the friction happens per `frequencyUnit`. */
+        frequency: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.frequencyMax))),
+        frequencyUnit: z.optional(z.enum(FREQUENCY_UNITS)),
+        minutesEach: z.optional(z.number().check(z.minimum(0.5), z.maximum(LIMITS.minutesEachMax))),
+        peopleAffected: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.peopleAffectedMax))),
+        /** The submitter does not know the figures, and leaves all four out. */
+        figuresUnknown: z.optional(z.boolean()).check(z.describe('`true`: the figures are not known, and all four are left out.')),
+      })
+      .check(
+        z.superRefine(figuresRule, {
+          // Run even when a figure has the wrong type, so the figures missing are named at once.
+          when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+        }),
+        z.meta(figuresRuleJsonSchema()),
+      ),
   ]);
 })();
 export type SubmitIdeaInput = z.infer<typeof SubmitIdeaInput>;
 
-const BOOLEAN_FIELDS = new Set(['anonymous']);
+/**
+ * All four figures, or none with `figuresUnknown: true`. A figure missing from an incomplete set is
+ * named on its own pointer (with none given and no flag, all four are: a client that forgot them is
+ * told so, and of the way out); figures sent with the flag are refused on `/figuresUnknown`.
+ */
+function figuresRule(friction: Partial<Record<(typeof FRICTION_FIGURES)[number] | 'figuresUnknown', unknown>>, context: z.core.$RefinementCtx): void {
+  const given = FRICTION_FIGURES.filter((name) => friction[name] !== undefined);
+  if (friction.figuresUnknown === true) {
+    if (given.length === 0) return;
+    const names = given.join(', ');
+    context.addIssue({
+      code: 'custom',
+      path: ['figuresUnknown'],
+      message: `Leave out the figures (${names}), or drop figuresUnknown`,
+      params: { da: `Udelad tallene (${names}), eller fjern figuresUnknown`, en: `Leave out the figures (${names}), or drop figuresUnknown` },
+    });
+    return;
+  }
+  for (const name of FRICTION_FIGURES) {
+    if (friction[name] !== undefined) continue;
+    context.addIssue({
+      code: 'custom',
+      path: [name],
+      message: 'Required – or leave out all four figures and send figuresUnknown: true if they are not known',
+      params: {
+        da: 'Skal udfyldes – eller udelad alle fire tal og send figuresUnknown: true, hvis de ikke kendes',
+        en: 'Required – or leave out all four figures and send figuresUnknown: true if they are not known',
+      },
+    });
+  }
+}
+
+/**
+ * The figures of a friction report the schema accepted: all four, or undefined when the submitter
+ * said they are unknown (the schema lets nothing in between through).
+ */
+export function frictionFigures(input: Extract<SubmitIdeaInput, { kind: 'friction' }>): Friction | undefined {
+  const { frequency, frequencyUnit, minutesEach, peopleAffected } = input;
+  if (frequency === undefined || frequencyUnit === undefined || minutesEach === undefined || peopleAffected === undefined) return undefined;
+  return { frequency, frequencyUnit, minutesEach, peopleAffected };
+}
+
+const BOOLEAN_FIELDS = new Set(['anonymous', 'figuresUnknown']);
 const NUMBER_FIELDS = new Set(['frequency', 'minutesEach', 'peopleAffected']);
 
 /**

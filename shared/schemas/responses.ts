@@ -52,6 +52,16 @@ export const Friction = z.object({
   peopleAffected: z.int(),
 });
 
+/** Friction hours per year, and how a client tells hours that are unknown from hours not yet worked out. */
+const frictionHoursPerYear = z.optional(z.number()).check(
+  z.describe(
+    'Hours per year the friction costs, from its four figures (set in intake). Absent on an idea, on friction not yet through intake, and on friction whose figures are unknown (`figuresUnknown: true`): unknown, never 0.',
+  ),
+);
+const figuresUnknown = z.optional(z.literal(true)).check(
+  z.describe('Friction only, present only when true: the submitter did not know the figures, so there is no `friction` and no `frictionHoursPerYear`, and benefit is left for triage to score.'),
+);
+
 /** Triage's latest decision on an idea; `by` (who took it) only in the staff view. */
 export const IdeaDecision = z.object({
   kind: z.enum(DECISION_KINDS),
@@ -135,7 +145,8 @@ const ideaFields = {
   submittedAt: moment,
   statusChangedAt: moment,
   friction: z.optional(Friction),
-  frictionHoursPerYear: z.optional(z.number()),
+  frictionHoursPerYear,
+  figuresUnknown,
   supportCount: z.optional(count),
   decision: z.optional(IdeaDecision),
   mergedInto: z.optional(z.object({ id: uuid, title: z.string(), status: ideaStatus, statusLabel: z.string() })),
@@ -286,7 +297,8 @@ export const InboxPage = z.object({
       status: ideaStatus,
       statusChangedAt: moment,
       themes: z.array(z.object({ themeId: z.string(), score: z.number() })),
-      frictionHoursPerYear: z.optional(z.number()),
+      frictionHoursPerYear,
+      figuresUnknown,
       priority: z.number(),
       priorityComplete: z.boolean(),
       duplicateCandidates: count,

@@ -560,7 +560,7 @@ export function ideaToItem(idea: Idea): Item {
 
 const IDEA_FIELDS = [
   'id', 'kind', 'title', 'description', 'department', 'language', 'anonymous', 'submitter', 'followUpTokenHash',
-  'friction', 'frictionHoursPerYear', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
+  'friction', 'frictionHoursPerYear', 'figuresUnknown', 'status', 'createdAt', 'statusChangedAt', 'updatedAt', 'version', 'requeueCount',
   'themeAlignment', 'shingles', 'duplicateCandidates', 'resemblingPilots', 'scorecard', 'assignee', 'decision', 'intakeAbandonedAt',
 ] as const satisfies readonly (keyof Idea)[];
 

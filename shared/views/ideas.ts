@@ -40,6 +40,7 @@ export function ideaDocument(idea: Idea, history: readonly IdeaEvent[], view: Ex
     statusChangedAt: idea.statusChangedAt,
     ...(idea.friction === undefined ? {} : { friction: idea.friction }),
     ...(idea.frictionHoursPerYear === undefined ? {} : { frictionHoursPerYear: idea.frictionHoursPerYear }),
+    ...(idea.figuresUnknown === true ? { figuresUnknown: true as const } : {}),
     ...(extras.supportCount === undefined ? {} : { supportCount: extras.supportCount }),
     ...(idea.decision === undefined ? {} : { decision: decisionView(idea.decision, staff) }),
     ...(extras.mergedInto === undefined

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /** Field names of the API's bodies and queries, so that objects come near the real shapes. */
 const FIELD_NAMES = [
-  'kind', 'title', 'description', 'department', 'frequency', 'frequencyUnit', 'minutesEach', 'peopleAffected', 'anonymous',
+  'kind', 'title', 'description', 'department', 'frequency', 'frequencyUnit', 'minutesEach', 'peopleAffected', 'figuresUnknown', 'anonymous',
   'decision', 'reason', 'text', 'comment', 'body', 'visibility', 'assignee', 'sub', 'name', 'themes', 'theme', 'weights',
   'scores', 'scale', 'version', 'strategyVersion', 'gates', 'stage', 'stageLimitDays', 'required', 'status', 'owner',
   'hypothesis', 'measuredOn', 'realisedHoursPerYear', 'cost', 'riskLevel', 'artefacts', 'learnings', 'followUpOn',

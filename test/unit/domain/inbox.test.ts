@@ -445,6 +445,30 @@ describe('inboxRow', () => {
     expect(row).not.toHaveProperty('frictionHoursPerYear');
   });
 
+  it('marks friction whose figures are unknown, with no friction hours, so the team can tell it from 0 hours', () => {
+    // Prepare
+    const idea = aTriagedIdea({ kind: 'friction', figuresUnknown: true, scorecard: scorecard(45, false) });
+
+    // Act
+    const row = inboxRow(idea);
+
+    // Assess
+    expect(row).toMatchObject({ kind: 'friction', figuresUnknown: true, priority: 45, priorityComplete: false });
+    expect(row).not.toHaveProperty('frictionHoursPerYear');
+  });
+
+  it('sorts friction whose figures are unknown by its priority like any other idea, its unscored benefit counting nothing', () => {
+    // Prepare
+    const unknown = aTriagedIdea({ id: 'unknown', kind: 'friction', figuresUnknown: true, scorecard: scorecard(45, false) });
+    const known = aTriagedIdea({ id: 'known', kind: 'friction', frictionHoursPerYear: 2, scorecard: scorecard(40, false) });
+
+    // Act
+    const order = [known, unknown].sort((a, b) => inboxSortValue(a, 'priority').localeCompare(inboxSortValue(b, 'priority'))).map((idea) => idea.id);
+
+    // Assess
+    expect(order).toEqual(['unknown', 'known']);
+  });
+
   it('carries nothing about who submitted the idea', () => {
     // Prepare
     const idea = aTriagedIdea({ submitter: { sub: 'employee-42', name: 'Birthe Sørensen', email: 'birthe@kommune.example' } });

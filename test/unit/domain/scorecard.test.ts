@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeScores, priorityOf, suggestedBenefit, suggestedScores, suggestedStrategicFit, type CriterionScore } from '../../../shared/domain/scorecard.ts';
+import { aFrictionIdeaWithoutFigures } from '../support/ideas.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 // strategic_fit weighs 3, benefit 1 in the test strategy.
@@ -87,6 +88,16 @@ describe('suggestedScores', () => {
 
   it('suggests nothing for an idea without alignment or friction', () => {
     expect(suggestedScores({})).toEqual({});
+  });
+
+  it('suggests no benefit, not benefit 0, for friction whose figures are unknown', () => {
+    const suggestions = suggestedScores(aFrictionIdeaWithoutFigures({ themeAlignment: { strategyVersion: 1, scores: [{ themeId: 'automatisering', score: 0.7, matchedTerms: [] }] } }));
+
+    expect(suggestions).toEqual({ strategic_fit: 3 });
+  });
+
+  it('suggests benefit 0 for friction known to cost under 20 hours a year, which unknown figures are not', () => {
+    expect(suggestedScores({ frictionHoursPerYear: 12 })).toEqual({ benefit: 0 });
   });
 });
 

@@ -6,7 +6,7 @@ import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
 import { aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
-import { aFrictionIdea, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
+import { aFrictionIdea, aFrictionIdeaWithoutFigures, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const NOW = new Date('2026-01-05T08:31:00.000Z');
 const now = () => NOW;
@@ -87,6 +87,33 @@ describe('admitToTriage', () => {
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
+  });
+
+  it('leaves the friction hours of friction without figures unknown, never 0', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(aFrictionIdeaWithoutFigures());
+
+    // Act
+    await admitToTriage(deps(store), IDEA_ID, now);
+
+    // Assess
+    const admitted = store.ideas.get(IDEA_ID);
+    expect(admitted).toMatchObject({ status: 'in_triage', figuresUnknown: true });
+    expect(admitted).not.toHaveProperty('frictionHoursPerYear');
+    expect(admitted).not.toHaveProperty('friction');
+  });
+
+  it('suggests no benefit for friction without figures: the criterion is left for triage and the priority incomplete', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(aFrictionIdeaWithoutFigures());
+
+    // Act
+    await admitToTriage(deps(store), IDEA_ID, now);
+
+    // Assess
+    const scorecard = store.ideas.get(IDEA_ID)?.scorecard;
+    expect(scorecard?.scores).not.toHaveProperty('benefit');
+    expect(scorecard?.complete).toBe(false);
   });
 
   it('tells triage which stopped pilots a new idea resembles, from their learnings', async () => {

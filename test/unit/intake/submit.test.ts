@@ -87,6 +87,33 @@ describe('submitIdea', () => {
     expect(store.ideas.get(result.id)?.friction).toEqual({ frequency: 3, frequencyUnit: 'day', minutesEach: 2.5, peopleAffected: 40 });
   });
 
+  it('stores friction whose figures the submitter did not know as figuresUnknown, with no figures', async () => {
+    // Prepare
+    const { store, deps } = setup();
+    const { frequency: _f, frequencyUnit: _u, minutesEach: _m, peopleAffected: _p, ...withoutFigures } = friction as Extract<SubmitIdeaInput, { kind: 'friction' }>;
+
+    // Act
+    const result = await submitIdea(deps, { ...withoutFigures, figuresUnknown: true }, caller);
+
+    // Assess
+    const stored = store.ideas.get(result.id);
+    expect(stored).toMatchObject({ kind: 'friction', figuresUnknown: true });
+    expect(stored).not.toHaveProperty('friction');
+  });
+
+  it('stores the figures sent with figuresUnknown: false as ordinary friction, without the flag', async () => {
+    // Prepare
+    const { store, deps } = setup();
+
+    // Act
+    const result = await submitIdea(deps, { ...friction, figuresUnknown: false } as SubmitIdeaInput, caller);
+
+    // Assess
+    const stored = store.ideas.get(result.id);
+    expect(stored?.friction).toEqual({ frequency: 3, frequencyUnit: 'day', minutesEach: 2.5, peopleAffected: 40 });
+    expect(stored).not.toHaveProperty('figuresUnknown');
+  });
+
   it('stores the idea before it queues it', async () => {
     // Prepare
     const { log, deps } = setup();

@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
 const committed = readFileSync(`${root}${OPENAPI_FILE}`, 'utf8');
 const document = JSON.parse(committed) as {
-  paths: Record<string, Record<string, { 'x-spire-roles'?: unknown; security?: unknown; requestBody?: { content: Record<string, { example?: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>;
+  paths: Record<string, Record<string, { 'x-spire-roles'?: unknown; security?: unknown; requestBody?: { content: Record<string, { example?: unknown; examples?: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>;
   components: { schemas: Record<string, object> };
 };
 
@@ -42,7 +42,7 @@ describe('the OpenAPI document', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const json = operation.requestBody?.content['application/json'];
-        if (json !== undefined) expect(json.example, `${method} ${path} request`).toBeDefined();
+        if (json !== undefined) expect(json.example ?? json.examples, `${method} ${path} request`).toBeDefined();
         for (const [status, response] of Object.entries(operation.responses)) {
           if (!status.startsWith('2')) continue;
           for (const [type, media] of Object.entries(response.content ?? {})) expect(media.example, `${method} ${path} ${status} ${type}`).toBeDefined();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formFieldsToSubmission, IdeaIdPath, IdempotencyKeyHeader, IntakeMessage, LIMITS, PageQuery, SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
+import { fieldErrors } from '../../../shared/http/validation.ts';
+import { formFieldsToSubmission, frictionFigures, IdeaIdPath, IdempotencyKeyHeader, IntakeMessage, LIMITS, PageQuery, SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
+import * as z from '../../../shared/schemas/zod.ts';
 import { IDEA_ID } from '../support/ideas.ts';
 
 const idea = {
@@ -17,6 +19,24 @@ const friction = {
   frequencyUnit: 'day',
   minutesEach: 2.5,
   peopleAffected: 40,
+};
+
+/** A care worker's bøvl reported from a phone, without the figures she does not know. */
+const frictionWithoutFigures = {
+  kind: 'friction',
+  title: 'Nøglerne til medicinskabet bliver væk',
+  description: 'Om morgenen leder vi efter nøglerne til medicinskabet på Åbrinken, før vi kan gå ud til borgerne.',
+  department: 'Hjemmeplejen Øst',
+  figuresUnknown: true,
+};
+
+const FIGURES = ['frequency', 'frequencyUnit', 'minutesEach', 'peopleAffected'] as const;
+const { frequency: _f, frequencyUnit: _u, minutesEach: _m, peopleAffected: _p, ...frictionWithNoFigures } = friction;
+
+/** The validation messages a person reads for `input`, by JSON Pointer, in Danish or English. */
+const messages = (input: unknown, language: 'da' | 'en' = 'da') => {
+  const result = z.safeParse(SubmitIdeaInput, input, { reportInput: true });
+  return result.success ? [] : fieldErrors(result.error.issues, language);
 };
 
 const issuePaths = (input: unknown) => {
@@ -172,6 +192,147 @@ describe('SubmitIdeaInput', () => {
   });
 });
 
+describe('SubmitIdeaInput: friction whose figures are not known', () => {
+  it('accepts bøvl without figures when figuresUnknown is true, Danish text intact', () => {
+    // Act
+    const input = SubmitIdeaInput.parse(frictionWithoutFigures);
+
+    // Assess
+    expect(input).toEqual({ ...frictionWithoutFigures, anonymous: false, language: 'da' });
+  });
+
+  it('accepts all four figures with figuresUnknown false', () => {
+    // Act
+    const result = SubmitIdeaInput.safeParse({ ...friction, figuresUnknown: false });
+
+    // Assess
+    expect(result.success).toBe(true);
+  });
+
+  it('names all four figures when none is given and figuresUnknown is not sent, with the way out', () => {
+    // Act
+    const errors = messages(frictionWithNoFigures);
+
+    // Assess
+    expect(errors).toEqual(
+      FIGURES.map((name) => ({ pointer: `/${name}`, detail: 'Skal udfyldes – eller udelad alle fire tal og send figuresUnknown: true, hvis de ikke kendes' })),
+    );
+  });
+
+  it('names all four figures when none is given and figuresUnknown is false', () => {
+    // Act
+    const paths = issuePaths({ ...frictionWithNoFigures, figuresUnknown: false });
+
+    // Assess
+    expect(paths).toEqual([...FIGURES]);
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['how often only', { frequency: 3 }, ['frequencyUnit', 'minutesEach', 'peopleAffected']],
+    ['how often and how long', { frequency: 3, frequencyUnit: 'day', minutesEach: 2 }, ['peopleAffected']],
+    ['how many only', { peopleAffected: 12 }, ['frequency', 'frequencyUnit', 'minutesEach']],
+    ['the unit without the number', { frequencyUnit: 'week', minutesEach: 10, peopleAffected: 4 }, ['frequency']],
+  ])('names the figures missing when some are given (%s)', (_case, given, missing) => {
+    // Act
+    const paths = issuePaths({ ...frictionWithNoFigures, ...given });
+
+    // Assess
+    expect(paths).toEqual(missing);
+  });
+
+  it('names the figures missing in English on request', () => {
+    // Act
+    const errors = messages({ ...frictionWithNoFigures, frequency: 3, frequencyUnit: 'day', minutesEach: 2 }, 'en');
+
+    // Assess
+    expect(errors).toEqual([{ pointer: '/peopleAffected', detail: 'Required – or leave out all four figures and send figuresUnknown: true if they are not known' }]);
+  });
+
+  it('names the figures missing even when a given one has the wrong type', () => {
+    // Act
+    const paths = issuePaths({ ...frictionWithNoFigures, frequency: 'tre' });
+
+    // Assess
+    expect(paths).toEqual([...FIGURES]);
+  });
+
+  it.each(FIGURES)('refuses figuresUnknown true together with %s, on /figuresUnknown', (name) => {
+    // Act
+    const paths = issuePaths({ ...frictionWithoutFigures, [name]: friction[name] });
+
+    // Assess
+    expect(paths).toEqual(['figuresUnknown']);
+  });
+
+  it('tells the submitter to leave out the figures sent or drop the flag, in Danish and English', () => {
+    // Prepare
+    const input = { ...frictionWithoutFigures, frequency: 3, minutesEach: 2.5 };
+
+    // Act
+    const [da, en] = [messages(input, 'da'), messages(input, 'en')];
+
+    // Assess
+    expect(da).toEqual([{ pointer: '/figuresUnknown', detail: 'Udelad tallene (frequency, minutesEach), eller fjern figuresUnknown' }]);
+    expect(en).toEqual([{ pointer: '/figuresUnknown', detail: 'Leave out the figures (frequency, minutesEach), or drop figuresUnknown' }]);
+  });
+
+  it('refuses figuresUnknown true with all four figures', () => {
+    // Act
+    const errors = messages({ ...friction, figuresUnknown: true });
+
+    // Assess
+    expect(errors).toEqual([{ pointer: '/figuresUnknown', detail: 'Udelad tallene (frequency, frequencyUnit, minutesEach, peopleAffected), eller fjern figuresUnknown' }]);
+  });
+
+  it('refuses "true" as text for figuresUnknown in JSON', () => {
+    // Act
+    const paths = issuePaths({ ...frictionWithoutFigures, figuresUnknown: 'true' });
+
+    // Assess
+    expect(paths[0]).toBe('figuresUnknown');
+  });
+
+  it('refuses figuresUnknown on a plain idea, which has no figures to be unknown', () => {
+    // Act
+    const paths = issuePaths({ ...idea, figuresUnknown: true });
+
+    // Assess
+    expect(paths).toEqual(['figuresUnknown']);
+  });
+
+  it('still checks the range of each figure given', () => {
+    // Act
+    const paths = issuePaths({ ...friction, minutesEach: 0, figuresUnknown: false });
+
+    // Assess
+    expect(paths).toEqual(['minutesEach']);
+  });
+});
+
+describe('frictionFigures', () => {
+  it('gives the four figures of a friction report that has them', () => {
+    // Prepare
+    const input = SubmitIdeaInput.parse({ ...friction, figuresUnknown: false });
+
+    // Act
+    const figures = input.kind === 'friction' ? frictionFigures(input) : undefined;
+
+    // Assess
+    expect(figures).toEqual({ frequency: 3, frequencyUnit: 'day', minutesEach: 2.5, peopleAffected: 40 });
+  });
+
+  it('gives nothing for a friction report whose figures are unknown', () => {
+    // Prepare
+    const input = SubmitIdeaInput.parse(frictionWithoutFigures);
+
+    // Act
+    const figures = input.kind === 'friction' ? frictionFigures(input) : 'not friction';
+
+    // Assess
+    expect(figures).toBeUndefined();
+  });
+});
+
 describe('formFieldsToSubmission', () => {
   it.each([
     ['on', true],
@@ -259,6 +420,38 @@ describe('formFieldsToSubmission', () => {
 
     // Assess
     expect(input).toEqual({ ...form, frequency: 3, minutesEach: 2.5, peopleAffected: 40, anonymous: true });
+  });
+
+  it.each([
+    ['on', true],
+    ['true', true],
+    ['false', false],
+  ])('reads the figuresUnknown checkbox value %j as %s', (raw, expected) => {
+    // Act
+    const fields = formFieldsToSubmission({ figuresUnknown: raw });
+
+    // Assess
+    expect(fields).toEqual({ figuresUnknown: expected });
+  });
+
+  it('turns a phone form with "I do not know the figures" ticked and the number fields left empty into input the schema accepts', () => {
+    // Prepare
+    const form = {
+      kind: 'friction',
+      title: frictionWithoutFigures.title,
+      description: frictionWithoutFigures.description,
+      department: frictionWithoutFigures.department,
+      frequency: '',
+      minutesEach: '',
+      peopleAffected: ' ',
+      figuresUnknown: 'on',
+    };
+
+    // Act
+    const input = SubmitIdeaInput.parse(formFieldsToSubmission(form));
+
+    // Assess
+    expect(input).toEqual({ ...frictionWithoutFigures, anonymous: false, language: 'da' });
   });
 
   it('leaves anonymous false when the checkbox is not ticked (and so not sent)', () => {

@@ -18,6 +18,7 @@ import {
   aDecision,
   ADMITTED_AT,
   aFrictionIdea,
+  aFrictionIdeaWithoutFigures,
   anAnonymousIdea,
   anIdea,
   anIdeaInTriage,
@@ -250,6 +251,19 @@ describe('DynamoIdeaStore.getIdea', () => {
     // Assess
     expect(found).toEqual(idea);
     expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE_NAME, Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' }, ConsistentRead: true });
+  });
+
+  it('reads back that a friction report’s figures are unknown', async () => {
+    // Prepare
+    const idea = aFrictionIdeaWithoutFigures();
+    ddbMock.on(GetCommand).resolves({ Item: ideaItem(idea) });
+
+    // Act
+    const found = await store.getIdea(IDEA_ID);
+
+    // Assess
+    expect(found).toEqual(idea);
+    expect(found?.figuresUnknown).toBe(true);
   });
 
   it('returns undefined for an idea that does not exist', async () => {

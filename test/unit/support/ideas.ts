@@ -107,6 +107,18 @@ export function aFrictionIdea(overrides: Partial<Idea> = {}): Idea {
   });
 }
 
+/** Bøvl reported from a phone by a care worker who did not know the figures: no `friction`, `figuresUnknown`. */
+export function aFrictionIdeaWithoutFigures(overrides: Partial<Idea> = {}): Idea {
+  return anIdea({
+    kind: 'friction',
+    title: 'Nøglerne til medicinskabet bliver væk',
+    description: 'Om morgenen leder vi efter nøglerne til medicinskabet på Åbrinken, før vi kan gå ud til borgerne.',
+    department: 'Hjemmeplejen Øst',
+    figuresUnknown: true,
+    ...overrides,
+  });
+}
+
 /** An anonymous idea: no submitter, only the hash of its follow-up token. */
 export function anAnonymousIdea(followUpTokenHash: string, overrides: Partial<Idea> = {}): Idea {
   const { submitter: _submitter, ...idea } = anIdea({ anonymous: true, followUpTokenHash, ...overrides });

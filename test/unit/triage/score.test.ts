@@ -4,7 +4,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from '../../.
 import { scoreIdea } from '../../../shared/triage/score.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryStrategyStore } from '../support/fakes.ts';
-import { anIdea, IDEA_ID } from '../support/ideas.ts';
+import { aFrictionIdeaWithoutFigures, anIdea, IDEA_ID } from '../support/ideas.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 const AT = '2026-11-22T10:00:00.000Z';
@@ -38,6 +38,31 @@ describe('scoreIdea', () => {
       scoredBy: 'tove',
     });
     expect(store.events.at(-1)).toMatchObject({ change: 'scorecard', from: 'in_triage', to: 'in_triage', actor: { kind: 'staff', sub: 'tove' } });
+  });
+
+  it('leaves benefit unscored on friction without figures until triage scores it, and says the priority is incomplete', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(aFrictionIdeaWithoutFigures({ status: 'in_triage', version: 2 }));
+
+    // Act
+    const result = await scoreIdea({ store, strategies }, { ideaId: IDEA_ID, ifMatch: [2], given: { strategic_fit: 4 }, caller: tove, language: 'da', at: AT });
+
+    // Assess: strategic fit 4 (weight 3) alone → 3 / 4 × 100; benefit unknown, not 0 hours' worth of benefit.
+    expect(result.priority.score).toBe(75);
+    expect(result.priority.complete).toBe(false);
+    expect(result.priority.lines.find((line) => line.criterionId === 'benefit')).toEqual({ criterionId: 'benefit', value: null, weight: 1, points: 0, source: 'unscored' });
+  });
+
+  it('completes the priority of friction without figures once triage scores benefit itself', async () => {
+    // Prepare
+    const store = new InMemoryIdeaStore().seed(aFrictionIdeaWithoutFigures({ status: 'in_triage', version: 2 }));
+
+    // Act
+    const result = await scoreIdea({ store, strategies }, { ideaId: IDEA_ID, ifMatch: [2], given: { strategic_fit: 4, benefit: 2 }, caller: tove, language: 'da', at: AT });
+
+    // Assess
+    expect(result.priority).toMatchObject({ score: 87.5, complete: true });
+    expect(store.ideas.get(IDEA_ID)?.scorecard?.scores['benefit']).toEqual({ value: 2, source: 'triage' });
   });
 
   it('refuses a stale version with 412 and writes nothing', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Idea, IdeaDecision, IdeaEvent } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { ideaDocument, ideaSummary } from '../../../shared/views/ideas.ts';
-import { aFrictionIdea, anAnonymousIdea, anIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { aFrictionIdea, aFrictionIdeaWithoutFigures, anAnonymousIdea, anIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const STAFF = { sub: 'triage-1', name: 'Søren Ærø' };
 const decline: IdeaDecision = {
@@ -90,6 +90,19 @@ describe('ideaDocument', () => {
     expect(document.submitter).toEqual({ sub: SUBMITTER_SUB, name: 'Birthe Sørensen' });
     expect(document.version).toBe(3);
     expect(document.history.map((event) => event.actor)).toEqual(history.map((event) => event.actor));
+  });
+
+  it.each(['submitter', 'staff'] as const)('tells the %s that the friction figures, and so the hours, are unknown: figuresUnknown, no friction, no hours', (view) => {
+    // Prepare
+    const report = aFrictionIdeaWithoutFigures({ status: 'in_triage', version: 2 });
+
+    // Act
+    const document = ideaDocument(report, [aSubmittedEvent(report)], view, 'da');
+
+    // Assess
+    expect(document).toMatchObject({ kind: 'friction', title: 'Nøglerne til medicinskabet bliver væk', department: 'Hjemmeplejen Øst', figuresUnknown: true });
+    expect(document).not.toHaveProperty('friction');
+    expect(document).not.toHaveProperty('frictionHoursPerYear');
   });
 
   it('shows staff no submitter on an anonymous idea', () => {
