@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import * as z from 'zod';
 import { DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../shared/domain/retention.ts';
 import { DEFAULT_USAGE_LIMITS, USAGE_LIMIT_RANGE } from '../shared/domain/usage-limits.ts';
+import { LIMITS } from '../shared/schemas/idea.ts';
 
 /** The environments a stack is deployed as: `cdk deploy -c env=prod`. Any other name is refused, so a typo cannot make an unprotected production stack. */
 export const ENVIRONMENTS = ['dev', 'test', 'prod'] as const;
@@ -51,6 +52,17 @@ export const CONTEXT = {
   similarLimitPerHour: 'spire:similarLimitPerHour',
   /** Days after an idea ended without a pilot before its personal data is removed (default 365; docs/privacy.md). */
   retentionDays: 'spire:retentionDays',
+  /** The web pages' own client (app registration) at the identity provider: they sign people in with it (shared/web-config.ts). */
+  webClientId: 'spire:webClientId',
+  /** The scopes the pages ask for at sign-in: `openid` and the API's scope, so the access token's audience is the API (Entra ID: `api://<API client id>/Spire.Access`). */
+  webScope: 'spire:webScope',
+  /**
+   * The municipality's departments, offered on the submit form (free text stays allowed): a JSON
+   * array in cdk.json, or the names separated by `;` with `-c` (a name may hold commas). Default none.
+   */
+  departments: 'spire:departments',
+  /** An AWS WAF web ACL for the distribution, by its ARN: one of scope CLOUDFRONT, which WAF keeps in us-east-1, made outside this stack. Default none. */
+  webAclArn: 'spire:webAclArn',
 } as const;
 type SettingKey = keyof typeof CONTEXT;
 
@@ -70,7 +82,14 @@ export interface Settings {
   supportLimitPerHour: number;
   similarLimitPerHour: number;
   retentionDays: number;
+  webClientId: string;
+  webScope: string;
+  departments: string[];
+  webAclArn?: string;
 }
+
+/** At most this many departments: config.json stays small, and the form's list short enough to choose from. */
+export const MAX_DEPARTMENTS = 500;
 
 /** What each setting is, for the line that asks for it. */
 const HINTS: Record<SettingKey, string> = {
@@ -86,6 +105,10 @@ const HINTS: Record<SettingKey, string> = {
   supportLimitPerHour: `a whole number of supports per person and hour from ${USAGE_LIMIT_RANGE.min} to ${USAGE_LIMIT_RANGE.max} (default ${DEFAULT_USAGE_LIMITS.support})`,
   similarLimitPerHour: `a whole number of similar-idea lookups per person and hour from ${USAGE_LIMIT_RANGE.min} to ${USAGE_LIMIT_RANGE.max} (default ${DEFAULT_USAGE_LIMITS.similar})`,
   retentionDays: `whole days from ${MIN_RETENTION_DAYS} to 3650 (default ${DEFAULT_RETENTION_DAYS})`,
+  webClientId: "the Application (client) ID of the pages' own app registration (a single-page application)",
+  webScope: 'the scopes the pages ask for, separated by spaces, with openid and the API\'s scope (Entra ID: openid profile offline_access api://<API client id>/Spire.Access)',
+  webAclArn: 'the ARN of an AWS WAF web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>), or nothing (default)',
+  departments: `the departments offered on the submit form: a JSON array in cdk.json, or names separated by ; with -c; each ${LIMITS.departmentMin}–${LIMITS.departmentMax} characters, none twice, at most ${MAX_DEPARTMENTS} (default none)`,
 };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -98,6 +121,44 @@ export function isPlaceholder(value: string): boolean {
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'missing' : 'must be text') }).trim().min(1, 'missing');
 const email = () => text().regex(EMAIL, 'must be an e-mail address');
 const httpsUrl = () => text().refine((value) => URL.parse(value)?.protocol === 'https:', 'must be an https URL');
+/** OpenID Connect scopes: `openid` and more, separated by spaces. */
+const scopes = () => text().refine((value) => value.split(/\s+/).includes('openid'), 'must be scopes separated by spaces, including openid');
+
+/** A list from cdk.json is an array; from `-c` it is text: a JSON array, or names separated by `;`. */
+function listFromContext(value: unknown): unknown {
+  if (value === undefined) return [];
+  if (typeof value !== 'string') return value;
+  if (value.trim().startsWith('[')) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value.split(';').filter((name) => name.trim() !== '');
+}
+
+/** The departments: each a name the API would accept as an idea's department (LIMITS in shared/schemas/idea.ts), none twice. */
+const departments = () =>
+  z.preprocess(
+    listFromContext,
+    z
+      .array(
+        z
+          .string({ error: 'must be a list of department names' })
+          .transform((name) => name.normalize('NFC').trim())
+          .pipe(
+            z
+              .string()
+              .min(LIMITS.departmentMin, `each name must be at least ${LIMITS.departmentMin} characters`)
+              .max(LIMITS.departmentMax, `each name must be at most ${LIMITS.departmentMax} characters`)
+              .regex(/^\P{Cc}*$/u, 'a name must not hold control characters'),
+          ),
+        { error: 'must be a list of department names' },
+      )
+      .max(MAX_DEPARTMENTS, `must be at most ${MAX_DEPARTMENTS} names`)
+      .refine((names) => new Set(names.map((name) => name.toLocaleLowerCase('da'))).size === names.length, 'must not name a department twice'),
+  );
 
 /** Context from the command line is always text: "14", "false". */
 const wholeNumber = (fallback: number, max = 365) =>
@@ -123,6 +184,12 @@ function schemaFor(environment: EnvironmentName) {
     supportLimitPerHour: wholeNumber(DEFAULT_USAGE_LIMITS.support, USAGE_LIMIT_RANGE.max),
     similarLimitPerHour: wholeNumber(DEFAULT_USAGE_LIMITS.similar, USAGE_LIMIT_RANGE.max),
     retentionDays: wholeNumber(DEFAULT_RETENTION_DAYS, 3650).pipe(z.number().min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS}`)),
+    webClientId: real(text()),
+    webScope: real(scopes()),
+    departments: departments(),
+    webAclArn: text()
+      .regex(/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/, 'must be the ARN of a web ACL of scope CLOUDFRONT, in us-east-1')
+      .optional(),
   });
 }
 
@@ -186,6 +253,8 @@ const PLACEHOLDER_CONSEQUENCES = {
   mailSender: 'set it to a real address (cdk.json or -c) before e-mail can be sent.',
   triageTeamEmail: 'set it to a real address (cdk.json or -c) before e-mail can be sent.',
   operationsEmail: 'set it to a real address (cdk.json or -c) before the alarms reach anyone.',
+  webClientId: `the pages cannot sign anyone in. Set ${CONTEXT.webClientId} and ${CONTEXT.webScope} to the pages' app registration (cdk.json or -c).`,
+  webScope: `the pages cannot sign anyone in. Set ${CONTEXT.webClientId} and ${CONTEXT.webScope} to the pages' app registration (cdk.json or -c).`,
 } as const;
 
 function placeholderWarnings(settings: Settings): SettingsWarning[] {

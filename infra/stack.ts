@@ -2,7 +2,9 @@
  * The AWS deployment of Spire, built from the system description (infra/system.ts): the table,
  * the queues with their dead-letter queues, one function per description with exactly the
  * grants, event sources and schedules it states, and the HTTP API with its routes. Nothing here
- * names a route, queue or function on its own; a new one is added to the description.
+ * names a route, queue or function on its own; a new one is added to the description. In front
+ * of it all, one CloudFront origin serves the web pages and, under /api, the API
+ * (infra/constructs/web-hosting.ts).
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -26,9 +28,12 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/config.ts';
+import { API_BASE_PATH, API_STAGE_NAME } from '../shared/http/base-path.ts';
+import type { WebConfig } from '../shared/web-config.ts';
 import { Mail } from './constructs/mail.ts';
 import { Operations } from './constructs/operations.ts';
 import { LOG_RETENTION, SpireFunction } from './constructs/spire-function.ts';
+import { WebHosting } from './constructs/web-hosting.ts';
 import {
   functionEnvironment,
   grantsOf,
@@ -79,6 +84,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export interface SpireStackProps extends StackProps {
   /** The environment the stack is (infra/settings.ts): `prod` refuses placeholder settings. Default `dev`. */
   environment?: EnvironmentName;
+  /** The folder of the built web pages, with their index.html (infra/app.ts: web/dist, which `npm run build:web` writes). */
+  pagesDirectory: string;
 }
 
 export class SpireStack extends Stack {
@@ -86,6 +93,10 @@ export class SpireStack extends Stack {
   readonly queues: Record<QueueName, Queue>;
   readonly functions: Record<FunctionName, SpireFunction>;
   readonly api: HttpApi;
+  /** The API's one stage, API_STAGE_NAME: CloudFront forwards /api/… to it unchanged, and API Gateway strips the stage. */
+  readonly apiStage: HttpStage;
+  /** The pages' bucket and the distribution that serves pages and API on one origin. */
+  readonly web: WebHosting;
   /** The alarm topic, the alarms and the dashboard. */
   readonly operations: Operations;
   /** The settings the functions read (SETTINGS in infra/system.ts). */
@@ -99,8 +110,8 @@ export class SpireStack extends Stack {
   /** The deployment secret: the keys of cursor signatures, supporter hashes, idempotency keys and follow-up tokens (shared/secret.ts). */
   readonly secret: Secret;
 
-  constructor(scope: Construct, id: string, props: SpireStackProps = {}) {
-    const { environment = DEFAULT_ENVIRONMENT, ...stackProps } = props;
+  constructor(scope: Construct, id: string, props: SpireStackProps) {
+    const { environment = DEFAULT_ENVIRONMENT, pagesDirectory, ...stackProps } = props;
     super(scope, id, stackProps);
     this.environmentName = environment;
     const configuration = readSettings(this, environment);
@@ -138,13 +149,26 @@ export class SpireStack extends Stack {
       return fn;
     });
 
-    this.api = this.createApi(configuration);
+    [this.api, this.apiStage] = this.createApi(configuration);
+    this.web = new WebHosting(this, 'Web', {
+      pagesDirectory,
+      api: this.api,
+      config: webConfig(configuration),
+      identityProviderOrigin: new URL(configuration.jwtIssuer).origin,
+      webAclArn: configuration.webAclArn,
+    });
     this.operations = new Operations(this, 'Operations', {
       operationsEmail: configuration.operationsEmail,
       functions: this.functions,
       queues: this.queues,
       api: this.api,
+      apiStage: this.apiStage,
     });
+
+    new CfnOutput(this, 'PagesUrl', { value: this.web.url, description: "The Spire pages. The pages' app registration takes <PagesUrl>signed-in and <PagesUrl> as redirect URIs (docs/deploying.md)" });
+    new CfnOutput(this, 'ApiUrl', { value: `${this.web.url}${API_BASE_PATH.slice(1)}/`, description: "Base URL of the Spire API, on the pages' origin (CloudFront)" });
+    new CfnOutput(this, 'PagesDistributionId', { value: this.web.distribution.distributionId, description: 'The CloudFront distribution of the pages and the API, for invalidating its cache by hand' });
+    new CfnOutput(this, 'ApiStageUrl', { value: this.apiStage.url, description: 'The API stage straight from API Gateway, past CloudFront: for telling the two apart when something fails' });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The Spire DynamoDB table' });
     for (const [name, queue] of entries(this.queues)) {
@@ -220,16 +244,17 @@ export class SpireStack extends Stack {
     }
   }
 
-  /** The HTTP API: one route per route description, JWT-authorized unless the route is public. */
-  private createApi(auth: Pick<Settings, 'jwtIssuer' | 'jwtAudience'>): HttpApi {
+  /** The HTTP API and its stage: one route per route description, JWT-authorized unless the route is public. */
+  private createApi(auth: Pick<Settings, 'jwtIssuer' | 'jwtAudience'>): [HttpApi, HttpStage] {
     const api = new HttpApi(this, 'HttpApi', {
       description: 'Spire: the idea pipeline API',
-      // The default stage is created below, with access logging and throttling.
+      // The one stage is created below, named for the path the API has on the pages' origin, with access logging and throttling.
       createDefaultStage: false,
     });
     const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
-    const stage = new HttpStage(this, 'HttpApiDefaultStage', {
+    const stage = new HttpStage(this, 'HttpApiStage', {
       httpApi: api,
+      stageName: API_STAGE_NAME,
       autoDeploy: true,
       throttle: API_THROTTLE,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
@@ -252,10 +277,17 @@ export class SpireStack extends Stack {
         });
       }
     }
-
-    new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the Spire HTTP API' });
-    return api;
+    return [api, stage];
   }
+}
+
+/** What the pages read at start (`/config.json`): sign-in at the API's issuer with the pages' own client, and the form's choices. */
+function webConfig(configuration: Settings): WebConfig {
+  return {
+    oidc: { authority: configuration.jwtIssuer, clientId: configuration.webClientId, scope: configuration.webScope },
+    departments: configuration.departments,
+    triageServiceLevelDays: configuration.triageServiceLevelDays,
+  };
 }
 
 /** The table from TABLE: string keys, every index projecting all attributes, retained and recoverable. */

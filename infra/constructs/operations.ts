@@ -8,7 +8,7 @@
  * functions' own log groups, so the functions need no `cloudwatch:PutMetricData`.
  */
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpApi, IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
   AlarmStatusWidget,
@@ -48,9 +48,6 @@ export const SES_ALARM_THRESHOLDS = { bounceRate: 0.03, complaintRate: 0.0005 };
 /** Share of API requests answered 5xx, in percent over five minutes, above which the API alarm goes off. */
 export const API_5XX_PERCENT_THRESHOLD = 5;
 
-/** The HTTP API stage the alarms and the dashboard read (the stack creates only the default stage). */
-const API_STAGE = '$default';
-
 export interface OperationsProps {
   /** Where the alarms are e-mailed: the operations team's shared address (context `spire:operationsEmail`). */
   operationsEmail: string;
@@ -58,6 +55,8 @@ export interface OperationsProps {
   /** The queues, each with its dead-letter queue. */
   queues: Record<QueueName, Queue>;
   api: HttpApi;
+  /** The API's one stage (API_STAGE_NAME): its metrics carry the stage's name. */
+  apiStage: IHttpStage;
 }
 
 /** Every alarm, by what it watches: the tests and docs/operations.md go through these. */
@@ -101,7 +100,7 @@ export class Operations extends Construct {
           treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
       ),
-      api5xxRate: this.alarm('Api5xxRateAlarm', api5xxPercent(props.api), {
+      api5xxRate: this.alarm('Api5xxRateAlarm', api5xxPercent(props), {
         alarmName: alarmName('api-5xx-rate'),
         alarmDescription: `More than ${API_5XX_PERCENT_THRESHOLD} % of the API's requests were answered 5xx in the last 5 minutes. See docs/operations.md#api-5xx-rate.`,
         threshold: API_5XX_PERCENT_THRESHOLD,
@@ -281,18 +280,21 @@ function sesMetric(name: 'Reputation.BounceRate' | 'Reputation.ComplaintRate'): 
   return new Metric({ namespace: 'AWS/SES', metricName: name, statistic: 'Maximum', period: Duration.hours(1) });
 }
 
-function apiMetric(api: HttpApi, name: '4xx' | '5xx' | 'Count' | 'Latency' | 'IntegrationLatency', statistic: string): Metric {
+/** The API and the stage whose metrics the alarms and the dashboard read. */
+type ApiStage = Pick<OperationsProps, 'api' | 'apiStage'>;
+
+function apiMetric({ api, apiStage }: ApiStage, name: '4xx' | '5xx' | 'Count' | 'Latency' | 'IntegrationLatency', statistic: string): Metric {
   return new Metric({
     namespace: 'AWS/ApiGateway',
     metricName: name,
-    dimensionsMap: { ApiId: api.apiId, Stage: API_STAGE },
+    dimensionsMap: { ApiId: api.apiId, Stage: apiStage.stageName },
     statistic,
     period: Duration.minutes(5),
   });
 }
 
 /** Percent of the stage's requests answered 5xx; no requests, no point (the alarm treats that as fine). */
-function api5xxPercent(api: HttpApi): MathExpression {
+function api5xxPercent(api: ApiStage): MathExpression {
   return new MathExpression({
     expression: '100 * FILL(errors, 0) / requests',
     usingMetrics: { errors: apiMetric(api, '5xx', 'Sum'), requests: apiMetric(api, 'Count', 'Sum') },
@@ -314,7 +316,8 @@ function sumOverFunctions(functions: Record<FunctionName, IFunction>, metric: (f
 }
 
 function dashboardRows(props: OperationsProps, alarms: OperationsAlarms): IWidget[][] {
-  const { functions, queues, api } = props;
+  const { functions, queues } = props;
+  const api: ApiStage = props;
   const allAlarms = [
     ...Object.values(alarms.deadLetters),
     alarms.api5xxRate,

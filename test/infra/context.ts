@@ -1,5 +1,6 @@
-/** The CDK context the infra tests synthesise with: cdk.json's, and a municipality's real settings. */
+/** The CDK context the infra tests synthesise with: cdk.json's, and a municipality's real settings; and the pages they deploy. */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CONTEXT } from '../../infra/settings.ts';
 
 /** The context of cdk.json, placeholders included. */
@@ -15,4 +16,9 @@ export const CONFIGURED: Record<string, unknown> = {
   [CONTEXT.mailSender]: 'idebanken@kommune.example',
   [CONTEXT.triageTeamEmail]: 'digitalisering@kommune.example',
   [CONTEXT.operationsEmail]: 'drift@kommune.example',
+  [CONTEXT.webClientId]: '0a1b2c3d-4e5f-4061-8a7b-9c0d1e2f3a4b',
+  [CONTEXT.webScope]: 'openid profile offline_access api://6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/Spire.Access',
 };
+
+/** Built pages for the stack to deploy, so the infra tests need no web build: an index.html and one asset. */
+export const PAGES_FIXTURE = fileURLToPath(new URL('./fixtures/web-dist', import.meta.url));

@@ -7,16 +7,21 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../infra/app.ts';
 import { CONTEXT, SettingsError, type EnvironmentName } from '../../infra/settings.ts';
-import { CDK_JSON_CONTEXT, CONFIGURED, WITHOUT_BUNDLING } from './context.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED, PAGES_FIXTURE, WITHOUT_BUNDLING } from './context.ts';
 
 /** Real settings; bundling skipped (test/infra/nag.test.ts bundles). */
 const SETTINGS: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING, ...CONFIGURED };
 
 /**
  * The property that holds the physical name of each resource type whose names must be unique in
- * an account and region. Absent, CloudFormation generates a name from the stack's.
+ * an account and region (CloudFront's: in the account), as a path of property names. Absent,
+ * CloudFormation generates a name from the stack's.
  */
 const NAME_PROPERTIES: Record<string, string> = {
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::CloudFront::Function': 'Name',
+  'AWS::CloudFront::ResponseHeadersPolicy': 'ResponseHeadersPolicyConfig.Name',
+  'AWS::CloudFront::OriginAccessControl': 'OriginAccessControlConfig.Name',
   'AWS::DynamoDB::Table': 'TableName',
   'AWS::SQS::Queue': 'QueueName',
   'AWS::Lambda::Function': 'FunctionName',
@@ -34,11 +39,11 @@ const NAME_PROPERTIES: Record<string, string> = {
 
 /** Every physical name the environment's template sets, as `<type> <name>`; a name that is not plain text is shown as its JSON. */
 function physicalNames(environment: EnvironmentName, context: Record<string, unknown> = {}): string[] {
-  const { stack } = createApp({ environment, context: { ...SETTINGS, ...context } });
+  const { stack } = createApp({ pagesDirectory: PAGES_FIXTURE, environment, context: { ...SETTINGS, ...context } });
   const { Resources } = Template.fromStack(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
   return Object.values(Resources).flatMap((resource) => {
-    const property = NAME_PROPERTIES[resource.Type];
-    const name = property === undefined ? undefined : resource.Properties?.[property];
+    const path = NAME_PROPERTIES[resource.Type]?.split('.');
+    const name = path?.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], resource.Properties);
     return name === undefined ? [] : [`${resource.Type} ${typeof name === 'string' ? name : JSON.stringify(name)}`];
   });
 }
@@ -49,7 +54,7 @@ describe('the stack of each environment', () => {
     ['test', 'Spire-test'],
     ['prod', 'Spire-prod'],
   ] as const)('%s is the stack %s', (environment, stackName) => {
-    const { stack } = createApp({ environment, context: SETTINGS });
+    const { stack } = createApp({ pagesDirectory: PAGES_FIXTURE, environment, context: SETTINGS });
 
     expect(stack.stackName).toBe(stackName);
     expect(stack.environmentName).toBe(environment);
@@ -57,15 +62,15 @@ describe('the stack of each environment', () => {
   });
 
   it('is the one -c env=test names', () => {
-    expect(createApp({ context: { ...SETTINGS, env: 'test' } }).stack.stackName).toBe('Spire-test');
+    expect(createApp({ pagesDirectory: PAGES_FIXTURE, context: { ...SETTINGS, env: 'test' } }).stack.stackName).toBe('Spire-test');
   });
 
   it('is dev when no environment is named', () => {
-    expect(createApp({ context: SETTINGS }).stack.stackName).toBe('Spire-dev');
+    expect(createApp({ pagesDirectory: PAGES_FIXTURE, context: SETTINGS }).stack.stackName).toBe('Spire-dev');
   });
 
   it('is refused for an environment that is not dev, test or prod', () => {
-    expect(() => createApp({ context: { ...SETTINGS, env: 'production' } })).toThrow(/Context env must be one of dev, test, prod/);
+    expect(() => createApp({ pagesDirectory: PAGES_FIXTURE, context: { ...SETTINGS, env: 'production' } })).toThrow(/Context env must be one of dev, test, prod/);
   });
 
   it.each([
@@ -73,7 +78,7 @@ describe('the stack of each environment', () => {
     ['test', false],
     ['dev', false],
   ] as const)('%s has termination protection: %s', (environment, on) => {
-    expect(createApp({ environment, context: SETTINGS }).stack.terminationProtection).toBe(on);
+    expect(createApp({ pagesDirectory: PAGES_FIXTURE, environment, context: SETTINGS }).stack.terminationProtection).toBe(on);
   });
 });
 
@@ -103,7 +108,7 @@ describe('settings at synth', () => {
   it('fails a production synth with the placeholders of cdk.json, one line for each setting to set', () => {
     let error: unknown;
     try {
-      createApp({ environment: 'prod', context: { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING } });
+      createApp({ pagesDirectory: PAGES_FIXTURE, environment: 'prod', context: { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING } });
     } catch (caught) {
       error = caught;
     }
@@ -115,16 +120,18 @@ describe('settings at synth', () => {
       CONTEXT.mailSender,
       CONTEXT.triageTeamEmail,
       CONTEXT.operationsEmail,
+      CONTEXT.webClientId,
+      CONTEXT.webScope,
     ]);
   });
 
   it('fails a production synth with the settings missing altogether', () => {
     const context = Object.fromEntries(Object.entries(SETTINGS).filter(([key]) => !key.startsWith('spire:')));
 
-    expect(() => createApp({ environment: 'prod', context })).toThrow(/spire:jwtIssuer: missing[\s\S]*spire:jwtAudience: missing[\s\S]*spire:mailSender: missing[\s\S]*spire:operationsEmail: missing/);
+    expect(() => createApp({ pagesDirectory: PAGES_FIXTURE, environment: 'prod', context })).toThrow(/spire:jwtIssuer: missing[\s\S]*spire:jwtAudience: missing[\s\S]*spire:mailSender: missing[\s\S]*spire:operationsEmail: missing/);
   });
 
   it('lets a test synth through with the placeholders', () => {
-    expect(createApp({ environment: 'test', context: { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING } }).stack.stackName).toBe('Spire-test');
+    expect(createApp({ pagesDirectory: PAGES_FIXTURE, environment: 'test', context: { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING } }).stack.stackName).toBe('Spire-test');
   });
 });

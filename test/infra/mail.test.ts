@@ -12,14 +12,14 @@ import { CONTEXT } from '../../infra/settings.ts';
 import { SpireStack } from '../../infra/stack.ts';
 import { SYSTEM } from '../../infra/system.ts';
 import { ENV } from '../../shared/config.ts';
-import { CDK_JSON_CONTEXT, CONFIGURED, WITHOUT_BUNDLING } from './context.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED, PAGES_FIXTURE, WITHOUT_BUNDLING } from './context.ts';
 
 const SETTINGS: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...WITHOUT_BUNDLING, ...CONFIGURED, [CONTEXT.mailSender]: 'idebanken@ideer.kommune.example' };
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
 function synth(context: Record<string, unknown> = {}): { stack: SpireStack; template: Template } {
-  const stack = new SpireStack(new App({ context: { ...SETTINGS, ...context } }), 'Spire-test', { environment: 'test' });
+  const stack = new SpireStack(new App({ context: { ...SETTINGS, ...context } }), 'Spire-test', { environment: 'test', pagesDirectory: PAGES_FIXTURE });
   return { stack, template: Template.fromStack(stack) };
 }
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type SpireApp } from '../../infra/app.ts';
 import { CONTEXT } from '../../infra/stack.ts';
 import { SYSTEM, type FunctionName } from '../../infra/system.ts';
-import { CDK_JSON_CONTEXT, CONFIGURED, WITHOUT_BUNDLING } from './context.ts';
+import { CDK_JSON_CONTEXT, CONFIGURED, PAGES_FIXTURE, WITHOUT_BUNDLING } from './context.ts';
 
 const SETTINGS = { ...CONFIGURED, [CONTEXT.jwtAudience]: 'api://spire-test' };
 
@@ -30,7 +30,7 @@ let template: { Resources: Record<string, { Properties: { Code?: { S3Key?: strin
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'spire-cdk-'));
-  spire = createApp({ outdir, context: { ...CDK_JSON_CONTEXT, ...SETTINGS } });
+  spire = createApp({ pagesDirectory: PAGES_FIXTURE, outdir, context: { ...CDK_JSON_CONTEXT, ...SETTINGS } });
   // Under vitest, synth throws with the full report when a validation plugin reports an error.
   const assembly = spire.app.synth();
   report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as ValidationReport;
@@ -50,13 +50,22 @@ describe('cdk-nag', () => {
     expect(findings).toEqual([]);
   });
 
-  it('acknowledges only the explained findings: the X-Ray wildcard, public routes, the unencrypted SES events topic and the deployment secret never rotated', () => {
+  it('acknowledges only the explained findings: the X-Ray wildcard, public routes, the unencrypted SES events topic, the deployment secret never rotated, and the pages’ hosting', () => {
     const acknowledged = collectAcknowledgments(spire.app).map(({ path, id }) => `${path} ${id}`);
+    const { web } = spire.stack;
     const expected = [
       ...functionNames.map((name) => `${spire.stack.functions[name].role!.node.path} AwsSolutions-IAM5[Resource::*]`),
       ...SYSTEM.routes.filter((route) => route.auth === 'none').map((route) => `${spire.stack.stackName}/HttpApi/${route.method}${route.path.replaceAll('/', '--')} AwsSolutions-APIG4`),
       `${spire.stack.mail.eventsTopic.node.path} AwsSolutions-SNS2`,
       `${spire.stack.secret.node.path} AwsSolutions-SMG4`,
+      // No geo restriction, no WAF (us-east-1 only), no access logs (viewer IPs), the default certificate (no custom domain).
+      ...['CFR1', 'CFR2', 'CFR3', 'CFR4'].map((rule) => `${web.distribution.node.path} AwsSolutions-${rule}`),
+      // The bucket's server access logs would only show CloudFront reading public files.
+      `${web.bucket.node.path} AwsSolutions-S1`,
+      // The deployment writes and prunes any object of the pages' bucket, and of no other.
+      `${web.deploymentRole.node.path} AwsSolutions-IAM5[Resource::<${logicalId(web.bucket)}.Arn>/*]`,
+      // The runtime of aws-cdk-lib's own BucketDeployment function.
+      `${spire.stack.stackName}/${spire.stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'))?.node.id} AwsSolutions-L1`,
     ];
 
     expect(acknowledged.sort()).toEqual(expected.sort());
@@ -65,7 +74,7 @@ describe('cdk-nag', () => {
 
   it('fails synth on a finding nobody acknowledged', () => {
     // Prepare
-    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...SETTINGS, ...WITHOUT_BUNDLING } });
+    const { app, stack } = createApp({ pagesDirectory: PAGES_FIXTURE, context: { ...CDK_JSON_CONTEXT, ...SETTINGS, ...WITHOUT_BUNDLING } });
     new Queue(stack, 'PlainQueue');
 
     // Act
@@ -77,7 +86,7 @@ describe('cdk-nag', () => {
 
   it('checks SNS topics too, so the clean report covers the operations alarm topic (TLS-only, encrypted)', () => {
     // Prepare
-    const { app, stack } = createApp({ context: { ...CDK_JSON_CONTEXT, ...SETTINGS, ...WITHOUT_BUNDLING } });
+    const { app, stack } = createApp({ pagesDirectory: PAGES_FIXTURE, context: { ...CDK_JSON_CONTEXT, ...SETTINGS, ...WITHOUT_BUNDLING } });
     new Topic(stack, 'PlainTopic');
 
     // Act

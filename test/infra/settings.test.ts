@@ -24,7 +24,7 @@ function problemsOf(environment: EnvironmentName, context: Record<string, unknow
 describe('a production synth', () => {
   it('fails with one line for each setting still the placeholder from cdk.json, all of them at once', () => {
     const problems = problemsOf('prod', CDK_JSON_CONTEXT);
-    const placeholders = [CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail];
+    const placeholders = [CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail, CONTEXT.webClientId, CONTEXT.webScope];
 
     expect(problems).toEqual(
       placeholders.map((key) => expect.stringContaining(`${key}: still the placeholder from cdk.json (a value on the reserved .invalid domain) (got ${JSON.stringify(CDK_JSON_CONTEXT[key])}). Expected `)),
@@ -40,6 +40,8 @@ describe('a production synth', () => {
       expect.stringMatching(/^spire:mailSender: missing\. Expected the From address/),
       expect.stringMatching(/^spire:triageTeamEmail: missing\. Expected the digitalisation team's shared address/),
       expect.stringMatching(/^spire:operationsEmail: missing\. Expected the address the operations alarms are e-mailed to/),
+      expect.stringMatching(/^spire:webClientId: missing\. Expected the Application \(client\) ID of the pages' own app registration/),
+      expect.stringMatching(/^spire:webScope: missing\. Expected the scopes the pages ask for/),
     ]);
   });
 
@@ -49,7 +51,7 @@ describe('a production synth', () => {
     );
   });
 
-  it.each([CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail])('fails when only %s is missing', (key) => {
+  it.each([CONTEXT.jwtIssuer, CONTEXT.jwtAudience, CONTEXT.mailSender, CONTEXT.triageTeamEmail, CONTEXT.operationsEmail, CONTEXT.webClientId, CONTEXT.webScope])('fails when only %s is missing', (key) => {
     expect(problemsOf('prod', { ...SETTINGS, [key]: undefined })).toEqual([expect.stringMatching(new RegExp(`^${key}: missing`))]);
   });
 
@@ -71,6 +73,9 @@ describe('a production synth', () => {
       supportLimitPerHour: 120,
       similarLimitPerHour: 300,
       retentionDays: 365,
+      webClientId: SETTINGS[CONTEXT.webClientId],
+      webScope: SETTINGS[CONTEXT.webScope],
+      departments: [],
     });
     expect(warnings).toEqual([]);
   });
@@ -86,6 +91,8 @@ describe('a dev or test synth', () => {
       'spire:mailSenderNotConfigured',
       'spire:triageTeamEmailNotConfigured',
       'spire:operationsEmailNotConfigured',
+      'spire:webClientIdNotConfigured',
+      'spire:webScopeNotConfigured',
     ]);
     expect(warnings[0]?.message).toMatch(/^Context spire:jwtIssuer is the placeholder https:\/\/spire-jwt-issuer-not-configured\.invalid: the deployed API will reject every token/);
   });
@@ -115,6 +122,14 @@ describe('each setting', () => {
     [CONTEXT.retentionDays, '29', 'must be at least 30'],
     [CONTEXT.retentionDays, '3651', 'must be at most 3650'],
     [CONTEXT.retentionDays, 'a year', 'must be a whole number'],
+    [CONTEXT.webScope, 'api://spire/Spire.Access', 'must be scopes separated by spaces, including openid'],
+    [CONTEXT.departments, 'Børn og Unge;X', 'each name must be at least 2 characters'],
+    [CONTEXT.departments, `Teknik og Miljø;${'Ø'.repeat(81)}`, 'each name must be at most 80 characters'],
+    [CONTEXT.departments, 'Børn og Unge;børn og unge', 'must not name a department twice'],
+    [CONTEXT.departments, '["Børn og Unge",', 'must be a list of department names'],
+    [CONTEXT.departments, [42], 'must be a list of department names'],
+    [CONTEXT.departments, { name: 'Børn og Unge' }, 'must be a list of department names'],
+    [CONTEXT.webAclArn, 'arn:aws:wafv2:eu-north-1:123456789012:regional/webacl/spire/a1b2', 'must be the ARN of a web ACL of scope CLOUDFRONT, in us-east-1'],
   ])('refuses %s = %j, saying why and showing the value', (key, value, why) => {
     const [problem] = problemsOf('dev', { ...SETTINGS, [key]: value });
 
@@ -158,6 +173,20 @@ describe('each setting', () => {
 
   it('ships the default per-person limits in cdk.json', () => {
     expect(parse('dev', CDK_JSON_CONTEXT).settings).toMatchObject({ submitLimitPerHour: 20, supportLimitPerHour: 120, similarLimitPerHour: 300 });
+  });
+
+  it.each([
+    ['a JSON array in cdk.json', ['Børn og Unge', 'Social, Sundhed og Ældre'], ['Børn og Unge', 'Social, Sundhed og Ældre']],
+    ['names separated by ; from -c, a name holding a comma', ' Børn og Unge ; Social, Sundhed og Ældre;', ['Børn og Unge', 'Social, Sundhed og Ældre']],
+    ['a JSON array from -c', '["Børn og Unge","Teknik og Miljø"]', ['Børn og Unge', 'Teknik og Miljø']],
+    ['nothing', undefined, []],
+    ['an empty text from -c', '', []],
+  ])('reads the departments from %s', (_form, value, departments) => {
+    expect(parse('dev', { ...SETTINGS, [CONTEXT.departments]: value }).settings.departments).toEqual(departments);
+  });
+
+  it('takes the pages’ client id and scopes as given', () => {
+    expect(parse('dev', SETTINGS).settings).toMatchObject({ webClientId: SETTINGS[CONTEXT.webClientId], webScope: SETTINGS[CONTEXT.webScope] });
   });
 
   it('takes the roles claim as given', () => {

@@ -17,7 +17,8 @@ import { esbuildOptions, LOAD_SOURCE_MAPS, SpireFunction } from '../../infra/con
 import { CONTEXT, SpireStack } from '../../infra/stack.ts';
 import { functionEnvironment, grantsOf, SETTINGS, SYSTEM, type FunctionName, type QueueName, type SettingName } from '../../infra/system.ts';
 import { ENV } from '../../shared/config.ts';
-import { CDK_JSON_CONTEXT } from './context.ts';
+import { API_STAGE_NAME } from '../../shared/http/base-path.ts';
+import { CDK_JSON_CONTEXT, PAGES_FIXTURE } from './context.ts';
 
 const ISSUER = 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0';
 const AUDIENCE = 'api://spire-test';
@@ -54,6 +55,8 @@ const CONFIGURED = {
   [CONTEXT.supportLimitPerHour]: LIMITS.support,
   [CONTEXT.similarLimitPerHour]: LIMITS.similar,
   [CONTEXT.retentionDays]: RETENTION_DAYS,
+  [CONTEXT.webClientId]: '0a1b2c3d-4e5f-4061-8a7b-9c0d1e2f3a4b',
+  [CONTEXT.webScope]: 'openid profile offline_access api://spire-test/Spire.Access',
 };
 
 /**
@@ -62,7 +65,7 @@ const CONFIGURED = {
  */
 function synth(context: Record<string, unknown> = {}): SpireStack {
   const app = new App({ context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
-  return new SpireStack(app, 'Spire');
+  return new SpireStack(app, 'Spire', { pagesDirectory: PAGES_FIXTURE });
 }
 
 const functionNames = Object.keys(SYSTEM.functions) as FunctionName[];
@@ -235,8 +238,12 @@ describe('queues', () => {
 });
 
 describe('functions', () => {
-  it('creates exactly one Lambda function per function description', () => {
-    template.resourceCountIs('AWS::Lambda::Function', functionNames.length);
+  it('creates exactly one Lambda function per function description, besides aws-cdk-lib’s that writes the pages at deploy', () => {
+    const described = new Set(functionNames.map((name) => logicalId(stack.functions[name])));
+    const others = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) => !described.has(id));
+
+    template.resourceCountIs('AWS::Lambda::Function', functionNames.length + 1);
+    expect(others.map(([, resource]) => (resource as Resource).Properties.Role)).toEqual([{ 'Fn::GetAtt': [logicalId(stack.web.deploymentRole), 'Arn'] }]);
   });
 
   it.each(functionNames)('%s runs Node.js 24 on arm64 with active tracing and handler "handler"', (name) => {
@@ -679,12 +686,12 @@ describe('HTTP API', () => {
     });
   });
 
-  it('throttles the default stage and writes access logs to a log group that expires them', () => {
+  it('serves the routes on the one stage named for the API’s path (api), throttled, with access logs in a log group that expires them', () => {
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
     const { DestinationArn } = stage.Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] } };
 
     expect(stage.Properties).toMatchObject({
-      StageName: '$default',
+      StageName: API_STAGE_NAME,
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) },
     });
@@ -773,7 +780,7 @@ describe('operations', () => {
     expect(alarmsOf()).toHaveLength(kinds.reduce((total, [, kindAlarms]) => total + kindAlarms.length, 0));
   });
 
-  it('alarms on the API’s share of 5xx answers in the default stage, not on their number', () => {
+  it('alarms on the API’s share of 5xx answers in its stage, not on their number', () => {
     const alarm = alarmOf(stack.operations.alarms.api5xxRate);
     const expression = alarm.Metrics?.find((metric) => metric.Expression !== undefined)?.Expression;
 
@@ -782,7 +789,7 @@ describe('operations', () => {
     for (const metric of alarm.Metrics!.filter((m) => m.MetricStat !== undefined)) {
       expect(metric.MetricStat!.Metric.Dimensions).toEqual([
         { Name: 'ApiId', Value: { Ref: logicalId(stack.api) } },
-        { Name: 'Stage', Value: '$default' },
+        { Name: 'Stage', Value: API_STAGE_NAME },
       ]);
     }
   });
