@@ -44,7 +44,7 @@ async function erase(person: { sub: string; name: string; email?: string }, trac
   const { token } = await runtime.issuer.issue({ sub: person.sub, roles: ['employee'], name: person.name, ...(person.email === undefined ? {} : { email: person.email }) });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const started = performance.now();
-  const response = await fetch(`${runtime.url}/me/erase`, { method: 'POST', headers, body: JSON.stringify({ confirm: true }) });
+  const response = await fetch(`${runtime.url}/api/me/erase`, { method: 'POST', headers, body: JSON.stringify({ confirm: true }) });
   if (response.status !== 202) throw new Error(`POST /me/erase answered ${response.status}: ${await response.text()}`);
   const location = response.headers.get('location') as string;
   let erasure: Record<string, unknown>;

@@ -33,7 +33,7 @@ const headers = { authorization: `Bearer ${token}`, 'content-type': 'application
 
 async function submit(n: number): Promise<{ id: string; ms: number }> {
   const started = performance.now();
-  const response = await fetch(`${runtime.url}/ideas`, {
+  const response = await fetch(`${runtime.url}/api/ideas`, {
     method: 'POST',
     headers,
     body: JSON.stringify({
@@ -68,7 +68,7 @@ const submitSeconds = (performance.now() - startedAll) / 1000;
 const pending = new Set(results.map((result) => result.id));
 while (pending.size > 0) {
   for (const id of [...pending].slice(0, 50)) {
-    const response = await fetch(`${runtime.url}/ideas/${id}`, { headers });
+    const response = await fetch(`${runtime.url}/api/ideas/${id}`, { headers });
     const idea = (await response.json()) as { status: string };
     if (idea.status === 'in_triage') pending.delete(id);
   }

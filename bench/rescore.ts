@@ -31,7 +31,7 @@ try {
 
   const { token } = await runtime.issuer.issue({ sub: 'ulla', roles: ['admin'] });
   const call = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
-    fetch(`${runtime.url}${path}`, {
+    fetch(`${runtime.url}/api${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),

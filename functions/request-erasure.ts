@@ -1,4 +1,5 @@
 import { readBody } from '../shared/http/body.ts';
+import { apiPath } from '../shared/http/base-path.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
@@ -20,5 +21,5 @@ const deps = { data: personalDataStoreFromEnv(), queue: erasureQueueFromEnv(), k
 export const handler = httpRoute(async ({ event, caller, language }) => {
   parseOrThrow(ErasureRequest, readBody(event, ['json']).value, language);
   const record = await requestErasure(deps, caller, new Date().toISOString());
-  return json(202, erasureDocument(record), { location: `/me/erasures/${record.id}` });
+  return json(202, erasureDocument(record), { location: apiPath(`/me/erasures/${record.id}`) });
 });

@@ -1,4 +1,5 @@
 import { findPersonalDataInFields } from '../shared/domain/personal-data.ts';
+import { apiPath } from '../shared/http/base-path.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { readBody } from '../shared/http/body.ts';
 import { json } from '../shared/http/response.ts';
@@ -37,6 +38,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
       ...(result.followUpToken === undefined ? {} : { followUpToken: result.followUpToken }),
       ...(personalData.length === 0 ? {} : { personalData }),
     },
-    { location: `/ideas/${result.id}`, ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
+    { location: apiPath(`/ideas/${result.id}`), ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
   );
 });

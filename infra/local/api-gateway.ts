@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { API_BASE_PATH, API_STAGE_NAME } from '../../shared/http/base-path.ts';
 import { ROUTES, type RouteDescription } from '../system.ts';
 
 export interface MatchedRoute {
@@ -42,7 +43,16 @@ const COMPILED: CompiledRoute[] = ROUTES.map((route) => {
 }).sort((a, b) => b.specificity - a.specificity);
 
 /**
- * The route for a method and path; or which methods the path allows when the method does not
+ * The route path of a request's path under the API's stage (`/api/ideas` → `/ideas`), as API
+ * Gateway strips the stage name; undefined for a path outside it, which is a page's.
+ */
+export function routePathOf(pathname: string): string | undefined {
+  if (pathname === API_BASE_PATH) return '/';
+  return pathname.startsWith(`${API_BASE_PATH}/`) ? pathname.slice(API_BASE_PATH.length) : undefined;
+}
+
+/**
+ * The route for a method and route path (without the stage); or which methods the path allows when the method does not
  * match (API Gateway itself answers that case with 404; the local runtime with 405 and `Allow`);
  * or the path parameter whose `%` escapes are not UTF-8 (`/ideas/%E0%A4%A`), which cannot be
  * handed to a function as text.
@@ -122,7 +132,7 @@ export function toApiGatewayEvent(
       },
       requestId: randomUUID(),
       routeKey,
-      stage: '$default',
+      stage: API_STAGE_NAME,
       time: now.toISOString(),
       timeEpoch: now.getTime(),
       authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },

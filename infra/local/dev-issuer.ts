@@ -1,14 +1,16 @@
 /**
- * The local runtime's development token issuer, standing in for the municipality's identity
- * provider: it signs access tokens for any person and roles a developer asks for, publishes
- * its public key as a JWKS, and verifies tokens the way API Gateway's JWT authorizer does
- * (signature, issuer, audience, expiry). It exists only in the local runtime.
+ * The local runtime's development token issuer, for scripts and tests (`POST /api/dev/token`): it
+ * signs access tokens for any person and roles asked for, and verifies tokens the way API
+ * Gateway's JWT authorizer does (signature, issuer, audience, expiry). Its issuer and signing key
+ * are those of the local OpenID provider (./oidc.ts), which signs the web pages' access tokens
+ * and publishes the key at `/oidc/jwks`, so one check accepts the tokens of both. It exists only
+ * in the local runtime.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
-import { ROLES } from '../../shared/domain/roles.ts';
+import { ROLES, type Role } from '../../shared/domain/roles.ts';
 
 const ALGORITHM = 'ES256';
 const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
@@ -25,31 +27,41 @@ export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 export interface DevIssuer {
   issuer: string;
   audience: string;
-  jwks: { keys: JWK[] };
   issue(request: DevTokenRequest): Promise<{ token: string; expiresAt: string }>;
   /** The verified claims, or undefined for a missing, forged, expired or foreign token. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }
 
 /**
- * @param keyFile where the signing key is kept, so tokens survive a restart; a fresh key per run when absent.
+ * What the runtime's access tokens say of a person besides `sub`, this issuer's and the OpenID
+ * provider's alike: the name when given, an e-mail address (`<sub>@spire.localhost` when left out,
+ * so the outbox shows what they would get) and the roles.
  */
-export async function createDevIssuer(options: { issuer: string; audience: string; keyFile?: string }): Promise<DevIssuer> {
-  const { privateJwk, publicJwk } = await loadOrCreateKey(options.keyFile);
+export function personClaims(person: DevTokenRequest): { name?: string; email: string; roles: Role[] } {
+  return {
+    ...(person.name === undefined ? {} : { name: person.name }),
+    email: person.email ?? `${encodeURIComponent(person.sub)}@spire.localhost`,
+    roles: person.roles,
+  };
+}
+
+/** The local runtime's one signing key (ES256), shared by this issuer and the OpenID provider. */
+export interface SigningKey {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+/** @param key the signing key (loadOrCreateSigningKey). */
+export async function createDevIssuer(options: { issuer: string; audience: string; key: SigningKey }): Promise<DevIssuer> {
+  const { privateJwk, publicJwk } = options.key;
   const privateKey = await importJWK(privateJwk, ALGORITHM);
-  const jwks = { keys: [publicJwk] };
-  const keySet = createLocalJWKSet(jwks);
+  const keySet = createLocalJWKSet({ keys: [publicJwk] });
   return {
     issuer: options.issuer,
     audience: options.audience,
-    jwks,
     async issue(request) {
       const now = Math.floor(Date.now() / 1000);
-      const token = await new SignJWT({
-        ...(request.name === undefined ? {} : { name: request.name }),
-        email: request.email ?? `${encodeURIComponent(request.sub)}@spire.localhost`,
-        roles: request.roles,
-      })
+      const token = await new SignJWT(personClaims(request))
         .setProtectedHeader({ alg: ALGORITHM, kid: publicJwk.kid as string, typ: 'JWT' })
         .setSubject(request.sub)
         .setIssuer(options.issuer)
@@ -70,9 +82,13 @@ export async function createDevIssuer(options: { issuer: string; audience: strin
   };
 }
 
-async function loadOrCreateKey(keyFile: string | undefined): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+/**
+ * The signing key kept in `keyFile`, made there on the first start, so tokens survive a restart;
+ * a fresh key per run without a file.
+ */
+export async function loadOrCreateSigningKey(keyFile?: string): Promise<SigningKey> {
   if (keyFile !== undefined && existsSync(keyFile)) {
-    return JSON.parse(readFileSync(keyFile, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+    return JSON.parse(readFileSync(keyFile, 'utf8')) as SigningKey;
   }
   const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
   const kid = `spire-dev-${Date.now().toString(36)}`;

@@ -30,16 +30,17 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Spire is running on ${runtime.url}`,
+      `Spire is running on ${runtime.url}/ : open it in a browser and sign in as anyone (the local sign-in page).`,
+      `The API is under ${runtime.url}/api, its reference at ${runtime.url}/reference.`,
       ...(faults === undefined
         ? []
         : [`With faults (SPIRE_LOCAL_FAULTS): ${(faults.sqsSendFailureRate ?? 0) * 100} % of SQS sends fail, ${(faults.dynamodbWriteThrottleRate ?? 0) * 100} % of DynamoDB writes are throttled (seed ${faults.seed})`]),
       '',
-      'Get a development token (roles: employee, triage, director, admin):',
-      `  curl -s -X POST ${runtime.url}/dev/token -H 'content-type: application/json' \\`,
+      'For scripts, get a development token (roles: employee, triage, director, admin):',
+      `  curl -s -X POST ${runtime.url}/api/dev/token -H 'content-type: application/json' \\`,
       `    -d '{"sub":"anna","name":"Anna Sørensen","roles":["employee"]}'`,
       'Then submit an idea:',
-      `  curl -s -X POST ${runtime.url}/ideas -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+      `  curl -s -X POST ${runtime.url}/api/ideas -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
       `    -d '{"kind":"idea","title":"Færre dobbeltindtastninger","description":"Vi skriver de samme borgeroplysninger i tre systemer.","department":"Ældreplejen"}'`,
       '',
       'Press Ctrl-C to stop.',

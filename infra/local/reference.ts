@@ -9,27 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiPath } from '../../shared/http/base-path.ts';
 import { STANDARD_HEADERS } from '../../shared/http/response.ts';
+import { referenceSecurityHeaders } from '../web-security.ts';
 
 export const REFERENCE_PATH = '/reference';
 export const REFERENCE_SCRIPT_PATH = '/reference/redoc.standalone.js';
-
-/**
- * What the page may do: run only the runtime's own script, fetch only the runtime's own document;
- * Redoc sets its styles inline (styled-components) and searches in a Worker made from a blob.
- */
-export const REFERENCE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  'worker-src blob:',
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** The page: Redoc reads `spec-url` from the `<redoc>` element as its script loads, so no inline script is needed. */
 export const REFERENCE_PAGE = [
@@ -41,7 +26,7 @@ export const REFERENCE_PAGE = [
   '<title>Spire API reference</title>',
   '</head>',
   '<body>',
-  '<redoc spec-url="/openapi.json"></redoc>',
+  `<redoc spec-url="${apiPath('/openapi.json')}"></redoc>`,
   `<script src="${REFERENCE_SCRIPT_PATH}"></script>`,
   '</body>',
   '</html>',
@@ -49,18 +34,20 @@ export const REFERENCE_PAGE = [
 ].join('\n');
 
 const require = createRequire(import.meta.url);
+/** Redoc's standalone bundle in the installed package; the stack deploys the same file (infra/constructs/web-hosting.ts). */
+export const REDOC_SCRIPT_FILE = join(dirname(require.resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js');
 let script: Promise<string> | undefined;
 
 /** Redoc's standalone bundle, read once from the installed package. */
 function redocScript(): Promise<string> {
-  script ??= readFile(join(dirname(require.resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js'), 'utf8');
+  script ??= readFile(REDOC_SCRIPT_FILE, 'utf8');
   return script;
 }
 
 /** The answer to a GET of the reference page or its script; undefined for any other path. */
 export async function referenceAnswer(pathname: string): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
   if (pathname === REFERENCE_PATH) {
-    return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REFERENCE_CSP, ...STANDARD_HEADERS }, body: REFERENCE_PAGE };
+    return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...STANDARD_HEADERS, ...referenceSecurityHeaders() }, body: REFERENCE_PAGE };
   }
   if (pathname === REFERENCE_SCRIPT_PATH) {
     return { statusCode: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', ...STANDARD_HEADERS, 'cache-control': 'public, max-age=300' }, body: await redocScript() };

@@ -1,8 +1,10 @@
 /**
  * The local runtime: the system of infra/system.ts on one machine, against the emulators.
  * It creates the table and queues, loads the same Lambda handlers that run in AWS, serves the
- * HTTP API by turning requests into API Gateway events (playing the JWT authorizer with a
- * development issuer), feeds queue consumers with SQS batches, and runs the schedules.
+ * HTTP API under `/api` by turning requests into API Gateway events (playing the JWT authorizer),
+ * feeds queue consumers with SQS batches, and runs the schedules. On the same origin it serves the
+ * web pages (./pages.ts) and an OpenID provider at `/oidc` (./oidc.ts) standing in for the
+ * municipality's, whose tokens and the development tokens of `POST /api/dev/token` share one key.
  *
  * `npm start` (./main.ts) runs one of these; each integration test file runs its own against
  * the shared emulators, with its own table and queue names.
@@ -28,15 +30,17 @@ import { STANDARD_HEADERS } from '../../shared/http/response.ts';
 import { parseOrThrow } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
 import { DynamoDevOutbox } from '../../shared/store/notifications.ts';
+import { webSecurityHeaders } from '../web-security.ts';
 import { FUNCTIONS, functionEnvironment, type FunctionName, type Grant, type QueueName, type SettingName } from '../system.ts';
-import { matchRoute, toApiGatewayEvent, writeResult } from './api-gateway.ts';
-import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, type DevIssuer } from './dev-issuer.ts';
+import { matchRoute, routePathOf, toApiGatewayEvent, writeResult } from './api-gateway.ts';
+import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, loadOrCreateSigningKey, type DevIssuer } from './dev-issuer.ts';
 import { LOCAL_AWS } from './emulators.ts';
 import { FaultInjector, injectFaultsOnEveryClient, type FaultSettings } from './faults.ts';
 import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
 import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
+import { createLocalOidc, isOidcPath, localIssuerUrl, WEB_CLIENT_ID, type OidcHandler } from './oidc.ts';
 import { carryLineageOnEveryClient } from './recursion.ts';
-import { referenceAnswer } from './reference.ts';
+import { pagesOf, type PageAnswer } from './pages.ts';
 import { localSecretArn, localSecretValue, serveSecretLocally } from './secrets.ts';
 import { startPoller, type Poller } from './sqs-poller.ts';
 import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
@@ -61,6 +65,18 @@ export const LOCAL_SETTINGS: Record<SettingName, string> = {
   retentionDays: String(DEFAULT_RETENTION_DAYS),
 };
 
+/** The municipality's departments on the local submit form; a deployment setting in AWS (infra/settings.ts). */
+export const LOCAL_DEPARTMENTS = [
+  'Ældre og Sundhed',
+  'Børn og Unge',
+  'Social og Handicap',
+  'Teknik og Miljø',
+  'Borgerservice',
+  'Kultur og Fritid',
+  'Job og Arbejdsmarked',
+  'Digitalisering og IT',
+] as const;
+
 /** The local runtime reads at most this much of a request body (API Gateway's own cap is 10 MB). */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -73,7 +89,7 @@ export interface RuntimeOptions {
   tableName?: string;
   /** Prefix of the queue names, so several runtimes can share one SQS emulator. */
   queuePrefix?: string;
-  /** Where the development issuer keeps its signing key and the deployment secret is kept (./secrets.ts); fresh ones per run when absent. */
+  /** Where the signing key of the development tokens and the OpenID provider, the provider's cookie key and the deployment secret (./secrets.ts) are kept; fresh ones per run when absent. */
   dataDir?: string;
   /** Overrides every queue's visibility timeout (tests use a short one to see retries). */
   visibilityTimeoutSeconds?: number;
@@ -179,14 +195,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
-  const issuer = await createDevIssuer({
-    issuer: url,
-    audience: 'spire',
-    ...(options.dataDir === undefined ? {} : { keyFile: join(options.dataDir, 'dev-issuer-key.json') }),
-  });
+  // One signing key and one issuer for the development tokens and the OpenID provider's (./oidc.ts), so one check accepts both.
+  const signingKey = await loadOrCreateSigningKey(options.dataDir === undefined ? undefined : join(options.dataDir, 'dev-issuer-key.json'));
+  const issuer = await createDevIssuer({ issuer: localIssuerUrl(url), audience: 'spire', key: signingKey });
+  const oidc = createLocalOidc({ url, audience: issuer.audience, signingKey, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
   const outbox = new DynamoDevOutbox(DynamoDBDocumentClient.from(dynamodb), tableName);
+  const pages = pagesOf({
+    root: join(REPOSITORY_ROOT, 'web', 'dist'),
+    config: {
+      oidc: { authority: localIssuerUrl(url), clientId: WEB_CLIENT_ID, scope: 'openid profile email' },
+      departments: LOCAL_DEPARTMENTS,
+      triageServiceLevelDays: Number(LOCAL_SETTINGS.triageServiceLevelDays),
+    },
+    securityHeaders: webSecurityHeaders(url),
+  });
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    handleRequest(request, response, { url, issuer, lambdas, outbox }).catch((error: unknown) => {
+    handleRequest(request, response, { url, issuer, oidc, lambdas, outbox, pages }).catch((error: unknown) => {
       logger.error('Local runtime failed to answer', error as Error);
       if (!response.headersSent) writeResult(response, internalErrorResponse('en', 'local'));
       else response.end();
@@ -217,8 +241,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
 interface RequestDependencies {
   url: string;
   issuer: DevIssuer;
+  oidc: OidcHandler;
   lambdas: LocalLambdas;
   outbox: DynamoDevOutbox;
+  pages: PageAnswer;
 }
 
 /**
@@ -232,31 +258,34 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   const language = negotiateLanguage(request.headers['accept-language']);
   try {
     const url = requestUrl(request, deps.url, method);
+    // The OpenID provider reads its own request bodies (./oidc.ts).
+    if (isOidcPath(url.pathname)) return await deps.oidc(request, response);
     const body = await readRequestBody(request);
 
-    if (method === 'GET' && url.pathname === '/.well-known/jwks.json') {
-      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json', ...STANDARD_HEADERS }, body: JSON.stringify(deps.issuer.jwks) });
+    // Everything outside the API's base path is a page (./pages.ts), as CloudFront serves them from S3 in AWS.
+    const routePath = routePathOf(url.pathname);
+    if (routePath === undefined) {
+      if (method === 'GET' || method === 'HEAD') {
+        const page = await deps.pages(url.pathname);
+        if (page !== undefined) return writeResult(response, page);
+      }
+      throw new NotFoundError({ da: `Der er ingen ${method} ${url.pathname}.`, en: `There is no ${method} ${url.pathname}.` });
     }
-    if (method === 'POST' && url.pathname === '/dev/token') {
+
+    if (method === 'POST' && routePath === '/dev/token') {
       const input = parseOrThrow(DevTokenRequest, parseJson(body), language);
       const issued = await deps.issuer.issue(input);
       return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify(issued) });
     }
 
-    if (method === 'GET' && url.pathname === '/dev/outbox') {
+    if (method === 'GET' && routePath === '/dev/outbox') {
       // Every e-mail the system has sent, newest first: what a submitter or the team would receive.
       const { limit } = parseOrThrow(OutboxQuery, Object.fromEntries(url.searchParams), language);
       const items = await deps.outbox.list(limit);
       return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify({ items }) });
     }
 
-    if (method === 'GET') {
-      // The API reference (./reference.ts): docs/openapi.json rendered by Redoc, served from the runtime itself.
-      const reference = await referenceAnswer(url.pathname);
-      if (reference !== undefined) return writeResult(response, reference);
-    }
-
-    const matched = matchRoute(method, url.pathname);
+    const matched = matchRoute(method, routePath);
     if (matched === undefined) {
       throw new NotFoundError({ da: `Der er ingen ${method} ${url.pathname}.`, en: `There is no ${method} ${url.pathname}.` });
     }

@@ -23,10 +23,14 @@ export function localSecretArn(region: string, name: string): string {
   return `arn:aws:secretsmanager:${region}:000000000000:secret:${name}-local`;
 }
 
-/** The secret's value: the data directory's, made there if it has none yet; without a data directory, a new one. */
-export function localSecretValue(dataDir?: string): string {
+/**
+ * The secret's value: the data directory's, made there if it has none yet; without a data
+ * directory, a new one. Another of the runtime's own secrets is kept the same way in a file of
+ * its own (the local OpenID provider's cookie key, ./oidc.ts).
+ */
+export function localSecretValue(dataDir?: string, fileName = SECRET_FILE): string {
   if (dataDir === undefined) return newValue();
-  const file = join(dataDir, SECRET_FILE);
+  const file = join(dataDir, fileName);
   const existing = readIfThere(file);
   if (existing !== undefined) return existing;
   mkdirSync(dataDir, { recursive: true });

@@ -11,6 +11,7 @@
  */
 import * as z from '../../shared/schemas/zod.ts';
 import type { Role } from '../../shared/domain/roles.ts';
+import { API_BASE_PATH } from '../../shared/http/base-path.ts';
 import { MAX_BODY_BYTES } from '../../shared/http/body.ts';
 import {
   ChecklistIncompleteError,
@@ -44,7 +45,7 @@ import { PROBLEMS, type ProblemName } from '../../shared/schemas/responses.ts';
 import { ScorecardInput } from '../../shared/schemas/scorecard.ts';
 import { StrategyInput, StrategyVersionPath } from '../../shared/schemas/strategy.ts';
 import { ROUTES, type FunctionName, type RouteDescription } from '../system.ts';
-import { ANSWER_EXAMPLES, REQUEST_EXAMPLES } from './examples.ts';
+import { ANSWER_EXAMPLES, NAMED_REQUEST_EXAMPLES, REQUEST_EXAMPLES } from './examples.ts';
 
 type Schema = z.core.$ZodType;
 type JsonObject = Record<string, unknown>;
@@ -112,7 +113,7 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
     tag: 'Service',
     summary: 'What a problem type means',
     description:
-      'The page a problem document’s `type` (`/problems/<name>`, a reference relative to the request’s URL) dereferences to: an HTML page, in Danish and English, saying what the problem means, what a client should do and the status it comes with (shared/http/problem-types.ts). Public, and cacheable for five minutes. A name that is no problem type is 404.',
+      'The page a problem document’s `type` (`/api/problems/<name>`, a reference relative to the request’s URL) dereferences to: an HTML page, in Danish and English, saying what the problem means, what a client should do and the status it comes with (shared/http/problem-types.ts). Public, and cacheable for five minutes. A name that is no problem type is 404.',
     access: 'public',
     path: ProblemTypePath,
     success: [{ status: 200, description: 'The page about the problem type.', schema: { text: 'text/html' }, headers: ['Content-Security-Policy'] }],
@@ -122,7 +123,7 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
     tag: 'Ideas',
     summary: 'Submit an idea or a piece of friction',
     description:
-      'As JSON or as a plain HTML form (fields as text; a ticked checkbox is `on`, Danish numbers such as `2,5` are read). 202: stored and queued for triage; `Location` is the idea. An anonymous idea stores no identity and answers a `followUpToken`, shown once: send it as `X-Follow-Up-Token` to follow the idea. With `Idempotency-Key`, a retry of the same request answers the same idea with `Idempotent-Replayed: true` (even past the hourly limit); the same key with another request is 422. Text that seems to hold personal data is accepted, with `personalData` listing the findings as a warning. 429 past the person’s submits for the hour.',
+      'As JSON or as a plain HTML form (fields as text; a ticked checkbox is `on`, Danish numbers such as `2,5` are read). Friction gives all four figures (`frequency`, `frequencyUnit`, `minutesEach`, `peopleAffected`), or, when the submitter does not know them, none of them and `figuresUnknown: true`: its friction hours per year then stay unknown (`figuresUnknown: true` on the idea and its inbox row, no `frictionHoursPerYear`), never 0. Some figures without the others, or figures with `figuresUnknown: true`, are 400 `validation` naming the fields. 202: stored and queued for triage; `Location` is the idea. An anonymous idea stores no identity and answers a `followUpToken`, shown once: send it as `X-Follow-Up-Token` to follow the idea. With `Idempotency-Key`, a retry of the same request answers the same idea with `Idempotent-Replayed: true` (even past the hourly limit); the same key with another request is 422. Text that seems to hold personal data is accepted, with `personalData` listing the findings as a warning. 429 past the person’s submits for the hour.',
     access: { roles: EVERYONE },
     headers: IdempotencyKeyHeader,
     body: { schema: SubmitIdeaInput, name: 'SubmitIdeaInput', formats: ['json', 'form'] },
@@ -685,9 +686,10 @@ function operationOf(route: RouteDescription, operation: OperationDescription, p
   if (route.auth === 'none') result['security'] = [];
   if (operation.body !== undefined) {
     const example = REQUEST_EXAMPLES[route.function];
-    if (example === undefined) throw new Error(`infra/openapi/examples.ts has no request example for ${route.function}`);
+    const named = NAMED_REQUEST_EXAMPLES[route.function];
+    if (example === undefined && named === undefined) throw new Error(`infra/openapi/examples.ts has no request example for ${route.function}`);
     const content: JsonObject = {};
-    if (operation.body.formats.includes('json')) content['application/json'] = { schema: ref(operation.body.name), example };
+    if (operation.body.formats.includes('json')) content['application/json'] = { schema: ref(operation.body.name), ...(named === undefined ? { example } : { examples: named }) };
     if (operation.body.formats.includes('form')) content['application/x-www-form-urlencoded'] = { schema: ref(operation.body.name) };
     result['requestBody'] = {
       required: operation.body.optional !== true,
@@ -718,10 +720,10 @@ export function openApiDocument(version: string): JsonObject {
       version,
       summary: 'The idea pipeline of a Danish municipality: ideas, triage, pilots and the pipeline.',
       description:
-        'Generated from the code (`npm run openapi`; docs/api-contract.md): the route table, the request and answer schemas and the problem types. Every answer carries `Cache-Control` and `X-Content-Type-Options: nosniff`; every refusal is an RFC 9457 problem document whose `type` is `/problems/<name>`, a reference relative to the request’s URL that dereferences to a page about the problem (GET /problems/{name}), in Danish or English by `Accept-Language`.',
+        'Generated from the code (`npm run openapi`; docs/api-contract.md): the route table, the request and answer schemas and the problem types. Every answer carries `Cache-Control` and `X-Content-Type-Options: nosniff`; every refusal is an RFC 9457 problem document whose `type` is `/api/problems/<name>`, a reference relative to the request’s URL that dereferences to a page about the problem (GET /problems/{name}), in Danish or English by `Accept-Language`. Every path here is under the server’s base path `/api`, on the same origin as the web pages.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: '/', description: 'The API itself: the API Gateway stage in AWS, or `npm start` on a laptop.' }],
+    servers: [{ url: API_BASE_PATH, description: 'The API under `/api` on the origin of the web pages: CloudFront in front of the API Gateway stage `api` in AWS, or `npm start` on a laptop (http://localhost:3000/api).' }],
     security: [{ bearer: [] }],
     tags: (Object.keys(TAGS) as Tag[]).map((name) => ({ name, description: TAGS[name] })),
     paths,

@@ -1,4 +1,5 @@
 import type { Language } from '../domain/idea.ts';
+import { API_BASE_PATH } from './base-path.ts';
 
 /**
  * Every problem type the API answers with: the one place that says, in Danish and English, what
@@ -155,9 +156,9 @@ export type ProblemTypeName = keyof typeof PROBLEM_TYPES;
 /**
  * Prefix of problem type URIs: a relative reference (RFC 9457 §3.1.1 allows one; a client resolves
  * it against the request's URL), so on every deployment's own host it dereferences to the page
- * about the problem that `GET /problems/{name}` serves.
+ * about the problem that `GET /problems/{name}` serves, under the API's base path.
  */
-export const PROBLEM_TYPE_PREFIX = '/problems/';
+export const PROBLEM_TYPE_PREFIX = `${API_BASE_PATH}/problems/`;
 
 /** The problem type of `name`, or undefined for a name that is none (`toString`, `__proto__`). */
 export function problemType(name: string): (ProblemType & { name: ProblemTypeName }) | undefined {

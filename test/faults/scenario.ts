@@ -199,7 +199,7 @@ export async function runFaultScenario(input: FaultScenarioSettings): Promise<Fa
     // The people: tokens from the runtime's development issuer, valid across the restart (same key, same address).
     const tokens = await Promise.all(
       Array.from({ length: settings.people }, async (_, k) => {
-        const response = await fetch(`${url}/dev/token`, {
+        const response = await fetch(`${url}/api/dev/token`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ sub: `ansat-${k}`, name: `Ansat ${k} Ærø`, roles: ['employee'] }),
@@ -344,7 +344,7 @@ async function submitWithRetries(url: string, token: string, n: number, key: str
     record.attempts++;
     let response: Response;
     try {
-      response = await fetch(`${url}/ideas`, {
+      response = await fetch(`${url}/api/ideas`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify(body),

@@ -144,7 +144,7 @@ async function anonymousCell(idea: { id: string; token: string }, caller: Caller
 const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> = {
   'GET /health': async () => ({ path: '/health' }),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),
-  'GET /problems/{name}': async () => ({ path: '/problems/forbidden' }),
+  'GET /problems/{name}': async () => ({ path: '/api/problems/forbidden' }),
   'POST /ideas': async () => ({ path: '/ideas', body: { ...FRICTION, title: 'Adgangsmatricens nye idé' } }),
   'GET /ideas/mine': async () => ({ path: '/ideas/mine' }),
   'GET /ideas/similar': async () => ({ path: `/ideas/similar?title=${encodeURIComponent('Dobbeltindtastning')}&text=${encodeURIComponent('borgerdata i tre systemer')}` }),
@@ -364,7 +364,7 @@ describe('the access matrix', () => {
         if (status === 401 && fn !== undefined) expect(runtime.invocations.get(fn) ?? 0).toBe(invoked);
         if (status >= 400) {
           const problem = await problemOf(response);
-          const type = { 401: '/problems/unauthorized', 403: '/problems/forbidden', 404: '/problems/not-found' }[status];
+          const type = { 401: '/api/problems/unauthorized', 403: '/api/problems/forbidden', 404: '/api/problems/not-found' }[status];
           if (type !== undefined) expect(problem.type).toBe(type);
         }
       });

@@ -147,7 +147,7 @@ describe('cursors and access', () => {
 
     // Assess
     expect(response.status).toBe(404);
-    expect((await problemOf(response)).type).toBe('/problems/not-found');
+    expect((await problemOf(response)).type).toBe('/api/problems/not-found');
   });
 
   it('refuses a changed cursor, and one issued for another idea, with 400 invalid-cursor', async () => {
@@ -163,7 +163,7 @@ describe('cursors and access', () => {
     // Assess
     for (const response of [tampered, elsewhere, listCursor]) {
       expect(response.status).toBe(400);
-      expect((await problemOf(response)).type).toBe('/problems/invalid-cursor');
+      expect((await problemOf(response)).type).toBe('/api/problems/invalid-cursor');
     }
   });
 });

@@ -92,9 +92,9 @@ describe('cursors', () => {
     // Assess
     for (const response of answers) {
       expect(response.status).toBe(400);
-      expect(await problemOf(response)).toMatchObject({ type: '/problems/invalid-cursor', title: 'Ugyldig cursor', detail: 'Brug den cursor, som den forrige side gav.' });
+      expect(await problemOf(response)).toMatchObject({ type: '/api/problems/invalid-cursor', title: 'Ugyldig cursor', detail: 'Brug den cursor, som den forrige side gav.' });
     }
-    expect(await problemOf(english)).toMatchObject({ type: '/problems/invalid-cursor', title: 'Invalid cursor', detail: 'Use the cursor the previous page returned.' });
+    expect(await problemOf(english)).toMatchObject({ type: '/api/problems/invalid-cursor', title: 'Invalid cursor', detail: 'Use the cursor the previous page returned.' });
     expect((await who(cast).request('GET', `${route}?${query}limit=1&cursor=${encodeURIComponent(real)}`)).status).toBe(200);
   });
 
@@ -110,7 +110,7 @@ describe('cursors', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).type).toBe('/problems/invalid-cursor');
+    expect((await problemOf(response)).type).toBe('/api/problems/invalid-cursor');
   });
 });
 

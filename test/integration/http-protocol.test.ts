@@ -32,7 +32,6 @@ describe('headers of every answer', () => {
       unknownPath: await anna.request('GET', '/nowhere'),
       wrongMethod: await anna.request('DELETE', '/ideas/mine'),
       devToken: await call(runtime, 'POST', '/dev/token', { body: { sub: 'bent' } }),
-      jwks: await call(runtime, 'GET', '/.well-known/jwks.json'),
     };
 
     // Assess
@@ -45,7 +44,6 @@ describe('headers of every answer', () => {
       unknownPath: 404,
       wrongMethod: 405,
       devToken: 200,
-      jwks: 200,
     });
     for (const response of Object.values(answers)) expectStandardHeaders(response);
   });
@@ -64,7 +62,7 @@ describe('requests the local runtime cannot route', () => {
     // Assess
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe(allow);
-    expect(await problemOf(response)).toMatchObject({ type: '/problems/method-not-allowed', allowed: allow.split(', ') });
+    expect(await problemOf(response)).toMatchObject({ type: '/api/problems/method-not-allowed', allowed: allow.split(', ') });
   });
 
   it('answers 405 before asking for a token, as a route that does not exist is answered', async () => {
@@ -81,7 +79,7 @@ describe('requests the local runtime cannot route', () => {
 
     // Assess
     expect(response.status).toBe(404);
-    expect((await problemOf(response)).type).toBe('/problems/not-found');
+    expect((await problemOf(response)).type).toBe('/api/problems/not-found');
   });
 
   it('answers a request target that is no URL (//) with 404, not 500', async () => {
@@ -90,7 +88,7 @@ describe('requests the local runtime cannot route', () => {
 
     // Assess
     expect(response.status).toBe(404);
-    expect((await problemOf(response)).type).toBe('/problems/not-found');
+    expect((await problemOf(response)).type).toBe('/api/problems/not-found');
     expectStandardHeaders(response);
   });
 
@@ -105,7 +103,7 @@ describe('requests the local runtime cannot route', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(await problemOf(response)).toMatchObject({ type: '/problems/validation', errors: [{ pointer }] });
+    expect(await problemOf(response)).toMatchObject({ type: '/api/problems/validation', errors: [{ pointer }] });
     expectStandardHeaders(response);
   });
 });
@@ -122,7 +120,7 @@ describe('bodies that parse two ways', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(await problemOf(response)).toMatchObject({ type: '/problems/malformed-body', detail: 'Nøglen /title står to gange i samme objekt.' });
+    expect(await problemOf(response)).toMatchObject({ type: '/api/problems/malformed-body', detail: 'Nøglen /title står to gange i samme objekt.' });
     expect(sortedItems(await settledItems(runtime))).toEqual(before);
   });
 
@@ -138,7 +136,7 @@ describe('bodies that parse two ways', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(await problemOf(response)).toMatchObject({ type: '/problems/malformed-body', detail: 'The field __proto__ is not allowed.' });
+    expect(await problemOf(response)).toMatchObject({ type: '/api/problems/malformed-body', detail: 'The field __proto__ is not allowed.' });
     expect(sortedItems(await settledItems(runtime))).toEqual(before);
   });
 });

@@ -27,7 +27,7 @@ describe('submitting an idea through the HTTP API', () => {
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; status: string };
     expect(body.status).toBe('submitted');
-    expect(response.headers.get('location')).toBe(`/ideas/${body.id}`);
+    expect(response.headers.get('location')).toBe(`/api/ideas/${body.id}`);
     const idea = await waitForStatus(anna, body.id, 'in_triage');
     expect(idea['title']).toBe(FRICTION.title);
     expect(idea['department']).toBe('Ældreplejen Nørrebro');
@@ -134,7 +134,7 @@ describe('bad input is refused with a problem document and changes nothing', () 
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await response.json()) as { type: string; status: number; title: string };
-    expect(problem.type).toBe(`/problems/${type}`);
+    expect(problem.type).toBe(`/api/problems/${type}`);
     expect(problem.status).toBe(status);
     expect(await submitted()).toBe(before);
   });
@@ -155,7 +155,7 @@ describe('bad input is refused with a problem document and changes nothing', () 
     // Assess
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { type: string; errors: { pointer: string; detail: string }[] };
-    expect(problem.type).toBe('/problems/validation');
+    expect(problem.type).toBe('/api/problems/validation');
     expect(problem.errors).toEqual([{ pointer: '/department', detail: 'Teksten indeholder et ugyldigt tegn (ikke gyldig Unicode)' }]);
     expect(await submitted()).toBe(before);
   });
@@ -259,6 +259,6 @@ describe("a submitter's own ideas", () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { type: string }).type).toBe('/problems/invalid-cursor');
+    expect(((await response.json()) as { type: string }).type).toBe('/api/problems/invalid-cursor');
   });
 });

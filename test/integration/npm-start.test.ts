@@ -30,7 +30,7 @@ function start(port: number, env: NodeJS.ProcessEnv = process.env) {
 async function ready(port: number): Promise<void> {
   await eventually(async () => {
     try {
-      return (await fetch(`http://localhost:${port}/health`)).status === 200 ? true : undefined;
+      return (await fetch(`http://localhost:${port}/api/health`)).status === 200 ? true : undefined;
     } catch {
       return undefined;
     }
@@ -38,7 +38,7 @@ async function ready(port: number): Promise<void> {
 }
 
 async function token(port: number): Promise<string> {
-  const response = await fetch(`http://localhost:${port}/dev/token`, {
+  const response = await fetch(`http://localhost:${port}/api/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sub: 'anna', name: 'Anna Sørensen', roles: ['employee'] }),
@@ -54,7 +54,7 @@ describe('npm start', () => {
     await ready(port);
     expect(first.output()).toContain(`Spire is running on http://localhost:${port}`);
     const bearer = await token(port);
-    const submitted = await fetch(`http://localhost:${port}/ideas`, {
+    const submitted = await fetch(`http://localhost:${port}/api/ideas`, {
       method: 'POST',
       headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
       body: JSON.stringify(FRICTION),
@@ -70,7 +70,7 @@ describe('npm start', () => {
     await ready(port);
 
     // Assess: the idea is still there, and the token signed before the restart still works.
-    const read = await fetch(`http://localhost:${port}/ideas/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
+    const read = await fetch(`http://localhost:${port}/api/ideas/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { title: string }).title).toBe(FRICTION.title);
     second.child.kill('SIGTERM');

@@ -98,7 +98,7 @@ describe('triage refuses unless confirmed', () => {
     for (const response of [internal, toSubmitter]) {
       expect(response.status).toBe(422);
       const problem = await problemOf(response);
-      expect(problem).toMatchObject({ type: '/problems/personal-data', title: 'Teksten ser ud til at indeholde personoplysninger', findings: [{ pointer: '/text', kind: 'cpr', start: 16, end: 27 }] });
+      expect(problem).toMatchObject({ type: '/api/problems/personal-data', title: 'Teksten ser ud til at indeholde personoplysninger', findings: [{ pointer: '/text', kind: 'cpr', start: 16, end: 27 }] });
       expect(JSON.stringify(problem)).not.toContain('010203-1234');
     }
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
@@ -132,7 +132,7 @@ describe('triage refuses unless confirmed', () => {
     // Assess
     expect(refused.status).toBe(422);
     expect(await problemOf(refused)).toMatchObject({
-      type: '/problems/personal-data',
+      type: '/api/problems/personal-data',
       title: 'The text seems to contain personal data',
       findings: [{ pointer: '/question', kind: 'email', start: 37, end: 55 }],
     });

@@ -208,7 +208,7 @@ describe('a pilot through every gate', () => {
     // A realised pilot stands at no gate.
     const after = await gateNow(tove, id, { decision: 'stop', reason: 'For sent.', learnings: LEARNINGS, checklist: {} });
     expect(after.status).toBe(409);
-    expect(await problemOf(after)).toMatchObject({ type: '/problems/invalid-gate-decision', pilotStage: 'realised', allowed: [] });
+    expect(await problemOf(after)).toMatchObject({ type: '/api/problems/invalid-gate-decision', pilotStage: 'realised', allowed: [] });
   });
 
   it('keeps a pilot in its stage on hold, showing the hold and its revisit day, and lifts the hold at the next decision', async () => {
@@ -247,7 +247,7 @@ describe('a pilot through every gate', () => {
     const id = await newPilot('Sensorer i sengene på plejecentret', { hypothesis: true });
     const refused = await gateNow(tove, id, { decision: 'recycle', reason: 'Prøv igen.', mustChange: 'Alt.', checklist: {} });
     expect(refused.status).toBe(409);
-    expect(await problemOf(refused)).toMatchObject({ type: '/problems/invalid-gate-decision', pilotStage: 'sprint', allowed: ['go', 'hold', 'stop'] });
+    expect(await problemOf(refused)).toMatchObject({ type: '/api/problems/invalid-gate-decision', pilotStage: 'sprint', allowed: ['go', 'hold', 'stop'] });
     await goOn(id);
     const { pilot: inPilot } = await getPilot(id);
 
@@ -292,7 +292,7 @@ describe('a pilot through every gate', () => {
     for (const response of [short, oneSentence, missing]) {
       expect(response.status).toBe(400);
       const problem = await problemOf(response);
-      expect(problem.type).toBe('/problems/validation');
+      expect(problem.type).toBe('/api/problems/validation');
       expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/learnings']);
     }
     expect(unchanged).toEqual(before);
@@ -331,7 +331,7 @@ describe('the checklist blocking go', () => {
     // Assess
     expect(partly.status).toBe(409);
     const problem = await problemOf(partly);
-    expect(problem.type).toBe('/problems/checklist-incomplete');
+    expect(problem.type).toBe('/api/problems/checklist-incomplete');
     expect((problem['missing'] as { id: string; text: string }[]).map((item) => item.id)).toEqual(['architecture-fit', 'success-measure-baseline']);
     expect((problem['missing'] as { id: string; text: string }[])[0]?.text).toBe('IT har vurderet arkitekturen');
     expect(none.status).toBe(409);
@@ -361,7 +361,7 @@ describe('the checklist blocking go', () => {
 
     // Assess
     expect(refused.status).toBe(409);
-    expect(await problemOf(refused)).toMatchObject({ type: '/problems/hypothesis-missing', status: 409 });
+    expect(await problemOf(refused)).toMatchObject({ type: '/api/problems/hypothesis-missing', status: 409 });
     expect(unchanged).toEqual(before);
     expect(written.status).toBe(200);
     expect(written.headers.get('etag')).toBe('"2"');
@@ -397,9 +397,9 @@ describe('the checklist blocking go', () => {
 
     // Assess
     expect(missing.status).toBe(428);
-    expect((await problemOf(missing)).type).toBe('/problems/precondition-required');
+    expect((await problemOf(missing)).type).toBe('/api/problems/precondition-required');
     expect(stale.status).toBe(412);
-    expect((await problemOf(stale)).type).toBe('/problems/precondition-failed');
+    expect((await problemOf(stale)).type).toBe('/api/problems/precondition-failed');
     expect(unchanged).toEqual(before);
     expect(put.status).toBe(200);
     expect(put.headers.get('etag')).toBe(`"${settings.version + 1}"`);
@@ -437,7 +437,7 @@ describe('two gate decisions at once', () => {
     // Assess
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412]);
     const loser = answers.find((answer) => answer.status === 412) as Response;
-    expect((await problemOf(loser)).type).toBe('/problems/precondition-failed');
+    expect((await problemOf(loser)).type).toBe('/api/problems/precondition-failed');
     const winner = answers.findIndex((answer) => answer.status === 200);
     const items = await allItems(runtime.tableName);
     expect(gateItems(items, id)).toHaveLength(1);
@@ -474,7 +474,7 @@ describe('who may do what with pilots', () => {
     // Assess
     for (const [route, response] of answers) {
       expect(response.status, route).toBe(403);
-      expect((await problemOf(response)).type, route).toBe('/problems/forbidden');
+      expect((await problemOf(response)).type, route).toBe('/api/problems/forbidden');
     }
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
   });
@@ -504,7 +504,7 @@ describe('who may do what with pilots', () => {
     expect(read.headers.get('etag')).toBe('"2"');
     for (const [route, response] of [['PATCH pilot', patch], ['PUT gates', putGates], ['PUT scorecard', scorecard]] as const) {
       expect(response.status, route).toBe(403);
-      expect((await problemOf(response)).type, route).toBe('/problems/forbidden');
+      expect((await problemOf(response)).type, route).toBe('/api/problems/forbidden');
     }
     expect(unchanged).toEqual(before);
     expect(gate.status).toBe(200);
@@ -523,7 +523,7 @@ describe('who may do what with pilots', () => {
 
     // Assess
     expect(gate.status).toBe(403);
-    expect((await problemOf(gate)).type).toBe('/problems/forbidden');
+    expect((await problemOf(gate)).type).toBe('/api/problems/forbidden');
     expect(unchanged).toEqual(before);
     expect(patch.status).toBe(200);
     expect((await getPilot(id)).pilot).toMatchObject({ stage: 'sprint', riskLevel: 'medium', version: 2 });
@@ -554,7 +554,7 @@ describe('editing a pilot', () => {
     const pointers = async (response: Response) => {
       expect(response.status).toBe(400);
       const problem = await problemOf(response);
-      expect(problem.type).toBe('/problems/validation');
+      expect(problem.type).toBe('/api/problems/validation');
       return (problem['errors'] as { pointer: string }[]).map((error) => error.pointer);
     };
     expect(await pointers(script)).toEqual(['/artefacts/0/url']);
@@ -577,7 +577,7 @@ describe('editing a pilot', () => {
     // Assess
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
-    expect(problem.type).toBe('/problems/validation');
+    expect(problem.type).toBe('/api/problems/validation');
     expect(problem['errors']).toEqual([{ pointer: '/owner/sub', detail: 'Teksten indeholder et ugyldigt tegn (ikke gyldig Unicode)' }]);
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
   });

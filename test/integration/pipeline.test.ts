@@ -227,7 +227,7 @@ describe('the pipeline counters', () => {
           const { etag } = await getPilot(pilot.id);
           const response = await gateNow(pick([tove, dirk]), pilot.id, { decision: 'go', reason: 'Klar til piloten.' });
           expect(response.status).toBe(409);
-          expect((await problemOf(response)).type).toBe('/problems/hypothesis-missing');
+          expect((await problemOf(response)).type).toBe('/api/problems/hypothesis-missing');
           const after = await getPilot(pilot.id);
           expect(after.etag).toBe(etag);
           expect(after.pilot.stage).toBe('sprint');
@@ -432,11 +432,11 @@ describe('the pipeline list', () => {
     // Assess
     for (const response of twice) {
       expect(response.status).toBe(400);
-      expect((await problemOf(response)).type).toBe('/problems/validation');
+      expect((await problemOf(response)).type).toBe('/api/problems/validation');
     }
     for (const response of cursors) {
       expect(response.status).toBe(400);
-      expect((await problemOf(response)).type).toBe('/problems/invalid-cursor');
+      expect((await problemOf(response)).type).toBe('/api/problems/invalid-cursor');
     }
     expect(unknown.status).toBe(400);
     expect(((await problemOf(unknown))['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/stage']);

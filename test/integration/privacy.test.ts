@@ -57,7 +57,7 @@ async function eraseAndWait(who: Person): Promise<Record<string, unknown>> {
   const response = await who.request('POST', '/me/erase', { body: { confirm: true } });
   expect(response.status).toBe(202);
   const location = response.headers.get('location') as string;
-  expect(location).toMatch(/^\/me\/erasures\/[0-9a-f-]{36}$/);
+  expect(location).toMatch(/^\/api\/me\/erasures\/[0-9a-f-]{36}$/);
   return eventually(async () => {
     const progress = (await (await who.request('GET', location)).json()) as Record<string, unknown>;
     return progress['status'] === 'done' ? progress : undefined;

@@ -71,7 +71,7 @@ describe('the strategy in the console', () => {
 
     // Assess
     expect(stale.status).toBe(412);
-    expect(((await stale.json()) as { type: string }).type).toBe('/problems/precondition-failed');
+    expect(((await stale.json()) as { type: string }).type).toBe('/api/problems/precondition-failed');
     expect(unconditional.status).toBe(428);
   });
 
@@ -118,7 +118,7 @@ describe('the strategy in the console', () => {
     expect(triageWrite.status).toBe(403);
     expect(employeeRead.status).toBe(403);
     expect(employeeVersion.status).toBe(403);
-    expect(((await employeeRead.json()) as { type: string }).type).toBe('/problems/forbidden');
+    expect(((await employeeRead.json()) as { type: string }).type).toBe('/api/problems/forbidden');
   });
 
   it('answers 404 for a version that does not exist', async () => {

@@ -3,8 +3,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { expect, inject } from 'vitest';
+import { apiPath } from '../../shared/http/base-path.ts';
 import type { Idea } from '../../shared/domain/idea.ts';
 import type { Role } from '../../shared/domain/roles.ts';
+import { routePathOf } from '../../infra/local/api-gateway.ts';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import type { OutboxMessage } from '../../shared/store/notifications.ts';
 import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime.ts';
@@ -101,7 +103,9 @@ export async function signIn(runtime: LocalRuntime, sub: string, roles: Role[] =
 }
 
 /**
- * A request with no token, or with whatever headers the test sets. Its answer is checked against
+ * A request to a route of the API, with no token, or with whatever headers the test sets. `path`
+ * is as the route table and the contract write it (`/ideas`), or as the API writes it for a
+ * client to follow (a `Location` of `/api/ideas/…`). Its answer is checked against
  * the API contract (./contract.ts): an answer docs/openapi.json does not document fails the test.
  */
 export async function call(
@@ -121,10 +125,16 @@ export async function call(
   } else {
     body = init.body;
   }
-  const response = await fetch(`${runtime.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-  const violations = init.uncheckedBecause === undefined ? await contractViolations(method, path, response) : [];
+  const routePath = routePathOf(path) ?? path;
+  const response = await fetch(`${runtime.url}${apiPath(routePath)}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const violations = init.uncheckedBecause === undefined ? await contractViolations(method, routePath, response) : [];
   if (violations.length > 0) throw new Error(`The answer breaks the API contract (docs/openapi.json):\n${violations.join('\n')}`);
   return response;
+}
+
+/** A GET of a page path of the runtime's origin (outside the API's `/api`): the pages, `/config.json`, `/reference`. */
+export function page(runtime: LocalRuntime, path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${runtime.url}${path}`, { headers });
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */

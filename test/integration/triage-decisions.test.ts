@@ -87,7 +87,7 @@ async function inboxIds(query: string): Promise<string[]> {
 async function expectInvalidTransition(response: Response, status: string, allowed: string[]): Promise<void> {
   expect(response.status).toBe(409);
   const problem = await problemOf(response);
-  expect(problem).toMatchObject({ type: '/problems/invalid-transition', ideaStatus: status, allowed });
+  expect(problem).toMatchObject({ type: '/api/problems/invalid-transition', ideaStatus: status, allowed });
 }
 
 describe('decisions on an idea in triage', () => {
@@ -261,7 +261,7 @@ describe('two people deciding at once', () => {
       // Assess
       expect(answers.map((answer) => answer.status).sort(), `pair ${n}`).toEqual([200, 412]);
       const loser = answers.find((answer) => answer.status === 412) as Response;
-      expect((await problemOf(loser)).type).toBe('/problems/precondition-failed');
+      expect((await problemOf(loser)).type).toBe('/api/problems/precondition-failed');
       const winner = pair[answers.findIndex((answer) => answer.status === 200)] as Record<string, unknown>;
       const items = await settledItems(runtime);
       const idea = items.find((item) => item['PK'] === `IDEA#${id}` && item['SK'] === 'META') as Record<string, unknown>;
@@ -293,13 +293,13 @@ describe('two people deciding at once', () => {
 
     // Assess
     expect(missing.status).toBe(428);
-    expect((await problemOf(missing)).type).toBe('/problems/precondition-required');
+    expect((await problemOf(missing)).type).toBe('/api/problems/precondition-required');
     for (const refused of [stale, weak, padded, staleList]) {
       expect(refused.status).toBe(412);
-      expect((await problemOf(refused)).type).toBe('/problems/precondition-failed');
+      expect((await problemOf(refused)).type).toBe('/api/problems/precondition-failed');
     }
     expect(malformed.status).toBe(400);
-    expect(await problemOf(malformed)).toMatchObject({ type: '/problems/validation', errors: [{ pointer: '/if-match' }] });
+    expect(await problemOf(malformed)).toMatchObject({ type: '/api/problems/validation', errors: [{ pointer: '/if-match' }] });
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);
   });
 
@@ -408,7 +408,7 @@ describe('merging a duplicate', () => {
     for (const response of answers) {
       expect(response.status).toBe(400);
       const problem = await problemOf(response);
-      expect(problem.type).toBe('/problems/validation');
+      expect(problem.type).toBe('/api/problems/validation');
       expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/into']);
     }
     expect(sortedItems(await allItems(runtime.tableName))).toEqual(before);

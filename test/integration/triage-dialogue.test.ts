@@ -131,14 +131,14 @@ describe('anonymous ideas', () => {
 
     // Assess
     expect(wrong.status).toBe(404);
-    expect((await problemOf(wrong)).type).toBe('/problems/not-found');
+    expect((await problemOf(wrong)).type).toBe('/api/problems/not-found');
     expect(without.status).toBe(404);
     expect(readWrong.status).toBe(404);
     expect(asked.status).toBe('needs_info');
     expect(asked.messages.at(-1)?.text).toContain(`Spørgsmål: ${question}`);
     expect(answered.status).toBe(200);
     expect(twice.status).toBe(409);
-    expect((await problemOf(twice)).type).toBe('/problems/invalid-transition');
+    expect((await problemOf(twice)).type).toBe('/api/problems/invalid-transition');
     const staff = (await (await tove.request('GET', `/console/ideas/${id}`)).json()) as Page & { submitter?: unknown };
     expect(staff.status).toBe('in_triage');
     expect(staff.history.at(-1)).toMatchObject({ status: 'in_triage', answer: 'Alle elleve på holdet, hver uge.', actor: { kind: 'submitter' } });
@@ -242,7 +242,7 @@ describe('withdrawing', () => {
     expect(withoutBody.status).toBe(200);
     expect(fromParked.status).toBe(200);
     expect(afterAccept.status).toBe(409);
-    expect(await problemOf(afterAccept)).toMatchObject({ type: '/problems/invalid-transition', ideaStatus: 'accepted' });
+    expect(await problemOf(afterAccept)).toMatchObject({ type: '/api/problems/invalid-transition', ideaStatus: 'accepted' });
     expect(again.status).toBe(409);
     expect((await page(anna, triaged)).history.at(-1)).toMatchObject({ status: 'withdrawn', reason: 'Vi har fået et nyt system på Ærø.' });
     const mail = await waitForMail(runtime, `${triaged}.v3`);
@@ -312,7 +312,7 @@ describe('answers', () => {
 
     // Assess
     expect(early.status).toBe(409);
-    expect(await problemOf(early)).toMatchObject({ type: '/problems/invalid-transition', ideaStatus: 'in_triage' });
+    expect(await problemOf(early)).toMatchObject({ type: '/api/problems/invalid-transition', ideaStatus: 'in_triage' });
     expect(stranger.status).toBe(404);
     expect(own.status).toBe(200);
     expect(await own.json()).toMatchObject({ id, status: 'in_triage' });

@@ -127,7 +127,7 @@ describe('the inbox, page by page', () => {
     // Assess
     for (const response of answers) {
       expect(response.status).toBe(400);
-      expect((await problemOf(response)).type).toBe('/problems/invalid-cursor');
+      expect((await problemOf(response)).type).toBe('/api/problems/invalid-cursor');
     }
     expect((await inbox({ department, cursor: ofDepartment, limit: '1' })).items).toHaveLength(1);
   });
@@ -212,7 +212,7 @@ describe('the inbox, narrowed', () => {
       const [query, pointer] = queries[n] as [string, string];
       expect(response.status, query).toBe(400);
       const problem = await problemOf(response);
-      expect(problem.type, query).toBe('/problems/validation');
+      expect(problem.type, query).toBe('/api/problems/validation');
       if (pointer !== '') expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer), query).toContain(pointer);
     }
   });

@@ -141,7 +141,7 @@ describe('roles', () => {
     // Assess
     for (const [route, response] of answers) {
       expect(response.status, route).toBe(403);
-      expect((await problemOf(response)).type, route).toBe('/problems/forbidden');
+      expect((await problemOf(response)).type, route).toBe('/api/problems/forbidden');
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sortedItems(await allItems(runtime.tableName)), 'the table').toEqual(before);
@@ -232,7 +232,7 @@ describe('bad requests to the console and to the submitter’s routes', () => {
     for (const [testCase, response] of answers) {
       expect(response.status, testCase.name).toBe(testCase.status);
       const problem = await problemOf(response);
-      expect(problem.type, testCase.name).toBe(`/problems/${testCase.type}`);
+      expect(problem.type, testCase.name).toBe(`/api/problems/${testCase.type}`);
       expect(typeof problem['title'], testCase.name).toBe('string');
       if (testCase.pointer !== undefined) expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer), testCase.name).toContain(testCase.pointer);
     }

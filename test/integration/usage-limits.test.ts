@@ -76,7 +76,7 @@ describe('submits per person and hour', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(Math.abs(retryAfter - secondsToTheHour())).toBeLessThanOrEqual(2);
     const problem = await problemOf(response);
-    expect(problem).toMatchObject({ type: '/problems/too-many-requests', title: 'Du har nået grænsen for nu', limit: LIMITS.submit, retryAfterSeconds: retryAfter });
+    expect(problem).toMatchObject({ type: '/api/problems/too-many-requests', title: 'Du har nået grænsen for nu', limit: LIMITS.submit, retryAfterSeconds: retryAfter });
     expect(problem['detail']).toMatch(/^Du kan højst indsende idéer 3 gange i timen\. Prøv igen om \d+ (minutter|minut|sekunder|sekund)\.$/);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
@@ -181,7 +181,7 @@ describe('similar-idea lookups per person and hour', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(12 - LIMITS.similar);
     const refused = answered.find((response) => response.status === 429) as Response;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect((await problemOf(refused))['type']).toBe('/problems/too-many-requests');
+    expect((await problemOf(refused))['type']).toBe('/api/problems/too-many-requests');
     expect(others.status).toBe(200);
   });
 });

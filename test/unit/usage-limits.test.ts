@@ -139,7 +139,7 @@ describe('the 429 problem document', () => {
     expect(response.statusCode).toBe(429);
     expect(response.headers).toMatchObject({ 'retry-after': '840', 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
     expect(JSON.parse(String(response.body))).toEqual({
-      type: '/problems/too-many-requests',
+      type: '/api/problems/too-many-requests',
       title: 'Du har nået grænsen for nu',
       status: 429,
       detail: 'Du kan højst indsende idéer 1 gang i timen. Prøv igen om 14 minutter.',

@@ -140,7 +140,7 @@ describe('GET /pipeline/export.csv (export-pipeline)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(response.headers).not.toHaveProperty('content-disposition');
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });

@@ -54,7 +54,7 @@ describe('GET /ideas/similar (find-similar) and the per-person limit', () => {
     expect(response.statusCode).toBe(429);
     expect(response.headers).toMatchObject({ 'retry-after': '810' });
     expect(problemOf(response)).toMatchObject({
-      type: '/problems/too-many-requests',
+      type: '/api/problems/too-many-requests',
       title: 'Du har nået grænsen for nu',
       detail: 'Du kan højst søge efter lignende idéer 300 gange i timen. Prøv igen om 14 minutter.',
       retryAfterSeconds: 810,

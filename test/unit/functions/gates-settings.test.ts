@@ -85,7 +85,7 @@ describe('GET /console/gates (get-gates)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });
@@ -131,7 +131,7 @@ describe('PUT /console/gates (put-gates)', () => {
 
     // Assess
     expect(response.statusCode).toBe(412);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed', status: 412 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed', status: 412 });
   });
 
   it.each(['*', '"3", "4"'])('replaces the settings at the version read when If-Match is %s and that version satisfies it', async (ifMatch) => {
@@ -164,7 +164,7 @@ describe('PUT /console/gates (put-gates)', () => {
 
     // Assess
     expect(response.statusCode).toBe(428);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-required' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-required' });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -178,7 +178,7 @@ describe('PUT /console/gates (put-gates)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden' });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -209,7 +209,7 @@ describe('PUT /console/gates (put-gates)', () => {
     // Assess
     expect(response.statusCode).toBe(400);
     const problem = problemOf(response);
-    expect(problem).toMatchObject({ type: '/problems/validation', status: 400 });
+    expect(problem).toMatchObject({ type: '/api/problems/validation', status: 400 });
     expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
     expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
   });

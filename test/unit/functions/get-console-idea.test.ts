@@ -188,7 +188,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(404);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/not-found' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/not-found' });
   });
 
   it('refuses an id that is not a UUID with 400, without reading', async () => {
@@ -207,7 +207,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -217,7 +217,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

@@ -126,7 +126,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
     expect(missing.statusCode).toBe(404);
     expect(hidden.body).toBe(missing.body);
     expect(bodyOf(hidden)).toEqual({
-      type: '/problems/not-found',
+      type: '/api/problems/not-found',
       title: 'Findes ikke',
       status: 404,
       detail: 'Der er ingen idé med det id, som du har adgang til.',

@@ -124,7 +124,7 @@ describe('GET /console/inbox (get-inbox)', () => {
 
     // Assess
     expect(response.statusCode).toBe(400);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-cursor' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-cursor' });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -151,7 +151,7 @@ describe('GET /console/inbox (get-inbox)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403, detail: 'Din rolle giver ikke adgang til dette.' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403, detail: 'Din rolle giver ikke adgang til dette.' });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 

@@ -180,7 +180,7 @@ describe('GET /console/pilots/{id} (get-pilot)', () => {
 
     // Assess
     expect(response.statusCode).toBe(404);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/not-found', status: 404, detail: 'Der er ingen pilot med det id.' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/not-found', status: 404, detail: 'Der er ingen pilot med det id.' });
   });
 
   it('refuses an id that is not a UUID with 400, without reading', async () => {
@@ -199,7 +199,7 @@ describe('GET /console/pilots/{id} (get-pilot)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

@@ -35,7 +35,7 @@ describe('problemPage', () => {
     expect(page.startsWith('<!doctype html>\n<html lang="da">')).toBe(true);
     expect(page).toContain(`<h1>${escapeHtml(problem.title.da)}</h1>`);
     expect(page).toContain(`<section lang="en">\n<h2>${escapeHtml(problem.title.en)}</h2>`);
-    expect(page).toContain(`<code>/problems/${name}</code>`);
+    expect(page).toContain(`<code>/api/problems/${name}</code>`);
     expect(page).toContain(`<strong>${problem.status}</strong>`);
     for (const text of [problem.meaning.da, problem.meaning.en, problem.action.da, problem.action.en]) expect(page).toContain(escapeHtml(text));
     // Nothing a Content-Security-Policy of default-src 'none' would block.
@@ -55,7 +55,7 @@ describe('problemPage', () => {
 describe('GET /problems/{name} (getProblemType)', () => {
   it('answers the page without a token, as UTF-8 HTML that nothing may script, with the standard headers', async () => {
     // Prepare
-    const event = httpEvent({ method: 'GET', path: '/problems/precondition-failed', pathParameters: { name: 'precondition-failed' }, claims: null });
+    const event = httpEvent({ method: 'GET', path: '/api/problems/precondition-failed', pathParameters: { name: 'precondition-failed' }, claims: null });
 
     // Act
     const response = await handler(event, lambdaContext('spire-getProblemType'));
@@ -75,7 +75,7 @@ describe('GET /problems/{name} (getProblemType)', () => {
 
   it.each(['no-such-problem', 'toString', '__proto__'])('answers 404 not-found for %s, which is no problem type', async (name) => {
     // Prepare
-    const event = httpEvent({ method: 'GET', path: `/problems/${name}`, pathParameters: { name }, claims: null, headers: { 'accept-language': 'en' } });
+    const event = httpEvent({ method: 'GET', path: `/api/problems/${name}`, pathParameters: { name }, claims: null, headers: { 'accept-language': 'en' } });
 
     // Act
     const response = await handler(event, lambdaContext('spire-getProblemType'));
@@ -83,6 +83,6 @@ describe('GET /problems/{name} (getProblemType)', () => {
     // Assess
     expect(response.statusCode).toBe(404);
     expect(response.headers?.['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(bodyOf(response)).toMatchObject({ type: '/problems/not-found', status: 404, title: 'Not found' });
+    expect(bodyOf(response)).toMatchObject({ type: '/api/problems/not-found', status: 404, title: 'Not found' });
   });
 });

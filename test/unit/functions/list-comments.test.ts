@@ -124,7 +124,7 @@ describe('GET /ideas/{id}/comments (list-comments)', () => {
 
     // Assess
     expect(response.statusCode).toBe(404);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/not-found' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/not-found' });
     expect(ddbMock).not.toHaveReceivedCommand(QueryCommand);
   });
 
@@ -150,7 +150,7 @@ describe('GET /ideas/{id}/comments (list-comments)', () => {
 
     // Assess
     expect(response.statusCode).toBe(400);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-cursor' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-cursor' });
     expect(ddbMock).not.toHaveReceivedCommand(QueryCommand);
   });
 

@@ -112,7 +112,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(bodyOf(response)).toEqual({
-      type: '/problems/invalid-cursor',
+      type: '/api/problems/invalid-cursor',
       title: 'Ugyldig cursor',
       status: 400,
       detail: 'Brug den cursor, som den forrige side gav.',

@@ -128,7 +128,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(403);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
@@ -138,7 +138,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(428);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-required', status: 428 });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-required', status: 428 });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
@@ -156,7 +156,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(412);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed', status: 412 });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed', status: 412 });
       expectNothingWritten();
     });
 
@@ -166,7 +166,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(400);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/validation', errors: [{ pointer: '/if-match' }] });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/validation', errors: [{ pointer: '/if-match' }] });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
@@ -180,7 +180,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(412);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed' });
     });
 
     it('answers 404 for a pilot that does not exist', async () => {
@@ -189,7 +189,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(404);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/not-found' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/not-found' });
       expectNothingWritten();
     });
 
@@ -202,7 +202,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(400);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/validation', errors: [{ pointer: '/learnings', detail: 'En stoppet pilot skal have læring på mindst et par sætninger' }] });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/validation', errors: [{ pointer: '/learnings', detail: 'En stoppet pilot skal have læring på mindst et par sætninger' }] });
       expectNothingWritten();
     });
 
@@ -229,7 +229,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
       // Assess
       expect(response.statusCode).toBe(400);
       const problem = problemOf(response);
-      expect(problem).toMatchObject({ type: '/problems/validation', status: 400 });
+      expect(problem).toMatchObject({ type: '/api/problems/validation', status: 400 });
       expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
       expectNothingWritten();
     });
@@ -240,7 +240,7 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
 
       // Assess
       expect(response.statusCode).toBe(415);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/unsupported-media-type' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/unsupported-media-type' });
       expectNothingWritten();
     });
   });

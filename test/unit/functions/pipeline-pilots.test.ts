@@ -100,7 +100,7 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
 
     // Assess
     expect(response.statusCode).toBe(400);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-cursor' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-cursor' });
     expect(ddbMock).not.toHaveReceivedCommand(QueryCommand);
   });
 
@@ -118,7 +118,7 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
     // Assess
     expect(response.statusCode).toBe(400);
     const problem = problemOf(response);
-    expect(problem).toMatchObject({ type: '/problems/validation', status: 400 });
+    expect(problem).toMatchObject({ type: '/api/problems/validation', status: 400 });
     expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
@@ -140,7 +140,7 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

@@ -175,7 +175,7 @@ describe('GET /pipeline/summary (get-pipeline-summary)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

@@ -116,7 +116,7 @@ describe('POST /ideas/{id}/answers (post-answer)', () => {
 
     // Assess
     expect(response.statusCode).toBe(412);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed' });
     expect(sqsMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -129,7 +129,7 @@ describe('POST /ideas/{id}/answers (post-answer)', () => {
 
     // Assess
     expect(response.statusCode).toBe(409);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-transition', ideaStatus: 'in_triage', allowed: [] });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-transition', ideaStatus: 'in_triage', allowed: [] });
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 

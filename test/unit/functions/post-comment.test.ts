@@ -146,7 +146,7 @@ describe('POST /console/ideas/{id}/comments (post-comment)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });
@@ -162,7 +162,7 @@ describe('POST /console/ideas/{id}/comments: personal data', () => {
     expect(response.statusCode).toBe(422);
     expect(response.headers).toMatchObject({ 'content-language': 'da', 'cache-control': 'no-store' });
     expect(problemOf(response)).toEqual({
-      type: '/problems/personal-data',
+      type: '/api/problems/personal-data',
       title: 'Teksten ser ud til at indeholde personoplysninger',
       status: 422,
       detail: expect.stringContaining('confirmPersonalData: true'),

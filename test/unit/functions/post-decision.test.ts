@@ -164,7 +164,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
 
       // Assess
       expect(response.statusCode).toBe(403);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
       expect(sqsMock).not.toHaveReceivedAnyCommand();
     });
@@ -175,7 +175,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
 
       // Assess
       expect(response.statusCode).toBe(428);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-required', status: 428 });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-required', status: 428 });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
@@ -191,7 +191,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
 
       // Assess
       expect(response.statusCode).toBe(412);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed' });
       expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
       expect(sqsMock).not.toHaveReceivedAnyCommand();
     });
@@ -211,7 +211,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
 
       // Assess
       expect(response.statusCode).toBe(400);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/validation', errors: [{ pointer: '/if-match' }] });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/validation', errors: [{ pointer: '/if-match' }] });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
       expect(sqsMock).not.toHaveReceivedAnyCommand();
     });
@@ -237,7 +237,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
 
       // Assess
       expect(response.statusCode).toBe(409);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-transition', status: 409, ideaStatus: 'parked', allowed: ['decline', 'duplicate'] });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-transition', status: 409, ideaStatus: 'parked', allowed: ['decline', 'duplicate'] });
       expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
     });
 
@@ -279,7 +279,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
       // Assess
       expect(response.statusCode).toBe(400);
       const problem = problemOf(response);
-      expect(problem['type']).toBe('/problems/validation');
+      expect(problem['type']).toBe('/api/problems/validation');
       expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
       expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
       expect(sqsMock).not.toHaveReceivedAnyCommand();
@@ -348,7 +348,7 @@ describe('POST /console/ideas/{id}/decisions: personal data', () => {
     // Assess
     expect(response.statusCode).toBe(422);
     expect(problemOf(response)).toEqual({
-      type: '/problems/personal-data',
+      type: '/api/problems/personal-data',
       title: 'Teksten ser ud til at indeholde personoplysninger',
       status: 422,
       detail: expect.stringContaining('confirmPersonalData: true'),

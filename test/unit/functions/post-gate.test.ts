@@ -150,7 +150,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
       // Assess
       expect(response.statusCode).toBe(403);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
@@ -160,7 +160,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
       // Assess
       expect(response.statusCode).toBe(428);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-required' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-required' });
       expect(ddbMock).not.toHaveReceivedAnyCommand();
     });
 
@@ -177,7 +177,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
       // Assess
       expect(response.statusCode).toBe(412);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed' });
       expectNothingWritten();
     });
 
@@ -191,7 +191,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
       // Assess
       expect(response.statusCode).toBe(412);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed' });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed' });
     });
 
     it('answers 404 for a pilot that does not exist', async () => {
@@ -213,7 +213,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
       // Assess
       expect(response.statusCode).toBe(409);
       expect(problemOf(response)).toMatchObject({
-        type: '/problems/checklist-incomplete',
+        type: '/api/problems/checklist-incomplete',
         status: 409,
         title: 'Tjeklisten er ikke opfyldt',
         detail: 'Før go skal disse punkter være besvaret ja: IT har vurderet arkitekturen.',
@@ -245,7 +245,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
       // Assess
       expect(response.statusCode).toBe(409);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-gate-decision', status: 409, pilotStage: 'sprint', allowed: ['go', 'hold', 'stop'] });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-gate-decision', status: 409, pilotStage: 'sprint', allowed: ['go', 'hold', 'stop'] });
       expectNothingWritten();
     });
 
@@ -270,7 +270,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
       // Assess
       expect(response.statusCode).toBe(400);
-      expect(problemOf(response)).toMatchObject({ type: '/problems/validation', errors: [{ pointer: '/checklist/budget-ok', detail: 'Punktet findes ikke på denne tjekliste' }] });
+      expect(problemOf(response)).toMatchObject({ type: '/api/problems/validation', errors: [{ pointer: '/checklist/budget-ok', detail: 'Punktet findes ikke på denne tjekliste' }] });
       expectNothingWritten();
     });
 
@@ -306,7 +306,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
       // Assess
       expect(response.statusCode).toBe(400);
       const problem = problemOf(response);
-      expect(problem).toMatchObject({ type: '/problems/validation', status: 400 });
+      expect(problem).toMatchObject({ type: '/api/problems/validation', status: 400 });
       expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
       expectNothingWritten();
     });

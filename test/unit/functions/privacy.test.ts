@@ -71,7 +71,7 @@ describe('POST /me/erase (request-erasure)', () => {
     expect(response.statusCode).toBe(202);
     const body = bodyOf(response);
     expect(body).toEqual({ id: expect.any(String), requestedAt: expect.any(String), status: 'pending' });
-    expect((response.headers as Record<string, string>)['location']).toBe(`/me/erasures/${String(body['id'])}`);
+    expect((response.headers as Record<string, string>)['location']).toBe(`/api/me/erasures/${String(body['id'])}`);
     const record = ddbMock.commandCalls(PutCommand)[0]?.args[0].input.Item ?? {};
     expect(JSON.stringify(record)).not.toContain(SUBMITTER_SUB);
     expect(record['requesterHash']).toBe(TEST_KEYS.hex('erasure', SUBMITTER_SUB));

@@ -83,7 +83,7 @@ describe('PUT /console/ideas/{id}/assignee (put-assignee)', () => {
 
     // Assess
     expect(response.statusCode).toBe(428);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-required' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-required' });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -105,7 +105,7 @@ describe('PUT /console/ideas/{id}/assignee (put-assignee)', () => {
 
     // Assess
     expect(response.statusCode).toBe(412);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/precondition-failed' });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/precondition-failed' });
   });
 
   it.each<[string, unknown, string[]]>([
@@ -130,7 +130,7 @@ describe('PUT /console/ideas/{id}/assignee (put-assignee)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

@@ -80,7 +80,7 @@ describe('PUT /console/ideas/{id}/scorecard (put-scorecard)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

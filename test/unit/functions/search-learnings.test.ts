@@ -127,7 +127,7 @@ describe('GET /pipeline/learnings (search-learnings)', () => {
     // Assess
     expect(response.statusCode).toBe(400);
     const problem = problemOf(response);
-    expect(problem).toMatchObject({ type: '/problems/validation', status: 400 });
+    expect(problem).toMatchObject({ type: '/api/problems/validation', status: 400 });
     expect((problem['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers);
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
@@ -149,7 +149,7 @@ describe('GET /pipeline/learnings (search-learnings)', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/forbidden', status: 403 });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/forbidden', status: 403 });
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });

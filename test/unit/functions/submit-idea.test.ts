@@ -58,7 +58,7 @@ describe('POST /ideas (submit-idea)', () => {
     expect(response.statusCode).toBe(202);
     const body = bodyOf(response);
     expect(body).toEqual({ id: expect.stringMatching(UUID), status: 'submitted' });
-    expect(response.headers).toMatchObject({ location: `/ideas/${String(body['id'])}`, 'content-type': 'application/json; charset=utf-8' });
+    expect(response.headers).toMatchObject({ location: `/api/ideas/${String(body['id'])}`, 'content-type': 'application/json; charset=utf-8' });
     expect(response.headers).not.toHaveProperty('idempotent-replayed');
   });
 
@@ -135,6 +135,45 @@ describe('POST /ideas (submit-idea)', () => {
     expect(eventItem?.['actor']).toEqual({ kind: 'submitter' });
   });
 
+  it('accepts bøvl sent as a phone form with "I do not know the figures" ticked, and stores it without figures', async () => {
+    // Prepare
+    const event = formPost('/ideas', {
+      kind: 'friction',
+      title: 'Nøglerne til medicinskabet bliver væk',
+      description: 'Om morgenen leder vi efter nøglerne til medicinskabet på Åbrinken.',
+      department: 'Hjemmeplejen Øst',
+      frequency: '',
+      minutesEach: '',
+      peopleAffected: '',
+      figuresUnknown: 'on',
+    });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const [ideaItem] = writtenItems();
+    expect(ideaItem).toMatchObject({ kind: 'friction', title: 'Nøglerne til medicinskabet bliver væk', department: 'Hjemmeplejen Øst', figuresUnknown: true });
+    expect(ideaItem).not.toHaveProperty('friction');
+    expect(ideaItem).not.toHaveProperty('frictionHoursPerYear');
+    expect(sqsMock).toHaveReceivedCommandTimes(SendMessageBatchCommand, 1);
+  });
+
+  it('refuses figures sent with figuresUnknown: true with 400 on /figuresUnknown, and writes nothing', async () => {
+    // Prepare
+    const event = jsonPost('/ideas', { ...idea, kind: 'friction', figuresUnknown: true, frequency: 4, frequencyUnit: 'day' });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([{ pointer: '/figuresUnknown', detail: 'Udelad tallene (frequency, frequencyUnit), eller fjern figuresUnknown' }]);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+    expect(sqsMock).not.toHaveReceivedAnyCommand();
+  });
+
   it('refuses invalid fields with 400 problem+json listing each field in Danish, and writes nothing', async () => {
     // Prepare
     const event = jsonPost('/ideas', { kind: 'idea', title: 'Øv', department: 'IT', farve: 'blå' });
@@ -146,7 +185,7 @@ describe('POST /ideas (submit-idea)', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'da' });
     expect(bodyOf(response)).toEqual({
-      type: '/problems/validation',
+      type: '/api/problems/validation',
       title: 'Nogle felter er ikke udfyldt rigtigt',
       status: 400,
       detail: 'Ret felterne nedenfor og prøv igen.',
@@ -184,11 +223,12 @@ describe('POST /ideas (submit-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(400);
+    const missing = 'Skal udfyldes – eller udelad alle fire tal og send figuresUnknown: true, hvis de ikke kendes';
     expect(bodyOf(response)['errors']).toEqual([
       { pointer: '/frequency', detail: 'Skal være et tal' },
-      { pointer: '/frequencyUnit', detail: 'Skal være en af: day, week, month' },
-      { pointer: '/minutesEach', detail: 'Skal udfyldes' },
-      { pointer: '/peopleAffected', detail: 'Skal udfyldes' },
+      { pointer: '/frequencyUnit', detail: missing },
+      { pointer: '/minutesEach', detail: missing },
+      { pointer: '/peopleAffected', detail: missing },
     ]);
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
@@ -217,7 +257,7 @@ describe('POST /ideas (submit-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(415);
-    expect(bodyOf(response)['type']).toBe('/problems/unsupported-media-type');
+    expect(bodyOf(response)['type']).toBe('/api/problems/unsupported-media-type');
     expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -230,7 +270,7 @@ describe('POST /ideas (submit-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(400);
-    expect(bodyOf(response)).toMatchObject({ type: '/problems/malformed-body', detail: 'Indholdet er ikke gyldig JSON.' });
+    expect(bodyOf(response)).toMatchObject({ type: '/api/problems/malformed-body', detail: 'Indholdet er ikke gyldig JSON.' });
   });
 
   it('refuses a caller without a verified token with 401, and writes nothing', async () => {
@@ -352,7 +392,7 @@ describe('POST /ideas (submit-idea)', () => {
 
       // Assess
       expect(response.statusCode).toBe(422);
-      expect(bodyOf(response)).toMatchObject({ type: '/problems/idempotency-key-reused', detail: 'Brug en ny Idempotency-Key til en ny idé.' });
+      expect(bodyOf(response)).toMatchObject({ type: '/api/problems/idempotency-key-reused', detail: 'Brug en ny Idempotency-Key til en ny idé.' });
     });
 
     it.each([
@@ -408,7 +448,7 @@ describe('POST /ideas past the person’s limit of submits an hour', () => {
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3600).toBe(true);
     expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
     expect(bodyOf(response)).toMatchObject({
-      type: '/problems/too-many-requests',
+      type: '/api/problems/too-many-requests',
       title: 'You have reached the limit for now',
       status: 429,
       detail: expect.stringMatching(/^You can submit ideas at most 20 times an hour\. Try again in \d+ (minutes?|seconds?)\.$/),

@@ -113,7 +113,7 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(409);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-transition', ideaStatus: status });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-transition', ideaStatus: status });
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 
@@ -155,7 +155,7 @@ describe('POST /ideas/{id}/support past the person’s limit', () => {
     expect(response.statusCode).toBe(429);
     expect(response.headers).toMatchObject({ 'retry-after': '3600', 'content-type': 'application/problem+json; charset=utf-8' });
     expect(problemOf(response)).toMatchObject({
-      type: '/problems/too-many-requests',
+      type: '/api/problems/too-many-requests',
       detail: 'Du kan højst støtte idéer 120 gange i timen. Prøv igen om 60 minutter.',
       retryAfterSeconds: 3600,
     });

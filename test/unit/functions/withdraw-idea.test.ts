@@ -115,7 +115,7 @@ describe('POST /ideas/{id}/withdraw (withdraw-idea)', () => {
 
     // Assess
     expect(response.statusCode).toBe(409);
-    expect(problemOf(response)).toMatchObject({ type: '/problems/invalid-transition', ideaStatus: status, allowed: [] });
+    expect(problemOf(response)).toMatchObject({ type: '/api/problems/invalid-transition', ideaStatus: status, allowed: [] });
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 

@@ -105,7 +105,7 @@ describe('publicRoute', () => {
 
     // Assess
     expect(response.statusCode).toBe(500);
-    expect(bodyOf(response)['type']).toBe('/problems/internal');
+    expect(bodyOf(response)['type']).toBe('/api/problems/internal');
   });
 });
 

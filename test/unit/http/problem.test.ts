@@ -44,7 +44,7 @@ describe('problemResponse', () => {
     // Assess
     expect(response.statusCode).toBe(status);
     expect(response.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'da' });
-    expect(bodyOf(response)).toMatchObject({ type: `/problems/${type}`, status });
+    expect(bodyOf(response)).toMatchObject({ type: `/api/problems/${type}`, status });
   });
 
   it.each(everyError)('titles %s differently in Danish and English', (error) => {
@@ -67,7 +67,7 @@ describe('problemResponse', () => {
 
     // Assess
     expect(JSON.parse(response.body ?? '')).toEqual({
-      type: '/problems/payload-too-large',
+      type: '/api/problems/payload-too-large',
       title: 'Forespørgslen er for stor',
       status: 413,
       detail: 'Noget gik galt med æ, ø og å.',
@@ -83,7 +83,7 @@ describe('problemResponse', () => {
 
     // Assess
     expect(response.headers?.['content-language']).toBe('en');
-    expect(bodyOf(response)).toEqual({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'No idea.' });
+    expect(bodyOf(response)).toEqual({ type: '/api/problems/not-found', title: 'Not found', status: 404, detail: 'No idea.' });
   });
 
   it('leaves out detail when the error has none', () => {
@@ -120,7 +120,7 @@ describe('problemResponse', () => {
 
     // Assess
     expect(body).toEqual({
-      type: '/problems/validation',
+      type: '/api/problems/validation',
       title: 'Nogle felter er ikke udfyldt rigtigt',
       status: 400,
       detail: 'Ret felterne nedenfor og prøv igen.',
@@ -153,7 +153,7 @@ describe('problemResponse for an invalid transition', () => {
     // Assess
     expect(response.statusCode).toBe(409);
     expect(bodyOf(response)).toEqual({
-      type: '/problems/invalid-transition',
+      type: '/api/problems/invalid-transition',
       title: 'Det kan ikke lade sig gøre i idéens nuværende status',
       status: 409,
       detail: transitionDetail.da,
@@ -194,7 +194,7 @@ describe('problemResponse for preconditions', () => {
 
     // Assess
     expect(body).toEqual({
-      type: '/problems/precondition-failed',
+      type: '/api/problems/precondition-failed',
       title: 'Nogen har ændret det imens',
       status: 412,
       detail: 'Hent den nyeste udgave og prøv igen.',
@@ -206,7 +206,7 @@ describe('problemResponse for preconditions', () => {
     const body = bodyOf(problemResponse(new PreconditionRequiredError(), 'en'));
 
     // Assess
-    expect(body).toEqual({ type: '/problems/precondition-required', title: 'If-Match is missing', status: 428, detail: 'Send the ETag you read in If-Match.' });
+    expect(body).toEqual({ type: '/api/problems/precondition-required', title: 'If-Match is missing', status: 428, detail: 'Send the ETag you read in If-Match.' });
   });
 });
 
@@ -221,7 +221,7 @@ describe('internalErrorResponse', () => {
     // Assess
     expect(response.statusCode).toBe(500);
     expect(response.headers).toEqual({ 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': language, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    expect(bodyOf(response)).toEqual({ type: '/problems/internal', title, status: 500, detail: text });
+    expect(bodyOf(response)).toEqual({ type: '/api/problems/internal', title, status: 500, detail: text });
   });
 });
 
@@ -241,7 +241,7 @@ describe('headers of every problem', () => {
     // Assess
     expect(response.statusCode).toBe(405);
     expect(response.headers).toMatchObject({ allow: 'GET, POST', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    expect(bodyOf(response)).toMatchObject({ type: '/problems/method-not-allowed', allowed: ['GET', 'POST'] });
+    expect(bodyOf(response)).toMatchObject({ type: '/api/problems/method-not-allowed', allowed: ['GET', 'POST'] });
   });
 });
 

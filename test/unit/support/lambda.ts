@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context, ScheduledEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { HttpEvent } from '../../../shared/http/handler.ts';
+import { API_STAGE_NAME, apiPath } from '../../../shared/http/base-path.ts';
 
 /**
  * Realistic Lambda inputs for handler tests: API Gateway HTTP API (payload 2.0) events with a
@@ -58,7 +59,8 @@ export function httpEvent(options: HttpEventOptions = {}): HttpEvent {
   const event = {
     version: '2.0',
     routeKey: `${method} ${route}`,
-    rawPath: path,
+    // A named stage keeps its segment in the raw path, as CloudFront forwards `/api/*` (shared/http/base-path.ts).
+    rawPath: apiPath(path),
     rawQueryString: query === undefined ? '' : new URLSearchParams(query).toString(),
     headers: {
       host: 'abc123.execute-api.eu-north-1.amazonaws.com',
@@ -76,10 +78,10 @@ export function httpEvent(options: HttpEventOptions = {}): HttpEvent {
       ...(claims === null ? {} : { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: null } } }),
       domainName: 'abc123.execute-api.eu-north-1.amazonaws.com',
       domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'Mozilla/5.0' },
+      http: { method, path: apiPath(path), protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'Mozilla/5.0' },
       requestId: 'Jq3xYhGvAi0EJ2w=',
       routeKey: `${method} ${route}`,
-      stage: '$default',
+      stage: API_STAGE_NAME,
       time: '01/Jan/2026:09:00:00 +0000',
       timeEpoch: 1767258000000,
     },

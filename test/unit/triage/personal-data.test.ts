@@ -36,7 +36,7 @@ describe('the personal-data problem document', () => {
     // Assess
     expect(response.statusCode).toBe(422);
     expect(JSON.parse(response.body as string)).toEqual({
-      type: '/problems/personal-data',
+      type: '/api/problems/personal-data',
       title: 'Teksten ser ud til at indeholde personoplysninger',
       status: 422,
       detail: 'Fjern CPR-numre, e-mailadresser, telefonnumre og helbredsoplysninger om navngivne personer, eller send igen med confirmPersonalData: true, hvis de skal med.',
