@@ -1,0 +1,103 @@
+/**
+ * The pages' frame and routes: a skip link, the header, the page, the footer. The submit page is
+ * in the first download; the others load when first visited. Pages that need a signed-in person
+ * say so (SignedInOnly); /signed-in finishes a sign-in; any other path is a 404 page.
+ */
+import type { ComponentChildren } from 'preact';
+import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import type { WebConfig } from '../../shared/web-config.ts';
+import { Alert } from './components/Alert.tsx';
+import { Footer } from './components/Footer.tsx';
+import { Header } from './components/Header.tsx';
+import { PageHeading } from './components/PageHeading.tsx';
+import { ConfigProvider } from './config.ts';
+import { LanguageProvider, useTexts } from './i18n/texts.tsx';
+import { SignedInPage } from './pages/SignedInPage.tsx';
+import { SubmitPage } from './pages/submit/SubmitPage.tsx';
+import { SignedInOnly } from './session/SignedInOnly.tsx';
+
+const MyIdeasPage = lazy(() => import('./pages/mine/MyIdeasPage.tsx'));
+const IdeaPage = lazy(() => import('./pages/idea/IdeaPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+const SubmitRoute = () => (
+  <SignedInOnly>
+    <SubmitPage />
+  </SignedInOnly>
+);
+
+const MyIdeasRoute = () => (
+  <SignedInOnly>
+    <MyIdeasPage />
+  </SignedInOnly>
+);
+
+const IdeaRoute = ({ id }: { id: string }) => (
+  <SignedInOnly>
+    <IdeaPage id={id} />
+  </SignedInOnly>
+);
+
+export function App({ config }: { config: WebConfig }) {
+  return (
+    <LanguageProvider>
+      <ConfigProvider value={config}>
+        <LocationProvider>
+          <Frame>
+            <Pages />
+          </Frame>
+        </LocationProvider>
+      </ConfigProvider>
+    </LanguageProvider>
+  );
+}
+
+/** The skip link, header and footer around the page's own content. */
+export function Frame({ children }: { children: ComponentChildren }) {
+  const { texts } = useTexts();
+  return (
+    <>
+      <a class="skipnav" href="#main-content">
+        {texts.common.skipLink}
+      </a>
+      <Header />
+      <div class="container page-container">
+        <div class="row">
+          <main id="main-content" class="col-12 col-lg-9" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+      </div>
+      <Footer />
+    </>
+  );
+}
+
+/** The page for the address, or what went wrong showing it (until the person goes elsewhere). */
+function Pages() {
+  const { texts } = useTexts();
+  const { url } = useLocation();
+  const [crashedAt, setCrashedAt] = useState<string>();
+  if (crashedAt === url) {
+    return (
+      <>
+        <PageHeading>{texts.common.crashHeading}</PageHeading>
+        <Alert variant="error">
+          <p class="alert-text">{texts.common.crash}</p>
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <ErrorBoundary onError={() => setCrashedAt(url)}>
+      <Router>
+        <Route path="/" component={SubmitRoute} />
+        <Route path="/mine" component={MyIdeasRoute} />
+        <Route path="/ideas/:id" component={IdeaRoute} />
+        <Route path="/signed-in" component={SignedInPage} />
+        <Route default component={NotFoundPage} />
+      </Router>
+    </ErrorBoundary>
+  );
+}
