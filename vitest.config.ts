@@ -40,6 +40,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          include: ['test/web/**/*.test.ts'],
+          // The emulators as for the integration tests, and the pages built once (web/dist).
+          globalSetup: ['test/integration/global-setup.ts', 'test/web/global-setup.ts'],
+          env: { POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true' },
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 120_000,
