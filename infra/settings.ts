@@ -172,7 +172,10 @@ function schemaFor(environment: EnvironmentName) {
   const real = <T extends z.ZodType<string>>(schema: T) =>
     production ? schema.refine((value) => !isPlaceholder(value), 'still the placeholder from cdk.json (a value on the reserved .invalid domain)') : schema;
   return z.object({
-    jwtIssuer: real(httpsUrl()),
+    jwtIssuer: real(httpsUrl()).refine(
+      (value) => URL.parse(value)?.hostname !== 'sts.windows.net',
+      'is Entra ID’s version 1 issuer: the pages sign in at the issuer itself, and version 1’s (sts.windows.net) has no sign-in. Set accessTokenAcceptedVersion to 2 in the API’s app registration and use https://login.microsoftonline.com/<tenant id>/v2.0 (docs/deploying.md)',
+    ),
     jwtAudience: real(text()),
     rolesClaim: text().optional().default('roles'),
     mailSender: real(email()),

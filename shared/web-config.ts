@@ -12,7 +12,7 @@ export interface WebConfig {
     clientId: string;
     /** The scopes to ask for; they must yield an access token whose audience the API accepts. */
     scope: string;
-    /** Extra parameters for the authorization request, e.g. `resource` for the local provider. */
+    /** Extra parameters for the authorization request, where an identity provider needs some (e.g. `domain_hint` for Entra ID); none by default. */
     extraQueryParams?: Record<string, string>;
   };
   /** The municipality's departments, offered on the submit form (free text stays allowed). */

@@ -55,6 +55,12 @@ describe('a production synth', () => {
     expect(problemsOf('prod', { ...SETTINGS, [key]: undefined })).toEqual([expect.stringMatching(new RegExp(`^${key}: missing`))]);
   });
 
+  it('refuses Entra ID’s version 1 issuer, at which the pages could not sign in', () => {
+    expect(() => parse('prod', { ...SETTINGS, [CONTEXT.jwtIssuer]: 'https://sts.windows.net/3f1c9a4e-0000-4000-8000-000000000000/' })).toThrow(
+      /spire:jwtIssuer: is Entra ID’s version 1 issuer[^\n]*accessTokenAcceptedVersion to 2/,
+    );
+  });
+
   it('passes with every setting real, and warns about nothing', () => {
     const { settings, warnings } = parse('prod', SETTINGS);
 

@@ -61,6 +61,32 @@ describe('signing in', () => {
   });
 });
 
+describe('the language', () => {
+  it('switches to English, is remembered after a reload, and is sent to the API as Accept-Language', async () => {
+    // Arrange
+    const page = await newPhone();
+    await signInAs(page, METTE);
+    const languages: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) languages.push(request.headers()['accept-language'] ?? '');
+    });
+
+    // Act
+    await page.getByRole('button', { name: 'English' }).or(page.getByRole('link', { name: 'English' })).click();
+
+    // Assess
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Submit an idea or some friction');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Submit an idea or some friction');
+    await page.getByRole('link', { name: 'My ideas' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My ideas');
+    await expect.poll(() => languages.length).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(['en']));
+    await expectAccessible(page, 'my-ideas-english');
+  });
+});
+
 describe('an expired sign-in', () => {
   it('leads back through sign-in without losing what was typed', async () => {
     // Arrange: a form half filled in, and a sign-in the API no longer accepts (signed in long ago, no refresh token)

@@ -33,10 +33,11 @@ export default function MyIdeasPage() {
   const load = async (cursor: string | undefined, isCurrent: () => boolean) => {
     setLoading(cursor === undefined ? 'first' : 'more');
     try {
-      const { data } = await api.GET('/ideas/mine', { params: { query: { limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) } } });
+      const { data, response } = await api.GET('/ideas/mine', { params: { query: { limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) } } });
       if (!isCurrent()) return;
       if (data === undefined) {
-        setLoading('failed');
+        // A 401 is an expired sign-in: the client is already on its way to sign in again (src/api/client.ts).
+        if (response.status !== 401) setLoading('failed');
         return;
       }
       setListing((before) => ({ items: [...(cursor === undefined ? [] : (before?.items ?? [])), ...data.items], nextCursor: data.nextCursor }));
