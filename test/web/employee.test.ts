@@ -187,6 +187,54 @@ describe('submitting bøvl', () => {
   });
 });
 
+describe('a lost answer', () => {
+  it('is safe to retry: the same form sends the same Idempotency-Key, and the idea is stored once', async () => {
+    // Arrange: the first answer to POST /api/ideas reaches the server's side but never the page
+    const page = await newPhone();
+    await signInAs(page, 'Birgitte Åberg');
+    let dropped = 0;
+    const keys: string[] = [];
+    await page.route('**/api/ideas', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      const answer = await route.fetch();
+      if (dropped === 0) {
+        dropped += 1;
+        expect(answer.status()).toBe(202);
+        return route.abort('connectionreset');
+      }
+      return route.fulfill({ response: answer });
+    });
+    await page.getByLabel('Overskrift').fill('Én indgang til hjælpemidler');
+    await page.getByLabel('Beskrivelse').fill('Borgerne ringer tre steder for at få et hjælpemiddel. Én indgang ville spare alle for tid.');
+    await page.getByLabel('Din afdeling').fill('Social og Handicap');
+
+    // Act
+    await page.getByRole('button', { name: 'Send idé' }).click();
+    await expect.poll(() => page.getByText(/Vi fik ikke svar fra Spire/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Send idé' }).click();
+
+    // Assess: the receipt, one key for both tries, and one idea
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tak, vi har modtaget det');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[\x21-\x7e]{1,255}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const birgitte = await signIn(runtime, 'birgitte', ['director']);
+    const mine = (await (await birgitte.request('GET', '/ideas/mine')).json()) as { items: { title: string }[] };
+    expect(mine.items.filter((idea) => idea.title === 'Én indgang til hjælpemidler')).toHaveLength(1);
+  });
+});
+
+describe('my ideas, empty', () => {
+  it('says there is nothing yet and offers the way to send the first', async () => {
+    const page = await newPhone();
+    await signInAs(page, 'Admin', '/mine');
+    await expect.poll(() => page.getByRole('heading', { name: 'Du har ikke sendt noget endnu' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Send din første idé' }).count()).toBe(1);
+    await expectAccessible(page, 'my-ideas-empty');
+  });
+});
+
 describe('similar ideas', () => {
   it('appear while the person types, and one tap supports one instead of sending a duplicate', async () => {
     // Arrange: a colleague's idea, admitted to triage
