@@ -5,6 +5,25 @@
  * and withdrawn by the submitter (docs/concepts.md, "The idea lifecycle").
  */
 
+/**
+ * What a submitter may send: the API's schemas (shared/schemas/idea.ts) and the submit form
+ * (web/) both check against these, so the page and the API refuse the same things.
+ */
+export const LIMITS = {
+  titleMin: 3,
+  titleMax: 120,
+  descriptionMin: 10,
+  descriptionMax: 4000,
+  departmentMin: 2,
+  departmentMax: 80,
+  frequencyMin: 1,
+  frequencyMax: 1000,
+  minutesEachMin: 0.5,
+  minutesEachMax: 480,
+  peopleAffectedMin: 1,
+  peopleAffectedMax: 100_000,
+} as const;
+
 export const IDEA_KINDS = ['idea', 'friction'] as const;
 export type IdeaKind = (typeof IDEA_KINDS)[number];
 

@@ -7,21 +7,11 @@
  * the same way.
  */
 import * as z from './zod.ts';
-import { FREQUENCY_UNITS, LANGUAGES, type Friction } from '../domain/idea.ts';
+import { FREQUENCY_UNITS, LANGUAGES, LIMITS, type Friction } from '../domain/idea.ts';
 import { humanText } from './text.ts';
 
-/** Limits on what a submitter may send; the form and the API share them. */
-export const LIMITS = {
-  titleMin: 3,
-  titleMax: 120,
-  descriptionMin: 10,
-  descriptionMax: 4000,
-  departmentMin: 2,
-  departmentMax: 80,
-  frequencyMax: 1000,
-  minutesEachMax: 480,
-  peopleAffectedMax: 100_000,
-} as const;
+/** Limits on what a submitter may send (shared/domain/idea.ts); the form and the API share them. */
+export { LIMITS };
 
 /** The four figures of a friction report, from which its friction hours per year are worked out. */
 export const FRICTION_FIGURES = ['frequency', 'frequencyUnit', 'minutesEach', 'peopleAffected'] as const satisfies readonly (keyof Friction)[];
@@ -60,10 +50,10 @@ export const SubmitIdeaInput = /* @__PURE__ */ (() => {
         kind: z.literal('friction'),
         ...common,
         /** How many times the friction happens per `frequencyUnit`. */
-        frequency: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.frequencyMax))),
+        frequency: z.optional(z.int().check(z.minimum(LIMITS.frequencyMin), z.maximum(LIMITS.frequencyMax))),
         frequencyUnit: z.optional(z.enum(FREQUENCY_UNITS)),
-        minutesEach: z.optional(z.number().check(z.minimum(0.5), z.maximum(LIMITS.minutesEachMax))),
-        peopleAffected: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.peopleAffectedMax))),
+        minutesEach: z.optional(z.number().check(z.minimum(LIMITS.minutesEachMin), z.maximum(LIMITS.minutesEachMax))),
+        peopleAffected: z.optional(z.int().check(z.minimum(LIMITS.peopleAffectedMin), z.maximum(LIMITS.peopleAffectedMax))),
         /** The submitter does not know the figures, and leaves all four out. */
         figuresUnknown: z.optional(z.boolean()).check(z.describe('`true`: the figures are not known, and all four are left out.')),
       })

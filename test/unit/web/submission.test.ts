@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frictionHoursPerYear } from '../../../shared/domain/friction.ts';
-import { LIMITS } from '../../../shared/schemas/idea.ts';
 import { da } from '../../../web/src/i18n/da.ts';
 import { en } from '../../../web/src/i18n/en.ts';
-import { SUBMIT_LIMITS } from '../../../web/src/pages/submit/limits.ts';
 import {
   draftOf,
   EMPTY_FORM,
@@ -29,12 +27,6 @@ const annasFriction: SubmitForm = {
   minutesEach: '5',
   peopleAffected: '12',
 };
-
-describe('the submit form’s limits', () => {
-  it('are the API’s', () => {
-    expect(SUBMIT_LIMITS).toEqual(LIMITS);
-  });
-});
 
 describe('readNumber', () => {
   it.each([

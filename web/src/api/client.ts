@@ -5,11 +5,10 @@
  * a 401 (a sign-in that ran out) sends the person to sign in again, drafts saved.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
+import { API_BASE_PATH } from '../../../shared/http/base-path.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { accessToken, signInAgain } from '../session/session.ts';
 import type { paths } from './schema.d.ts';
-
-export const API_BASE_URL = '/api';
 
 const signedInRequests: Middleware = {
   async onRequest({ request }) {
@@ -24,5 +23,5 @@ const signedInRequests: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: API_BASE_URL });
+export const api = createClient<paths>({ baseUrl: API_BASE_PATH });
 api.use(signedInRequests);

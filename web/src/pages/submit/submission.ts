@@ -10,7 +10,7 @@ import type { FieldError, FrequencyUnit, IdeaKind, Language, SubmitIdeaInput } f
 import { fieldOfPointer, type FormField } from '../../api/problems.ts';
 import { radioId } from '../../components/field-ids.ts';
 import type { Texts } from '../../i18n/da.ts';
-import { FIGURE_MINIMUMS, SUBMIT_LIMITS } from './limits.ts';
+import { LIMITS } from '../../../../shared/domain/idea.ts';
 
 /** The form as typed: figures stay text until sent, so "2,5" and a half-typed number survive. */
 export interface SubmitForm {
@@ -84,9 +84,9 @@ interface FigureRule {
 }
 
 const FIGURE_RULES = {
-  frequency: { whole: true, min: FIGURE_MINIMUMS.frequency, max: SUBMIT_LIMITS.frequencyMax },
-  minutesEach: { whole: false, min: FIGURE_MINIMUMS.minutesEach, max: SUBMIT_LIMITS.minutesEachMax },
-  peopleAffected: { whole: true, min: FIGURE_MINIMUMS.peopleAffected, max: SUBMIT_LIMITS.peopleAffectedMax },
+  frequency: { whole: true, min: LIMITS.frequencyMin, max: LIMITS.frequencyMax },
+  minutesEach: { whole: false, min: LIMITS.minutesEachMin, max: LIMITS.minutesEachMax },
+  peopleAffected: { whole: true, min: LIMITS.peopleAffectedMin, max: LIMITS.peopleAffectedMax },
 } satisfies Record<string, FigureRule>;
 
 /** What is wrong with a figure, in the API's words; undefined when it is fine. */
@@ -116,9 +116,9 @@ function asksForFigures(form: SubmitForm): boolean {
 /** The faults the page finds before sending, as the API would report them: a JSON Pointer and a message. */
 export function validateSubmission(form: SubmitForm, texts: Texts): FieldError[] {
   const faults: [string, string | undefined][] = [
-    ['/title', textFault(form.title, SUBMIT_LIMITS.titleMin, SUBMIT_LIMITS.titleMax, texts)],
-    ['/description', textFault(form.description, SUBMIT_LIMITS.descriptionMin, SUBMIT_LIMITS.descriptionMax, texts)],
-    ['/department', textFault(form.department, SUBMIT_LIMITS.departmentMin, SUBMIT_LIMITS.departmentMax, texts)],
+    ['/title', textFault(form.title, LIMITS.titleMin, LIMITS.titleMax, texts)],
+    ['/description', textFault(form.description, LIMITS.descriptionMin, LIMITS.descriptionMax, texts)],
+    ['/department', textFault(form.department, LIMITS.departmentMin, LIMITS.departmentMax, texts)],
   ];
   if (asksForFigures(form)) {
     faults.push(
@@ -187,8 +187,8 @@ export function similarQuery(form: Pick<SubmitForm, 'title' | 'description'>, la
   const title = form.title.trim();
   const text = form.description.trim();
   const query = {
-    ...(title.length >= SUBMIT_LIMITS.titleMin ? { title: title.slice(0, SUBMIT_LIMITS.titleMax) } : {}),
-    ...(text.length >= SUBMIT_LIMITS.descriptionMin ? { text: text.slice(0, SUBMIT_LIMITS.descriptionMax) } : {}),
+    ...(title.length >= LIMITS.titleMin ? { title: title.slice(0, LIMITS.titleMax) } : {}),
+    ...(text.length >= LIMITS.descriptionMin ? { text: text.slice(0, LIMITS.descriptionMax) } : {}),
   };
   return Object.keys(query).length === 0 ? undefined : { ...query, language };
 }
