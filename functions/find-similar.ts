@@ -16,8 +16,8 @@ const limiter = usageLimiterFromEnv(keysFromEnv(), ['similar']);
  * GET /ideas/similar?title=…&text=… — existing ideas like the one about to be submitted, so the
  * form can ask "is it one of these?". Titles and neutral status labels only: nobody's identity,
  * and none of the messages written to another idea's submitter. Each lookup counts against the
- * caller's `similar` limit per hour (429 past it); its table access is read-only but for that
- * count (`countsUsage`, infra/system.ts).
+ * caller's `similar` limit per hour; its table access is read-only but for that count
+ * (`countsUsage`, infra/system.ts). Its answers are the contract's (infra/openapi/document.ts, `findSimilar`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const query = parseOrThrow(SimilarQuery, event.queryStringParameters ?? {}, language);

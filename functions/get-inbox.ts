@@ -16,8 +16,8 @@ const days = serviceLevelDays();
 
 /**
  * GET /console/inbox?status=&kind=&department=&theme=&sort=&limit=&cursor= — one page of one
- * inbox list, served by one Query of the entries kept for exactly that list and order. The
- * cursor is sealed with the deployment secret: one the server did not issue is 400 `invalid-cursor`.
+ * inbox list, served by one Query of the entries kept for exactly that list and order; the cursor
+ * is sealed with the deployment secret. Its answers are the contract's (infra/openapi/document.ts, `getInbox`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');

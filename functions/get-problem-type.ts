@@ -4,11 +4,11 @@ import { PROBLEM_PAGE_CONTENT_TYPE, PROBLEM_PAGE_CSP, problemPage } from '../sha
 import { problemType } from '../shared/http/problem-types.ts';
 
 /**
- * GET /problems/{name} — public: the page a problem document's `type` (`/problems/<name>`, a
+ * GET /problems/{name} — public: the page a problem document's `type` (`/api/problems/<name>`, a
  * relative reference resolved against the request's URL) dereferences to. It says in Danish and
  * English what the problem means and what a client should do (shared/http/problem-types.ts). The
- * same for everybody and changed only by a deployment, so caches may keep it for a while. A name
- * that is no problem type is 404 `not-found`.
+ * same for everybody and changed only by a deployment, so caches may keep it for a while.
+ * Its answers are the contract's (infra/openapi/document.ts, `getProblemType`).
  */
 export const handler = publicRoute(async (event) => {
   const name = event.pathParameters?.['name'] ?? '';

@@ -22,8 +22,7 @@ const cursors = cursorSeal(keysFromEnv());
  * last. The same people as GET /ideas/{id} may read it: triage and admin every comment, the
  * submitter (by identity, or by `X-Follow-Up-Token`) those written to them, so a page of theirs
  * may hold fewer than the others' (the internal comments are read and left out). Everybody else
- * is told the idea does not exist. A cursor the server did not issue, or one of another idea, is
- * 400 `invalid-cursor`.
+ * is told the idea does not exist. Its answers are the contract's (infra/openapi/document.ts, `listComments`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);

@@ -13,7 +13,7 @@ const cursors = cursorSeal(keysFromEnv());
 /**
  * GET /ideas/mine — the caller's own ideas, newest first, a page at a time (`limit`, `cursor`).
  * Anonymous ideas are not here: they store no identity, and are followed by their token. The
- * cursor is sealed with the deployment secret: one the server did not issue is 400 `invalid-cursor`.
+ * cursor is sealed with the deployment secret. Its answers are the contract's (infra/openapi/document.ts, `listMyIdeas`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { limit, cursor } = parseOrThrow(PageQuery, event.queryStringParameters ?? {}, language);

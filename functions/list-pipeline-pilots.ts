@@ -13,8 +13,8 @@ const cursors = cursorSeal(keysFromEnv());
 
 /**
  * GET /pipeline/pilots?stage=&theme=|department=|owner=&sort=&limit=&cursor= — one page of one
- * pipeline list, one Query of the entries kept for exactly that list and order. The cursor is
- * sealed with the deployment secret: one the server did not issue is 400 `invalid-cursor`.
+ * pipeline list, one Query of the entries kept for exactly that list and order; the cursor is
+ * sealed with the deployment secret. Its answers are the contract's (infra/openapi/document.ts, `listPipelinePilots`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'director', 'triage', 'admin');

@@ -13,9 +13,8 @@ const store = ideaStoreFromEnv();
 const queue = notifyQueueFromEnv();
 
 /**
- * POST /console/ideas/{id}/comments — `{"text", "visibility": "internal" | "submitter",
- * "confirmPersonalData"?}`; 201 with the comment; 422 `personal-data` when the text seems to hold
- * personal data and `confirmPersonalData` is not true.
+ * POST /console/ideas/{id}/comments — triage writes an internal comment or one to the submitter.
+ * Its answers are the contract's (infra/openapi/document.ts, `postComment`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');

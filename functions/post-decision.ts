@@ -15,10 +15,9 @@ const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv() };
 const queue = notifyQueueFromEnv();
 
 /**
- * POST /console/ideas/{id}/decisions — triage decides (`If-Match`: the idea's ETag): needs_info,
- * accept, park, decline, duplicate or redirect. 409 lists the decisions the status allows; 412
- * when somebody changed the idea first; 422 `personal-data` when the question or message seems to
- * hold personal data and `confirmPersonalData` is not true.
+ * POST /console/ideas/{id}/decisions — triage decides (needs_info, accept, park, decline, duplicate
+ * or redirect) through shared/triage/decide.ts, on the version the caller read (`If-Match`).
+ * Its answers are the contract's (infra/openapi/document.ts, `postDecision`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');

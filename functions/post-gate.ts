@@ -11,10 +11,9 @@ import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 const deps = { pilots: pilotStoreFromEnv() };
 
 /**
- * POST /console/pilots/{id}/gates — a director or triage decides at the pilot's gate
- * (`If-Match`): go, hold, recycle or stop. 409 `checklist-incomplete` names the required items
- * not answered yes; 409 `invalid-gate-decision` lists what the stage allows; 412 when somebody
- * decided first.
+ * POST /console/pilots/{id}/gates — a director or triage decides at the pilot's gate (go, hold,
+ * recycle or stop) through shared/pilots/, on the version the caller read (`If-Match`).
+ * Its answers are the contract's (infra/openapi/document.ts, `postGate`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'director');

@@ -18,9 +18,9 @@ const limiter = usageLimiterFromEnv(keys, ['submit']);
 
 /**
  * POST /ideas — an employee submits an idea or a piece of friction, as JSON or as a plain HTML
- * form; 429 with Retry-After past the person's submits for the hour (a retry with the same
- * Idempotency-Key is answered even then). Text that seems to hold personal data is accepted,
- * with `personalData` in the answer listing the findings as a warning.
+ * form: stored and queued by shared/intake/submit.ts, counted against the person's submits for
+ * the hour, and checked for personal data, which is only warned about.
+ * Its answers are the contract's (infra/openapi/document.ts, `submitIdea`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const body = readBody(event);

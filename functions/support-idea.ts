@@ -10,7 +10,7 @@ import { usageLimiterFromEnv } from '../shared/usage-limits.ts';
 const keys = keysFromEnv();
 const deps = { store: ideaStoreFromEnv(), keys, limiter: usageLimiterFromEnv(keys, ['support']) };
 
-/** POST /ideas/{id}/support — "me too", once per person: 201 the first time, 200 after, with the count; 429 past the person's supports for the hour. */
+/** POST /ideas/{id}/support — "me too", once per person, counted against the person's supports for the hour. Its answers are the contract's (infra/openapi/document.ts, `supportIdea`). */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const { added, supportCount } = await supportIdea(deps, { ideaId: id, caller, at: new Date().toISOString() });

@@ -535,7 +535,7 @@ export const Health = z.object({ status: z.literal('ok') });
 // --- Problems (RFC 9457) ---------------------------------------------------------------------
 
 /**
- * The problem document of one type: `type` is `/problems/<name>`, `status` the answer's,
+ * The problem document of one type: `type` is `/api/problems/<name>`, `status` the answer's,
  * `title` and `detail` in the caller's language (`Content-Language`), and the type's extensions.
  */
 export function problemSchema<Shape extends z.core.$ZodLooseShape>(name: ProblemTypeName, extensions: Shape = {} as Shape) {
