@@ -24,10 +24,14 @@ export const DevTokenRequest = z.strictObject({
 });
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 
+/** What `POST /api/dev/token` answers: the signed token and when it runs out. */
+export const DevToken = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type DevToken = z.infer<typeof DevToken>;
+
 export interface DevIssuer {
   issuer: string;
   audience: string;
-  issue(request: DevTokenRequest): Promise<{ token: string; expiresAt: string }>;
+  issue(request: DevTokenRequest): Promise<DevToken>;
   /** The verified claims, or undefined for a missing, forged, expired or foreign token. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }

@@ -17,10 +17,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ENV, textEnv } from '../../shared/config.ts';
+import type { Language } from '../../shared/domain/idea.ts';
 import { DEFAULT_RETENTION_DAYS } from '../../shared/domain/retention.ts';
 import { DEFAULT_USAGE_LIMITS } from '../../shared/domain/usage-limits.ts';
 import { HttpError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, UnauthorizedError, ValidationError } from '../../shared/http/errors.ts';
@@ -33,7 +33,8 @@ import { DynamoDevOutbox } from '../../shared/store/notifications.ts';
 import { webSecurityHeaders } from '../web-security.ts';
 import { FUNCTIONS, functionEnvironment, type FunctionName, type Grant, type QueueName, type SettingName } from '../system.ts';
 import { matchRoute, routePathOf, toApiGatewayEvent, writeResult } from './api-gateway.ts';
-import { claimsAsApiGatewayDoes, createDevIssuer, DevTokenRequest, loadOrCreateSigningKey, type DevIssuer } from './dev-issuer.ts';
+import { claimsAsApiGatewayDoes, createDevIssuer, loadOrCreateSigningKey, type DevIssuer } from './dev-issuer.ts';
+import { DEV_ROUTES, devRouteOf, type DevRouteAnswer, type DevRouteInput, type DevRouteName } from './dev-routes.ts';
 import { LOCAL_AWS } from './emulators.ts';
 import { FaultInjector, injectFaultsOnEveryClient, type FaultSettings } from './faults.ts';
 import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
@@ -272,17 +273,10 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
       throw new NotFoundError({ da: `Der er ingen ${method} ${url.pathname}.`, en: `There is no ${method} ${url.pathname}.` });
     }
 
-    if (method === 'POST' && routePath === '/dev/token') {
-      const input = parseOrThrow(DevTokenRequest, parseJson(body), language);
-      const issued = await deps.issuer.issue(input);
-      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify(issued) });
-    }
-
-    if (method === 'GET' && routePath === '/dev/outbox') {
-      // Every e-mail the system has sent, newest first: what a submitter or the team would receive.
-      const { limit } = parseOrThrow(OutboxQuery, Object.fromEntries(url.searchParams), language);
-      const items = await deps.outbox.list(limit);
-      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify({ items }) });
+    const devRoute = devRouteOf(method, routePath);
+    if (devRoute !== undefined) {
+      const answer = await answerDevRoute(devRoute, { body, url, language }, deps);
+      return writeResult(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...STANDARD_HEADERS }, body: JSON.stringify(answer) });
     }
 
     const matched = matchRoute(method, routePath);
@@ -332,7 +326,20 @@ function requestUrl(request: IncomingMessage, base: string, method: string): URL
   }
 }
 
-const OutboxQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+/** What each development route does; where it is, and what it reads and answers, is in ./dev-routes.ts. */
+const DEV_ANSWERS: { [Name in DevRouteName]: (input: DevRouteInput<Name>, deps: RequestDependencies) => Promise<DevRouteAnswer<Name>> } = {
+  issueDevToken: (person, deps) => deps.issuer.issue(person),
+  // Every e-mail the system has sent, newest first: what a submitter or the team would receive.
+  listDevOutbox: async ({ limit }, deps) => ({ items: await deps.outbox.list(limit) }),
+};
+
+/** A development route's answer to a request: what it reads (its JSON body, whatever its type, or its query), parsed by the route's schema. */
+function answerDevRoute<Name extends DevRouteName>(name: Name, request: { body: Buffer; url: URL; language: Language }, deps: RequestDependencies): Promise<DevRouteAnswer<Name>> {
+  const { input } = DEV_ROUTES[name];
+  // The compiler cannot follow `name` into the union of schemas; the input is what this route's own schema parsed.
+  const parsed = parseOrThrow(input.schema, input.in === 'body' ? parseJson(request.body) : Object.fromEntries(request.url.searchParams), request.language) as DevRouteInput<Name>;
+  return DEV_ANSWERS[name](parsed, deps);
+}
 
 function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {

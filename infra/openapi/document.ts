@@ -4,7 +4,10 @@
  * (shared/schemas/*.ts, converted with zod 4's JSON Schema output), the answers' schemas
  * (shared/schemas/responses.ts) and the problem types (shared/http/errors.ts, whose classes make
  * the problem examples). What no schema holds (who may call a route, which problems it can
- * answer, which headers it reads and sets) is said once here, in OPERATIONS.
+ * answer, which headers it reads and sets) is said once here, in OPERATIONS. The local runtime's
+ * development routes (DEV_ROUTES in ../local/dev-routes.ts: path, method, body, query and answer)
+ * are in it too, tagged Development and marked `x-spire-local-only`, with their words in
+ * DEV_OPERATIONS.
  *
  * `npm run openapi` writes it to docs/openapi.json (./main.ts); GET /openapi.json serves that file
  * (functions/get-openapi.ts); docs/api-contract.md explains it. No function imports this module.
@@ -44,6 +47,7 @@ import * as answers from '../../shared/schemas/responses.ts';
 import { PROBLEMS, type ProblemName } from '../../shared/schemas/responses.ts';
 import { ScorecardInput } from '../../shared/schemas/scorecard.ts';
 import { StrategyInput, StrategyVersionPath } from '../../shared/schemas/strategy.ts';
+import { DEV_ROUTES, type DevRouteName } from '../local/dev-routes.ts';
 import { ROUTES, type FunctionName, type RouteDescription } from '../system.ts';
 import { ANSWER_EXAMPLES, NAMED_REQUEST_EXAMPLES, REQUEST_EXAMPLES } from './examples.ts';
 
@@ -56,14 +60,16 @@ type ResponseHeader = 'ETag' | 'Location' | 'Idempotent-Replayed' | 'Content-Dis
 interface SuccessAnswer {
   status: number;
   description: string;
-  /** A component of shared/schemas/responses.ts, by its export name; or `text` for a body that is not JSON. */
-  schema: keyof typeof answers | { text: string };
+  /** A component of shared/schemas/responses.ts, by its export name (or a development route's answer, by its name); or `text` for a body that is not JSON. */
+  schema: keyof typeof answers | DevAnswerName | { text: string };
   /** Headers this answer always carries, and (`optional`) those it carries sometimes. */
   headers?: readonly ResponseHeader[];
   optionalHeaders?: readonly ResponseHeader[];
 }
 
-type Tag = 'Ideas' | 'Console' | 'Strategy' | 'Pilots' | 'Pipeline' | 'Privacy' | 'Service';
+type DevAnswerName = (typeof DEV_ROUTES)[DevRouteName]['answer']['name'];
+
+type Tag = 'Ideas' | 'Console' | 'Strategy' | 'Pilots' | 'Pipeline' | 'Privacy' | 'Service' | 'Development';
 
 interface OperationDescription {
   tag: Tag;
@@ -80,7 +86,8 @@ interface OperationDescription {
   headers?: Schema;
   ifMatch?: true;
   followUpToken?: true;
-  body?: { schema: Schema; name: string; formats: readonly ('json' | 'form')[]; optional?: true };
+  /** `anyContentType`: read as JSON whatever its `Content-Type`, so a body that is not JSON is 400 `validation` (never `malformed-body` or 415). */
+  body?: { schema: Schema; name: string; formats: readonly ('json' | 'form')[]; optional?: true; anyContentType?: true };
   success: readonly SuccessAnswer[];
   /** Problems beyond those that follow from the rest (token, role, parameters, body, If-Match, cursor). */
   problems?: readonly ProblemName[];
@@ -402,6 +409,21 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
   },
 };
 
+/** The words of the local runtime's development routes: what their description (DEV_ROUTES) does not say. */
+const DEV_OPERATIONS: Record<DevRouteName, { summary: string; description: string; answered: string }> = {
+  issueDevToken: {
+    summary: 'A development access token',
+    description:
+      'Signs an access token for whoever is asked for, for scripts and tests: `sub`, and `name`, `email` (`<sub>@spire.localhost` when left out, so the outbox shows what they would get) and `roles` (`employee` when left out) if given. The local runtime accepts it as API Gateway’s JWT authorizer accepts the municipality’s; `expiresAt` says when it runs out. The body is read as JSON whatever its `Content-Type`. The web pages sign in with the local OpenID provider at `/oidc` instead, whose tokens share its key and issuer.',
+    answered: 'The token, and when it runs out.',
+  },
+  listDevOutbox: {
+    summary: 'Every e-mail the system sent',
+    description: 'The local runtime sends no e-mail: it keeps each one in its outbox instead, and this lists them, newest first: what a submitter or the team would have received.',
+    answered: 'The newest e-mails, newest first.',
+  },
+};
+
 const TAGS: Record<Tag, string> = {
   Ideas: 'Submitting, following, answering, supporting and withdrawing ideas: every employee.',
   Console: 'The triage console: the inbox, scoring, decisions, assignment and comments.',
@@ -410,6 +432,8 @@ const TAGS: Record<Tag, string> = {
   Pipeline: 'The directors’ view of the pipeline, its pilots, their export and what they learned.',
   Privacy: 'The caller’s own data: access and erasure (GDPR).',
   Service: 'Health and this contract.',
+  Development:
+    'The local runtime’s development routes, for scripts and tests. Only the local runtime (`npm start`, and the integration tests’ runtimes) serves them, with no token; they are never deployed, and in AWS they answer 404. Each is marked `x-spire-local-only: true`.',
 };
 
 // --- Problems ----------------------------------------------------------------------------------
@@ -537,6 +561,7 @@ function componentSchemas(operations: readonly OperationDescription[]): Record<s
   for (const operation of operations) if (operation.body !== undefined && !requests.has(operation.body.schema)) requests.add(operation.body.schema, { id: operation.body.name });
   const responses = z.registry<{ id: string }>();
   for (const [name, schema] of Object.entries(answers)) if (schema instanceof z.core.$ZodType && !responses.has(schema)) responses.add(schema, { id: name });
+  for (const { answer } of Object.values(DEV_ROUTES)) responses.add(answer.schema, { id: answer.name });
   for (const name of Object.keys(PROBLEMS) as ProblemName[]) responses.add(PROBLEMS[name], { id: problemComponent(name) });
   responses.add(GatewayMessage, { id: 'GatewayMessage' });
   const options = { target: 'draft-2020-12', unrepresentable: 'any', override: withoutFormatPatterns, uri: (id: string) => `#/components/schemas/${id}` } as const;
@@ -554,6 +579,39 @@ const GatewayMessage = z.object({ message: z.string() });
 
 // --- Operations --------------------------------------------------------------------------------
 
+/** What an operation is made of besides its words: a route of ROUTES (named by its function), or a development route of the local runtime (by its name). */
+interface Endpoint {
+  method: RouteDescription['method'];
+  path: string;
+  operationId: FunctionName | DevRouteName;
+  auth: RouteDescription['auth'];
+  /** Served only by the local runtime: `x-spire-local-only`. */
+  localOnly?: true;
+}
+
+function routeOperation(route: RouteDescription): [Endpoint, OperationDescription] {
+  const operation = OPERATIONS[route.function];
+  if (operation === undefined) throw new Error(`infra/openapi/document.ts has no contract for ${route.method} ${route.path} (${route.function})`);
+  return [{ method: route.method, path: route.path, operationId: route.function, auth: route.auth }, operation];
+}
+
+/** A development route as an operation: public, read as the local runtime reads it (./dev-routes.ts), answering 200 with JSON. */
+function devOperation(name: DevRouteName): [Endpoint, OperationDescription] {
+  const { method, path, input, answer } = DEV_ROUTES[name];
+  const { summary, description, answered } = DEV_OPERATIONS[name];
+  return [
+    { method, path, operationId: name, auth: 'none', localOnly: true },
+    {
+      tag: 'Development',
+      summary,
+      description,
+      access: 'public',
+      ...(input.in === 'body' ? { body: { schema: input.schema, name: input.name, formats: ['json'], anyContentType: true } } : { query: input.schema }),
+      success: [{ status: 200, description: answered, schema: answer.name }],
+    },
+  ];
+}
+
 function parametersOf(location: 'path' | 'query' | 'header', schema: Schema | undefined): JsonObject[] {
   if (schema === undefined) return [];
   const json = jsonSchemaOf(schema, 'input');
@@ -569,12 +627,12 @@ function parametersOf(location: 'path' | 'query' | 'header', schema: Schema | un
 }
 
 /** The problems a route can answer: those that follow from its parts, and its own. */
-export function problemsOf(route: RouteDescription, operation: OperationDescription): ProblemName[] {
+export function problemsOf(route: Endpoint, operation: OperationDescription): ProblemName[] {
   const problems = new Set<ProblemName>(['payload-too-large', 'internal']);
   if (route.auth === 'jwt') problems.add('unauthorized');
   if (operation.access !== 'public' && operation.access.roles.length < EVERYONE.length) problems.add('forbidden');
   if (operation.path !== undefined || operation.query !== undefined || operation.headers !== undefined || operation.body !== undefined) problems.add('validation');
-  if (operation.body !== undefined) ['malformed-body', 'unsupported-media-type'].forEach((name) => problems.add(name as ProblemName));
+  if (operation.body !== undefined && operation.body.anyContentType !== true) ['malformed-body', 'unsupported-media-type'].forEach((name) => problems.add(name as ProblemName));
   if (operation.ifMatch === true) ['validation', 'precondition-required', 'precondition-failed'].forEach((name) => problems.add(name as ProblemName));
   if (operation.query !== undefined && 'cursor' in jsonProperties(operation.query)) problems.add('invalid-cursor');
   for (const name of operation.problems ?? []) problems.add(name);
@@ -627,10 +685,10 @@ function problemResponses(problems: readonly ProblemName[], components: Map<stri
   return responses;
 }
 
-function successResponses(route: RouteDescription, operation: OperationDescription): Record<string, JsonObject> {
+function successResponses(route: Endpoint, operation: OperationDescription): Record<string, JsonObject> {
   const responses: Record<string, JsonObject> = {};
-  const example = ANSWER_EXAMPLES[route.function];
-  if (example === undefined) throw new Error(`infra/openapi/examples.ts has no answer example for ${route.function}`);
+  const example = ANSWER_EXAMPLES[route.operationId];
+  if (example === undefined) throw new Error(`infra/openapi/examples.ts has no answer example for ${route.operationId}`);
   for (const answer of operation.success) {
     const headers: JsonObject = { ...STANDARD_RESPONSE_HEADERS };
     for (const name of answer.headers ?? []) headers[name] = headerRef(name);
@@ -664,7 +722,7 @@ function rolesText(access: OperationDescription['access']): { text: string; role
  * One operation. Its problem answers go into `problemAnswers` as components, named by their
  * problems (e.g. `InvalidCursorOrValidation`): the same problems make the same answer.
  */
-function operationOf(route: RouteDescription, operation: OperationDescription, problemAnswers: Map<string, JsonObject>): JsonObject {
+function operationOf(route: Endpoint, operation: OperationDescription, problemAnswers: Map<string, JsonObject>): JsonObject {
   const roles = rolesText(operation.access);
   const parameters = [
     ...parametersOf('path', operation.path),
@@ -675,7 +733,7 @@ function operationOf(route: RouteDescription, operation: OperationDescription, p
     { $ref: '#/components/parameters/AcceptLanguage' },
   ];
   const result: JsonObject = {
-    operationId: route.function,
+    operationId: route.operationId,
     tags: [operation.tag],
     summary: operation.summary,
     description: `${operation.description}\n\n${roles.text}`,
@@ -684,35 +742,33 @@ function operationOf(route: RouteDescription, operation: OperationDescription, p
     responses: { ...successResponses(route, operation), ...problemResponses(problemsOf(route, operation), problemAnswers) },
   };
   if (route.auth === 'none') result['security'] = [];
+  if (route.localOnly === true) result['x-spire-local-only'] = true;
   if (operation.body !== undefined) {
-    const example = REQUEST_EXAMPLES[route.function];
-    const named = NAMED_REQUEST_EXAMPLES[route.function];
-    if (example === undefined && named === undefined) throw new Error(`infra/openapi/examples.ts has no request example for ${route.function}`);
+    const example = REQUEST_EXAMPLES[route.operationId];
+    const named = NAMED_REQUEST_EXAMPLES[route.operationId];
+    if (example === undefined && named === undefined) throw new Error(`infra/openapi/examples.ts has no request example for ${route.operationId}`);
     const content: JsonObject = {};
     if (operation.body.formats.includes('json')) content['application/json'] = { schema: ref(operation.body.name), ...(named === undefined ? { example } : { examples: named }) };
     if (operation.body.formats.includes('form')) content['application/x-www-form-urlencoded'] = { schema: ref(operation.body.name) };
     result['requestBody'] = {
       required: operation.body.optional !== true,
-      description: operation.body.formats.includes('form')
-        ? `JSON, or an HTML form with the same fields as text. At most ${MAX_BODY_BYTES / 1024} KiB.`
-        : `JSON. At most ${MAX_BODY_BYTES / 1024} KiB.`,
+      description: operation.body.anyContentType === true
+        ? 'JSON, whatever the `Content-Type` says.'
+        : operation.body.formats.includes('form')
+          ? `JSON, or an HTML form with the same fields as text. At most ${MAX_BODY_BYTES / 1024} KiB.`
+          : `JSON. At most ${MAX_BODY_BYTES / 1024} KiB.`,
       content,
     };
   }
   return result;
 }
 
-/** The OpenAPI 3.1 document of every route in ROUTES. Throws when a route has no contract here. */
+/** The OpenAPI 3.1 document of every route in ROUTES and every development route in DEV_ROUTES. Throws when a route has no contract here. */
 export function openApiDocument(version: string): JsonObject {
   const paths: Record<string, Record<string, JsonObject>> = {};
-  const used: OperationDescription[] = [];
+  const operations = [...ROUTES.map(routeOperation), ...(Object.keys(DEV_ROUTES) as DevRouteName[]).map(devOperation)];
   const problemAnswers = new Map<string, JsonObject>();
-  for (const route of ROUTES) {
-    const operation = OPERATIONS[route.function];
-    if (operation === undefined) throw new Error(`infra/openapi/document.ts has no contract for ${route.method} ${route.path} (${route.function})`);
-    used.push(operation);
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route, operation, problemAnswers);
-  }
+  for (const [endpoint, operation] of operations) (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operationOf(endpoint, operation, problemAnswers);
   return withoutUnusedComponents({
     openapi: '3.1.1',
     info: {
@@ -720,7 +776,7 @@ export function openApiDocument(version: string): JsonObject {
       version,
       summary: 'The idea pipeline of a Danish municipality: ideas, triage, pilots and the pipeline.',
       description:
-        'Generated from the code (`npm run openapi`; docs/api-contract.md): the route table, the request and answer schemas and the problem types. Every answer carries `Cache-Control` and `X-Content-Type-Options: nosniff`; every refusal is an RFC 9457 problem document whose `type` is `/api/problems/<name>`, a reference relative to the request’s URL that dereferences to a page about the problem (GET /problems/{name}), in Danish or English by `Accept-Language`. Every path here is under the server’s base path `/api`, on the same origin as the web pages.',
+        'Generated from the code (`npm run openapi`; docs/api-contract.md): the route table, the request and answer schemas and the problem types. Every answer carries `Cache-Control` and `X-Content-Type-Options: nosniff`; every refusal is an RFC 9457 problem document whose `type` is `/api/problems/<name>`, a reference relative to the request’s URL that dereferences to a page about the problem (GET /problems/{name}), in Danish or English by `Accept-Language`. Every path here is under the server’s base path `/api`, on the same origin as the web pages. The operations tagged Development (`x-spire-local-only: true`) are served by the local runtime alone; in AWS they answer 404.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: API_BASE_PATH, description: 'The API under `/api` on the origin of the web pages: CloudFront in front of the API Gateway stage `api` in AWS, or `npm start` on a laptop (http://localhost:3000/api).' }],
@@ -740,7 +796,7 @@ export function openApiDocument(version: string): JsonObject {
       responses: Object.fromEntries(problemAnswers),
       headers: headerComponents(),
       examples: Object.fromEntries((Object.keys(PROBLEMS) as ProblemName[]).map((name) => [problemComponent(name), { summary: `${PROBLEM_TYPE_PREFIX}${name}`, value: problemExample(name) }])),
-      schemas: componentSchemas(used),
+      schemas: componentSchemas(operations.map(([, operation]) => operation)),
     },
   });
 }

@@ -6,8 +6,10 @@
  * them from the error classes themselves (shared/http/errors.ts).
  */
 import { DEFAULT_GATES } from '../../shared/domain/gates.ts';
+import { commentMessage, notificationEmail, submitterMessage } from '../../shared/domain/messages.ts';
 import { problemPage } from '../../shared/http/problem-page.ts';
 import { PROBLEM_TYPES } from '../../shared/http/problem-types.ts';
+import type { DevRouteName } from '../local/dev-routes.ts';
 import type { FunctionName } from '../system.ts';
 
 const IDEA_ID = '3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a1d93';
@@ -16,6 +18,7 @@ const PILOT_ID = 'c7d5e1a8-2b3f-4e6d-9a0c-1f8b7e6d5c4b';
 const ERASURE_ID = '5e9a7c3b-1d2f-4a8e-b6c0-9f4d3e2a1b08';
 const TOVE = { sub: 'tove', name: 'Tove Ågård' };
 const ANNA = { sub: 'anna', name: 'Anna Sørensen' };
+const ANNA_EMAIL = 'anna.soerensen@kommune.example';
 
 const FRICTION_BODY = {
   kind: 'friction',
@@ -87,7 +90,7 @@ const COMMENT = {
 
 const STAFF_IDEA = {
   ...SUBMITTER_IDEA,
-  submitter: { ...ANNA, email: 'anna.soerensen@kommune.example' },
+  submitter: { ...ANNA, email: ANNA_EMAIL },
   version: 3,
   assignee: TOVE,
   themeAlignment: { strategyVersion: 1, scores: [{ themeId: 'automatisering', score: 0.72, matchedTerms: ['system', 'indtast'] }] },
@@ -176,8 +179,37 @@ const GATE_RECORD = {
 
 const ERASURE = { id: ERASURE_ID, requestedAt: '2026-11-30T08:00:00.000Z', status: 'pending' };
 
-/** Request bodies, by function; a function with more than one body worth showing has them in NAMED_REQUEST_EXAMPLES instead. */
-export const REQUEST_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
+/** A development token as the local runtime signs one (infra/local/dev-issuer.ts): its header and claims as they are, its signature made up. */
+const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const DEV_TOKEN = {
+  token: [
+    jwtPart({ alg: 'ES256', kid: 'spire-dev-mhg2k7qz', typ: 'JWT' }),
+    jwtPart({ name: ANNA.name, email: ANNA_EMAIL, roles: ['employee'], sub: ANNA.sub, iss: 'http://localhost:3000/oidc', aud: 'spire', iat: 1793607300, exp: 1793636100 }),
+    '0MdMXHcvToh8olyVgzb4t85O9rGgAtBMzPYdNPcNhTx6rFG7stQ-_XYqMBpP_5EjpadJRzjqETK7Ux94z1pDfA',
+  ].join('.'),
+  expiresAt: '2026-11-02T16:15:00.000Z',
+};
+
+/** Two e-mails to Anna in the development outbox, newest first, written as the notify worker writes them (shared/domain/messages.ts). */
+const OUTBOX_MAIL = [
+  {
+    id: `${IDEA_ID}.c${COMMENT.id}`,
+    to: ANNA_EMAIL,
+    ...notificationEmail({ title: FRICTION_BODY.title, submitterName: ANNA.name }, commentMessage('Vi kigger på det i næste uge og vender tilbage med et forslag til, hvordan I slipper for dobbeltarbejdet.', 'da'), 'da'),
+    language: 'da',
+    sentAt: '2026-11-03T09:30:04.000Z',
+  },
+  {
+    id: `${IDEA_ID}.v2`,
+    to: ANNA_EMAIL,
+    ...notificationEmail({ title: FRICTION_BODY.title, submitterName: ANNA.name }, submitterMessage('in_triage', undefined, 'da'), 'da'),
+    language: 'da',
+    sentAt: '2026-11-02T08:15:05.000Z',
+  },
+];
+
+/** Request bodies, by function (or development route); a function with more than one body worth showing has them in NAMED_REQUEST_EXAMPLES instead. */
+export const REQUEST_EXAMPLES: Partial<Record<FunctionName | DevRouteName, unknown>> = {
   putStrategy: STRATEGY,
   putScorecard: { scores: { benefit: 4, strategic_fit: 3 } },
   postDecision: { decision: 'needs_info', question: 'Hvilke tre systemer drejer det sig om, og hvem ejer dem?' },
@@ -189,18 +221,19 @@ export const REQUEST_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
   postGate: { decision: 'go', reason: 'Sprinten viste, at indtastningen kan hentes fra fagsystemet.', checklist: Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true])) },
   putGates: { gates: DEFAULT_GATES.gates, stageLimitDays: { ...DEFAULT_GATES.stageLimitDays, pilot: 90 } },
   requestErasure: { confirm: true },
+  issueDevToken: { ...ANNA, email: ANNA_EMAIL, roles: ['employee'] },
 };
 
 /** Request bodies worth showing side by side, by function: each named, with a summary (OpenAPI's `examples`). */
-export const NAMED_REQUEST_EXAMPLES: Partial<Record<FunctionName, Record<string, { summary: string; value: unknown }>>> = {
+export const NAMED_REQUEST_EXAMPLES: Partial<Record<FunctionName | DevRouteName, Record<string, { summary: string; value: unknown }>>> = {
   submitIdea: {
     friction: { summary: 'Friction with its four figures', value: FRICTION_BODY },
     frictionWithoutFigures: { summary: 'Friction whose figures the submitter does not know (`figuresUnknown: true`, no figures)', value: FRICTION_WITHOUT_FIGURES_BODY },
   },
 };
 
-/** Success bodies, by function (the CSV export's is text). */
-export const ANSWER_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
+/** Success bodies, by function or development route (the CSV export's is text). */
+export const ANSWER_EXAMPLES: Partial<Record<FunctionName | DevRouteName, unknown>> = {
   health: { status: 'ok' },
   getOpenApi: { openapi: '3.1.1', info: { title: 'Spire API', version: '0.1.0' }, paths: {} },
   getProblemType: problemPage({ name: 'precondition-failed', ...PROBLEM_TYPES['precondition-failed'] }),
@@ -373,8 +406,8 @@ export const ANSWER_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
   },
   exportMyData: {
     exportedAt: '2026-11-30T08:00:00.000Z',
-    person: { ...ANNA, email: 'anna.soerensen@kommune.example' },
-    ideas: [{ ...SUBMITTER_IDEA, submitter: { ...ANNA, email: 'anna.soerensen@kommune.example' } }],
+    person: { ...ANNA, email: ANNA_EMAIL },
+    ideas: [{ ...SUBMITTER_IDEA, submitter: { ...ANNA, email: ANNA_EMAIL } }],
     answers: [],
     support: [{ ideaId: OTHER_IDEA_ID, title: 'Automatisk overførsel af bevillinger', supportedAt: '2026-11-03T12:00:00.000Z' }],
     notifications: [
@@ -382,7 +415,7 @@ export const ANSWER_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
         id: `${IDEA_ID}.v1`,
         kind: 'idea-status',
         ideaId: IDEA_ID,
-        to: 'anna.soerensen@kommune.example',
+        to: ANNA_EMAIL,
         language: 'da',
         subject: 'Vi har modtaget din idé',
         text: 'Tak for din idé. Vi har modtaget den.',
@@ -393,4 +426,6 @@ export const ANSWER_EXAMPLES: Partial<Record<FunctionName, unknown>> = {
   },
   requestErasure: ERASURE,
   getErasure: { ...ERASURE, status: 'done', completedAt: '2026-11-30T08:03:00.000Z', passes: 2, rewritten: 14, deleted: 3, ideas: 2 },
+  issueDevToken: DEV_TOKEN,
+  listDevOutbox: { items: OUTBOX_MAIL },
 };

@@ -4,13 +4,15 @@
  * its content type is one the answer documents, its body matches that schema (ajv, JSON Schema
  * 2020-12, formats checked), and the headers the answer documents as required are present.
  * `call()` (./support.ts) runs this on every response, so an undocumented answer fails the test
- * that got it. Paths the route table does not have (the development routes, a 404 or 405 of the
- * gateway) have no operation, and are not checked.
+ * that got it. The operation is found as the local runtime routes the request: a development route
+ * (infra/local/dev-routes.ts) or a route of the route table. A request that is neither (a 404 or
+ * 405 of the gateway) has no operation, and is not checked.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import document from '../../docs/openapi.json' with { type: 'json' };
 import { matchRoute } from '../../infra/local/api-gateway.ts';
+import { DEV_ROUTES, devRouteOf } from '../../infra/local/dev-routes.ts';
 
 type JsonObject = Record<string, unknown>;
 interface MediaType {
@@ -54,6 +56,14 @@ function resolved<T>(value: T & { $ref?: string }): T {
   return (CONTRACT.components[kind as string] as Record<string, T>)[name as string] as T;
 }
 
+/** The path template of the route the local runtime answers the request with, in the order it looks (infra/local/runtime.ts, handleRequest); undefined when none does. */
+function operationPathOf(method: string, path: string): string | undefined {
+  const devRoute = devRouteOf(method, path);
+  if (devRoute !== undefined) return DEV_ROUTES[devRoute].path;
+  const matched = matchRoute(method, path);
+  return matched !== undefined && 'route' in matched ? matched.route.path : undefined;
+}
+
 /**
  * What is wrong with `response` (to `method` `target`, a path with its query) by the contract;
  * an empty list when it conforms. Reads a clone of the body, so the caller can still read it.
@@ -62,11 +72,11 @@ export async function contractViolations(method: string, target: string, respons
   // The path as the runtime gets it: fetch resolves dot segments (`/ideas/..`, `%2e%2e`) before it
   // sends, so the path is read as fetch reads it, after a host (a target such as `//` is no URL alone).
   const path = new URL(`http://runtime.invalid${target}`).pathname;
-  const matched = matchRoute(method, path);
-  if (matched === undefined || !('route' in matched)) return [];
-  const operation = CONTRACT.paths[matched.route.path]?.[method.toLowerCase()];
-  const where = `${method} ${matched.route.path} answered ${response.status}`;
-  if (operation === undefined) return [`${method} ${matched.route.path} is not in docs/openapi.json`];
+  const operationPath = operationPathOf(method, path);
+  if (operationPath === undefined) return [];
+  const operation = CONTRACT.paths[operationPath]?.[method.toLowerCase()];
+  const where = `${method} ${operationPath} answered ${response.status}`;
+  if (operation === undefined) return [`${method} ${operationPath} is not in docs/openapi.json`];
   const documented = operation.responses[String(response.status)];
   if (documented === undefined) return [`${where}, which docs/openapi.json does not document (it documents ${Object.keys(operation.responses).join(', ')})`];
   const spec = resolved(documented);

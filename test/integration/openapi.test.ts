@@ -1,8 +1,12 @@
-/** GET /openapi.json: the committed contract (docs/openapi.json), public, served as it is. */
+/**
+ * GET /openapi.json: the committed contract (docs/openapi.json), public, served as it is; and the
+ * local runtime's development routes, served as the contract describes them.
+ */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import CONTRACT from '../../docs/openapi.json' with { type: 'json' };
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
-import { call, page as pageOf, startTestRuntime } from './support.ts';
+import { call, page as pageOf, problemOf, startTestRuntime } from './support.ts';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -70,5 +74,38 @@ describe('GET /reference (a page beside the API, as CloudFront serves it from th
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await script.text()).length).toBeGreaterThan(500_000);
+  });
+});
+
+describe('the development routes (tagged Development, x-spire-local-only)', () => {
+  type Operation = { 'x-spire-local-only'?: boolean; requestBody?: { content: Record<string, { example?: object }> } };
+  const localOnly = Object.entries(CONTRACT.paths as Record<string, Record<string, Operation>>).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) => operation['x-spire-local-only'] === true)
+      .map(([method, operation]) => ({ method: method.toUpperCase(), path, body: operation.requestBody?.content['application/json']?.example })),
+  );
+
+  it('are each served by the local runtime, answering the document’s example request as the document says', async () => {
+    expect(localOnly.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(['GET /dev/outbox', 'POST /dev/token']);
+    for (const { method, path, body } of localOnly) {
+      // call() checks the answer against docs/openapi.json.
+      const response = await call(runtime, method, path, body === undefined ? {} : { body });
+      expect(response.status, `${method} ${path}`).toBe(200);
+    }
+  });
+
+  it('refuse a body or a limit that is not valid with the documented 400 validation', async () => {
+    const noSubject = await call(runtime, 'POST', '/dev/token', { body: { name: 'Anna Sørensen' } });
+    const tooMany = await call(runtime, 'GET', '/dev/outbox?limit=500');
+
+    expect(await problemOf(noSubject)).toMatchObject({ status: 400, type: '/api/problems/validation', errors: [expect.objectContaining({ pointer: '/sub' })] });
+    expect(await problemOf(tooMany)).toMatchObject({ status: 400, type: '/api/problems/validation', errors: [expect.objectContaining({ pointer: '/limit' })] });
+  });
+
+  it('read the token request as JSON whatever its Content-Type, as `curl -d` sends it', async () => {
+    const response = await call(runtime, 'POST', '/dev/token', { body: JSON.stringify({ sub: 'dirk', name: 'Dirk Ærø', roles: ['director'] }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token: expect.any(String), expiresAt: expect.any(String) });
   });
 });

@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { DEV_ROUTES } from '../../../infra/local/dev-routes.ts';
 import { OPENAPI_FILE, openApiText } from '../../../infra/openapi/document.ts';
 import { ROUTES } from '../../../infra/system.ts';
 
@@ -17,7 +18,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
 const committed = readFileSync(`${root}${OPENAPI_FILE}`, 'utf8');
 const document = JSON.parse(committed) as {
-  paths: Record<string, Record<string, { 'x-spire-roles'?: unknown; security?: unknown; requestBody?: { content: Record<string, { example?: unknown; examples?: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>;
+  paths: Record<string, Record<string, { 'x-spire-roles'?: unknown; 'x-spire-local-only'?: unknown; tags?: unknown; security?: unknown; requestBody?: { content: Record<string, { example?: unknown; examples?: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>;
   components: { schemas: Record<string, object> };
 };
 
@@ -27,15 +28,26 @@ describe('the OpenAPI document', () => {
     expect(committed === openApiText(version), `${OPENAPI_FILE} is out of date: run \`npm run openapi\` and commit it`).toBe(true);
   });
 
-  it('describes every route of infra/system.ts, with its roles, and public routes without security', () => {
+  it('describes every route of infra/system.ts and every development route of the local runtime, and no other', () => {
     const described = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
-    expect(described.sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    expect(described.sort()).toEqual([...ROUTES, ...Object.values(DEV_ROUTES)].map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it('gives every route of infra/system.ts its roles, and public routes no security', () => {
     for (const route of ROUTES) {
       const operation = document.paths[route.path]?.[route.method.toLowerCase()];
       expect(Array.isArray(operation?.['x-spire-roles']), `${route.method} ${route.path} has x-spire-roles`).toBe(true);
       if (route.auth === 'none') expect(operation?.security).toEqual([]);
       else expect(operation?.security).toBeUndefined();
     }
+  });
+
+  it('marks the development routes, and only them, as the local runtime’s: tagged Development, public, x-spire-local-only', () => {
+    for (const [name, route] of Object.entries(DEV_ROUTES)) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()];
+      expect(operation, `${route.method} ${route.path} (${name})`).toMatchObject({ operationId: name, tags: ['Development'], security: [], 'x-spire-roles': [], 'x-spire-local-only': true });
+    }
+    for (const route of ROUTES) expect(document.paths[route.path]?.[route.method.toLowerCase()]?.['x-spire-local-only'], `${route.method} ${route.path}`).toBeUndefined();
   });
 
   it('has an example for every JSON request body and every success answer', () => {

@@ -286,6 +286,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every e-mail the system sent
+         * @description The local runtime sends no e-mail: it keeps each one in its outbox instead, and this lists them, newest first: what a submitter or the team would have received.
+         *
+         *     Public: no token.
+         */
+        get: operations["listDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dev/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A development access token
+         * @description Signs an access token for whoever is asked for, for scripts and tests: `sub`, and `name`, `email` (`<sub>@spire.localhost` when left out, so the outbox shows what they would get) and `roles` (`employee` when left out) if given. The local runtime accepts it as API Gateway’s JWT authorizer accepts the municipality’s; `expiresAt` says when it runs out. The body is read as JSON whatever its `Content-Type`. The web pages sign in with the local OpenID provider at `/oidc` instead, whose tokens share its key and issuer.
+         *
+         *     Public: no token.
+         */
+        post: operations["issueDevToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -938,6 +982,34 @@ export interface components {
             /** @enum {string} */
             status: "submitted" | "in_triage" | "needs_info" | "accepted" | "parked" | "declined" | "duplicate" | "redirected" | "withdrawn";
             version: number;
+        };
+        DevOutbox: {
+            items: {
+                id: string;
+                language: string;
+                /** Format: date-time */
+                sentAt: string;
+                subject: string;
+                text: string;
+                to: string;
+            }[];
+        };
+        DevToken: {
+            /** Format: date-time */
+            expiresAt: string;
+            token: string;
+        };
+        DevTokenRequest: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /**
+             * @default [
+             *       "employee"
+             *     ]
+             */
+            roles: ("employee" | "triage" | "director" | "admin")[];
+            sub: string;
         };
         Erasure: {
             /** Format: date-time */
@@ -4057,6 +4129,114 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDevOutbox: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description Danish (`da`, the default) or English (`en`): the language of titles, details and messages. An idea’s own messages are in its language unless this names one.
+                 * @example da
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest e-mails, newest first. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a1d93.c01JC8Z6Q2T5W9X3Y7B4N1M0K8P",
+                     *           "language": "da",
+                     *           "sentAt": "2026-11-03T09:30:04.000Z",
+                     *           "subject": "Nyt om din idé: Dobbeltindtastning af borgerdata",
+                     *           "text": "Hej Anna Sørensen,\n\nBesked fra digitaliseringsteamet:\n\nVi kigger på det i næste uge og vender tilbage med et forslag til, hvordan I slipper for dobbeltarbejdet.\n\nDin idé: »Dobbeltindtastning af borgerdata«\n\nVenlig hilsen\nDigitaliseringsteamet",
+                     *           "to": "anna.soerensen@kommune.example"
+                     *         },
+                     *         {
+                     *           "id": "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a1d93.v2",
+                     *           "language": "da",
+                     *           "sentAt": "2026-11-02T08:15:05.000Z",
+                     *           "subject": "Nyt om din idé: Dobbeltindtastning af borgerdata",
+                     *           "text": "Hej Anna Sørensen,\n\nDigitaliseringsteamet har fået din idé og vurderer den. Du får besked, når der er nyt.\n\nDin idé: »Dobbeltindtastning af borgerdata«\n\nVenlig hilsen\nDigitaliseringsteamet",
+                     *           "to": "anna.soerensen@kommune.example"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DevOutbox"];
+                };
+            };
+            400: components["responses"]["Validation"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    issueDevToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Danish (`da`, the default) or English (`en`): the language of titles, details and messages. An idea’s own messages are in its language unless this names one.
+                 * @example da
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON, whatever the `Content-Type` says. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "anna.soerensen@kommune.example",
+                 *       "name": "Anna Sørensen",
+                 *       "roles": [
+                 *         "employee"
+                 *       ],
+                 *       "sub": "anna"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DevTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token, and when it runs out. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "expiresAt": "2026-11-02T16:15:00.000Z",
+                     *       "token": "eyJhbGciOiJFUzI1NiIsImtpZCI6InNwaXJlLWRldi1taGcyazdxeiIsInR5cCI6IkpXVCJ9.eyJuYW1lIjoiQW5uYSBTw7hyZW5zZW4iLCJlbWFpbCI6ImFubmEuc29lcmVuc2VuQGtvbW11bmUuZXhhbXBsZSIsInJvbGVzIjpbImVtcGxveWVlIl0sInN1YiI6ImFubmEiLCJpc3MiOiJodHRwOi8vbG9jYWxob3N0OjMwMDAvb2lkYyIsImF1ZCI6InNwaXJlIiwiaWF0IjoxNzkzNjA3MzAwLCJleHAiOjE3OTM2MzYxMDB9.0MdMXHcvToh8olyVgzb4t85O9rGgAtBMzPYdNPcNhTx6rFG7stQ-_XYqMBpP_5EjpadJRzjqETK7Ux94z1pDfA"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DevToken"];
+                };
+            };
+            400: components["responses"]["Validation"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["Internal"];
         };
