@@ -37,7 +37,7 @@ export interface Priority {
   lines: PriorityLine[];
 }
 
-export function priorityOf(scores: Readonly<Record<string, CriterionScore>>, criteria: readonly Criterion[]): Priority {
+export function priorityOf(scores: Readonly<Record<string, CriterionScore>>, criteria: readonly Pick<Criterion, 'id' | 'weight'>[]): Priority {
   const totalWeight = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
   const lines = criteria.map((criterion): PriorityLine => {
     const score = scores[criterion.id];

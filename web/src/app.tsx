@@ -20,6 +20,10 @@ import { SignedInOnly } from './session/SignedInOnly.tsx';
 const MyIdeasPage = lazy(() => import('./pages/mine/MyIdeasPage.tsx'));
 const IdeaPage = lazy(() => import('./pages/idea/IdeaPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const ConsoleHomePage = lazy(() => import('./pages/console/ConsoleHomePage.tsx'));
+const ConsoleIdeaPage = lazy(() => import('./pages/console/ConsoleIdeaPage.tsx'));
+const StrategyPage = lazy(() => import('./pages/console/admin/StrategyPage.tsx'));
+const GatesPage = lazy(() => import('./pages/console/admin/GatesPage.tsx'));
 
 const SubmitRoute = () => (
   <SignedInOnly>
@@ -30,6 +34,30 @@ const SubmitRoute = () => (
 const MyIdeasRoute = () => (
   <SignedInOnly>
     <MyIdeasPage />
+  </SignedInOnly>
+);
+
+const StrategyRoute = () => (
+  <SignedInOnly>
+    <StrategyPage />
+  </SignedInOnly>
+);
+
+const GatesRoute = () => (
+  <SignedInOnly>
+    <GatesPage />
+  </SignedInOnly>
+);
+
+const ConsoleRoute = () => (
+  <SignedInOnly>
+    <ConsoleHomePage />
+  </SignedInOnly>
+);
+
+const ConsoleIdeaRoute = ({ id }: { id: string }) => (
+  <SignedInOnly>
+    <ConsoleIdeaPage id={id} />
   </SignedInOnly>
 );
 
@@ -95,6 +123,11 @@ function Pages() {
         <Route path="/" component={SubmitRoute} />
         <Route path="/mine" component={MyIdeasRoute} />
         <Route path="/ideas/:id" component={IdeaRoute} />
+        <Route path="/console/strategy" component={StrategyRoute} />
+        <Route path="/console/gates" component={GatesRoute} />
+        <Route path="/console" component={ConsoleRoute} />
+        <Route path="/console/inbox" component={ConsoleRoute} />
+        <Route path="/console/ideas/:id" component={ConsoleIdeaRoute} />
         <Route path="/signed-in" component={SignedInPage} />
         <Route default component={NotFoundPage} />
       </Router>

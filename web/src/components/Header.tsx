@@ -7,16 +7,21 @@ import { chooseLanguage } from '../i18n/language.ts';
 import { useTexts } from '../i18n/texts.tsx';
 import { signOut } from '../session/session.ts';
 import { useSessionStatus } from '../session/useSession.ts';
+import { usePerson } from '../session/usePerson.ts';
+import { consoleAccess } from '../pages/console/access.ts';
 import { Icon } from './Icon.tsx';
 
 export function Header() {
   const { texts, language } = useTexts();
   const status = useSessionStatus();
   const { path } = useLocation();
+  const { person } = usePerson();
   const other = language === 'da' ? 'en' : 'da';
   const links = [
     { href: '/', text: texts.common.submitLink },
     { href: '/mine', text: texts.common.mineLink },
+    // The console for those whose roles give them one; the API decides what they may do there.
+    ...(person !== undefined && consoleAccess(person.roles) !== 'none' ? [{ href: '/console', text: texts.console.link }] : []),
   ];
 
   return (
@@ -47,7 +52,7 @@ export function Header() {
           <ul>
             {links.map((link) => (
               <li key={link.href}>
-                <a href={link.href} aria-current={path === link.href ? 'page' : undefined}>
+                <a href={link.href} aria-current={path === link.href || (link.href === '/console' && /^\/console(\/inbox|\/ideas\/.*)?$/.test(path)) ? 'page' : undefined}>
                   {link.text}
                 </a>
               </li>

@@ -6,7 +6,7 @@
  * The API answers 401 when a sign-in has run out: the pages then sign in again, and whatever a
  * page registered with `saveBeforeSigningIn` (the submit form's draft) is saved before leaving.
  */
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { WebConfig } from '../../../shared/web-config.ts';
 import { currentLanguage } from '../i18n/language.ts';
 
@@ -132,6 +132,11 @@ export async function accessToken(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The signed-in person's tokens and profile as the identity provider gave them; null when nobody is signed in. */
+export async function currentUser(): Promise<User | null> {
+  return manager === undefined ? null : manager.getUser();
 }
 
 /** The API answered 401: the sign-in has run out, so sign in again, unless it was only just made. */
