@@ -12,8 +12,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxSort } from '../shared/domain/inbox.ts';
 import type { StoreCursor } from '../shared/store/cursor.ts';
 
-import { DEPARTMENTS, pickFrom, syntheticIdea } from './ideas.ts';
+import { DEPARTMENTS, pickFrom } from './ideas.ts';
 import { random } from './random.ts';
+import { putInTriage, THEMES } from './triage-ideas.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
 const { startEmulators, LOCAL_AWS } = await import('../infra/local/emulators.ts');
@@ -23,8 +24,6 @@ const { departmentKey } = await import('../shared/domain/inbox.ts');
 
 const sizes = (process.argv[2] ?? '1000,10000').split(',').map(Number);
 const pages = Number(process.argv[3] ?? 200);
-
-const THEMES = ['automatisering', 'dataunderstoettelse', 'teknologianvendelse', 'organisatorisk_sammenhaeng'];
 
 const counted = { queries: 0, scanned: 0, returned: 0, largestTransaction: 0 };
 function countCalls(client: DynamoDBClient): void {
@@ -58,31 +57,8 @@ try {
 
     // Load: submit, then admit to triage with themes and a priority; 8 ideas in flight.
     const started = performance.now();
-    const inFlight = new Set<Promise<void>>();
     counted.largestTransaction = 0;
-    for (let n = 0; n < size; n++) {
-      const next = random(n + 1);
-      const idea = syntheticIdea(n, next);
-      const themes = [...THEMES].sort(() => next() - 0.5);
-      const task = (async () => {
-        await store.submit(idea, { ideaId: idea.id, version: 1, at: idea.createdAt, to: 'submitted', actor: { kind: 'submitter' } });
-        await store.transition({
-          idea,
-          to: 'in_triage',
-          actor: { kind: 'system' },
-          at: idea.createdAt,
-          set: {
-            themeAlignment: { strategyVersion: 1, scores: themes.map((themeId, rank) => ({ themeId, score: Math.max(0, 0.9 - rank * 0.3 - next() * 0.1), matchedTerms: [] })) },
-            scorecard: { strategyVersion: 1, scores: {}, priority: Math.round(next() * 1000) / 10, complete: false, scoredAt: idea.createdAt },
-          },
-        });
-      })().then(() => {
-        inFlight.delete(task);
-      });
-      inFlight.add(task);
-      if (inFlight.size >= 8) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    await putInTriage(store, size);
     const loadSeconds = (performance.now() - started) / 1000;
 
     // Read: random lists, filters and orders, the first page and the next two.

@@ -50,10 +50,15 @@ export function undecidedIdea(n: number, strategyVersion: number): Idea {
 
 /** Writes the ideas' items (not their history or inbox entries: re-scoring writes those), four batches at a time. */
 export async function seedIdeas(client: DynamoDBDocumentClient, tableName: string, ideas: readonly Idea[]): Promise<void> {
-  const batches: Idea[][] = [];
-  for (let start = 0; start < ideas.length; start += BATCH_WRITE_LIMIT) batches.push(ideas.slice(start, start + BATCH_WRITE_LIMIT));
-  const write = async (batch: readonly Idea[]) => {
-    let requests: BatchWriteCommandOutput['UnprocessedItems'] = { [tableName]: batch.map((idea) => ({ PutRequest: { Item: ideaToItem(idea) } })) };
+  await seedItems(client, tableName, ideas.map(ideaToItem));
+}
+
+/** Writes the items as they are, in BatchWriteItem calls, four batches at a time. */
+export async function seedItems(client: DynamoDBDocumentClient, tableName: string, items: readonly Record<string, unknown>[]): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) batches.push(items.slice(start, start + BATCH_WRITE_LIMIT));
+  const write = async (batch: readonly Record<string, unknown>[]) => {
+    let requests: BatchWriteCommandOutput['UnprocessedItems'] = { [tableName]: batch.map((item) => ({ PutRequest: { Item: item } })) };
     while (requests !== undefined && (requests[tableName]?.length ?? 0) > 0) {
       const result: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: requests }));
       requests = result.UnprocessedItems;

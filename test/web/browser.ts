@@ -1,28 +1,19 @@
 /**
- * The browser the page tests drive: Debian's chromium (`/usr/bin/chromium`, which .ci/run installs
- * with apt-get where it is missing) through playwright-core, never a downloaded browser; a phone's
- * viewport; axe-core's WCAG 2.1 AA rules on every page and state; a screenshot of each under
+ * The browser the page tests drive: Debian's chromium (./chromium.ts); a phone's viewport;
+ * axe-core's WCAG 2.1 AA rules on every page and state; a screenshot of each under
  * test/artifacts/ (git-ignored) for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const CHROMIUM = process.env['SPIRE_CHROMIUM'] ?? '/usr/bin/chromium';
+export { launchBrowser } from './chromium.ts';
 
 /** A phone: the issue's 375 × 812 CSS px. */
 export const PHONE = { width: 375, height: 812 } as const;
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // The machine has no network beyond localhost: without these, chromium tries Google's hosts at every start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /** A fresh browser profile on a phone-sized window, in Danish. */
 export function phoneContext(browser: Browser, options: { locale?: string } = {}): Promise<BrowserContext> {
