@@ -10,7 +10,7 @@
  */
 import type { Strategy } from '../shared/domain/strategy/strategy.ts';
 import type { StoreCursor } from '../shared/store/cursor.ts';
-import type { RescoreProgress } from '../shared/triage/rescore.ts';
+import type { RescoreProgress } from '../shared/domain/rescore.ts';
 import { seedIdeas, undecidedIdea } from './seed-ideas.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
@@ -18,7 +18,7 @@ const { startBenchRuntime } = await import('./local-runtime.ts');
 const { FUNCTIONS } = await import('../infra/system.ts');
 const { DynamoRescoreJobStore } = await import('../shared/store/rescore-jobs.ts');
 const { DynamoIdeaStore } = await import('../shared/store/ideas.ts');
-const { RESCORE_STATUSES } = await import('../shared/triage/rescore.ts');
+const { RESCORE_STATUSES } = await import('../shared/domain/rescore.ts');
 
 const size = Number(process.argv[2] ?? 10_000);
 

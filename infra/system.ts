@@ -112,9 +112,11 @@ export type FunctionName =
   | 'sweeper'
   | 'getStrategy'
   | 'getStrategyVersion'
+  | 'listStrategyVersions'
   | 'putStrategy'
   | 'putScorecard'
   | 'startRescore'
+  | 'getRescoreProgress'
   | 'rescoreWorker'
   | 'findSimilar'
   | 'getInbox'
@@ -287,6 +289,15 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: { access: 'read' },
   },
+  listStrategyVersions: {
+    entry: 'functions/list-strategy-versions.ts',
+    description: 'GET /console/strategy/versions: every version of the strategy, newest first, summed up',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    table: { access: 'read' },
+    // Signed cursors.
+    secret: true,
+  },
   putStrategy: {
     entry: 'functions/put-strategy.ts',
     description: 'PUT /console/strategy: an admin stores a new version of the strategy',
@@ -308,6 +319,14 @@ export const FUNCTIONS: Record<FunctionName, FunctionDescription> = {
     memoryMb: 512,
     table: { access: 'readWrite', queries: ['byStatus'] },
     sendsTo: ['rescore'],
+  },
+  getRescoreProgress: {
+    entry: 'functions/get-rescore-progress.ts',
+    description: "GET /console/strategy/rescore/{jobId}: a re-scoring job's progress",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    // Reads the job's one item.
+    table: { access: 'read' },
   },
   rescoreWorker: {
     entry: 'functions/rescore-worker.ts',
@@ -562,9 +581,11 @@ export const ROUTES: readonly RouteDescription[] = [
   { method: 'GET', path: '/ideas/{id}/comments', function: 'listComments', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy', function: 'getStrategy', auth: 'jwt' },
   { method: 'PUT', path: '/console/strategy', function: 'putStrategy', auth: 'jwt' },
+  { method: 'GET', path: '/console/strategy/versions', function: 'listStrategyVersions', auth: 'jwt' },
   { method: 'GET', path: '/console/strategy/versions/{n}', function: 'getStrategyVersion', auth: 'jwt' },
   { method: 'PUT', path: '/console/ideas/{id}/scorecard', function: 'putScorecard', auth: 'jwt' },
   { method: 'POST', path: '/console/strategy/rescore', function: 'startRescore', auth: 'jwt' },
+  { method: 'GET', path: '/console/strategy/rescore/{jobId}', function: 'getRescoreProgress', auth: 'jwt' },
   { method: 'GET', path: '/console/inbox', function: 'getInbox', auth: 'jwt' },
   { method: 'GET', path: '/console/ideas/{id}', function: 'getConsoleIdea', auth: 'jwt' },
   { method: 'POST', path: '/console/ideas/{id}/decisions', function: 'postDecision', auth: 'jwt' },

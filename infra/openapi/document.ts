@@ -45,6 +45,7 @@ import { GateInput, GateSettingsInput, LearningsQuery, PilotIdPath, PilotPatchIn
 import { ErasureIdPath, ErasureRequest } from '../../shared/schemas/privacy.ts';
 import * as answers from '../../shared/schemas/responses.ts';
 import { PROBLEMS, type ProblemName } from '../../shared/schemas/responses.ts';
+import { RescoreJobPath } from '../../shared/schemas/rescore.ts';
 import { ScorecardInput } from '../../shared/schemas/scorecard.ts';
 import { StrategyInput, StrategyVersionPath } from '../../shared/schemas/strategy.ts';
 import { DEV_ROUTES, type DevRouteName } from '../local/dev-routes.ts';
@@ -237,12 +238,32 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
     success: [{ status: 200, description: 'The version.', schema: 'Strategy', headers: ['ETag'] }],
     problems: ['not-found'],
   },
+  listStrategyVersions: {
+    tag: 'Strategy',
+    summary: 'Every version of the strategy',
+    description:
+      'Newest first, a page at a time, each summed up: its number, when and by whom it was stored, its name and period, and how many themes and criteria it has. The whole of a version is GET /console/strategy/versions/{n}. A fresh installation lists the shipped default as version 1.',
+    access: { roles: TRIAGE },
+    query: PageQuery,
+    success: [{ status: 200, description: 'One page.', schema: 'StrategyVersionsPage' }],
+  },
   startRescore: {
     tag: 'Strategy',
     summary: 'Re-score the undecided ideas',
-    description: 'Queues the ids of every idea in triage, needing information or parked, 25 to a message, to be aligned again with the current strategy; answers the job’s progress.',
+    description:
+      'Queues the ids of every idea in triage, needing information or parked, 25 to a message, to be aligned again with the current strategy; answers the job’s progress. `Location` is where the progress is followed (GET /console/strategy/rescore/{jobId}).',
     access: { roles: TRIAGE },
-    success: [{ status: 202, description: 'Queued.', schema: 'RescoreProgress' }],
+    success: [{ status: 202, description: 'Queued.', schema: 'RescoreProgress', headers: ['Location'] }],
+  },
+  getRescoreProgress: {
+    tag: 'Strategy',
+    summary: 'A re-scoring job’s progress',
+    description:
+      'The same answer as the start’s, read again, to poll until `status` is `done` (every page queued is done: `pagesDone` equals `pagesQueued`) or `superseded` (a newer strategy version’s job does the work). `queueing` while the start is still queueing the ideas, `running` after.',
+    access: { roles: TRIAGE },
+    path: RescoreJobPath,
+    success: [{ status: 200, description: 'The job’s progress.', schema: 'RescoreProgress' }],
+    problems: ['not-found'],
   },
   putScorecard: {
     tag: 'Console',

@@ -247,6 +247,13 @@ export const ANSWER_EXAMPLES: Partial<Record<FunctionName | DevRouteName, unknow
   getStrategy: { ...STRATEGY, version: 2, createdAt: '2026-10-01T12:00:00.000Z', createdBy: 'ulla' },
   putStrategy: { ...STRATEGY, version: 3, createdAt: '2026-11-15T12:00:00.000Z', createdBy: 'ulla' },
   getStrategyVersion: { ...STRATEGY, version: 1, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' },
+  listStrategyVersions: {
+    items: [
+      { version: 3, createdAt: '2026-11-15T12:00:00.000Z', createdBy: 'ulla', name: STRATEGY.name, period: STRATEGY.period, themeCount: STRATEGY.themes.length, criterionCount: STRATEGY.criteria.length },
+      { version: 2, createdAt: '2026-10-01T12:00:00.000Z', createdBy: 'ulla', name: STRATEGY.name, period: STRATEGY.period, themeCount: STRATEGY.themes.length, criterionCount: STRATEGY.criteria.length },
+    ],
+    nextCursor: 'djEuZXhhbXBlbA',
+  },
   putScorecard: {
     ideaId: IDEA_ID,
     strategyVersion: 2,
@@ -262,6 +269,15 @@ export const ANSWER_EXAMPLES: Partial<Record<FunctionName | DevRouteName, unknow
     pagesQueued: 4,
     ideasQueued: 87,
     pagesDone: 0,
+    statuses: ['in_triage', 'needs_info', 'parked'],
+  },
+  getRescoreProgress: {
+    jobId: '20261115T120000123Z-3f6c2a9e',
+    strategyVersion: 3,
+    status: 'done',
+    pagesQueued: 4,
+    ideasQueued: 87,
+    pagesDone: 4,
     statuses: ['in_triage', 'needs_info', 'parked'],
   },
   getInbox: {

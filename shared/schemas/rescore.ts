@@ -17,3 +17,6 @@ export const RescoreMessage = z.strictObject({
   ideaIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(RESCORE_PAGE_SIZE)),
 });
 export type RescoreMessage = z.infer<typeof RescoreMessage>;
+
+/** GET /console/strategy/rescore/{jobId}. */
+export const RescoreJobPath = z.strictObject({ jobId: RescoreJobId });

@@ -249,6 +249,22 @@ export const Strategy = z.object({
   createdBy: z.string(),
 });
 
+/** GET /console/strategy/versions: every version, newest first, each summed up (`themeCount` themes, `criterionCount` criteria); the whole of one is GET /console/strategy/versions/{n}. */
+export const StrategyVersionsPage = z.object({
+  items: z.array(
+    z.object({
+      version: z.int(),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      name: bilingual,
+      period: z.object({ from: day, to: day }),
+      themeCount: count,
+      criterionCount: count,
+    }),
+  ),
+  nextCursor,
+});
+
 /** PUT /console/ideas/{id}/scorecard: the priority explained criterion by criterion. */
 export const PriorityExplanation = z.object({
   ideaId: uuid,
@@ -269,7 +285,7 @@ export const PriorityExplanation = z.object({
   ),
 });
 
-/** POST /console/strategy/rescore. */
+/** POST /console/strategy/rescore (202), GET /console/strategy/rescore/{jobId}: a re-scoring job's progress; `done` once `pagesDone` reaches `pagesQueued`. */
 export const RescoreProgress = z.object({
   jobId: z.string(),
   strategyVersion: z.int(),

@@ -9,12 +9,12 @@ import { TABLE, type IndexDescription } from './table.ts';
 
 type Item = Record<string, unknown>;
 
-/** One page of a partition in sort-key order; a cursor from another partition is refused. */
+/** One page of a partition in sort-key order (or newest first); a cursor from another partition is refused. */
 export async function partitionPage<T>(
   client: DynamoDBDocumentClient,
   tableName: string,
   partition: string,
-  page: { limit: number; cursor: StoreCursor | undefined },
+  page: { limit: number; cursor: StoreCursor | undefined; newestFirst?: boolean; consistent?: boolean },
   read: (item: Item) => T,
 ): Promise<Page<T>> {
   const result = await client.send(
@@ -22,6 +22,8 @@ export async function partitionPage<T>(
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': partition },
+      ...(page.newestFirst === true ? { ScanIndexForward: false } : {}),
+      ...(page.consistent === true ? { ConsistentRead: true } : {}),
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
     }),

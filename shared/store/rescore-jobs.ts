@@ -5,22 +5,8 @@
  * 25 ideas a page the item stays far below DynamoDB's 400 KB for any municipality's ideas.
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RescoreJob } from '../domain/rescore.ts';
 import { rescoreJobKey } from './keys.ts';
-
-export interface RescoreJob {
-  id: string;
-  strategyVersion: number;
-  startedAt: string;
-  /** The subject of who started it. */
-  startedBy: string;
-  pagesQueued: number;
-  ideasQueued: number;
-  /** Set when every page is queued; until then the start is still fanning out (or failed half way). */
-  queuedAt?: string;
-  pagesDone: number;
-  /** Set when a worker found a newer strategy version: that version's job does the work. */
-  supersededAt?: string;
-}
 
 export interface RescoreJobStore {
   create(job: Pick<RescoreJob, 'id' | 'strategyVersion' | 'startedAt' | 'startedBy'>): Promise<void>;

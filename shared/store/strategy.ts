@@ -1,7 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Strategy, StrategyContent } from '../domain/strategy/strategy.ts';
+import type { StoreCursor } from './cursor.ts';
+import type { Page } from './ideas.ts';
 import { STRATEGY_PARTITION, STRATEGY_VERSION_PREFIX, strategyVersionKey } from './keys.ts';
+import { partitionPage } from './partition.ts';
 
 export class StaleVersionError extends Error {
   override name = 'StaleVersionError';
@@ -11,6 +14,8 @@ export class StaleVersionError extends Error {
 export interface StrategyStore {
   current(): Promise<Strategy>;
   version(version: number): Promise<Strategy | undefined>;
+  /** Every version, newest first, a page at a time (one Query of the strategy's partition). */
+  listVersions(limit: number, cursor?: StoreCursor): Promise<Page<Strategy>>;
   /** Stores `content` as the next version, if `expectedVersion` is still the current one. */
   replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy>;
 }
@@ -38,7 +43,7 @@ export class DynamoStrategyStore implements StrategyStore {
   async current(): Promise<Strategy> {
     const newest = await this.newest();
     if (newest !== undefined) return newest;
-    const seeded: Strategy = { ...this.shippedDefault, version: 1, createdAt: new Date().toISOString(), createdBy: 'system' };
+    const seeded = this.shippedVersion();
     if (!this.seeds) return seeded;
     try {
       await this.client.send(
@@ -60,6 +65,14 @@ export class DynamoStrategyStore implements StrategyStore {
     }
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: strategyVersionKey(version) }));
     return result.Item === undefined ? undefined : toStrategy(result.Item);
+  }
+
+  async listVersions(limit: number, cursor?: StoreCursor): Promise<Page<Strategy>> {
+    // Consistent, so a version just stored is listed; the partition holds strategy versions only.
+    const page = await partitionPage(this.client, this.tableName, STRATEGY_PARTITION, { limit, cursor, newestFirst: true, consistent: true }, toStrategy);
+    // An installation that never changed its strategy has stored nothing: its one version is the shipped default.
+    if (page.items.length === 0 && cursor === undefined) return { items: [this.shippedVersion()] };
+    return page;
   }
 
   async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {
@@ -86,6 +99,11 @@ export class DynamoStrategyStore implements StrategyStore {
       throw error;
     }
     return next;
+  }
+
+  /** Version 1 of a fresh installation, as stored the first time a writer reads the strategy. */
+  private shippedVersion(): Strategy {
+    return { ...this.shippedDefault, version: 1, createdAt: new Date().toISOString(), createdBy: 'system' };
   }
 
   private async newest(): Promise<Strategy | undefined> {

@@ -6,20 +6,18 @@
  * in one chain) never meets it, however many ideas there are. The job item records progress.
  */
 import { randomBytes } from 'node:crypto';
-import type { Idea, IdeaStatus } from '../domain/idea.ts';
+import type { Idea } from '../domain/idea.ts';
+import { RESCORE_STATUSES, rescoreProgress, type RescoreJob, type RescoreProgress } from '../domain/rescore.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import type { RescoreQueue } from '../queue/rescore-queue.ts';
 import { RESCORE_PAGE_SIZE, type RescoreMessage } from '../schemas/rescore.ts';
 import type { StoreCursor } from '../store/cursor.ts';
 import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
-import type { RescoreJob, RescoreJobStore } from '../store/rescore-jobs.ts';
+import type { RescoreJobStore } from '../store/rescore-jobs.ts';
 import type { StrategyStore } from '../store/strategy.ts';
 import { themeAlignment } from '../intake/admit.ts';
 import { logger } from '../logger.ts';
 import { scorecardFor } from './score.ts';
-
-/** Ideas not yet decided: they are the ones whose theme alignment follows the strategy. */
-export const RESCORE_STATUSES: readonly IdeaStatus[] = ['in_triage', 'needs_info', 'parked'];
 
 /** SQS takes at most ten messages in one SendMessageBatch. */
 const MESSAGES_PER_SEND = 10;
@@ -39,21 +37,6 @@ export interface RescoreDependencies {
 
 export interface StartDependencies extends RescoreDependencies {
   queue: RescoreQueue;
-}
-
-/** What the start answers and a progress page shows. */
-export interface RescoreProgress {
-  jobId: string;
-  strategyVersion: number;
-  status: 'queueing' | 'running' | 'done' | 'superseded';
-  pagesQueued: number;
-  ideasQueued: number;
-  pagesDone: number;
-}
-
-export function rescoreProgress(job: RescoreJob): RescoreProgress {
-  const status = job.supersededAt !== undefined ? 'superseded' : job.queuedAt === undefined ? 'queueing' : job.pagesDone >= job.pagesQueued ? 'done' : 'running';
-  return { jobId: job.id, strategyVersion: job.strategyVersion, status, pagesQueued: job.pagesQueued, ideasQueued: job.ideasQueued, pagesDone: job.pagesDone };
 }
 
 /** A job id that sorts by the time the job started: `20261122T100000123Z-3f6c2a9e`. */

@@ -521,7 +521,7 @@ describe('the deployment secret', () => {
   it('is read by the functions that sign cursors, hash supporters and keep idempotency records, and by no other', () => {
     expect(readers.toSorted()).toEqual(
       [
-        'findSimilar', 'getConsoleIdea', 'getIdea', 'getInbox', 'listComments', 'listMyIdeas', 'listPipelinePilots', 'postDecision', 'submitIdea', 'supportIdea', 'sweeper',
+        'findSimilar', 'getConsoleIdea', 'getIdea', 'getInbox', 'listComments', 'listMyIdeas', 'listPipelinePilots', 'listStrategyVersions', 'postDecision', 'submitIdea', 'supportIdea', 'sweeper',
         // Supporter and usage hashes to find a person's items, and the erasure's requester hash.
         'exportMyData', 'requestErasure', 'getErasure', 'erasureWorker',
       ].toSorted(),

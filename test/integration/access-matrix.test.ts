@@ -72,6 +72,7 @@ const MATRIX: Record<string, Expected> = {
   'POST /ideas/{id}/support':              { ...REFUSED, employee: 201, owner: 201, triage: 201, director: 201, admin: 201 },
   'POST /ideas/{id}/support (anonymous)':  { ...REFUSED, employee: 201, owner: 201, triage: 201, director: 201, admin: 201, tokenRight: 201, tokenWrong: 201 },
   'GET /console/strategy':                 { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 403, admin: 200 },
+  'GET /console/strategy/versions':        { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 403, admin: 200 },
   'GET /console/strategy/versions/{n}':    { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 403, admin: 200 },
   'PUT /console/ideas/{id}/scorecard':     { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 403, admin: 200 },
   'GET /console/inbox':                    { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 403, admin: 200 },
@@ -90,6 +91,7 @@ const MATRIX: Record<string, Expected> = {
   'GET /pipeline/learnings':               { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 200, admin: 200 },
   'PUT /console/strategy':                 { ...REFUSED, employee: 403, owner: 403, triage: 403, director: 403, admin: 200 },
   'POST /console/strategy/rescore':        { ...REFUSED, employee: 403, owner: 403, triage: 202, director: 403, admin: 202 },
+  'GET /console/strategy/rescore/{jobId}': { ...REFUSED, employee: 403, owner: 403, triage: 200, director: 403, admin: 200 },
   'GET /me/export':                        { ...REFUSED, employee: 200, owner: 200, triage: 200, director: 200, admin: 200 },
   // Last: an erasure pseudonymises its caller, so no row after it may need them named.
   'POST /me/erase':                        { ...REFUSED, employee: 202, owner: 202, triage: 202, director: 202, admin: 202 },
@@ -161,6 +163,7 @@ const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> =
   'POST /ideas/{id}/support': async () => ({ path: `/ideas/${fixtures.inTriage}/support` }),
   'POST /ideas/{id}/support (anonymous)': (caller) => anonymousCell(fixtures.anonymous, caller, `/ideas/${fixtures.anonymous.id}/support`),
   'GET /console/strategy': async () => ({ path: '/console/strategy' }),
+  'GET /console/strategy/versions': async () => ({ path: '/console/strategy/versions' }),
   'GET /console/strategy/versions/{n}': async () => ({ path: '/console/strategy/versions/1' }),
   'PUT /console/ideas/{id}/scorecard': async () => ({
     path: `/console/ideas/${fixtures.inTriage}/scorecard`,
@@ -213,10 +216,23 @@ const REQUESTS: Record<keyof typeof MATRIX, (caller: Caller) => Promise<Cell>> =
     return { path: '/console/strategy', body: content, headers: { 'if-match': response.headers.get('etag') as string } };
   },
   'POST /console/strategy/rescore': async () => ({ path: '/console/strategy/rescore' }),
+  'GET /console/strategy/rescore/{jobId}': async () => ({ path: await ullasRescore() }),
   'GET /me/export': async () => ({ path: '/me/export' }),
   'POST /me/erase': async () => ({ path: '/me/erase', body: { confirm: true } }),
   'GET /me/erasures/{id}': async () => ({ path: await annasErasure() }),
 };
+
+let ullasRescoreLocation: string | undefined;
+
+/** Where a re-scoring job's progress is followed: started once, by Ulla, after the row that starts them. */
+async function ullasRescore(): Promise<string> {
+  if (ullasRescoreLocation === undefined) {
+    const response = await cast.ulla.request('POST', '/console/strategy/rescore');
+    expect(response.status).toBe(202);
+    ullasRescoreLocation = response.headers.get('location') as string;
+  }
+  return ullasRescoreLocation;
+}
 
 let annasErasureLocation: string | undefined;
 

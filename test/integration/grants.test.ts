@@ -45,6 +45,7 @@ describe('grants on a laptop', () => {
     // First, on the fresh table, the functions that may only read: none of them may store the shipped strategy.
     await ok(ulla.request('GET', '/console/strategy'));
     await ok(ulla.request('GET', '/console/strategy/versions/1'));
+    await ok(ulla.request('GET', '/console/strategy/versions'));
     await ok(dirk.request('GET', '/pipeline/summary'));
     await ok(ulla.request('GET', '/console/gates'));
 
@@ -78,7 +79,11 @@ describe('grants on a laptop', () => {
     const { version: _version, createdAt: _at, createdBy: _by, ...content } = (await current.json()) as Strategy;
     await ok(ulla.request('PUT', '/console/strategy', { body: content, headers: { 'if-match': current.headers.get('etag') as string } }));
     await ok(ulla.request('GET', '/console/strategy/versions/1'));
-    await ok(ulla.request('POST', '/console/strategy/rescore'));
+    // Two pages of versions: the second follows a sealed cursor.
+    const { nextCursor } = (await (await ok(ulla.request('GET', '/console/strategy/versions?limit=1'))).json()) as { nextCursor: string };
+    await ok(ulla.request('GET', `/console/strategy/versions?${new URLSearchParams({ limit: '1', cursor: nextCursor })}`));
+    const rescore = await ok(ulla.request('POST', '/console/strategy/rescore'));
+    await ok(tove.request('GET', rescore.headers.get('location') as string));
 
     // Pilots and gates.
     const read = await ok(tove.request('GET', `/console/pilots/${pilot.id}`));

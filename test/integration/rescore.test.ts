@@ -13,8 +13,7 @@ import { QUEUES } from '../../infra/system.ts';
 import type { Strategy } from '../../shared/domain/strategy/strategy.ts';
 import { logger } from '../../shared/logger.ts';
 import { DynamoIdeaStore } from '../../shared/store/ideas.ts';
-import { DynamoRescoreJobStore } from '../../shared/store/rescore-jobs.ts';
-import type { RescoreProgress } from '../../shared/triage/rescore.ts';
+import type { RescoreProgress } from '../../shared/domain/rescore.ts';
 import { eventually, FRICTION, signIn, sqsClient, startTestRuntime, waitForStatus, type Person } from './support.ts';
 
 let runtime: LocalRuntime;
@@ -60,6 +59,16 @@ async function newStrategyVersion(change: (content: Omit<Strategy, 'version' | '
   return ((await replaced.json()) as Strategy).version;
 }
 
+/** Polls a job's progress where the start's `Location` names it, as the admin page does, until it is done. */
+async function doneProgress(location: string, timeoutMs = 20_000): Promise<RescoreProgress & { statuses: string[] }> {
+  return eventually(async () => {
+    const response = await admin.request('GET', location);
+    expect(response.status).toBe(200);
+    const progress = (await response.json()) as RescoreProgress & { statuses: string[] };
+    return progress.status === 'done' ? progress : undefined;
+  }, timeoutMs, `re-scoring job at ${location} done`);
+}
+
 /** Messages in a queue, waiting up to a second for the first. */
 async function messagesIn(queueUrl: string) {
   return (await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }))).Messages ?? [];
@@ -89,9 +98,12 @@ describe('re-scoring after a strategy change', () => {
     // Act
     const started = await admin.request('POST', '/console/strategy/rescore');
 
-    // Assess
+    // Assess: the start names where its progress is followed, and the progress reaches `done`.
     expect(started.status).toBe(202);
-    expect(await started.json()).toMatchObject({ strategyVersion: newVersion, status: 'running', pagesQueued: 1, ideasQueued: 3 });
+    const progress = (await started.json()) as RescoreProgress;
+    expect(progress).toMatchObject({ strategyVersion: newVersion, status: 'running', pagesQueued: 1, ideasQueued: 3 });
+    expect(started.headers.get('location')).toBe(`/api/console/strategy/rescore/${progress.jobId}`);
+    expect(await doneProgress(started.headers.get('location') as string)).toEqual({ ...progress, status: 'done', pagesDone: 1 });
     for (const id of ids) {
       const idea = await eventually(async () => {
         const read = (await (await triage.request('GET', `/ideas/${id}`)).json()) as StaffIdea;
@@ -120,12 +132,8 @@ describe('re-scoring after a strategy change', () => {
     expect(response.status).toBe(202);
     const progress = (await response.json()) as RescoreProgress;
     expect(progress).toMatchObject({ strategyVersion: newVersion, status: 'running', ideasQueued: 1003 });
-    const jobs = new DynamoRescoreJobStore(table, runtime.tableName);
-    const done = await eventually(async () => {
-      const job = await jobs.get(progress.jobId);
-      return job !== undefined && job.pagesDone === job.pagesQueued ? job : undefined;
-    }, 80_000, 'every page of the re-scoring job done');
-    expect(done.pagesQueued).toBe(Math.ceil(1003 / 25));
+    const done = await doneProgress(response.headers.get('location') as string, 80_000);
+    expect(done).toEqual({ ...progress, status: 'done', pagesQueued: Math.ceil(1003 / 25), pagesDone: Math.ceil(1003 / 25) });
     const stored = await new DynamoIdeaStore(table, runtime.tableName).getIdeas(ideas.map((idea) => idea.id));
     expect(stored.filter((idea) => idea.themeAlignment?.strategyVersion === newVersion && idea.scorecard?.strategyVersion === newVersion)).toHaveLength(1000);
     expect(stored.every((idea) => idea.scorecard?.scores['reach']?.source === 'triage')).toBe(true);
@@ -133,8 +141,19 @@ describe('re-scoring after a strategy change', () => {
     expect(await messagesIn(runtime.queues.rescore.deadLetterUrl)).toEqual([]);
   }, 90_000);
 
-  it('is refused to employees', async () => {
+  it('is refused to employees, and so is a job’s progress', async () => {
     expect((await anna.request('POST', '/console/strategy/rescore')).status).toBe(403);
+    expect((await anna.request('GET', '/console/strategy/rescore/20261122T100000000Z-0000abcd')).status).toBe(403);
+  });
+
+  it('answers 404 for a job that does not exist, and 400 for an id that is none', async () => {
+    const unknown = await triage.request('GET', '/console/strategy/rescore/20261122T100000000Z-0000abcd');
+    const malformed = await triage.request('GET', '/console/strategy/rescore/last-tuesday');
+
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { type: string }).type).toBe('/api/problems/not-found');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { errors: { pointer: string }[] }).errors.map((error) => error.pointer)).toEqual(['/jobId']);
   });
 });
 

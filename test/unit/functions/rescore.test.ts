@@ -1,11 +1,12 @@
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler as rescoreWorker } from '../../../functions/rescore-worker.ts';
+import { handler as getRescoreProgress } from '../../../functions/get-rescore-progress.ts';
 import { handler as startRescore } from '../../../functions/start-rescore.ts';
 import { anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
-import { bodyOf, employeeClaims, httpEvent, lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
+import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, sqsEvent, sqsRecord, triageClaims } from '../support/lambda.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -47,12 +48,75 @@ describe('POST /console/strategy/rescore (start-rescore)', () => {
     expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ PK: 'RESCORE', SK: `JOB#${String(body['jobId'])}`, strategyVersion: 2, startedBy: 'a1-admin' }) });
   });
 
+  it('names where the job’s progress is followed in Location', async () => {
+    const response = await startRescore(httpEvent({ method: 'POST', path: '/console/strategy/rescore', claims: adminClaims }), lambdaContext());
+
+    expect(response.statusCode).toBe(202);
+    expect(response.headers?.['location']).toBe(`/api/console/strategy/rescore/${String(bodyOf(response)['jobId'])}`);
+  });
+
   it('refuses an employee with 403 and queues nothing', async () => {
     const response = await startRescore(httpEvent({ method: 'POST', path: '/console/strategy/rescore', claims: employeeClaims() }), lambdaContext());
 
     expect(response.statusCode).toBe(403);
     expect(sqsMock).not.toHaveReceivedCommand(SendMessageBatchCommand);
     expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+  });
+});
+
+describe('GET /console/strategy/rescore/{jobId} (get-rescore-progress)', () => {
+  const jobItem = { PK: 'RESCORE', SK: `JOB#${JOB_ID}`, type: 'rescore-job', id: JOB_ID, strategyVersion: 2, startedAt: '2026-11-22T10:00:00.000Z', startedBy: 'a1-admin', pagesQueued: 3, ideasQueued: 61 };
+
+  function progressOf(jobId: string, claims = adminClaims) {
+    return getRescoreProgress(httpEvent({ method: 'GET', route: '/console/strategy/rescore/{jobId}', path: `/console/strategy/rescore/${jobId}`, pathParameters: { jobId }, claims }), lambdaContext());
+  }
+
+  it('answers a running job’s progress, read consistently from its one item', async () => {
+    // Prepare
+    ddbMock.on(GetCommand).resolves({ Item: { ...jobItem, queuedAt: '2026-11-22T10:00:01.000Z', donePages: new Set([0, 2]) } });
+
+    // Act
+    const response = await progressOf(JOB_ID, triageClaims());
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toEqual({ jobId: JOB_ID, strategyVersion: 2, status: 'running', pagesQueued: 3, ideasQueued: 61, pagesDone: 2, statuses: ['in_triage', 'needs_info', 'parked'] });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'RESCORE', SK: `JOB#${JOB_ID}` }, ConsistentRead: true });
+  });
+
+  it('answers `done` once every page queued is done', async () => {
+    ddbMock.on(GetCommand).resolves({ Item: { ...jobItem, queuedAt: '2026-11-22T10:00:01.000Z', donePages: new Set([0, 1, 2]) } });
+
+    const response = await progressOf(JOB_ID);
+
+    expect(bodyOf(response)).toMatchObject({ status: 'done', pagesQueued: 3, pagesDone: 3 });
+  });
+
+  it('answers 404 not-found for a job that does not exist', async () => {
+    ddbMock.on(GetCommand).resolves({});
+
+    const response = await progressOf(JOB_ID);
+
+    expect(response.statusCode).toBe(404);
+    expect(bodyOf(response)['type']).toBe('/api/problems/not-found');
+  });
+
+  it.each(['not-a-job', '20261122T100000000Z-0000ABCD', `${JOB_ID}x`])('refuses the malformed id %s with 400 on /jobId, without reading', async (jobId) => {
+    const response = await progressOf(jobId);
+
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([expect.objectContaining({ pointer: '/jobId' })]);
+    expect(ddbMock).not.toHaveReceivedCommand(GetCommand);
+  });
+
+  it.each([
+    ['an employee', employeeClaims()],
+    ['a director', directorClaims()],
+  ])('refuses %s with 403, without reading', async (_who, claims) => {
+    const response = await progressOf(JOB_ID, claims);
+
+    expect(response.statusCode).toBe(403);
+    expect(ddbMock).not.toHaveReceivedCommand(GetCommand);
   });
 });
 

@@ -1,15 +1,19 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as getStrategy } from '../../../functions/get-strategy.ts';
 import { handler as getStrategyVersion } from '../../../functions/get-strategy-version.ts';
+import { handler as listStrategyVersions } from '../../../functions/list-strategy-versions.ts';
 import { handler as putStrategy } from '../../../functions/put-strategy.ts';
 import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
-import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims } from '../support/lambda.ts';
+import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, triageClaims } from '../support/lambda.ts';
+import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const adminClaims = employeeClaims('a1-admin', { name: 'Åse Admin', roles: '[admin]' });
+mockDeploymentSecret();
 
 afterEach(() => {
   ddbMock.reset();
@@ -76,6 +80,85 @@ describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
     );
 
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('GET /console/strategy/versions (list-strategy-versions)', () => {
+  const lastKey = { PK: 'STRATEGY', SK: 'VERSION#000002' };
+  const item = (strategy: Strategy) => ({ PK: 'STRATEGY', SK: `VERSION#${String(strategy.version).padStart(6, '0')}`, type: 'strategy', ...strategy });
+
+  function list(query?: Record<string, string>, claims = adminClaims) {
+    return listStrategyVersions(
+      httpEvent({ method: 'GET', path: '/console/strategy/versions', claims, ...(query === undefined ? {} : { queryStringParameters: query }) }),
+      lambdaContext(),
+    );
+  }
+
+  it('lists the versions newest first, each summed up, with a sealed cursor to the next page', async () => {
+    // Prepare
+    const three = { ...stored(3), createdBy: 'a1-admin', themes: [] };
+    ddbMock.on(QueryCommand).resolves({ Items: [item(three), item(stored(2))], LastEvaluatedKey: lastKey });
+
+    // Act
+    const response = await list({ limit: '2' }, triageClaims());
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toEqual({
+      items: [
+        { version: 3, createdAt: '2026-11-01T10:00:00.000Z', createdBy: 'a1-admin', name: aStrategy().name, period: aStrategy().period, themeCount: 0, criterionCount: aStrategy().criteria.length },
+        { version: 2, createdAt: '2026-11-01T10:00:00.000Z', createdBy: 'system', name: aStrategy().name, period: aStrategy().period, themeCount: aStrategy().themes.length, criterionCount: aStrategy().criteria.length },
+      ],
+      nextCursor: await sealed(encodeCursor(lastKey)),
+    });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'STRATEGY' }, ScanIndexForward: false, ConsistentRead: true, Limit: 2 });
+  });
+
+  it('continues from the cursor the previous page returned, in pages of 20 unless asked otherwise', async () => {
+    ddbMock.on(QueryCommand).resolves({ Items: [item(stored(1))] });
+
+    const response = await list({ cursor: await sealed(encodeCursor(lastKey)) });
+
+    expect(bodyOf(response)).toEqual({ items: [expect.objectContaining({ version: 1 })] });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: lastKey, Limit: 20 });
+  });
+
+  it('lists the shipped default as version 1 on a fresh installation, without storing it', async () => {
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+
+    const response = await list();
+
+    expect(bodyOf(response)).toEqual({ items: [expect.objectContaining({ version: 1, createdBy: 'system', themeCount: 4, criterionCount: 5 })] });
+    expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+  });
+
+  it.each<[string, () => Promise<string>]>([
+    ['a cursor the server did not seal', async () => encodeCursor(lastKey) as string],
+    ['a sealed cursor of another list', () => sealed(encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: 'x' }))],
+  ])('refuses %s with 400 invalid-cursor, without querying', async (_case, make) => {
+    const response = await list({ cursor: await make() });
+
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['type']).toBe('/api/problems/invalid-cursor');
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it.each([{ limit: '0' }, { limit: '51' }])('refuses the query %j with 400 on /limit, without querying', async (query) => {
+    const response = await list(query);
+
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)['errors']).toEqual([expect.objectContaining({ pointer: '/limit' })]);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
+  });
+
+  it.each([
+    ['an employee', employeeClaims()],
+    ['a director', directorClaims()],
+  ])('refuses %s with 403, without querying', async (_who, claims) => {
+    const response = await list(undefined, claims);
+
+    expect(response.statusCode).toBe(403);
+    expect(ddbMock).not.toHaveReceivedAnyCommand();
   });
 });
 

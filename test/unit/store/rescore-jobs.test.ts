@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoRescoreJobStore } from '../../../shared/store/rescore-jobs.ts';
-import { rescoreProgress } from '../../../shared/triage/rescore.ts';
+import { rescoreProgress } from '../../../shared/domain/rescore.ts';
 
 const TABLE_NAME = 'spire-unit';
 const JOB_ID = '20261122T100000000Z-0000abcd';

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactW
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
+import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { DynamoStrategyStore, StaleVersionError } from '../../../shared/store/strategy.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { aStrategy } from '../support/strategy.ts';
@@ -137,5 +138,20 @@ describe('DynamoStrategyStore.version', () => {
     // Assess
     expect(found).toEqual(stored(2));
     expect(missing).toBeUndefined();
+  });
+});
+
+describe('DynamoStrategyStore.listVersions', () => {
+  it('reads the strategy’s partition newest first, and answers a page past the last version as empty, not as the shipped default', async () => {
+    // Prepare
+    const lastKey = { PK: 'STRATEGY', SK: 'VERSION#000001' };
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const page = await store.listVersions(10, encodeCursor(lastKey));
+
+    // Assess
+    expect(page).toEqual({ items: [] });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STRATEGY' }, ScanIndexForward: false, Limit: 10, ExclusiveStartKey: lastKey });
   });
 });

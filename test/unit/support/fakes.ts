@@ -20,7 +20,8 @@ import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
 import { derivedItems, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
 import { inboxPartition, pilotListPartition, REVISIT_PARTITION, statusPartition } from '../../../shared/store/keys.ts';
 import type { NotificationStore, PendingNotification, StoredNotification } from '../../../shared/store/notifications.ts';
-import type { RescoreJob, RescoreJobStore } from '../../../shared/store/rescore-jobs.ts';
+import type { RescoreJob } from '../../../shared/domain/rescore.ts';
+import type { RescoreJobStore } from '../../../shared/store/rescore-jobs.ts';
 import { normaliseMailAddress, type MailSuppression, type NotSentReason } from '../../../shared/domain/mail-suppression.ts';
 import type { MailSuppressionStore } from '../../../shared/store/suppressions.ts';
 import {
@@ -458,6 +459,11 @@ export class InMemoryStrategyStore implements StrategyStore {
 
   async version(version: number): Promise<Strategy | undefined> {
     return structuredClone(this.versions.find((strategy) => strategy.version === version));
+  }
+
+  /** Newest first, as the adapter lists them. */
+  async listVersions(limit: number, cursor?: string): Promise<Page<Strategy>> {
+    return page(this.versions.toReversed(), limit, cursor);
   }
 
   async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {

@@ -253,11 +253,55 @@ export interface paths {
         put?: never;
         /**
          * Re-score the undecided ideas
-         * @description Queues the ids of every idea in triage, needing information or parked, 25 to a message, to be aligned again with the current strategy; answers the job’s progress.
+         * @description Queues the ids of every idea in triage, needing information or parked, 25 to a message, to be aligned again with the current strategy; answers the job’s progress. `Location` is where the progress is followed (GET /console/strategy/rescore/{jobId}).
          *
          *     Roles: triage, admin.
          */
         post: operations["startRescore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/strategy/rescore/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A re-scoring job’s progress
+         * @description The same answer as the start’s, read again, to poll until `status` is `done` (every page queued is done: `pagesDone` equals `pagesQueued`) or `superseded` (a newer strategy version’s job does the work). `queueing` while the start is still queueing the ideas, `running` after.
+         *
+         *     Roles: triage, admin.
+         */
+        get: operations["getRescoreProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/strategy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of the strategy
+         * @description Newest first, a page at a time, each summed up: its number, when and by whom it was stored, its name and period, and how many themes and criteria it has. The whole of a version is GET /console/strategy/versions/{n}. A fresh installation lists the shipped default as version 1.
+         *
+         *     Roles: triage, admin.
+         */
+        get: operations["listStrategyVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1999,6 +2043,26 @@ export interface components {
                 };
                 weight: number;
             }[];
+        };
+        StrategyVersionsPage: {
+            items: {
+                createdAt: string;
+                createdBy: string;
+                criterionCount: number;
+                name: {
+                    da: string;
+                    en: string;
+                };
+                period: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                themeCount: number;
+                version: number;
+            }[];
+            nextCursor?: string;
         };
         SubmitAccepted: {
             followUpToken?: string;
@@ -3995,6 +4059,7 @@ export interface operations {
             202: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    Location: components["headers"]["Location"];
                     "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                     [name: string]: unknown;
                 };
@@ -4017,6 +4082,132 @@ export interface operations {
                     "application/json": components["schemas"]["RescoreProgress"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRescoreProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Danish (`da`, the default) or English (`en`): the language of titles, details and messages. An idea’s own messages are in its language unless this names one.
+                 * @example da
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job’s progress. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ideasQueued": 87,
+                     *       "jobId": "20261115T120000123Z-3f6c2a9e",
+                     *       "pagesDone": 4,
+                     *       "pagesQueued": 4,
+                     *       "status": "done",
+                     *       "statuses": [
+                     *         "in_triage",
+                     *         "needs_info",
+                     *         "parked"
+                     *       ],
+                     *       "strategyVersion": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RescoreProgress"];
+                };
+            };
+            400: components["responses"]["Validation"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listStrategyVersions: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Where the page starts: the `nextCursor` of the page before (or an idea’s `commentsCursor`). Sealed by the server; one it did not issue is 400 `invalid-cursor`. Without it, the first page. */
+                cursor?: string;
+            };
+            header?: {
+                /**
+                 * @description Danish (`da`, the default) or English (`en`): the language of titles, details and messages. An idea’s own messages are in its language unless this names one.
+                 * @example da
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "createdAt": "2026-11-15T12:00:00.000Z",
+                     *           "createdBy": "ulla",
+                     *           "criterionCount": 1,
+                     *           "name": {
+                     *             "da": "Digitaliseringsstrategi 2026–2028",
+                     *             "en": "Digital strategy 2026–2028"
+                     *           },
+                     *           "period": {
+                     *             "from": "2026-01-01",
+                     *             "to": "2028-12-31"
+                     *           },
+                     *           "themeCount": 1,
+                     *           "version": 3
+                     *         },
+                     *         {
+                     *           "createdAt": "2026-10-01T12:00:00.000Z",
+                     *           "createdBy": "ulla",
+                     *           "criterionCount": 1,
+                     *           "name": {
+                     *             "da": "Digitaliseringsstrategi 2026–2028",
+                     *             "en": "Digital strategy 2026–2028"
+                     *           },
+                     *           "period": {
+                     *             "from": "2026-01-01",
+                     *             "to": "2028-12-31"
+                     *           },
+                     *           "themeCount": 1,
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": "djEuZXhhbXBlbA"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyVersionsPage"];
+                };
+            };
+            400: components["responses"]["InvalidCursorOrValidation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
