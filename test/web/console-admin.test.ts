@@ -1,10 +1,11 @@
 /**
  * The admin pages in a real browser against a local runtime of their own: the system owner
- * changes the strategy (a keyword with æøå), sees what changed between two versions, saves over
- * a version somebody else saved meanwhile without losing a character, re-scores the ideas, and
- * edits a gate's checklist; the API's validation faults are shown at their fields and in the
- * summary; anybody without the admin role is told so and shown no admin data. axe-core checks
- * every page and state on the way.
+ * finds them in the menu, changes the strategy (a keyword with æøå), sees what changed between
+ * two versions, saves over a version somebody else saved meanwhile without losing a character,
+ * re-scores the ideas, and edits a gate's checklist; the API's validation faults are shown at
+ * their fields and in the summary; the triage team reads the strategy and the checklists, a
+ * director the checklists, with no form; anybody else is told so and shown no admin data.
+ * axe-core checks every page and state on the way.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,7 @@ async function signInAs(page: Page, person: string, path: string): Promise<void>
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const menuLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name, exact: true });
 
 interface StrategyBody {
   version: number;
@@ -176,11 +178,11 @@ describe('re-scoring', () => {
     // Act
     await page.getByRole('button', { name: 'Start genscoring' }).click();
 
-    // Assess: the job's progress as the API answered it, in a live region
+    // Assess: the job's progress, read until it is done, in a live region
     const status = page.getByRole('status').filter({ hasText: `Version ${strategy.version}:` });
     await status.waitFor();
-    expect(await status.textContent()).toMatch(/Genscoringen (kører i baggrunden|er færdig)\..*1 idé i 1 portion/);
-    await screenshot(page, 'admin-rescore-started');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/Genscoringen er færdig\..*1 idé i 1 portion, 1 portion færdig/);
+    await screenshot(page, 'admin-rescore-done');
     // The idea is aligned with the current version, the keyword with æøå among its matched words.
     const aligned = await eventually(async () => {
       const idea = (await (await admin.request('GET', `/console/ideas/${id}`)).json()) as { themeAlignment?: { strategyVersion: number; scores: { themeId: string; matchedTerms: string[] }[] } };
@@ -198,6 +200,8 @@ describe('the gate checklists', () => {
     await signInAs(page, 'Admin', '/console/gates');
     await expect.poll(() => heading(page)).toBe('Tjeklister ved gates');
     await page.getByRole('group', { name: 'Gate: Ind i pilot' }).waitFor();
+    expect(await menuLink(page, 'Strategi').getAttribute('href')).toBe('/console/strategy');
+    expect(await menuLink(page, 'Gate-tjeklister').getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'admin-gates');
 
     // Act: by keyboard, an item too short for the API first, then written out
@@ -297,15 +301,56 @@ describe('the triage team', () => {
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Start genscoring' }).count()).toBe(1);
     await page.getByRole('heading', { name: 'Versioner' }).waitFor();
+    // The menu links the strategy, which the team works with, and the checklists, which it reads.
+    expect(await menuLink(page, 'Strategi').getAttribute('aria-current')).toBe('page');
+    expect(await menuLink(page, 'Gate-tjeklister').count()).toBe(1);
     await expectAccessible(page, 'admin-strategy-triage');
+  });
+});
+
+describe('the gate checklists, read', () => {
+  it.each([
+    ['Jonas Nørgaard', 'triage'],
+    ['Birgitte Åberg', 'director'],
+  ])('%s (%s) reads every gate’s checklist and the stage limits, with nothing to change them by', async (person, role) => {
+    // Arrange
+    const { gates, stageLimitDays } = (await (await admin.request('GET', '/console/gates')).json()) as {
+      gates: { pilot: { text: { da: string }; required: boolean }[] };
+      stageLimitDays: { pilot: number };
+    };
+    const page = await newPhone();
+    const changes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/api/console')) changes.push(request.url());
+    });
+
+    // Act
+    await signInAs(page, person, '/console/gates');
+
+    // Assess
+    await expect.poll(() => heading(page)).toBe('Tjeklister ved gates');
+    await page.getByRole('heading', { name: 'Gate: Ind i pilot', level: 2 }).waitFor();
+    expect(await page.getByText('Du kan læse tjeklisterne og tidsgrænserne.', { exact: false }).count()).toBe(1);
+    const first = gates.pilot[0];
+    expect(first).toBeDefined();
+    const item = page.getByRole('listitem').filter({ hasText: first?.text.da });
+    expect(await item.getByText(first?.required === true ? 'Skal være opfyldt' : 'Frivilligt', { exact: true }).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Tidsgrænser for faserne', level: 2 }).waitFor();
+    expect(await page.getByText(`${stageLimitDays.pilot} dage`, { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.locator('form').count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Gem tjeklister og tidsgrænser' }).count()).toBe(0);
+    expect(changes).toEqual([]);
+    await expectAccessible(page, `admin-gates-${role}`);
   });
 });
 
 describe('anybody the page is not for', () => {
   it.each([
-    ['Mette Sørensen', '/console/strategy'],
-    ['Jonas Nørgaard', '/console/gates'],
-  ])('%s is told %s is not for them, and the page asks the API for nothing of it', async (person, path) => {
+    ['Mette Sørensen', '/console/strategy', 'Strategien er for digitaliseringsteamet og Spires systemejere'],
+    ['Birgitte Åberg', '/console/strategy', 'Strategien er for digitaliseringsteamet og Spires systemejere'],
+    ['Mette Sørensen', '/console/gates', 'Tjeklisterne er for digitaliseringsteamet, direktørerne og Spires systemejere'],
+  ])('%s is told %s is not for them, and the page asks the API for nothing of it', async (person, path, reason) => {
     // Arrange
     const page = await newPhone();
     const consoleCalls: string[] = [];
@@ -319,9 +364,9 @@ describe('anybody the page is not for', () => {
 
     // Assess
     await expect.poll(() => heading(page)).toBe('Du har ikke adgang');
-    expect(await page.getByText('Siden er for Spires systemejere').count()).toBe(1);
+    expect(await page.getByText(reason, { exact: false }).count()).toBe(1);
     expect(await page.locator('form').count()).toBe(0);
     expect(consoleCalls).toEqual([]);
-    await expectAccessible(page, `admin-refused${path.replaceAll('/', '-')}`);
+    await expectAccessible(page, `admin-refused-${person.split(' ')[0]?.toLowerCase()}${path.replaceAll('/', '-')}`);
   });
 });

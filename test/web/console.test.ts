@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
-import { da } from '../../web/src/i18n/da.ts';
+import { consoleDa } from '../../web/src/pages/console/texts/da.ts';
 import { eventually, FRICTION, IDEA, outbox, signIn, startTestRuntime, submitAll, waitForStatus, type Person } from '../integration/support.ts';
 import { expectAccessible, launchBrowser, PHONE, screenshot } from './browser.ts';
 
@@ -101,6 +101,11 @@ describe('who gets the console', () => {
     await poll(() => heading(page)).toBe('Overblik over pipelinen');
     await poll(() => page.getByRole('table', { name: 'Idéer efter status' }).count()).toBe(1);
     expect(asked.filter((path) => path.startsWith('/api/console'))).toEqual([]);
+    const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+    expect(await menu.getByRole('link', { name: 'Konsol' }).getAttribute('aria-current')).toBe('page');
+    // A director decides at the gates, so reads their checklists; the strategy is the team's.
+    expect(await menu.getByRole('link', { name: 'Strategi' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Gate-tjeklister' }).count()).toBe(1);
     await expectAccessible(page, 'console-director');
   });
 });
@@ -253,8 +258,8 @@ describe('declining', () => {
     // Act: a reason, the message it fills in made the team's own
     await dialog(page).getByLabel('Begrundelse').selectOption('no_capacity');
     const message = dialog(page).getByLabel('Besked til indsenderen');
-    expect(await message.inputValue()).toBe(da.console.declineMessages.no_capacity);
-    await message.fill(`${da.console.declineMessages.no_capacity} Vi ser gerne på den igen til foråret.`);
+    expect(await message.inputValue()).toBe(consoleDa.console.declineMessages.no_capacity);
+    await message.fill(`${consoleDa.console.declineMessages.no_capacity} Vi ser gerne på den igen til foråret.`);
     await poll(() => dialog(page).getByText(/Begrundelse: Vi har ikke kræfter til det lige nu\./).count()).toBe(1);
     await dialog(page).getByRole('button', { name: 'Afvis idéen' }).click();
 

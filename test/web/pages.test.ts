@@ -108,3 +108,31 @@ describe('the Content-Security-Policy in a browser', () => {
     await context.close();
   });
 });
+
+describe('the API reference page in a browser', () => {
+  it('renders the contract with Redoc from the runtime’s own script, under its policy, without a violation', async () => {
+    // Arrange
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requested: string[] = [];
+    page.on('console', (message) => {
+      // Redoc's sidebar always tries its badge from cdn.redoc.ly; the policy blocks it, as it should, and Redoc hides the image.
+      const blockedBadge = message.text().includes("'https://cdn.redoc.ly/redoc/logo-mini.svg'");
+      if (/Content Security Policy|Refused to/i.test(message.text()) && !blockedBadge) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => requested.push(new URL(request.url()).origin));
+
+    // Act
+    await page.goto(`${runtime.url}/reference`);
+
+    // Assess: the document's title and one of its operations, drawn; nothing fetched from elsewhere
+    await page.getByRole('heading', { name: /Spire API/ }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('Submit an idea or a piece of friction').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    expect(new Set(requested.filter((origin) => origin.startsWith('http')))).toEqual(new Set([runtime.url]));
+    await context.close();
+  });
+});
+

@@ -15,15 +15,15 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, TextArea } from '../../components/fields.tsx';
 import { PersonalDataCheck } from '../../components/PersonalDataCheck.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import type { ConsoleIdea } from './DecisionDialog.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 type Visibility = 'internal' | 'submitter';
 type Comment = components['schemas']['Comment'];
 const TEXT_MAX = 4000;
 
 export function CommentsPanel({ idea, onAdded }: { idea: ConsoleIdea; onAdded: (sentToSubmitter: boolean) => void }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.console;
   // Past the first 50, the rest a page at a time (`GET /ideas/{id}/comments`), read again with the idea.
   const [more, setMore] = useState<{ items: Comment[]; next: string | undefined; state: 'idle' | 'loading' | 'failed' }>({ items: [], next: idea.commentsCursor, state: 'idle' });

@@ -8,17 +8,17 @@ import { INBOX_STATUSES } from '../../../../shared/domain/inbox.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { statusLabel } from '../../components/StatusBadge.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import { usePipelineSummary } from './console-data.ts';
 import { ConsoleOnly } from './ConsoleOnly.tsx';
 import { InboxPage } from './InboxPage.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 export default function ConsoleHomePage() {
-  return <ConsoleOnly allow={['triage', 'director']}>{(_person, access) => (access === 'triage' ? <InboxPage /> : <DirectorOverview />)}</ConsoleOnly>;
+  return <ConsoleOnly page="home">{(access) => (access === 'full' ? <InboxPage /> : <DirectorOverview />)}</ConsoleOnly>;
 }
 
 function DirectorOverview() {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const summary = usePipelineSummary();
   return (

@@ -17,7 +17,6 @@ import { Alert, type AlertVariant } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { StatusBadge, statusLabel } from '../../components/StatusBadge.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import type { SignedInPerson } from '../../session/person.ts';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { useStrategy } from './console-data.ts';
@@ -27,6 +26,7 @@ import { DecisionDialog, type ConsoleIdea, type DecisionResult } from './Decisio
 import { DuplicateCandidates } from './DuplicateCandidates.tsx';
 import { highlightSegments } from './highlight.ts';
 import { ScorecardEditor } from './ScorecardEditor.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 type Reading = { state: 'loading' } | { state: 'not-found' } | { state: 'failed' } | { state: 'read'; idea: ConsoleIdea; etag: string };
 
@@ -44,11 +44,11 @@ interface Notice {
 }
 
 export default function ConsoleIdeaPage({ id }: { id: string }) {
-  return <ConsoleOnly allow={['triage']}>{(person) => <IdeaWork key={id} id={id} person={person} />}</ConsoleOnly>;
+  return <ConsoleOnly page="idea">{(_access, person) => <IdeaWork key={id} id={id} person={person} />}</ConsoleOnly>;
 }
 
 function IdeaWork({ id, person }: { id: string; person: SignedInPerson }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const [reading, setReading] = useState<Reading>({ state: 'loading' });
   const [version, setVersion] = useState(0);
@@ -344,7 +344,7 @@ function Highlighted({ text, terms }: { text: string; terms: readonly string[] }
 
 /** One line of the history: when, who, and what they did. */
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const actor = entry.actor;
   const who = actor === undefined || actor.kind === 'system' ? t.system : actor.kind === 'submitter' ? (actor.name ?? t.submitterActor) : (actor.name ?? actor.sub);
@@ -359,7 +359,7 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
 
 /** Somebody changed the idea first: what they did, and the way back to what the person was doing. */
 function ConflictPanel({ conflict, idea, draft, onReapply, onReassign }: { conflict: Conflict; idea: ConsoleIdea; draft: DecisionDraft | undefined; onReapply: () => void; onReassign: (() => void) | undefined }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.console;
   const since = idea.history.slice(conflict.before.history.length);
   const typed = draft === undefined ? '' : draft.kind === 'needs_info' ? draft.question : draft.message;

@@ -1,37 +1,40 @@
 /**
- * The console's door: the page for a person whose roles give them the console (./access.ts),
- * else a plain "no access" page. Nothing is asked of the API before the roles are known, so a
- * person without access never loads any of the console's data.
+ * The console's pages' door: the page as a person's roles give it to them (./access.ts: all of it,
+ * or what they may read), else a plain "no access" page. Nothing is asked of the API before the
+ * roles are known, so a person the page is not for never loads any of its data.
  */
 import type { ComponentChildren } from 'preact';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import type { SignedInPerson } from '../../session/person.ts';
 import { usePerson } from '../../session/usePerson.ts';
-import { consoleAccess, type ConsoleAccess } from './access.ts';
+import { pageAccess, type ConsolePage, type PageAccess } from './access.ts';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 interface ConsoleOnlyProps {
-  /** Who may see the page: the team only, or the team and the directors. */
-  allow: readonly Exclude<ConsoleAccess, 'none'>[];
-  children: (person: SignedInPerson, access: Exclude<ConsoleAccess, 'none'>) => ComponentChildren;
+  page: ConsolePage;
+  children: (access: PageAccess, person: SignedInPerson) => ComponentChildren;
 }
 
-export function ConsoleOnly({ allow, children }: ConsoleOnlyProps) {
-  const { texts } = useTexts();
+export function ConsoleOnly({ page, children }: ConsoleOnlyProps) {
+  const { texts } = useConsoleTexts();
   const { person, known } = usePerson();
   if (!known) return <Spinner label={texts.common.loading} />;
-  const access = person === undefined ? 'none' : consoleAccess(person.roles);
-  if (person === undefined || access === 'none' || !allow.includes(access)) return <NoAccess />;
-  return <>{children(person, access)}</>;
+  const access = person === undefined ? undefined : pageAccess(person.roles, page);
+  if (person === undefined || access === undefined) return <NoAccess page={page} />;
+  return <>{children(access, person)}</>;
 }
 
-export function NoAccess() {
-  const { texts } = useTexts();
+function NoAccess({ page }: { page: ConsolePage }) {
+  const { texts } = useConsoleTexts();
+  const { heading, text } =
+    page === 'strategy' || page === 'gates'
+      ? { heading: texts.admin.noAccessHeading, text: texts.admin.noAccess[page] }
+      : { heading: texts.console.noAccessHeading, text: texts.console.noAccess };
   return (
     <>
-      <PageHeading>{texts.console.noAccessHeading}</PageHeading>
-      <p>{texts.console.noAccess}</p>
+      <PageHeading>{heading}</PageHeading>
+      <p>{text}</p>
       <a class="button button-secondary" href="/">
         {texts.console.noAccessHome}
       </a>

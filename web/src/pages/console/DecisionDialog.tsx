@@ -16,9 +16,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, Select, TextArea, TextField } from '../../components/fields.tsx';
 import { PersonalDataCheck } from '../../components/PersonalDataCheck.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import { decisionInput, draftErrors, submitterPreview, type DecisionDraft } from './decision.ts';
 import { Modal } from './Modal.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 export type ConsoleIdea = components['schemas']['ConsoleIdeaDocument'];
 export type DecisionResult = components['schemas']['DecisionResult'];
@@ -34,7 +34,7 @@ interface DecisionDialogProps {
 }
 
 export function DecisionDialog({ idea, etag, draft, onDraft, onClose, onDecided, onConflict }: DecisionDialogProps) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [tries, setTries] = useState(0);
@@ -179,7 +179,7 @@ export function DecisionDialog({ idea, etag, draft, onDraft, onClose, onDecided,
 }
 
 function DateField({ id, label, hint, error, value, onInput }: { id: string; label: string; hint: string; error: string | undefined; value: string; onInput: (value: string) => void }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const describedBy = [`${id}-hint`, error === undefined ? undefined : `${id}-error`].filter((part) => part !== undefined).join(' ');
   return (
     <div class={error === undefined ? 'form-group' : 'form-group form-error'}>

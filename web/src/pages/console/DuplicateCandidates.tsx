@@ -8,13 +8,13 @@ import { api } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { statusLabel } from '../../components/StatusBadge.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import type { ConsoleIdea } from './DecisionDialog.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 type Compared = { state: 'loading' } | { state: 'failed' } | { state: 'read'; other: ConsoleIdea };
 
 export function DuplicateCandidates({ idea, onMerge }: { idea: ConsoleIdea; onMerge: (into: string) => void }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const [compared, setCompared] = useState<Record<string, Compared>>({});
 

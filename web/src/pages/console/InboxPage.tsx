@@ -16,15 +16,15 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { statusLabel } from '../../components/StatusBadge.tsx';
 import { useConfig } from '../../config.ts';
-import { useTexts } from '../../i18n/texts.tsx';
 import { usePipelineSummary, useStrategy, type Strategy } from './console-data.ts';
 import { inboxAddress, inboxViewOf, type InboxView } from './inbox-query.ts';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 type InboxPage = components['schemas']['InboxPage'];
 type Reading = { state: 'loading' } | { state: 'failed' } | { state: 'refused' } | { state: 'read'; page: InboxPage };
 
 export function InboxPage() {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const { query, route } = useLocation();
   const view = inboxViewOf(query);
@@ -88,7 +88,7 @@ export function InboxPage() {
 }
 
 function Filters({ view, strategy, onShow }: { view: InboxView; strategy: Strategy | undefined; onShow: (view: InboxView) => void }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const config = useConfig();
   const [kind, setKind] = useState<string>(view.kind ?? '');
@@ -132,7 +132,7 @@ function Filters({ view, strategy, onShow }: { view: InboxView; strategy: Strate
 }
 
 function InboxTable({ page, view, strategy }: { page: InboxPage; view: InboxView; strategy: Strategy | undefined }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const { cursor, ...first } = view;
   const themeName = (id: string) => strategy?.themes.find((theme) => theme.id === id)?.name[language] ?? id;

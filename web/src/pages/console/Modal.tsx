@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { useTexts } from '../../i18n/texts.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -17,7 +17,7 @@ interface ModalProps {
 }
 
 export function Modal({ id, heading, onClose, children }: ModalProps) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

@@ -11,9 +11,9 @@ import { priorityOf, type CriterionScore } from '../../../../shared/domain/score
 import { api } from '../../api/client.ts';
 import { RadioGroup } from '../../components/fields.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { useTexts } from '../../i18n/texts.tsx';
 import type { Strategy } from './console-data.ts';
 import type { ConsoleIdea } from './DecisionDialog.tsx';
+import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 const STEPS = ['0', '1', '2', '3', '4'] as const;
 
@@ -28,7 +28,7 @@ interface ScorecardEditorProps {
 }
 
 export function ScorecardEditor({ idea, etag, strategy, given, onGiven, onSaved, onConflict }: ScorecardEditorProps) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);

@@ -1,8 +1,10 @@
 /**
- * `/console/gates` (admin): every gate's checklist (each item in Danish and English, required or
- * not) and the stage time limits, saved as one document with `PUT /console/gates` and `If-Match`.
- * Faults are shown at their fields and in the error summary; when somebody saved first (412), the
- * page says who and when, keeps what was typed, and saves over their version next time.
+ * `/console/gates`: for the system owner (admin) every gate's checklist (each item in Danish and
+ * English, required or not) and the stage time limits as a form, saved as one document with
+ * `PUT /console/gates` and `If-Match`; for the triage team and the directors, who decide at the
+ * gates, the same to read (./GatesSummary.tsx). Faults are shown at their fields and in the error
+ * summary; when somebody saved first (412), the page says who and when, keeps what was typed, and
+ * saves over their version next time.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
@@ -13,10 +15,11 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Checkbox, TextField } from '../../../components/fields.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
-import { useTexts } from '../../../i18n/texts.tsx';
-import { AdminOnly } from './AdminOnly.tsx';
+import { ConsoleOnly } from '../ConsoleOnly.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { faultsByField, faultSummary, fieldIdOf } from './form-errors.ts';
 import { FieldGroup } from './FieldGroup.tsx';
+import { GatesSummary, GatesVersion } from './GatesSummary.tsx';
 import { ACTIVE_STAGES, GATE_NAMES, GATES_FORM, gatesDraftOf, gatesFields, gatesInputOf, newItem, type GatesDraft, type GateSettings, type ItemDraft } from './gates-form.ts';
 
 type Reading = { state: 'loading' } | { state: 'failed' } | { state: 'read'; settings: GateSettings; etag: string };
@@ -24,13 +27,11 @@ type Reading = { state: 'loading' } | { state: 'failed' } | { state: 'read'; set
 const LANGUAGES = ['da', 'en'] as const;
 
 export default function GatesRoute() {
-  return (
-    <AdminOnly>{() => <GatesPage />}</AdminOnly>
-  );
+  return <ConsoleOnly page="gates">{(access) => <GatesPage canEdit={access === 'full'} />}</ConsoleOnly>;
 }
 
-function GatesPage() {
-  const { texts } = useTexts();
+function GatesPage({ canEdit }: { canEdit: boolean }) {
+  const { texts } = useConsoleTexts();
   const t = texts.admin.gates;
   const [reading, setReading] = useState<Reading>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -54,9 +55,6 @@ function GatesPage() {
     <>
       <PageHeading>{t.title}</PageHeading>
       <p>{t.intro}</p>
-      <p>
-        <a href="/console/strategy">{texts.admin.strategy.title}</a>
-      </p>
       {reading.state === 'loading' ? <Spinner label={texts.common.loading} /> : null}
       {reading.state === 'failed' ? (
         <Alert variant="error" announce>
@@ -66,13 +64,14 @@ function GatesPage() {
           </button>
         </Alert>
       ) : null}
-      {reading.state === 'read' ? <GatesEditor settings={reading.settings} etag={reading.etag} /> : null}
+      {reading.state === 'read' && canEdit ? <GatesEditor settings={reading.settings} etag={reading.etag} /> : null}
+      {reading.state === 'read' && !canEdit ? <GatesSummary settings={reading.settings} /> : null}
     </>
   );
 }
 
 function GatesEditor({ settings, etag: readEtag }: { settings: GateSettings; etag: string }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.admin.gates;
   const [draft, setDraft] = useState<GatesDraft>(() => gatesDraftOf(settings));
   const [current, setCurrent] = useState(settings);
@@ -151,8 +150,7 @@ function GatesEditor({ settings, etag: readEtag }: { settings: GateSettings; eta
 
   return (
     <>
-      {/* Version 0 is the shipped defaults, which nobody saved. */}
-      <p class="spire-meta">{current.version === 0 ? t.defaults : texts.admin.savedBy(current.version, texts.common.date(current.updatedAt), current.updatedBy)}</p>
+      <GatesVersion settings={current} />
       {errors.length === 0 ? null : <ErrorSummary items={faultSummary(fields, errors)} attempt={tries} />}
       {saved === undefined ? null : (
         <Alert variant="success" announce focus>

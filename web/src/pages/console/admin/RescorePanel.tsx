@@ -1,23 +1,48 @@
 /**
  * Starting a re-score of every undecided idea against the current strategy
- * (`POST /console/strategy/rescore`) and showing the job's progress as the API answers it. The
- * API has no route to read a job's progress later, so the page shows the start's answer; the
- * work goes on in the background.
+ * (`POST /console/strategy/rescore`) and following the job's progress
+ * (`GET /console/strategy/rescore/{jobId}`) every few seconds until it is done or superseded, in a
+ * live region. Leaving the page stops the reading, not the work.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import type { components } from '../../../api/schema.d.ts';
 import { Alert } from '../../../components/Alert.tsx';
-import { useTexts } from '../../../i18n/texts.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 
 type RescoreProgress = components['schemas']['RescoreProgress'];
 
+/** How often the page reads the job's progress while it runs. */
+const POLL_MS = 2_000;
+
+const finished = (progress: RescoreProgress) => progress.status === 'done' || progress.status === 'superseded';
+
 export function RescorePanel() {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.admin.rescore;
   const [starting, setStarting] = useState(false);
   const [progress, setProgress] = useState<RescoreProgress>();
   const [failure, setFailure] = useState<string>();
+
+  // While the job runs, read its progress again every POLL_MS; after a failed read the same
+  // progress is set again (a new object), which schedules the next read.
+  useEffect(() => {
+    if (progress === undefined || finished(progress)) return;
+    let current = true;
+    const again = () => {
+      if (current) setProgress({ ...progress });
+    };
+    const timer = setTimeout(() => {
+      api.GET('/console/strategy/rescore/{jobId}', { params: { path: { jobId: progress.jobId } } }).then(({ data }) => {
+        if (data === undefined) again();
+        else if (current) setProgress(data);
+      }, again);
+    }, POLL_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [progress]);
 
   const start = async () => {
     if (starting) return;

@@ -1,9 +1,9 @@
 /** What changed between two versions of the strategy, as lists a person reads top to bottom (./strategy-diff.ts). */
-import { useTexts } from '../../../i18n/texts.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { isUnchanged, type FieldChange, type ItemsDiff, type StrategyDiff } from './strategy-diff.ts';
 
 export function StrategyDiffView({ diff, heading, headingId }: { diff: StrategyDiff; heading: string; headingId: string }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.admin.versions;
   return (
     <section class="mt-5" aria-labelledby={headingId}>
@@ -36,7 +36,7 @@ export function StrategyDiffView({ diff, heading, headingId }: { diff: StrategyD
 }
 
 function ItemsDiffView({ heading, items }: { heading: string; items: ItemsDiff }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.admin.versions;
   if (items.added.length === 0 && items.removed.length === 0 && items.changed.length === 0) return null;
   const nameOf = (item: { id: string; name: { da: string; en: string } }) => (item.name[language] === '' ? item.id : item.name[language]);
@@ -76,7 +76,7 @@ function ItemsDiffView({ heading, items }: { heading: string; items: ItemsDiff }
 }
 
 function FieldChangeText({ change }: { change: FieldChange }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.admin.versions;
   const languages = texts.admin.languages;
   switch (change.field) {

@@ -13,7 +13,7 @@ import type { FieldError } from '../../../api/types.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { TextArea, TextField } from '../../../components/fields.tsx';
-import { useTexts } from '../../../i18n/texts.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { faultsByField, faultSummary, fieldIdOf } from './form-errors.ts';
 import { FieldGroup } from './FieldGroup.tsx';
 import { strategyDiff } from './strategy-diff.ts';
@@ -40,7 +40,7 @@ interface StrategyEditorProps {
 }
 
 export function StrategyEditor({ strategy, etag: readEtag, onSaved }: StrategyEditorProps) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.admin.strategy;
   const [draft, setDraft] = useState<StrategyDraft>(() => draftOf(strategy));
   const [etag, setEtag] = useState(readEtag);

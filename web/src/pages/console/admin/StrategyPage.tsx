@@ -9,8 +9,8 @@ import { api } from '../../../api/client.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
-import { useTexts } from '../../../i18n/texts.tsx';
-import { AdminOnly } from './AdminOnly.tsx';
+import { ConsoleOnly } from '../ConsoleOnly.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { RescorePanel } from './RescorePanel.tsx';
 import { StrategyEditor } from './StrategyEditor.tsx';
 import type { Strategy } from './strategy-form.ts';
@@ -21,12 +21,12 @@ type Reading = { state: 'loading' } | { state: 'failed' } | { state: 'read'; str
 
 export default function StrategyRoute() {
   return (
-    <AdminOnly alsoReadBy={['triage']}>{(canEdit) => <StrategyPage canEdit={canEdit} />}</AdminOnly>
+    <ConsoleOnly page="strategy">{(access) => <StrategyPage canEdit={access === 'full'} />}</ConsoleOnly>
   );
 }
 
 function StrategyPage({ canEdit }: { canEdit: boolean }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.admin.strategy;
   const [reading, setReading] = useState<Reading>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -75,11 +75,6 @@ function StrategyPage({ canEdit }: { canEdit: boolean }) {
               </li>
             </ul>
           </nav>
-          {canEdit ? (
-            <p>
-              <a href="/console/gates">{texts.admin.gates.title}</a>
-            </p>
-          ) : null}
           {canEdit ? (
             <StrategyEditor strategy={reading.strategy} etag={reading.etag} onSaved={(strategy, etag) => setReading({ state: 'read', strategy, etag })} />
           ) : (

@@ -1,9 +1,9 @@
 /** The current strategy for a reader who may not change it (triage): each theme with its keywords and weight, each criterion with its weight. */
-import { useTexts } from '../../../i18n/texts.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import type { Strategy } from './strategy-form.ts';
 
 export function StrategySummary({ strategy }: { strategy: Strategy }) {
-  const { texts, language } = useTexts();
+  const { texts, language } = useConsoleTexts();
   const t = texts.admin.strategy;
   const languages = texts.admin.languages;
   return (

@@ -1,17 +1,21 @@
 /**
- * Every version of the strategy, newest first (`GET /console/strategy/versions/{n}`, ten at a
- * time: versions never change, so each is read once), and what changed between any two.
+ * Every version of the strategy, newest first (`GET /console/strategy/versions`, a page of ten
+ * summaries at a time), and what changed between any two (`GET /console/strategy/versions/{n}`:
+ * versions never change, so each is read once).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
+import type { components } from '../../../api/schema.d.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Select } from '../../../components/fields.tsx';
-import { useTexts } from '../../../i18n/texts.tsx';
+import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { strategyDiff } from './strategy-diff.ts';
 import { StrategyDiffView } from './StrategyDiffView.tsx';
 import type { Strategy } from './strategy-form.ts';
 
 const PAGE = 10;
+
+type VersionSummary = components['schemas']['StrategyVersionsPage']['items'][number];
 
 /** Versions read so far, by number: shared by the list and the comparison. */
 const cache = new Map<number, Strategy>();
@@ -26,12 +30,12 @@ async function readVersion(n: number): Promise<Strategy> {
 }
 
 export function StrategyVersions({ current }: { current: Strategy }) {
-  const { texts } = useTexts();
+  const { texts } = useConsoleTexts();
   const t = texts.admin.versions;
   cache.set(current.version, current);
   const numbers = Array.from({ length: current.version }, (_, index) => current.version - index);
-  const [shown, setShown] = useState(PAGE);
-  const [listed, setListed] = useState<Strategy[]>([]);
+  const [listed, setListed] = useState<VersionSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string>();
   const [failed, setFailed] = useState(false);
   const [from, setFrom] = useState(String(Math.max(1, current.version - 1)));
   const [to, setTo] = useState(String(current.version));
@@ -42,16 +46,25 @@ export function StrategyVersions({ current }: { current: Strategy }) {
     setTo(String(current.version));
   }, [current.version]);
 
+  const readPage = async (cursor: string | undefined, isLive: () => boolean) => {
+    try {
+      const { data } = await api.GET('/console/strategy/versions', { params: { query: { limit: PAGE, ...(cursor === undefined ? {} : { cursor }) } } });
+      if (!isLive()) return;
+      if (data === undefined) return setFailed(true);
+      setListed((before) => [...(cursor === undefined ? [] : before), ...data.items]);
+      setNextCursor(data.nextCursor);
+    } catch {
+      if (isLive()) setFailed(true);
+    }
+  };
+
   useEffect(() => {
     let live = true;
-    Promise.all(numbers.slice(0, shown).map(readVersion)).then(
-      (versions) => live && setListed(versions),
-      () => live && setFailed(true),
-    );
+    void readPage(undefined, () => live);
     return () => {
       live = false;
     };
-  }, [current.version, shown]);
+  }, [current.version]);
 
   const compare = async () => {
     setFailed(false);
@@ -82,11 +95,11 @@ export function StrategyVersions({ current }: { current: Strategy }) {
           </li>
         ))}
       </ul>
-      {shown < numbers.length ? (
-        <button type="button" class="button button-secondary" onClick={() => setShown((count) => count + PAGE)}>
+      {nextCursor === undefined ? null : (
+        <button type="button" class="button button-secondary" onClick={() => void readPage(nextCursor, () => true)}>
           {texts.mine.more}
         </button>
-      ) : null}
+      )}
       {numbers.length < 2 ? null : (
         <form
           class="mt-6"
