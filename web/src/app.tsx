@@ -24,6 +24,10 @@ const ConsoleHomePage = lazy(() => import('./pages/console/ConsoleHomePage.tsx')
 const ConsoleIdeaPage = lazy(() => import('./pages/console/ConsoleIdeaPage.tsx'));
 const StrategyPage = lazy(() => import('./pages/console/admin/StrategyPage.tsx'));
 const GatesPage = lazy(() => import('./pages/console/admin/GatesPage.tsx'));
+const BoardPage = lazy(() => import('./pages/pipeline/BoardPage.tsx'));
+const PilotPage = lazy(() => import('./pages/pipeline/PilotPage.tsx'));
+const ReportPage = lazy(() => import('./pages/pipeline/ReportPage.tsx'));
+const LearningsPage = lazy(() => import('./pages/pipeline/LearningsPage.tsx'));
 
 const SubmitRoute = () => (
   <SignedInOnly>
@@ -58,6 +62,30 @@ const ConsoleRoute = () => (
 const ConsoleIdeaRoute = ({ id }: { id: string }) => (
   <SignedInOnly>
     <ConsoleIdeaPage id={id} />
+  </SignedInOnly>
+);
+
+const BoardRoute = () => (
+  <SignedInOnly>
+    <BoardPage />
+  </SignedInOnly>
+);
+
+const PilotRoute = ({ id }: { id: string }) => (
+  <SignedInOnly>
+    <PilotPage id={id} />
+  </SignedInOnly>
+);
+
+const ReportRoute = () => (
+  <SignedInOnly>
+    <ReportPage />
+  </SignedInOnly>
+);
+
+const LearningsRoute = () => (
+  <SignedInOnly>
+    <LearningsPage />
   </SignedInOnly>
 );
 
@@ -128,6 +156,10 @@ function Pages() {
         <Route path="/console" component={ConsoleRoute} />
         <Route path="/console/inbox" component={ConsoleRoute} />
         <Route path="/console/ideas/:id" component={ConsoleIdeaRoute} />
+        <Route path="/pipeline" component={BoardRoute} />
+        <Route path="/pipeline/pilots/:id" component={PilotRoute} />
+        <Route path="/pipeline/report" component={ReportRoute} />
+        <Route path="/pipeline/learnings" component={LearningsRoute} />
         <Route path="/signed-in" component={SignedInPage} />
         <Route default component={NotFoundPage} />
       </Router>

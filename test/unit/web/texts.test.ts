@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { da } from '../../../web/src/i18n/da.ts';
 import { en } from '../../../web/src/i18n/en.ts';
+import { consoleDa } from '../../../web/src/pages/console/texts/da.ts';
+import { consoleEn } from '../../../web/src/pages/console/texts/en.ts';
+import { pipelineDa } from '../../../web/src/pages/pipeline/texts/da.ts';
+import { pipelineEn } from '../../../web/src/pages/pipeline/texts/en.ts';
 
 /** Every text of a dictionary by its path (`submit.titleLabel`), as a string or a function's arity. */
 function leaves(texts: object, path = ''): Map<string, string | number> {
@@ -14,10 +18,16 @@ function leaves(texts: object, path = ''): Map<string, string | number> {
   return found;
 }
 
-describe('the pages’ texts', () => {
+const DICTIONARIES = [
+  ['the frame’s and the employee’s pages’', da, en],
+  ['the console’s', consoleDa, consoleEn],
+  ['the pipeline’s', pipelineDa, pipelineEn],
+] as const;
+
+describe.each(DICTIONARIES)('%s texts', (_name, danishTexts, englishTexts) => {
   it('have an English text for every Danish one, with the same placeholders, and nothing more', () => {
-    const danish = leaves(da);
-    const english = leaves(en);
+    const danish = leaves(danishTexts);
+    const english = leaves(englishTexts);
 
     expect([...english.keys()].sort()).toEqual([...danish.keys()].sort());
     for (const [path, text] of danish) {
@@ -27,11 +37,13 @@ describe('the pages’ texts', () => {
   });
 
   it('leave no text empty in either language', () => {
-    for (const [path, text] of [...leaves(da), ...leaves(en)]) {
+    for (const [path, text] of [...leaves(danishTexts), ...leaves(englishTexts)]) {
       if (typeof text === 'string') expect(text.trim(), path).not.toBe('');
     }
   });
+});
 
+describe('the pages’ texts', () => {
   it('say what is wrong with a field in the API’s own words', () => {
     expect(da.validation.required).toBe('Skal udfyldes');
     expect(da.validation.minChars(3)).toBe('Skal være mindst 3 tegn');

@@ -1,15 +1,25 @@
 /**
  * The dkfds header: the solution's name (a link to the front page), the language switch and
- * signing out, then the menu with the current page marked.
+ * signing out, then the menu with the current page marked: the console's pages among its links
+ * for those whose roles give them one (pages/console/access.ts).
  */
 import { useLocation } from 'preact-iso';
+import type { Texts } from '../i18n/da.ts';
 import { chooseLanguage } from '../i18n/language.ts';
 import { useTexts } from '../i18n/texts.tsx';
 import { signOut } from '../session/session.ts';
 import { useSessionStatus } from '../session/useSession.ts';
 import { usePerson } from '../session/usePerson.ts';
-import { consoleAccess } from '../pages/console/access.ts';
+import { menuPages, type MenuPage } from '../pages/console/access.ts';
+import { pipelineAccess } from '../pages/pipeline/access.ts';
 import { Icon } from './Icon.tsx';
+
+/** The console's pages in the menu: the address, the text, and the addresses it is the current page on. */
+const CONSOLE_LINKS = {
+  home: { href: '/console', text: 'consoleLink', current: /^\/console(\/inbox|\/ideas\/.*)?$/ },
+  strategy: { href: '/console/strategy', text: 'strategyLink', current: /^\/console\/strategy$/ },
+  gates: { href: '/console/gates', text: 'gatesLink', current: /^\/console\/gates$/ },
+} as const satisfies Record<MenuPage, { href: string; text: keyof Texts['common']; current: RegExp }>;
 
 export function Header() {
   const { texts, language } = useTexts();
@@ -18,10 +28,15 @@ export function Header() {
   const { person } = usePerson();
   const other = language === 'da' ? 'en' : 'da';
   const links = [
-    { href: '/', text: texts.common.submitLink },
-    { href: '/mine', text: texts.common.mineLink },
-    // The console for those whose roles give them one; the API decides what they may do there.
-    ...(person !== undefined && consoleAccess(person.roles) !== 'none' ? [{ href: '/console', text: texts.console.link }] : []),
+    { href: '/', text: texts.common.submitLink, current: path === '/' },
+    { href: '/mine', text: texts.common.mineLink, current: path === '/mine' },
+    // The console's pages for those whose roles give them one; the API decides what they may do there.
+    ...(person === undefined ? [] : menuPages(person.roles)).map((page) => {
+      const link = CONSOLE_LINKS[page];
+      return { href: link.href, text: texts.common[link.text], current: link.current.test(path) };
+    }),
+    // The pipeline's pages for the directors, the team and the system owner.
+    ...(person !== undefined && pipelineAccess(person.roles).read ? [{ href: '/pipeline', text: texts.common.pipelineLink, current: path.startsWith('/pipeline') }] : []),
   ];
 
   return (
@@ -52,7 +67,7 @@ export function Header() {
           <ul>
             {links.map((link) => (
               <li key={link.href}>
-                <a href={link.href} aria-current={path === link.href || (link.href === '/console' && /^\/console(\/inbox|\/ideas\/.*)?$/.test(path)) ? 'page' : undefined}>
+                <a href={link.href} aria-current={link.current ? 'page' : undefined}>
                   {link.text}
                 </a>
               </li>
