@@ -82,6 +82,20 @@ export function inboxSortValue(idea: Pick<Idea, 'id' | 'statusChangedAt' | 'scor
   return `${String(PRIORITY_STEPS - tenths).padStart(4, '0')}#${age}`;
 }
 
+export const PRIORITY_BASES = ['suggested', 'partly-scored', 'scored'] as const;
+/**
+ * Who the priority comes from: `suggested` when no criterion has a team score yet (only the
+ * system's suggestions, or nothing at all), `scored` when the team scored every criterion of the
+ * strategy, `partly-scored` in between (some team scores beside suggested or unscored criteria).
+ */
+export type PriorityBasis = (typeof PRIORITY_BASES)[number];
+
+export function priorityBasisOf(scorecard: Idea['scorecard']): PriorityBasis {
+  const sources = Object.values(scorecard?.scores ?? {}).map((score) => score.source);
+  if (!sources.includes('triage')) return 'suggested';
+  return scorecard?.complete === true && sources.every((source) => source === 'triage') ? 'scored' : 'partly-scored';
+}
+
 /** What one inbox row shows; kept on each entry so a page needs no further reads. */
 export interface InboxRow {
   id: string;
@@ -96,6 +110,8 @@ export interface InboxRow {
   figuresUnknown?: true;
   priority: number;
   priorityComplete: boolean;
+  /** Who the priority comes from; see priorityBasisOf. */
+  priorityBasis: PriorityBasis;
   duplicateCandidates: number;
   assignee?: StaffMember;
 }
@@ -113,6 +129,7 @@ export function inboxRow(idea: Idea): InboxRow {
     ...(idea.figuresUnknown === true ? { figuresUnknown: true } : {}),
     priority: idea.scorecard?.priority ?? 0,
     priorityComplete: idea.scorecard?.complete ?? false,
+    priorityBasis: priorityBasisOf(idea.scorecard),
     duplicateCandidates: idea.duplicateCandidates?.length ?? 0,
     ...(idea.assignee === undefined ? {} : { assignee: idea.assignee }),
   };

@@ -13,7 +13,7 @@ import * as z from './zod.ts';
 import { DECISION_KINDS } from '../domain/decisions.ts';
 import { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX, type ProblemTypeName } from '../http/problem-types.ts';
 import { DECLINE_REASONS, FREQUENCY_UNITS, IDEA_KINDS, IDEA_STATUSES, LANGUAGES, REDIRECT_TARGETS } from '../domain/idea.ts';
-import { INBOX_SORTS, INBOX_STATUSES } from '../domain/inbox.ts';
+import { INBOX_SORTS, INBOX_STATUSES, PRIORITY_BASES } from '../domain/inbox.ts';
 import { PERSONAL_DATA_KINDS } from '../domain/personal-data.ts';
 import { PILOT_SORTS } from '../domain/pilot-lists.ts';
 import { ACTIVE_STAGES, ARTEFACT_KINDS, GATE_DECISIONS, GATE_NAMES, PILOT_STAGES, RISK_LEVELS } from '../domain/pilot.ts';
@@ -317,6 +317,13 @@ export const InboxPage = z.object({
       figuresUnknown,
       priority: z.number(),
       priorityComplete: z.boolean(),
+      priorityBasis: z
+        .enum(PRIORITY_BASES)
+        .check(
+          z.describe(
+            "Who the priority comes from. `suggested`: no team score yet, only the system's suggestions (or nothing scored at all); `partly-scored`: the team scored some criteria, the rest are suggested or unscored; `scored`: the team scored every criterion.",
+          ),
+        ),
       duplicateCandidates: count,
       assignee: z.optional(Person),
       daysInStatus: days,

@@ -27,6 +27,7 @@ interface Row {
   frictionHoursPerYear?: number;
   priority: number;
   priorityComplete: boolean;
+  priorityBasis: 'suggested' | 'partly-scored' | 'scored';
   duplicateCandidates: number;
   assignee?: { sub: string; name?: string };
 }
@@ -234,9 +235,9 @@ describe('the rows and the service level', () => {
     expect(page.serviceLevelDays).toBe(14);
     const row = page.items[0] as Row;
     expect(Object.keys(row).sort()).toEqual(
-      ['daysInStatus', 'department', 'duplicateCandidates', 'frictionHoursPerYear', 'id', 'kind', 'overdue', 'priority', 'priorityComplete', 'status', 'statusChangedAt', 'themes', 'title'].sort(),
+      ['daysInStatus', 'department', 'duplicateCandidates', 'frictionHoursPerYear', 'id', 'kind', 'overdue', 'priority', 'priorityBasis', 'priorityComplete', 'status', 'statusChangedAt', 'themes', 'title'].sort(),
     );
-    expect(row).toMatchObject({ id, title: FRICTION.title, kind: 'friction', department, status: 'in_triage', overdue: false, frictionHoursPerYear: 920, priorityComplete: false });
+    expect(row).toMatchObject({ id, title: FRICTION.title, kind: 'friction', department, status: 'in_triage', overdue: false, frictionHoursPerYear: 920, priorityComplete: false, priorityBasis: 'suggested' });
     expect(row.daysInStatus).toBeLessThan(0.1);
     expect(row.themes[0]?.themeId).toBe('automatisering');
     expect(row.themes.length).toBeLessThanOrEqual(3);
@@ -281,5 +282,27 @@ describe('the rows and the service level', () => {
     const own = await (await anna.request('GET', `/ideas/${id}`)).text();
     expect(own).not.toMatch(/søren|Søren|Ærbødig|assign/);
     expect((JSON.parse(own) as { history: unknown[] }).history).toHaveLength(2);
+  });
+
+  it('marks a priority that is only suggested until the team scores, and keeps every list of the idea in step with its scorecard', async () => {
+    // Prepare
+    const department = 'Scoringskontoret Ærøskøbing';
+    const [id] = (await submitAll(anna, [{ ...FRICTION, department }])) as [string];
+    const suggested = (await inbox({ department })).items[0] as Row;
+    const score = async (scores: Record<string, number>) => {
+      const response = await tove.request('PUT', `/console/ideas/${id}/scorecard`, { body: { scores }, headers: { 'if-match': await consoleEtag(tove, id) } });
+      expect(response.status).toBe(200);
+    };
+
+    // Act
+    await score({ feasibility: 3 });
+    const partly = await Promise.all([inbox({ department }), inbox({ department, sort: 'age' }), inbox({ department, kind: 'friction', sort: 'age' })]);
+    await score({ strategic_fit: 3, benefit: 3, feasibility: 3, risk_compliance: 2, reach: 2 });
+    const scored = await Promise.all([inbox({ department }), inbox({ department, sort: 'age' }), inbox({ department, kind: 'friction' })]);
+
+    // Assess
+    expect(suggested).toMatchObject({ id, priorityBasis: 'suggested', priorityComplete: false });
+    for (const page of partly) expect(page.items.find((row) => row.id === id)?.priorityBasis).toBe('partly-scored');
+    for (const page of scored) expect(page.items.find((row) => row.id === id)).toMatchObject({ priorityBasis: 'scored', priorityComplete: true });
   });
 });

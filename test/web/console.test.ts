@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { consoleDa } from '../../web/src/pages/console/texts/da.ts';
-import { eventually, FRICTION, IDEA, outbox, signIn, startTestRuntime, submitAll, waitForStatus, type Person } from '../integration/support.ts';
+import { consoleEtag, eventually, FRICTION, IDEA, outbox, signIn, startTestRuntime, submitAll, waitForStatus, type Person } from '../integration/support.ts';
 import { expectAccessible, launchBrowser, PHONE, screenshot } from './browser.ts';
 
 const DESK = { width: 1280, height: 900 } as const;
@@ -115,10 +115,15 @@ describe('the inbox', () => {
     // Arrange: bøvl without figures and an idea, both in triage
     const unknown = `Kørelister uden tal ${Date.now()}`;
     const plain = `Idé om kalender ${Date.now()}`;
-    await submitAll(anna, [
+    const [, plainId] = (await submitAll(anna, [
       { kind: 'friction', title: unknown, description: 'Kørelisterne skrives i hånden hver morgen, og vi ved ikke, hvor længe det tager.', department: 'Hjemmeplejen Åbyhøj', figuresUnknown: true },
       { ...IDEA, title: plain },
-    ]);
+    ])) as [string, string];
+    // The idea is scored by the team on every criterion; the report keeps only the system's suggestions.
+    const strategy = (await (await jonas.request('GET', '/console/strategy')).json()) as { criteria: { id: string }[] };
+    const scores = Object.fromEntries(strategy.criteria.map((criterion) => [criterion.id, 2]));
+    const scored = await jonas.request('PUT', `/console/ideas/${plainId}/scorecard`, { body: { scores }, headers: { 'if-match': await consoleEtag(jonas, plainId) } });
+    expect(scored.status).toBe(200);
     const page = await newDesk();
 
     // Act
@@ -132,6 +137,9 @@ describe('the inbox', () => {
     expect(await tab.getAttribute('aria-current')).toBe('page');
     const row = page.getByRole('row', { name: new RegExp(unknown) });
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('ukendt');
+    // A priority from suggestions alone is said in words, not by colour; a scored one is not marked.
+    expect(await row.getByRole('cell').nth(3).getByText('kun forslag', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: new RegExp(plain) }).getByRole('cell').nth(3).textContent()).toBe('50');
     expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Konsol' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'console-inbox');
 
@@ -156,6 +164,7 @@ describe('the inbox', () => {
     await poll(() => heading(page)).toBe('Inbox');
     await poll(() => page.getByRole('table', { name: 'Ideas with status: Being assessed' }).getByRole('link', { name: unknown }).count()).toBe(1);
     expect(await page.getByRole('row', { name: new RegExp(unknown) }).getByRole('cell').nth(2).textContent()).toBe('unknown');
+    expect(await page.getByRole('row', { name: new RegExp(unknown) }).getByRole('cell').nth(3).getByText('suggested only', { exact: true }).count()).toBe(1);
     await expectAccessible(page, 'console-inbox-english');
   });
 });
@@ -377,8 +386,9 @@ describe('assignment and comments', () => {
     // Assess: each under its own heading; Anna reads only the message to her
     const internal = page.locator('.spire-comments-internal');
     const toSubmitter = page.locator('.spire-comments-submitter');
-    expect(await internal.getByText('Tjek med IT, om kodebokse er godkendt.').count()).toBe(1);
-    expect(await toSubmitter.getByText('Tak! Vi undersøger, om kodebokse er godkendt af IT.').count()).toBe(1);
+    // The lists are read again after each comment: wait for the second reading.
+    await poll(() => internal.getByText('Tjek med IT, om kodebokse er godkendt.').count()).toBe(1);
+    await poll(() => toSubmitter.getByText('Tak! Vi undersøger, om kodebokse er godkendt af IT.').count()).toBe(1);
     expect(await toSubmitter.getByText('Tjek med IT').count()).toBe(0);
     const annas = JSON.stringify(await (await anna.request('GET', `/ideas/${id}`)).json());
     expect(annas).toContain('Vi undersøger, om kodebokse er godkendt af IT.');

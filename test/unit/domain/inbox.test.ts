@@ -10,6 +10,7 @@ import {
   inboxThemes,
   isOverdue,
   overdueBefore,
+  priorityBasisOf,
 } from '../../../shared/domain/inbox.ts';
 import { IDEA_STATUSES, type Idea, type Scorecard, type ThemeAlignment } from '../../../shared/domain/idea.ts';
 import { anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
@@ -396,6 +397,28 @@ describe('inboxSortValue', () => {
   });
 });
 
+describe('priorityBasisOf', () => {
+  const scored = (sources: Record<string, 'triage' | 'suggested'>, complete: boolean): Scorecard => ({
+    ...scorecard(50, complete),
+    scores: Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { value: 2, source }])),
+  });
+
+  it('calls a priority with no team score suggested, also with no scorecard or no scores at all', () => {
+    expect(priorityBasisOf(undefined)).toBe('suggested');
+    expect(priorityBasisOf(scored({}, false))).toBe('suggested');
+    expect(priorityBasisOf(scored({ strategic_fit: 'suggested', benefit: 'suggested' }, true))).toBe('suggested');
+  });
+
+  it('calls it partly scored when the team scored some criteria and others are suggested or unscored', () => {
+    expect(priorityBasisOf(scored({ strategic_fit: 'triage', benefit: 'suggested' }, true))).toBe('partly-scored');
+    expect(priorityBasisOf(scored({ strategic_fit: 'triage' }, false))).toBe('partly-scored');
+  });
+
+  it('calls it scored only when the team scored every criterion', () => {
+    expect(priorityBasisOf(scored({ strategic_fit: 'triage', benefit: 'triage' }, true))).toBe('scored');
+  });
+});
+
 describe('inboxRow', () => {
   it('shows what the inbox needs of the idea', () => {
     // Prepare
@@ -430,6 +453,7 @@ describe('inboxRow', () => {
       frictionHoursPerYear: 1380,
       priority: 72.5,
       priorityComplete: false,
+      priorityBasis: 'suggested',
       duplicateCandidates: 2,
       assignee: { sub: 'triage-1', name: 'Søren Ærø' },
     });
@@ -440,7 +464,7 @@ describe('inboxRow', () => {
     const row = inboxRow(aTriagedIdea());
 
     // Assess
-    expect(row).toMatchObject({ priority: 0, priorityComplete: false, duplicateCandidates: 0, themes: [] });
+    expect(row).toMatchObject({ priority: 0, priorityComplete: false, priorityBasis: 'suggested', duplicateCandidates: 0, themes: [] });
     expect(row).not.toHaveProperty('assignee');
     expect(row).not.toHaveProperty('frictionHoursPerYear');
   });

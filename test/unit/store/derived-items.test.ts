@@ -150,6 +150,22 @@ describe('derived items of stored text that is not well-formed Unicode', () => {
 });
 
 describe('derivedItemChanges', () => {
+  it('rewrites every inbox entry with the team basis when triage scores an idea that had only suggestions', () => {
+    // Prepare
+    const suggested: Scorecard = { ...scorecard(60), scores: { strategic_fit: { value: 3, source: 'suggested' }, benefit: { value: 2, source: 'suggested' } } };
+    const before = aTriagedIdea({ scorecard: suggested });
+    const after = aTriagedIdea({ version: 3, scorecard: { ...suggested, scores: { strategic_fit: { value: 3, source: 'triage' }, benefit: { value: 2, source: 'suggested' } }, scoredBy: BY.sub } });
+
+    // Act
+    const changes = derivedItemChanges(before, after);
+
+    // Assess
+    const rows = changes.puts.filter((item) => item['type'] === 'inbox').map((item) => item['row'] as { priorityBasis: string });
+    expect(derivedItems(before).filter((item) => item['type'] === 'inbox').every((item) => (item['row'] as { priorityBasis: string }).priorityBasis === 'suggested')).toBe(true);
+    expect(rows).toHaveLength(inboxListsOf(after).length * 2);
+    expect(rows.every((row) => row.priorityBasis === 'partly-scored')).toBe(true);
+  });
+
   it('puts every entry and deletes nothing for a new idea', () => {
     // Prepare
     const idea = aTriagedIdea();

@@ -675,6 +675,7 @@ describe('DynamoIdeaStore.transition', () => {
         themes: [],
         priority: 0,
         priorityComplete: false,
+        priorityBasis: 'suggested',
         duplicateCandidates: 0,
       };
       const lists = ['INBOX#in_triage', 'INBOX#in_triage#k=idea', `INBOX#in_triage#d=${DEPARTMENT}`, `INBOX#in_triage#k=idea#d=${DEPARTMENT}`];

@@ -1368,6 +1368,11 @@ export interface components {
                 kind: "idea" | "friction";
                 overdue: boolean;
                 priority: number;
+                /**
+                 * @description Who the priority comes from. `suggested`: no team score yet, only the system's suggestions (or nothing scored at all); `partly-scored`: the team scored some criteria, the rest are suggested or unscored; `scored`: the team scored every criterion.
+                 * @enum {string}
+                 */
+                priorityBasis: "suggested" | "partly-scored" | "scored";
                 priorityComplete: boolean;
                 /** @enum {string} */
                 status: "submitted" | "in_triage" | "needs_info" | "accepted" | "parked" | "declined" | "duplicate" | "redirected" | "withdrawn";
@@ -3340,6 +3345,7 @@ export interface operations {
                      *           "kind": "friction",
                      *           "overdue": false,
                      *           "priority": 58.3,
+                     *           "priorityBasis": "partly-scored",
                      *           "priorityComplete": false,
                      *           "status": "in_triage",
                      *           "statusChangedAt": "2026-11-02T08:15:03.000Z",
@@ -3360,6 +3366,7 @@ export interface operations {
                      *           "kind": "friction",
                      *           "overdue": false,
                      *           "priority": 22.5,
+                     *           "priorityBasis": "suggested",
                      *           "priorityComplete": false,
                      *           "status": "in_triage",
                      *           "statusChangedAt": "2026-11-02T08:15:03.000Z",

@@ -177,6 +177,15 @@ function InboxTable({ page, view, strategy }: { page: InboxPage; view: InboxView
                 <td>{row.figuresUnknown === true ? t.unknownHours : row.frictionHoursPerYear === undefined ? t.noHours : texts.common.number(row.frictionHoursPerYear)}</td>
                 <td>
                   {texts.common.number(row.priority)}
+                  {row.priorityBasis === 'suggested' ? (
+                    <>
+                      {' '}
+                      <span class="badge" data-priority-basis="suggested" title={t.suggestedOnlyHint}>
+                        {t.suggestedOnly}
+                      </span>
+                    </>
+                  ) : null}
+                  {row.priorityBasis === 'partly-scored' ? <span class="spire-meta d-block">{t.partlyScored}</span> : null}
                   {row.priorityComplete ? null : <span class="spire-meta d-block">{t.incomplete}</span>}
                 </td>
                 <td>{row.duplicateCandidates}</td>
