@@ -7,6 +7,7 @@
  * the same Idempotency-Key, on every run.
  */
 import { readFileSync } from 'node:fs';
+import type { PilotStage, RiskLevel } from '../../shared/domain/pilot.ts';
 import type { LOCAL_DEPARTMENTS } from './runtime.ts';
 
 /** One of the local runtime's departments (the submit form's list, /config.json). */
@@ -59,6 +60,9 @@ export const SEED_EMPLOYEES: readonly SeedPerson[] = [
 
 /** The triage member who asks, parks and accepts: the local sign-in page's ready-made triage person, so the console shows the decisions as theirs. */
 export const SEED_TRIAGE = { sub: 'jonas', name: 'Jonas Nørgaard' } as const;
+
+/** The director who decides at the pilots' gates: the local sign-in page's ready-made director. */
+export const SEED_DIRECTOR = { sub: 'birgitte', name: 'Birgitte Åberg' } as const;
 
 type Text = { title: string; description: string; department: Department };
 
@@ -229,13 +233,11 @@ export function seedIdeas(count?: number): SeedIdea[] {
 export type SeedDecision =
   | { position: number; decision: 'needs_info'; question: string }
   | { position: number; decision: 'park'; inDays: number; message: string }
-  | { position: number; decision: 'accept'; message: string }
   | { position: number; decision: 'decline'; reasonCode: 'already_solved'; message: string }
   | { position: number; decision: 'assign' };
 
-/** A few decisions, so every tab of the console's inbox holds something, and some ideas are Jonas's own. */
+/** A few decisions, so every tab of the console's inbox holds something, and some ideas are Jonas's own (the accepted ones are SEED_PILOTS). */
 export const SEED_DECISIONS: readonly SeedDecision[] = [
-  { position: 0, decision: 'accept', message: 'Tak! Vi tager idéen med i næste sprint og vender tilbage, når vi har en prototype.' },
   { position: 1, decision: 'needs_info', question: 'Hvor mange gange om ugen sker det, og hvor lang tid tager det hver gang?' },
   { position: 2, decision: 'assign' },
   { position: 3, decision: 'park', inDays: 90, message: 'Vi venter på det nye omsorgssystem og ser på idéen igen, når det er indført.' },
@@ -243,4 +245,106 @@ export const SEED_DECISIONS: readonly SeedDecision[] = [
   { position: 5, decision: 'needs_info', question: 'Hvilke systemer drejer det sig om, og hvem bruger dem?' },
   { position: 7, decision: 'decline', reasonCode: 'already_solved', message: 'Det er løst med den nye selvbetjeningsløsning, som kommer i foråret. Tak fordi du meldte det.' },
   { position: 8, decision: 'assign' },
+];
+
+/**
+ * An idea of the seed (at `position`) that Jonas accepts and the directors move on to `stage`: its
+ * hypothesis, owner and risk written by the team, results before it goes into `realised`, and,
+ * for `stopped`, the stage it is stopped in with its learnings.
+ */
+export interface SeedPilot {
+  position: number;
+  stage: PilotStage;
+  accept: string;
+  owner: { sub: string; name: string };
+  riskLevel: RiskLevel;
+  hypothesis: { expectedHoursPerYear: number; successMeasure: string; baseline: string; successThreshold: string };
+  results?: { summary: string; realisedHoursPerYear: number; followUps: number };
+  stop?: { in: 'sprint' | 'pilot' | 'evaluation' | 'operations'; reason: string; learnings: string };
+}
+
+const ACCEPT = 'Tak! Vi tager idéen med i næste sprint og vender tilbage, når vi har en prototype.';
+
+/** The directors' board: every stage holds a pilot or two, one stopped with its learnings, two realised with their hours. */
+export const SEED_PILOTS: readonly SeedPilot[] = [
+  {
+    position: 0,
+    stage: 'sprint',
+    accept: ACCEPT,
+    owner: { sub: 'seed-karen', name: 'Karen Højgaard' },
+    riskLevel: 'low',
+    hypothesis: { expectedHoursPerYear: 260, successMeasure: 'Opkald om vagtændringer pr. uge', baseline: '35 opkald pr. uge i oktober', successThreshold: 'Under 10 opkald pr. uge' },
+  },
+  {
+    position: 20,
+    stage: 'sprint',
+    accept: ACCEPT,
+    owner: { sub: 'seed-freja', name: 'Freja Østergård' },
+    riskLevel: 'low',
+    hypothesis: { expectedHoursPerYear: 150, successMeasure: 'Minutter brugt på at booke forældresamtaler pr. stue', baseline: '6 timer pr. stue pr. runde', successThreshold: 'Under 1 time pr. stue pr. runde' },
+  },
+  {
+    position: 6,
+    stage: 'pilot',
+    accept: ACCEPT,
+    owner: { sub: 'seed-lone', name: 'Lone Kjærsgaard' },
+    riskLevel: 'high',
+    hypothesis: { expectedHoursPerYear: 900, successMeasure: 'Medicinordinationer skrevet to gange pr. uge', baseline: '120 ordinationer pr. uge på Ærøhøj', successThreshold: 'Ingen ordinationer skrevet to gange' },
+  },
+  {
+    position: 13,
+    stage: 'pilot',
+    accept: ACCEPT,
+    owner: { sub: 'seed-signe', name: 'Signe Hjørnholm' },
+    riskLevel: 'medium',
+    hypothesis: { expectedHoursPerYear: 420, successMeasure: 'Udeblivelser fra samtaler i jobcentret', baseline: '18 % udeblev i 3. kvartal', successThreshold: 'Under 10 % udeblivelser' },
+  },
+  {
+    position: 9,
+    stage: 'evaluation',
+    accept: ACCEPT,
+    owner: { sub: 'seed-martin', name: 'Martin Schrøder' },
+    riskLevel: 'medium',
+    hypothesis: { expectedHoursPerYear: 1_100, successMeasure: 'Fakturaer tastet i hånden pr. måned', baseline: '1.400 fakturaer pr. måned', successThreshold: 'Under 200 fakturaer pr. måned' },
+  },
+  {
+    position: 21,
+    stage: 'operations',
+    accept: ACCEPT,
+    owner: { sub: 'seed-hanne', name: 'Hanne Dræbye' },
+    riskLevel: 'low',
+    hypothesis: { expectedHoursPerYear: 300, successMeasure: 'Forgæves kørsler efter storskrald pr. måned', baseline: '90 forgæves kørsler pr. måned', successThreshold: 'Under 30 forgæves kørsler pr. måned' },
+  },
+  {
+    position: 15,
+    stage: 'realised',
+    accept: ACCEPT,
+    owner: { sub: 'seed-bjoern', name: 'Bjørn Thøgersen' },
+    riskLevel: 'medium',
+    hypothesis: { expectedHoursPerYear: 480, successMeasure: 'Timer brugt på at lægge køreplaner pr. uge', baseline: '12 timer pr. uge i distrikt Nord', successThreshold: 'Under 3 timer pr. uge' },
+    results: { summary: 'Køreplanerne lægges nu på to timer om ugen, og kørslen blev 14 % kortere på Ærø.', realisedHoursPerYear: 390, followUps: 1 },
+  },
+  {
+    position: 16,
+    stage: 'realised',
+    accept: ACCEPT,
+    owner: { sub: 'seed-maja', name: 'Maja Brøndum' },
+    riskLevel: 'low',
+    hypothesis: { expectedHoursPerYear: 200, successMeasure: 'Bestillinger af sygeplejeartikler, der tastes mere end ét sted', baseline: 'Alle 300 bestillinger pr. måned', successThreshold: 'Ingen bestillinger tastes to gange' },
+    results: { summary: 'Alle bestillinger går nu gennem én formular, som sender dem videre til leverandøren.', realisedHoursPerYear: 240, followUps: 2 },
+  },
+  {
+    position: 22,
+    stage: 'stopped',
+    accept: ACCEPT,
+    owner: { sub: 'seed-aase', name: 'Åse Mølgaard' },
+    riskLevel: 'high',
+    hypothesis: { expectedHoursPerYear: 700, successMeasure: 'Natlige tilsyn pr. borger', baseline: '3 tilsyn pr. nat hos 40 borgere', successThreshold: 'Højst 1 tilsyn pr. nat' },
+    stop: {
+      in: 'pilot',
+      reason: 'Sensorerne gav for mange falske alarmer til, at natholdet kunne stole på dem.',
+      learnings:
+        'Sensorerne slog alarm, hver gang borgerne vendte sig i sengen, så natholdet gik flere tilsyn end før. Næste gang skal vi afprøve sensorerne på et par stuer i en måned, før vi fjerner et eneste tilsyn, og indstille dem sammen med sygeplejerskerne.',
+    },
+  },
 ];

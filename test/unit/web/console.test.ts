@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { menuPages, pageAccess } from '../../../web/src/pages/console/access.ts';
 import { decisionInput, draftErrors, emptyDraft, submitterPreview, type DraftTexts } from '../../../web/src/pages/console/decision.ts';
 import { highlightSegments } from '../../../web/src/pages/console/highlight.ts';
 import { inboxAddress, inboxViewOf } from '../../../web/src/pages/console/inbox-query.ts';
@@ -14,7 +13,7 @@ const TEXTS: DraftTexts = {
   idInvalid: 'not an id',
 };
 
-describe('who gets the console', () => {
+describe('the roles of a sign-in', () => {
   it('reads the roles from an array claim or a single value, and gives everybody the employee role', () => {
     expect(rolesOfClaims(['triage'], undefined)).toEqual(['employee', 'triage']);
     expect(rolesOfClaims(undefined, 'director')).toEqual(['employee', 'director']);
@@ -27,36 +26,6 @@ describe('who gets the console', () => {
     expect(jwtClaims(`header.${payload}.signature`)).toEqual({ roles: ['triage'], name: 'Jonas Nørgaard' });
     expect(jwtClaims('opaque-token')).toEqual({});
     expect(jwtClaims('a.%%%.b')).toEqual({});
-  });
-
-  it('gives triage and admin the inbox, a director the figures, and an employee nothing', () => {
-    expect(pageAccess(['employee', 'triage'], 'home')).toBe('full');
-    expect(pageAccess(['employee', 'admin'], 'home')).toBe('full');
-    expect(pageAccess(['employee', 'director'], 'home')).toBe('read');
-    expect(pageAccess(['employee'], 'home')).toBeUndefined();
-    expect(pageAccess(['employee', 'director'], 'idea')).toBeUndefined();
-  });
-
-  it('lets the system owner change the strategy and the gate checklists, triage read both, and a director read the checklists', () => {
-    expect(pageAccess(['employee', 'admin'], 'strategy')).toBe('full');
-    expect(pageAccess(['employee', 'admin'], 'gates')).toBe('full');
-    expect(pageAccess(['employee', 'triage'], 'strategy')).toBe('read');
-    expect(pageAccess(['employee', 'triage'], 'gates')).toBe('read');
-    expect(pageAccess(['employee', 'director'], 'strategy')).toBeUndefined();
-    expect(pageAccess(['employee', 'director'], 'gates')).toBe('read');
-    expect(pageAccess(['employee'], 'gates')).toBeUndefined();
-  });
-
-  it('gives a person with several roles the most any of them gives', () => {
-    expect(pageAccess(['employee', 'director', 'triage'], 'home')).toBe('full');
-    expect(pageAccess(['employee', 'triage', 'admin'], 'strategy')).toBe('full');
-  });
-
-  it('links the strategy for admin and triage, and the gate checklists only for the admin who keeps them', () => {
-    expect(menuPages(['employee', 'admin'])).toEqual(['home', 'strategy', 'gates']);
-    expect(menuPages(['employee', 'triage'])).toEqual(['home', 'strategy', 'gates']);
-    expect(menuPages(['employee', 'director'])).toEqual(['home', 'gates']);
-    expect(menuPages(['employee'])).toEqual([]);
   });
 });
 

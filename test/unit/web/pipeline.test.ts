@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineAccess } from '../../../web/src/pages/pipeline/access.ts';
 import { apiFilter, boardAddress, boardFiltersOf, matchesFilters, ownersOf, stageClock, waitingReason, type PilotRow } from '../../../web/src/pages/pipeline/board.ts';
-import type { PilotDocument } from '../../../web/src/pages/pipeline/GateDialog.tsx';
+import type { PilotDocument } from '../../../web/src/api/types.ts';
 import { pilotFormOf, pilotPatch, type PilotFormTexts } from '../../../web/src/pages/pipeline/pilot-form.ts';
 import { EMPTY_GATE_FORM, gateFormErrors, gateRefusal, gateRequest, type GateCheckTexts } from '../../../web/src/pages/pipeline/gate-decision.ts';
 
@@ -26,15 +25,6 @@ function row(fields: Partial<PilotRow> = {}): PilotRow {
 }
 
 const TEXTS: GateCheckTexts = { required: 'required', minChars: (min) => `min ${min}`, learnings: 'two sentences' };
-
-describe('who gets the pipeline', () => {
-  it('lets the team and the directors read and decide, the team and the system owner edit, and nobody else in', () => {
-    expect(pipelineAccess(['employee', 'director'])).toEqual({ read: true, decide: true, team: false });
-    expect(pipelineAccess(['employee', 'triage'])).toEqual({ read: true, decide: true, team: true });
-    expect(pipelineAccess(['employee', 'admin'])).toEqual({ read: true, decide: false, team: true });
-    expect(pipelineAccess(['employee'])).toEqual({ read: false, decide: false, team: false });
-  });
-});
 
 describe('the board’s filters', () => {
   it('are read from the address and written back in a fixed order, empty values left out', () => {

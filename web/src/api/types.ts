@@ -19,6 +19,7 @@ export type PersonalDataFinding = Schemas['PersonalDataFinding'];
 export type PersonalDataKind = PersonalDataFinding['kind'];
 /** One field's fault in a 400 `validation` problem: a JSON Pointer (`/title`) and what is wrong. */
 export type FieldError = Schemas['ValidationProblem']['errors'][number];
+export type PilotDocument = Schemas['PilotDocument'];
 
 export type IdeaKind = SubmitIdeaInput['kind'];
 export type IdeaStatus = IdeaDocument['status'];

@@ -1,24 +1,24 @@
 /**
  * The dkfds header: the solution's name (a link to the front page), the language switch and
- * signing out, then the menu with the current page marked: the console's pages among its links
- * for those whose roles give them one (pages/console/access.ts).
+ * signing out, then the menu with the current page marked: the console's and the pipeline's pages
+ * among its links for those whose roles give them one (session/access.ts).
  */
 import { useLocation } from 'preact-iso';
 import type { Texts } from '../i18n/da.ts';
 import { chooseLanguage } from '../i18n/language.ts';
 import { useTexts } from '../i18n/texts.tsx';
+import { menuPages, type MenuPage } from '../session/access.ts';
 import { signOut } from '../session/session.ts';
 import { useSessionStatus } from '../session/useSession.ts';
 import { usePerson } from '../session/usePerson.ts';
-import { menuPages, type MenuPage } from '../pages/console/access.ts';
-import { pipelineAccess } from '../pages/pipeline/access.ts';
 import { Icon } from './Icon.tsx';
 
-/** The console's pages in the menu: the address, the text, and the addresses it is the current page on. */
-const CONSOLE_LINKS = {
+/** The roles' pages in the menu: the address, the text, and the addresses it is the current page on. */
+const PAGE_LINKS = {
   home: { href: '/console', text: 'consoleLink', current: /^\/console(\/inbox|\/ideas\/.*)?$/ },
   strategy: { href: '/console/strategy', text: 'strategyLink', current: /^\/console\/strategy$/ },
   gates: { href: '/console/gates', text: 'gatesLink', current: /^\/console\/gates$/ },
+  pipeline: { href: '/pipeline', text: 'pipelineLink', current: /^\/pipeline/ },
 } as const satisfies Record<MenuPage, { href: string; text: keyof Texts['common']; current: RegExp }>;
 
 export function Header() {
@@ -30,13 +30,11 @@ export function Header() {
   const links = [
     { href: '/', text: texts.common.submitLink, current: path === '/' },
     { href: '/mine', text: texts.common.mineLink, current: path === '/mine' },
-    // The console's pages for those whose roles give them one; the API decides what they may do there.
+    // The console's and the pipeline's pages for those whose roles give them one; the API decides what they may do there.
     ...(person === undefined ? [] : menuPages(person.roles)).map((page) => {
-      const link = CONSOLE_LINKS[page];
+      const link = PAGE_LINKS[page];
       return { href: link.href, text: texts.common[link.text], current: link.current.test(path) };
     }),
-    // The pipeline's pages for the directors, the team and the system owner.
-    ...(person !== undefined && pipelineAccess(person.roles).read ? [{ href: '/pipeline', text: texts.common.pipelineLink, current: path.startsWith('/pipeline') }] : []),
   ];
 
   return (

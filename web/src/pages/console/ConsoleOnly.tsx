@@ -1,14 +1,14 @@
 /**
- * The console's pages' door: the page as a person's roles give it to them (./access.ts: all of it,
+ * The console's pages' door: the page as a person's roles give it to them (session/access.ts: all of it,
  * or what they may read), else a plain "no access" page. Nothing is asked of the API before the
  * roles are known, so a person the page is not for never loads any of its data.
  */
 import type { ComponentChildren } from 'preact';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { pageAccess, type ConsolePage, type PageAccess } from '../../session/access.ts';
 import type { SignedInPerson } from '../../session/person.ts';
 import { usePerson } from '../../session/usePerson.ts';
-import { pageAccess, type ConsolePage, type PageAccess } from './access.ts';
 import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 interface ConsoleOnlyProps {

@@ -10,7 +10,7 @@ import { useState } from 'preact/hooks';
 import { copenhagenDay } from '../../../../shared/domain/calendar.ts';
 import { STAGE_ORDER, type GateDecision } from '../../../../shared/domain/pilot.ts';
 import { api } from '../../api/client.ts';
-import type { components } from '../../api/schema.d.ts';
+import type { PilotDocument } from '../../api/types.ts';
 import { errorFor, summaryItems, type SummaryItem } from '../../api/problems.ts';
 import type { FieldError } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -21,7 +21,6 @@ import { Modal } from '../console/Modal.tsx';
 import { EMPTY_GATE_FORM, gateFormErrors, gateRefusal, gateRequest, type GateForm, type GateRefusalView } from './gate-decision.ts';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
 
-export type PilotDocument = components['schemas']['PilotDocument'];
 type NextGate = NonNullable<PilotDocument['nextGate']>;
 
 interface GateDialogProps {

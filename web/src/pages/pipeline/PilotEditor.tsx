@@ -13,7 +13,7 @@ import type { FieldError } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldSet, Select, TextArea, TextField } from '../../components/fields.tsx';
-import type { PilotDocument } from './GateDialog.tsx';
+import type { PilotDocument } from '../../api/types.ts';
 import { pilotFormOf, pilotPatch, type PilotForm } from './pilot-form.ts';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The pipeline pages' door and their own menu: the page for the team, the directors and the system
- * owner (./board.ts, `pipelineAccess`), else a plain "no access" page. Nothing is asked of the API
+ * owner (session/access.ts, `pipelineAccess`), else a plain "no access" page. Nothing is asked of the API
  * before the roles are known, so an employee never loads any of the pipeline's data.
  */
 import '../console/console.scss';
@@ -9,8 +9,8 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { pipelineAccess, type PipelineAccess } from '../../session/access.ts';
 import { usePerson } from '../../session/usePerson.ts';
-import { pipelineAccess, type PipelineAccess } from './access.ts';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
 
 export function PipelineOnly({ children }: { children: (access: PipelineAccess) => ComponentChildren }) {

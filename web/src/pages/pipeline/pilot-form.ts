@@ -5,8 +5,7 @@
  * Artefacts and the title are not in the form.
  */
 import type { RiskLevel } from '../../../../shared/domain/pilot.ts';
-import type { FieldError } from '../../api/types.ts';
-import type { PilotDocument } from './GateDialog.tsx';
+import type { FieldError, PilotDocument } from '../../api/types.ts';
 
 export interface PilotForm {
   ownerSub: string;
