@@ -1,7 +1,8 @@
 /** The admin forms' pure rules: where a fault's pointer lands, ids made from names, the strategy's body and what changed between versions. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGY } from '../../../shared/domain/strategy/default-strategy.ts';
-import { faultsByField, faultSummary, fieldIdOf, idFromName, numberTyped, uniqueId, type PointerField } from '../../../web/src/pages/console/admin/form-errors.ts';
+import { faultSummary, type PointerField } from '../../../web/src/api/problems.ts';
+import { faultsByField, fieldIdOf, idFromName, numberTyped, uniqueId } from '../../../web/src/pages/console/admin/form-errors.ts';
 import { gatesInputOf, newItem, type GatesDraft } from '../../../web/src/pages/console/admin/gates-form.ts';
 import { isUnchanged, strategyDiff } from '../../../web/src/pages/console/admin/strategy-diff.ts';
 import { draftOf, inputOf, keywordsOf, newTheme } from '../../../web/src/pages/console/admin/strategy-form.ts';

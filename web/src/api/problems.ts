@@ -32,15 +32,44 @@ export interface SummaryItem {
 }
 
 /**
- * The lines of a form's error summary, in the order of the form's fields, then the faults that
- * name no field on the page (a field the API did not expect, say), as plain text.
+ * A field or a group of fields (a fieldset) of a nested form (`/themes/2/keywords/da`): the JSON
+ * Pointer it edits, its element's id and label.
  */
-export function summaryItems(errors: readonly FieldError[], fields: readonly FormField[]): SummaryItem[] {
-  const onFields = fields.flatMap((field) =>
-    errors.filter((error) => fieldOfPointer(error.pointer) === field.name).map((error) => ({ fieldId: field.id, text: `${field.label}: ${error.detail}` })),
-  );
-  const elsewhere = errors.filter((error) => !fields.some((field) => field.name === fieldOfPointer(error.pointer))).map((error) => ({ text: error.detail }));
+export interface PointerField {
+  pointer: string;
+  id: string;
+  label: string;
+}
+
+/** The field a fault belongs to: the one with the longest pointer that is the fault's or contains it; undefined for the body itself. */
+export function fieldOfFault(fields: readonly PointerField[], pointer: string): PointerField | undefined {
+  const tokens = pointer.split('/');
+  for (let length = tokens.length; length > 1; length--) {
+    const prefix = tokens.slice(0, length).join('/');
+    const field = fields.find((candidate) => candidate.pointer === prefix);
+    if (field !== undefined) return field;
+  }
+  return undefined;
+}
+
+/**
+ * The lines of a form's error summary, in the order of the form's fields, each linking to its
+ * field; then the faults that name no field on the page (a field the API did not expect, say), as
+ * plain text.
+ */
+export function faultSummary(fields: readonly PointerField[], errors: readonly FieldError[]): SummaryItem[] {
+  const placed = errors.map((error) => ({ error, field: fieldOfFault(fields, error.pointer) }));
+  const onFields = fields.flatMap((field) => placed.filter((fault) => fault.field === field).map(({ error }) => ({ fieldId: field.id, text: `${field.label}: ${error.detail}` })));
+  const elsewhere = placed.filter((fault) => fault.field === undefined).map(({ error }) => ({ text: error.detail }));
   return [...onFields, ...elsewhere];
+}
+
+/** The error summary of a flat form, whose fields are the body's top-level names. */
+export function summaryItems(errors: readonly FieldError[], fields: readonly FormField[]): SummaryItem[] {
+  return faultSummary(
+    fields.map((field) => ({ pointer: `/${field.name.replaceAll('~', '~0').replaceAll('/', '~1')}`, id: field.id, label: field.label })),
+    errors,
+  );
 }
 
 /** The first fault on a field, to show beside it. */

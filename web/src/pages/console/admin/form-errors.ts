@@ -1,32 +1,15 @@
 /**
  * The faults of an admin form, from the page's own checks or the API's 400 `validation` problem,
  * placed on the fields that show them. The admin forms are nested (`/themes/2/keywords/da/4`), so
- * a fault lands on the deepest field or group of fields the page has for its JSON Pointer. Pure.
+ * a fault lands on the deepest field or group of fields the page has for its JSON Pointer
+ * (`fieldOfFault`, ../../../api/problems.ts, which places every form's faults). Pure.
  */
 import type { FieldError } from '../../../api/types.ts';
-import type { SummaryItem } from '../../../api/problems.ts';
-
-/** A field or a group of fields (a fieldset) of a form: the JSON Pointer it edits, its element's id and label. */
-export interface PointerField {
-  pointer: string;
-  id: string;
-  label: string;
-}
+import { fieldOfFault, type PointerField } from '../../../api/problems.ts';
 
 /** The id of the element that edits `pointer` in the form `form`: `strategy-themes-0-name-da`. */
 export function fieldIdOf(form: string, pointer: string): string {
   return `${form}${pointer.replaceAll('/', '-')}`;
-}
-
-/** The field a fault belongs to: the one with the longest pointer that is the fault's or contains it; undefined for the body itself. */
-export function fieldOfFault(fields: readonly PointerField[], pointer: string): PointerField | undefined {
-  const tokens = pointer.split('/');
-  for (let length = tokens.length; length > 1; length--) {
-    const prefix = tokens.slice(0, length).join('/');
-    const field = fields.find((candidate) => candidate.pointer === prefix);
-    if (field !== undefined) return field;
-  }
-  return undefined;
 }
 
 /** The faults by the id of the field that shows them, each field's in the order the API gave them. */
@@ -38,14 +21,6 @@ export function faultsByField(fields: readonly PointerField[], errors: readonly 
     byField.set(field.id, [...(byField.get(field.id) ?? []), error.detail]);
   }
   return byField;
-}
-
-/** The error summary's lines in the form's order, each linking to its field; faults on no field of the page last, as text. */
-export function faultSummary(fields: readonly PointerField[], errors: readonly FieldError[]): SummaryItem[] {
-  const placed = errors.map((error) => ({ error, field: fieldOfFault(fields, error.pointer) }));
-  const onFields = fields.flatMap((field) => placed.filter((fault) => fault.field === field).map(({ error }) => ({ fieldId: field.id, text: `${field.label}: ${error.detail}` })));
-  const elsewhere = placed.filter((fault) => fault.field === undefined).map(({ error }) => ({ text: error.detail }));
-  return [...onFields, ...elsewhere];
 }
 
 /** A number typed the Danish or English way (`2,5` or `2.5`); undefined when it is none. */

@@ -6,7 +6,8 @@
 import { ACTIVE_STAGES, GATE_NAMES, type ActiveStage, type GateName } from '../../../../../shared/domain/pilot.ts';
 import type { components } from '../../../api/schema.d.ts';
 import type { FieldError } from '../../../api/types.ts';
-import { fieldIdOf, idFromName, numberTyped, uniqueId, type PointerField } from './form-errors.ts';
+import type { PointerField } from '../../../api/problems.ts';
+import { fieldIdOf, idFromName, numberTyped, uniqueId } from './form-errors.ts';
 
 export type GateSettings = components['schemas']['GateSettings'];
 export type GateSettingsInput = components['schemas']['GateSettingsInput'];

@@ -4,7 +4,8 @@
  */
 import type { components } from '../../../api/schema.d.ts';
 import type { FieldError } from '../../../api/types.ts';
-import { fieldIdOf, idFromName, numberTyped, uniqueId, type PointerField } from './form-errors.ts';
+import type { PointerField } from '../../../api/problems.ts';
+import { fieldIdOf, idFromName, numberTyped, uniqueId } from './form-errors.ts';
 
 export type StrategyInput = components['schemas']['StrategyInput'];
 type Bilingual = { da: string; en: string };
