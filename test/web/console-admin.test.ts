@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { eventually, signIn, startTestRuntime, submitAll, type Person } from '../integration/support.ts';
-import { expectAccessible, launchBrowser, phoneContext, screenshot } from './browser.ts';
+import { expectAccessible, launchBrowser, phoneContext, screenshot, signInAs } from './browser.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -38,13 +38,6 @@ async function newPhone(width?: number): Promise<Page> {
   return page;
 }
 
-/** Opens `path` and signs in on the local provider's page as one of its ready-made people. */
-async function signInAs(page: Page, person: string, path: string): Promise<void> {
-  await page.goto(`${runtime.url}${path}`);
-  await page.getByRole('button', { name: new RegExp(`^${person}`) }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
-
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const menuLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name, exact: true });
 
@@ -67,7 +60,7 @@ describe('the strategy', () => {
   it('shows the API’s validation faults at their fields and in the summary, then saves a keyword with æøå as a new version', async () => {
     // Arrange
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/strategy');
+    await signInAs(page, runtime.url, 'Admin', '/console/strategy');
     await expect.poll(() => heading(page)).toBe('Strategi');
     await page.getByRole('group', { name: 'Tema 1: Automatisering' }).waitFor();
     await expectAccessible(page, 'admin-strategy');
@@ -108,7 +101,7 @@ describe('the strategy', () => {
     // Arrange
     const { strategy } = await currentStrategy();
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/strategy');
+    await signInAs(page, runtime.url, 'Admin', '/console/strategy');
     await page.getByRole('heading', { name: 'Versioner' }).waitFor();
 
     // Act
@@ -127,7 +120,7 @@ describe('the strategy', () => {
   it('keeps what was typed when somebody saved first, says who, and saves over their version', async () => {
     // Arrange: the page is read, then somebody else saves a new version
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/strategy');
+    await signInAs(page, runtime.url, 'Admin', '/console/strategy');
     await page.getByRole('group', { name: 'Tema 1: Automatisering' }).waitFor();
     const { strategy, etag } = await currentStrategy();
     const { version: _version, createdAt: _at, createdBy: _by, ...input } = strategy as StrategyBody & { createdAt: string; createdBy: string };
@@ -172,7 +165,7 @@ describe('re-scoring', () => {
     ]);
     const { strategy } = await currentStrategy();
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/strategy');
+    await signInAs(page, runtime.url, 'Admin', '/console/strategy');
     await page.getByRole('heading', { name: 'Scor idéerne igen' }).waitFor();
 
     // Act
@@ -197,7 +190,7 @@ describe('the gate checklists', () => {
   it('adds an item in Danish and English to a gate and saves it with the stage limits', async () => {
     // Arrange
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/gates');
+    await signInAs(page, runtime.url, 'Admin', '/console/gates');
     await expect.poll(() => heading(page)).toBe('Tjeklister ved gates');
     await page.getByRole('group', { name: 'Gate: Ind i pilot' }).waitFor();
     expect(await menuLink(page, 'Strategi').getAttribute('href')).toBe('/console/strategy');
@@ -236,7 +229,7 @@ describe('the gate checklists, saved meanwhile by somebody else', () => {
   it('says who saved, keeps what was typed, and saves over their version', async () => {
     // Arrange: the page is read, then Ulla saves the settings
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/gates');
+    await signInAs(page, runtime.url, 'Admin', '/console/gates');
     const first = page.locator('#gates-gates-evaluation-0-text-da');
     await first.waitFor();
     const read = await admin.request('GET', '/console/gates');
@@ -265,7 +258,7 @@ describe('the gate checklists, saved meanwhile by somebody else', () => {
 describe('in English', () => {
   it('shows the strategy page in English', async () => {
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/console/strategy');
+    await signInAs(page, runtime.url, 'Admin', '/console/strategy');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => heading(page)).toBe('Strategy');
     await page.getByRole('group', { name: 'Theme 1: Automation' }).waitFor();
@@ -277,7 +270,7 @@ describe('in English', () => {
 describe('reflow', () => {
   it.each(['/console/strategy', '/console/gates'])('shows %s at 320 CSS px without sideways scrolling', async (path) => {
     const page = await newPhone(320);
-    await signInAs(page, 'Admin', path);
+    await signInAs(page, runtime.url, 'Admin', path);
     await page.locator('form').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await screenshot(page, `reflow-320${path.replaceAll('/', '-')}`);
@@ -291,7 +284,7 @@ describe('the triage team', () => {
     const page = await newPhone();
 
     // Act
-    await signInAs(page, 'Jonas Nørgaard', '/console/strategy');
+    await signInAs(page, runtime.url, 'Jonas Nørgaard', '/console/strategy');
 
     // Assess
     await expect.poll(() => heading(page)).toBe('Strategi');
@@ -325,7 +318,7 @@ describe('the gate checklists, read', () => {
     });
 
     // Act
-    await signInAs(page, person, '/console/gates');
+    await signInAs(page, runtime.url, person, '/console/gates');
 
     // Assess
     await expect.poll(() => heading(page)).toBe('Tjeklister ved gates');
@@ -360,7 +353,7 @@ describe('anybody the page is not for', () => {
     });
 
     // Act
-    await signInAs(page, person, path);
+    await signInAs(page, runtime.url, person, path);
 
     // Assess
     await expect.poll(() => heading(page)).toBe('Du har ikke adgang');

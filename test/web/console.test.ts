@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { consoleDa } from '../../web/src/pages/console/texts/da.ts';
 import { consoleEtag, eventually, FRICTION, IDEA, outbox, signIn, startTestRuntime, submitAll, waitForStatus, type Person } from '../integration/support.ts';
-import { expectAccessible, launchBrowser, PHONE, screenshot } from './browser.ts';
+import { expectAccessible, focusedElement, launchBrowser, PHONE, screenshot, signInAs, tabUntil } from './browser.ts';
 
 const DESK = { width: 1280, height: 900 } as const;
 const JONAS = 'Jonas Nørgaard';
@@ -38,13 +38,6 @@ async function newDesk(viewport: { width: number; height: number } = DESK): Prom
   const context = await browser.newContext({ viewport, locale: 'da-DK', deviceScaleFactor: 1 });
   contexts.push(context);
   return context.newPage();
-}
-
-/** Opens `path` and signs in on the local provider's page as one of its ready-made people. */
-async function signInAs(page: Page, person: string, path: string): Promise<void> {
-  await page.goto(`${runtime.url}${path}`);
-  await page.getByRole('button', { name: new RegExp(`^${person}`) }).click();
-  await page.waitForURL((url) => url.pathname !== '/signed-in' && !url.pathname.startsWith('/oidc'));
 }
 
 async function heading(page: Page): Promise<string | null> {
@@ -79,7 +72,7 @@ describe('who gets the console', () => {
     });
 
     // Act
-    await signInAs(page, 'Mette Sørensen', '/console');
+    await signInAs(page, runtime.url, 'Mette Sørensen', '/console');
 
     // Assess
     await poll(() => heading(page)).toBe('Du har ikke adgang til konsollen');
@@ -95,7 +88,7 @@ describe('who gets the console', () => {
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
 
     // Act
-    await signInAs(page, 'Birgitte Åberg', '/console');
+    await signInAs(page, runtime.url, 'Birgitte Åberg', '/console');
 
     // Assess
     await poll(() => heading(page)).toBe('Overblik over pipelinen');
@@ -127,7 +120,7 @@ describe('the inbox', () => {
     const page = await newDesk();
 
     // Act
-    await signInAs(page, JONAS, '/console');
+    await signInAs(page, runtime.url, JONAS, '/console');
 
     // Assess: the tabs carry the API's counts, and each row what the team decides by
     await poll(() => heading(page)).toBe('Indbakke');
@@ -176,7 +169,7 @@ describe('a friction report', () => {
     const [id] = await submitAll(anna, [{ ...FRICTION, title }]);
     const strategy = (await (await jonas.request('GET', '/console/strategy')).json()) as { criteria: { id: string }[] };
     const page = await newDesk();
-    await signInAs(page, JONAS, `/console/ideas/${id}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${id}`);
     await poll(() => heading(page)).toBe(title);
     await expectAccessible(page, 'console-idea');
 
@@ -230,7 +223,7 @@ describe('a duplicate', () => {
     expect((await carl.request('POST', `/ideas/${merged}/support`)).status).toBe(201);
     const before = ((await consoleIdea(survivor))['supportCount'] as number | undefined) ?? 0;
     const page = await newDesk();
-    await signInAs(page, JONAS, `/console/ideas/${merged}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${merged}`);
     await poll(() => heading(page)).toBe('Fælles indgang til hjælpemidler');
 
     // Act: the two side by side, then merged
@@ -254,7 +247,7 @@ describe('declining', () => {
     // Arrange
     const id = await annasIdea(`Robotstøvsugere på plejecentret ${Date.now()}`);
     const page = await newDesk();
-    await signInAs(page, JONAS, `/console/ideas/${id}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${id}`);
     await page.getByRole('button', { name: 'Afvis', exact: true }).click();
 
     // Act: nothing chosen
@@ -286,7 +279,7 @@ describe('the decision dialogs', () => {
     // Arrange
     const id = await annasIdea(`Digital vagtbog ${Date.now()}`);
     const page = await newDesk();
-    await signInAs(page, JONAS, `/console/ideas/${id}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${id}`);
     await poll(() => page.getByRole('button', { name: 'Parkér' }).count()).toBe(1);
 
     for (const [button, confirm, state] of [
@@ -319,8 +312,8 @@ describe('two people deciding at once', () => {
     const id = await annasIdea(`Fælles bookingsystem til mødelokaler ${Date.now()}`);
     const first = await newDesk();
     const second = await newDesk();
-    await signInAs(first, JONAS, `/console/ideas/${id}`);
-    await signInAs(second, 'Admin', `/console/ideas/${id}`);
+    await signInAs(first, runtime.url, JONAS, `/console/ideas/${id}`);
+    await signInAs(second, runtime.url, 'Admin', `/console/ideas/${id}`);
     await poll(() => second.getByRole('button', { name: 'Afvis', exact: true }).count()).toBe(1);
     const ownWords = 'Vi har netop fået et nyt bookingsystem i hele kommunen. Det kommer til jer i marts.';
     await second.getByRole('button', { name: 'Afvis', exact: true }).click();
@@ -361,7 +354,7 @@ describe('assignment and comments', () => {
     const title = `Nøglebokse ved hoveddøren ${Date.now()}`;
     const id = await annasIdea(title);
     const page = await newDesk();
-    await signInAs(page, JONAS, `/console/ideas/${id}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${id}`);
 
     // Act
     await page.getByRole('button', { name: 'Tildel mig' }).click();
@@ -405,7 +398,7 @@ describe('a long discussion', () => {
       expect(response.status).toBe(201);
     }
     const page = await newDesk();
-    await signInAs(page, JONAS, `/console/ideas/${id}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${id}`);
     await poll(() => page.getByText('Note nummer 50', { exact: true }).count()).toBe(1);
     expect(await page.getByText('Note nummer 51', { exact: true }).count()).toBe(0);
 
@@ -422,34 +415,12 @@ describe('on a phone', () => {
   it('shows an idea at 375 CSS px without sideways scrolling', async () => {
     const id = await annasIdea(`Tablets til hjemmeplejen ${Date.now()}`);
     const page = await newDesk(PHONE);
-    await signInAs(page, JONAS, `/console/ideas/${id}`);
+    await signInAs(page, runtime.url, JONAS, `/console/ideas/${id}`);
     await poll(() => page.getByRole('heading', { name: 'Scorekort' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page, 'console-idea-375');
   });
 });
-
-/** The focused element: its id, tag, and what it is called. */
-async function focus(page: Page): Promise<{ id: string; name: string }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (element === null) return { id: '', name: '' };
-    const label = element.id === '' ? null : document.querySelector(`label[for="${element.id}"]`);
-    return { id: element.id, name: (label?.textContent ?? element.textContent ?? '').trim().replace(/\s+/g, ' ') };
-  });
-}
-
-/** Presses Tab until the focused element satisfies `wanted`. */
-async function tabUntil(page: Page, wanted: (stop: { id: string; name: string }) => boolean, what: string): Promise<void> {
-  const stops: string[] = [];
-  for (let presses = 0; presses < 120; presses++) {
-    await page.keyboard.press('Tab');
-    const stop = await focus(page);
-    if (wanted(stop)) return;
-    stops.push(stop.name || stop.id);
-  }
-  throw new Error(`Tab never reached ${what}; it stopped at: ${stops.join(' | ')}`);
-}
 
 describe('a whole triage by keyboard alone', () => {
   it('opens the inbox, opens an idea, scores it, asks a question and declines it', async () => {
@@ -458,7 +429,7 @@ describe('a whole triage by keyboard alone', () => {
     const id = await annasIdea(title);
     const strategy = (await (await jonas.request('GET', '/console/strategy')).json()) as { criteria: { id: string }[] };
     const page = await newDesk();
-    await signInAs(page, JONAS, '/console?sort=age');
+    await signInAs(page, runtime.url, JONAS, '/console?sort=age');
     await poll(() => page.getByRole('link', { name: title }).count()).toBe(1);
 
     // Act: the idea from the inbox
@@ -478,7 +449,7 @@ describe('a whole triage by keyboard alone', () => {
     // Act: a question
     await tabUntil(page, (stop) => stop.name === 'Stil et spørgsmål', 'Stil et spørgsmål');
     await page.keyboard.press('Enter');
-    await poll(() => focus(page).then((stop) => stop.id)).toBe('decision-question');
+    await poll(() => focusedElement(page).then((stop) => stop.id)).toBe('decision-question');
     await page.keyboard.type('Hvor mange vagtskemaer laver I om måneden?');
     await tabUntil(page, (stop) => stop.name === 'Send spørgsmålet', 'Send spørgsmålet');
     await page.keyboard.press('Enter');
@@ -487,7 +458,7 @@ describe('a whole triage by keyboard alone', () => {
     // Act: the decision
     await tabUntil(page, (stop) => stop.name === 'Afvis', 'Afvis');
     await page.keyboard.press('Enter');
-    await poll(() => focus(page).then((stop) => stop.id)).toBe('decision-reason');
+    await poll(() => focusedElement(page).then((stop) => stop.id)).toBe('decision-reason');
     await page.keyboard.press('ArrowDown');
     await tabUntil(page, (stop) => stop.name === 'Afvis idéen', 'Afvis idéen');
     await page.keyboard.press('Enter');

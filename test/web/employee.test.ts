@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { decideNow, eventually, IDEA, signIn, startTestRuntime, waitForStatus, type Person } from '../integration/support.ts';
-import { expectAccessible, launchBrowser, phoneContext } from './browser.ts';
+import { expectAccessible, launchBrowser, phoneContext, signInAs } from './browser.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -30,13 +30,6 @@ async function newPhone(): Promise<Page> {
   const context = await phoneContext(browser);
   contexts.push(context);
   return context.newPage();
-}
-
-/** Opens `path` and signs in on the local provider's page as one of its ready-made people. */
-async function signInAs(page: Page, person: string, path = '/'): Promise<void> {
-  await page.goto(`${runtime.url}${path}`);
-  await page.getByRole('button', { name: new RegExp(`^${person}`) }).click();
-  await page.waitForURL((url) => url.pathname !== '/signed-in' && !url.pathname.startsWith('/oidc'));
 }
 
 /** Mette Sørensen is one of the local provider's ready-made people; the API knows her as `mette`. */
@@ -65,7 +58,7 @@ describe('the language', () => {
   it('switches to English, is remembered after a reload, and is sent to the API as Accept-Language', async () => {
     // Arrange
     const page = await newPhone();
-    await signInAs(page, METTE);
+    await signInAs(page, runtime.url, METTE);
     const languages: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/')) languages.push(request.headers()['accept-language'] ?? '');
@@ -91,7 +84,7 @@ describe('an expired sign-in', () => {
   it('leads back through sign-in without losing what was typed', async () => {
     // Arrange: a form half filled in, and a sign-in the API no longer accepts (signed in long ago, no refresh token)
     const page = await newPhone();
-    await signInAs(page, METTE);
+    await signInAs(page, runtime.url, METTE);
     await page.getByLabel('Overskrift').fill('Låsen på medicinskabet på Økærgården');
     await page.getByLabel('Beskrivelse').fill('Låsen driller hver morgen, og vi venter på nøglen fra kontoret.');
     await page.getByLabel('Din afdeling').fill('Ældre og Sundhed');
@@ -120,7 +113,7 @@ describe('signing out', () => {
   it('ends the sign-in, so the pages ask for it again', async () => {
     // Arrange
     const page = await newPhone();
-    await signInAs(page, METTE);
+    await signInAs(page, runtime.url, METTE);
 
     // Act
     await page.getByRole('button', { name: 'Log ud' }).click();
@@ -141,7 +134,7 @@ describe('submitting bøvl', () => {
   it('shows the errors next to their fields and in a summary, then accepts bøvl with æøå and shows the hours live', async () => {
     // Arrange
     const page = await newPhone();
-    await signInAs(page, METTE);
+    await signInAs(page, runtime.url, METTE);
 
     // Act: send the empty form
     await page.getByRole('button', { name: 'Send idé' }).click();
@@ -191,7 +184,7 @@ describe('a lost answer', () => {
   it('is safe to retry: the same form sends the same Idempotency-Key, and the idea is stored once', async () => {
     // Arrange: the first answer to POST /api/ideas reaches the server's side but never the page
     const page = await newPhone();
-    await signInAs(page, 'Birgitte Åberg');
+    await signInAs(page, runtime.url, 'Birgitte Åberg');
     let dropped = 0;
     const keys: string[] = [];
     await page.route('**/api/ideas', async (route) => {
@@ -228,7 +221,7 @@ describe('a lost answer', () => {
 describe('my ideas, empty', () => {
   it('says there is nothing yet and offers the way to send the first', async () => {
     const page = await newPhone();
-    await signInAs(page, 'Admin', '/mine');
+    await signInAs(page, runtime.url, 'Admin', '/mine');
     await expect.poll(() => page.getByRole('heading', { name: 'Du har ikke sendt noget endnu' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Send din første idé' }).count()).toBe(1);
     await expectAccessible(page, 'my-ideas-empty');
@@ -245,7 +238,7 @@ describe('similar ideas', () => {
     const { id } = (await submitted.json()) as { id: string };
     await waitForStatus(ole, id, 'in_triage');
     const page = await newPhone();
-    await signInAs(page, METTE);
+    await signInAs(page, runtime.url, METTE);
 
     // Act
     await page.getByLabel('Overskrift').fill('Vagtplanen tastes to gange');
@@ -269,7 +262,7 @@ describe('an anonymous idea', () => {
   it('is followed by the link shown once on the receipt, on another phone, with its secret kept out of the address sent to the server', async () => {
     // Arrange
     const page = await newPhone();
-    await signInAs(page, METTE);
+    await signInAs(page, runtime.url, METTE);
 
     // Act
     await page.getByLabel('Overskrift').fill('Nøglebokse ved hoveddøren');
@@ -293,7 +286,7 @@ describe('an anonymous idea', () => {
     const other = await newPhone();
     const requested: string[] = [];
     other.on('request', (request) => requested.push(request.url()));
-    await signInAs(other, 'Jonas Nørgaard', `${url.pathname}${url.hash}`);
+    await signInAs(other, runtime.url, 'Jonas Nørgaard', `${url.pathname}${url.hash}`);
 
     // Assess
     await expect.poll(() => other.getByRole('heading', { level: 1 }).textContent()).toBe('Nøglebokse ved hoveddøren');
@@ -314,7 +307,7 @@ describe('the team’s question', () => {
     await waitForStatus(mette, id, 'in_triage');
     expect((await decideNow(triage, id, { decision: 'needs_info', question: 'Hvor mange samtaler om ugen drejer det sig om, og på hvilke sprog?' })).status).toBe(200);
     const page = await newPhone();
-    await signInAs(page, METTE, `/ideas/${id}`);
+    await signInAs(page, runtime.url, METTE, `/ideas/${id}`);
 
     // Assess
     await expect.poll(() => page.getByText('Hvor mange samtaler om ugen drejer det sig om, og på hvilke sprog?').count()).toBeGreaterThan(0);
@@ -341,7 +334,7 @@ describe('withdrawing', () => {
     const { id } = (await submitted.json()) as { id: string };
     await waitForStatus(mette, id, 'in_triage');
     const page = await newPhone();
-    await signInAs(page, METTE, `/ideas/${id}`);
+    await signInAs(page, runtime.url, METTE, `/ideas/${id}`);
 
     // Act
     await page.getByRole('button', { name: 'Træk idéen tilbage' }).click();

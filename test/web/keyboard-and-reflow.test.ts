@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { IDEA, signIn, startTestRuntime, waitForStatus } from '../integration/support.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { focusedElement, launchBrowser, screenshot, signInAs, tabUntil } from './browser.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -24,37 +24,17 @@ afterAll(async () => {
 async function signedInPage(width: number, path = '/'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'da-DK' });
   const page = await context.newPage();
-  await page.goto(`${runtime.url}${path}`);
-  await page.getByRole('button', { name: /^Mette Sørensen/ }).click();
-  await page.waitForURL((url) => url.pathname !== '/signed-in' && !url.pathname.startsWith('/oidc'));
+  await signInAs(page, runtime.url, 'Mette Sørensen', path);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
 
-/** What the focused element is called (its label, or its text), and whether its focus can be seen. */
-async function focused(page: Page): Promise<{ name: string; visibleFocus: boolean }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (element === null || element === document.body) return { name: '', visibleFocus: false };
-    const labelled = element.id === '' ? null : document.querySelector(`label[for="${element.id}"]`);
-    const name = (element.getAttribute('aria-label') ?? labelled?.textContent ?? element.textContent ?? '').trim().replace(/\s+/g, ' ');
-    const style = getComputedStyle(element);
-    const visibleFocus = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
-    return { name, visibleFocus };
+/** Presses Tab until the focus is on an element whose name starts with `name`, each stop's focus visible; the stops on the way. */
+function tabTo(page: Page, name: string): Promise<string[]> {
+  return tabUntil(page, (stop) => stop.name.startsWith(name), `“${name}”`, {
+    limit: 40,
+    eachStop: (stop) => expect(stop.visibleFocus, `the focus on “${stop.name}” can be seen`).toBe(true),
   });
-}
-
-/** Presses Tab until the focus is on an element whose name starts with `name`; the stops on the way. */
-async function tabTo(page: Page, name: string): Promise<string[]> {
-  const stops: string[] = [];
-  for (let presses = 0; presses < 40; presses++) {
-    await page.keyboard.press('Tab');
-    const stop = await focused(page);
-    expect(stop.visibleFocus, `the focus on “${stop.name}” can be seen`).toBe(true);
-    stops.push(stop.name);
-    if (stop.name.startsWith(name)) return stops;
-  }
-  throw new Error(`Tab never reached “${name}”; it stopped at: ${stops.join(' | ')}`);
 }
 
 describe('the submit form by keyboard alone', () => {
@@ -64,7 +44,7 @@ describe('the submit form by keyboard alone', () => {
 
     // Act: the skip link comes first, and leads to the page's content
     await page.keyboard.press('Tab');
-    expect((await focused(page)).name).toBe('Gå til sidens indhold');
+    expect((await focusedElement(page)).name).toBe('Gå til sidens indhold');
     await page.keyboard.press('Enter');
 
     // Act: the kind, by arrow key, then each field in turn

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { DEFAULT_GATES } from '../../shared/domain/gates.ts';
 import { decideNow, FRICTION, IDEA, signIn, startTestRuntime, submitAll, type Person } from '../integration/support.ts';
-import { expectAccessible, launchBrowser, screenshot } from './browser.ts';
+import { expectAccessible, focusedElement, launchBrowser, screenshot, signInAs, tabUntil } from './browser.ts';
 
 const DESK = { width: 1280, height: 900 } as const;
 const BIRGITTE = 'Birgitte Åberg';
@@ -124,13 +124,6 @@ async function newDesk(viewport: { width: number; height: number } = DESK): Prom
   return context.newPage();
 }
 
-/** Opens `path` and signs in on the local provider's page as one of its ready-made people. */
-async function signInAs(page: Page, person: string, path: string): Promise<void> {
-  await page.goto(`${runtime.url}${path}`);
-  await page.getByRole('button', { name: new RegExp(`^${person}`) }).click();
-  await page.waitForURL((url) => url.pathname !== '/signed-in' && !url.pathname.startsWith('/oidc'));
-}
-
 async function heading(page: Page): Promise<string | null> {
   return page.getByRole('heading', { level: 1 }).textContent();
 }
@@ -163,7 +156,7 @@ describe('who gets the pipeline', () => {
     const asked = apiCalls(page);
 
     // Act
-    await signInAs(page, 'Mette Sørensen', `/pipeline/pilots/${pilots.go.id}`);
+    await signInAs(page, runtime.url, 'Mette Sørensen', `/pipeline/pilots/${pilots.go.id}`);
 
     // Assess
     await poll(() => heading(page)).toBe('Du har ikke adgang til pipelinen');
@@ -186,7 +179,7 @@ describe('the board', () => {
     const summary = (await (await jonas.request('GET', '/pipeline/summary')).json()) as { byTheme: Record<string, { name: string }> };
 
     // Act
-    await signInAs(page, BIRGITTE, '/pipeline');
+    await signInAs(page, runtime.url, BIRGITTE, '/pipeline');
 
     // Assess: a column per stage with its pilots, one API list per stage
     await poll(() => heading(page)).toBe('Pipelinen');
@@ -235,7 +228,7 @@ describe('the board', () => {
       const page = await newDesk({ width, height: 800 });
 
       // Act
-      await signInAs(page, 'Jonas Nørgaard', '/pipeline');
+      await signInAs(page, runtime.url, 'Jonas Nørgaard', '/pipeline');
       await poll(() => card(page, pilots.go.title).count()).toBe(1);
 
       // Assess
@@ -256,7 +249,7 @@ describe('a gate decision', () => {
   it('is refused with a required item unanswered, the item named beside it, and goes through once it is answered', async () => {
     // Arrange
     const page = await newDesk();
-    await signInAs(page, BIRGITTE, `/pipeline/pilots/${pilots.go.id}`);
+    await signInAs(page, runtime.url, BIRGITTE, `/pipeline/pilots/${pilots.go.id}`);
     await poll(() => heading(page)).toBe(pilots.go.title);
     expect(await page.getByText('Minutter brugt på journalnotater pr. vagt').count()).toBe(1);
     expect(await page.getByText('Som direktør kan du træffe beslutninger ved portene. Piloten redigeres af digitaliseringsteamet.').count()).toBe(1);
@@ -303,7 +296,7 @@ describe('a gate decision', () => {
     // Arrange
     const learnings = 'Robotstøvsugeren kunne ikke komme ind under sengene på Ærøhøj. Næste gang skal vi måle frihøjden under møblerne, før vi køber ind.';
     const page = await newDesk();
-    await signInAs(page, BIRGITTE, `/pipeline/pilots/${pilots.stop.id}`);
+    await signInAs(page, runtime.url, BIRGITTE, `/pipeline/pilots/${pilots.stop.id}`);
     await poll(() => heading(page)).toBe(pilots.stop.title);
 
     // Act: stop, first with learnings too short
@@ -342,7 +335,7 @@ describe('a gate decision', () => {
   it('explains a pilot without a hypothesis at the decision, and a decision taken meanwhile (412), keeping what was typed', async () => {
     // Arrange: the dashboard pilot has no hypothesis
     const page = await newDesk();
-    await signInAs(page, BIRGITTE, `/pipeline/pilots/${pilots.dashboard.id}`);
+    await signInAs(page, runtime.url, BIRGITTE, `/pipeline/pilots/${pilots.dashboard.id}`);
     await poll(() => heading(page)).toBe(pilots.dashboard.title);
     await page.getByRole('button', { name: 'Beslut ved porten til Pilot' }).click();
     await dialog(page).getByLabel('Videre').check();
@@ -381,13 +374,13 @@ describe('a gate decision', () => {
   it('is taken by keyboard alone: the dialog opened, go chosen, the checklist ticked, the reason typed and sent', async () => {
     // Arrange
     const page = await newDesk();
-    await signInAs(page, 'Jonas Nørgaard', `/pipeline/pilots/${pilots.keyboard.id}`);
+    await signInAs(page, runtime.url, 'Jonas Nørgaard', `/pipeline/pilots/${pilots.keyboard.id}`);
     await poll(() => heading(page)).toBe(pilots.keyboard.title);
 
     // Act
     await tabUntil(page, (stop) => stop.name === 'Beslut ved porten til Pilot', 'the gate button');
     await page.keyboard.press('Enter');
-    await poll(() => focus(page).then((stop) => stop.name)).toBe('Videre');
+    await poll(() => focusedElement(page).then((stop) => stop.name)).toBe('Videre');
     await page.keyboard.press('Space');
     for (const item of [GDPR, ARCHITECTURE, OWNER_NAMED, BASELINE]) {
       await tabUntil(page, (stop) => stop.name.startsWith(item), item);
@@ -409,7 +402,7 @@ describe('the team’s pilot form', () => {
   it('shows faults at their fields, then writes the hypothesis and the owner, which the page shows', async () => {
     // Arrange
     const page = await newDesk();
-    await signInAs(page, 'Jonas Nørgaard', `/pipeline/pilots/${pilots.edit.id}`);
+    await signInAs(page, runtime.url, 'Jonas Nørgaard', `/pipeline/pilots/${pilots.edit.id}`);
     await poll(() => heading(page)).toBe(pilots.edit.title);
     await page.getByRole('button', { name: 'Redigér piloten' }).click();
 
@@ -452,7 +445,7 @@ describe('the report', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
-    await signInAs(page, BIRGITTE, '/pipeline/report');
+    await signInAs(page, runtime.url, BIRGITTE, '/pipeline/report');
 
     // Assess: six charts as images with names, each with its table behind a toggle
     await poll(() => heading(page)).toBe('Pipelinen i tal');
@@ -491,24 +484,3 @@ describe('the report', () => {
   });
 });
 
-/** The focused element: its id, and what it is called. */
-async function focus(page: Page): Promise<{ id: string; name: string }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (element === null) return { id: '', name: '' };
-    const label = element.id === '' ? null : document.querySelector(`label[for="${element.id}"]`);
-    return { id: element.id, name: (label?.textContent ?? element.textContent ?? '').trim().replace(/\s+/g, ' ') };
-  });
-}
-
-/** Presses Tab until the focused element satisfies `wanted`. */
-async function tabUntil(page: Page, wanted: (stop: { id: string; name: string }) => boolean, what: string): Promise<void> {
-  const stops: string[] = [];
-  for (let presses = 0; presses < 120; presses++) {
-    await page.keyboard.press('Tab');
-    const stop = await focus(page);
-    if (wanted(stop)) return;
-    stops.push(stop.name || stop.id);
-  }
-  throw new Error(`Tab never reached ${what}; it stopped at: ${stops.join(' | ')}`);
-}
