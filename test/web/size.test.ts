@@ -58,7 +58,7 @@ describe('the submit page’s size', () => {
     // Assess
     expect(files.some((file) => file.endsWith('.js'))).toBe(true);
     expect(files.some((file) => file.endsWith('.css'))).toBe(true);
-    console.log(`The submit page's first visit: ${(total / 1024).toFixed(1)} KB gzip (${files.join(', ')})`);
+    console.log(`The submit page's first visit: ${(total / 1024).toFixed(1)} KB gzip (${files.map((file) => `${file} ${((sizes[file] as number) / 1024).toFixed(1)} KB`).join(', ')})`);
     expect(total, JSON.stringify(sizes)).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 

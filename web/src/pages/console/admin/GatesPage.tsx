@@ -14,16 +14,14 @@ import { Alert } from '../../../components/Alert.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Checkbox, TextField } from '../../../components/fields.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
-import { Spinner } from '../../../components/Spinner.tsx';
 import { ConsoleOnly } from '../ConsoleOnly.tsx';
 import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { faultSummary } from '../../../api/problems.ts';
 import { faultsByField, fieldIdOf } from './form-errors.ts';
 import { FieldGroup } from './FieldGroup.tsx';
+import { ReadingState, useVersionedDocument } from './versioned-document.tsx';
 import { GatesSummary, GatesVersion } from './GatesSummary.tsx';
 import { ACTIVE_STAGES, GATE_NAMES, GATES_FORM, gatesDraftOf, gatesFields, gatesInputOf, newItem, type GatesDraft, type GateSettings, type ItemDraft } from './gates-form.ts';
-
-type Reading = { state: 'loading' } | { state: 'failed' } | { state: 'read'; settings: GateSettings; etag: string };
 
 const LANGUAGES = ['da', 'en'] as const;
 
@@ -34,39 +32,15 @@ export default function GatesRoute() {
 function GatesPage({ canEdit }: { canEdit: boolean }) {
   const { texts } = useConsoleTexts();
   const t = texts.admin.gates;
-  const [reading, setReading] = useState<Reading>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api.GET('/console/gates').then(
-      ({ data, response }) => {
-        if (!live) return;
-        if (data !== undefined) setReading({ state: 'read', settings: data, etag: response.headers.get('ETag') ?? `"${data.version}"` });
-        else if (response.status !== 401) setReading({ state: 'failed' });
-      },
-      () => live && setReading({ state: 'failed' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const { reading, retry } = useVersionedDocument(() => api.GET('/console/gates'));
 
   return (
     <>
       <PageHeading>{t.title}</PageHeading>
       <p>{t.intro}</p>
-      {reading.state === 'loading' ? <Spinner label={texts.common.loading} /> : null}
-      {reading.state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-          <button type="button" class="button button-secondary mt-4" onClick={() => setAttempt((count) => count + 1)}>
-            {texts.common.retry}
-          </button>
-        </Alert>
-      ) : null}
-      {reading.state === 'read' && canEdit ? <GatesEditor settings={reading.settings} etag={reading.etag} /> : null}
-      {reading.state === 'read' && !canEdit ? <GatesSummary settings={reading.settings} /> : null}
+      <ReadingState reading={reading} retry={retry} />
+      {reading.state === 'read' && canEdit ? <GatesEditor settings={reading.document} etag={reading.etag} /> : null}
+      {reading.state === 'read' && !canEdit ? <GatesSummary settings={reading.document} /> : null}
     </>
   );
 }

@@ -4,20 +4,16 @@
  * undecided ideas against it (the API lets both). Reads `GET /console/strategy` once; a save (or
  * a conflict) hands the new current version to the list of versions.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
-import { Spinner } from '../../../components/Spinner.tsx';
 import { ConsoleOnly } from '../ConsoleOnly.tsx';
 import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { RescorePanel } from './RescorePanel.tsx';
 import { StrategyEditor } from './StrategyEditor.tsx';
-import type { Strategy } from './strategy-form.ts';
 import { StrategySummary } from './StrategySummary.tsx';
 import { StrategyVersions } from './StrategyVersions.tsx';
-
-type Reading = { state: 'loading' } | { state: 'failed' } | { state: 'read'; strategy: Strategy; etag: string };
+import { ReadingState, useVersionedDocument } from './versioned-document.tsx';
 
 export default function StrategyRoute() {
   return (
@@ -28,40 +24,16 @@ export default function StrategyRoute() {
 function StrategyPage({ canEdit }: { canEdit: boolean }) {
   const { texts } = useConsoleTexts();
   const t = texts.admin.strategy;
-  const [reading, setReading] = useState<Reading>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api.GET('/console/strategy').then(
-      ({ data, response }) => {
-        if (!live) return;
-        if (data !== undefined) setReading({ state: 'read', strategy: data, etag: response.headers.get('ETag') ?? `"${data.version}"` });
-        else if (response.status !== 401) setReading({ state: 'failed' });
-      },
-      () => live && setReading({ state: 'failed' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const { reading, retry, saved } = useVersionedDocument(() => api.GET('/console/strategy'));
 
   return (
     <>
       <PageHeading>{t.title}</PageHeading>
       <p>{t.intro}</p>
-      {reading.state === 'loading' ? <Spinner label={texts.common.loading} /> : null}
-      {reading.state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-          <button type="button" class="button button-secondary mt-4" onClick={() => setAttempt((count) => count + 1)}>
-            {texts.common.retry}
-          </button>
-        </Alert>
-      ) : null}
+      <ReadingState reading={reading} retry={retry} />
       {reading.state === 'read' ? (
         <>
-          <p class="spire-meta">{texts.admin.savedBy(reading.strategy.version, texts.common.date(reading.strategy.createdAt), reading.strategy.createdBy)}</p>
+          <p class="spire-meta">{texts.admin.savedBy(reading.document.version, texts.common.date(reading.document.createdAt), reading.document.createdBy)}</p>
           <nav aria-label={t.contents}>
             <ul>
               <li>
@@ -76,16 +48,16 @@ function StrategyPage({ canEdit }: { canEdit: boolean }) {
             </ul>
           </nav>
           {canEdit ? (
-            <StrategyEditor strategy={reading.strategy} etag={reading.etag} onSaved={(strategy, etag) => setReading({ state: 'read', strategy, etag })} />
+            <StrategyEditor strategy={reading.document} etag={reading.etag} onSaved={saved} />
           ) : (
             <>
               <Alert variant="info">
                 <p class="alert-text">{t.readOnly}</p>
               </Alert>
-              <StrategySummary strategy={reading.strategy} />
+              <StrategySummary strategy={reading.document} />
             </>
           )}
-          <StrategyVersions current={reading.strategy} />
+          <StrategyVersions current={reading.document} />
           <RescorePanel />
         </>
       ) : null}
