@@ -15,8 +15,8 @@ const cursors = cursorSeal(keysFromEnv());
 const days = serviceLevelDays();
 
 /**
- * GET /console/inbox?status=&kind=&department=&theme=&sort=&limit=&cursor= — one page of one
- * inbox list, served by one Query of the entries kept for exactly that list and order; the cursor
+ * GET /console/inbox?status=&kind=&department=&theme=&assignee=me&sort=&limit=&cursor= — one page
+ * of one inbox list (`assignee=me`: the caller's own), served by one Query of the entries kept for exactly that list and order; the cursor
  * is sealed with the deployment secret. Its answers are the contract's (infra/openapi/document.ts, `getInbox`).
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
@@ -27,6 +27,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     ...(query.kind === undefined ? {} : { kind: query.kind }),
     ...(query.department === undefined ? {} : { department: departmentKey(query.department) }),
     ...(query.theme === undefined ? {} : { theme: query.theme }),
+    ...(query.assignee === 'me' ? { assignee: caller.sub } : {}),
   };
   const page = await store.listInbox(list, query.sort, query.limit, await cursors.open(query.cursor));
   const nextCursor = await cursors.seal(page.nextCursor);

@@ -279,7 +279,8 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
   getInbox: {
     tag: 'Console',
     summary: 'One page of a triage inbox list',
-    description: 'One status, narrowed by kind, department and theme, in one order (`priority` or `age`), a page at a time.',
+    description:
+      'One status, narrowed by kind, department and theme, in one order (`priority` or `age`), a page at a time. `assignee=me` lists instead the ideas in the status assigned to the caller; it cannot be combined with kind, department or theme (400, the filter named).',
     access: { roles: TRIAGE },
     query: InboxQuery,
     success: [{ status: 200, description: 'One page.', schema: 'InboxPage' }],

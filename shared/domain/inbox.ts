@@ -21,13 +21,18 @@ export type InboxSort = (typeof INBOX_SORTS)[number];
 export const INBOX_THEME_MIN_SCORE = 0.2;
 export const INBOX_THEMES_PER_IDEA = 2;
 
-/** One list of the inbox: a status, narrowed by any of kind, department and theme. */
+/**
+ * One list of the inbox: a status, narrowed by any of kind, department and theme; or a status and
+ * the one assignee (their subject), never narrowed further.
+ */
 export interface InboxList {
   status: InboxStatus;
   kind?: IdeaKind;
   /** As departmentKey() gives it. */
   department?: string;
   theme?: string;
+  /** The assignee's subject: the list "assigned to me". */
+  assignee?: string;
 }
 
 /** Departments are typed by people: "Ældreplejen", "ældreplejen " and "Ældre­plejen" are one department. */
@@ -46,8 +51,9 @@ export function inboxThemes(idea: Pick<Idea, 'themeAlignment'>): string[] {
 
 /**
  * Every inbox list the idea is in: each combination of its kind, its department and one of its
- * themes, each present or not (4 lists without a theme, 4 more per theme). None in `submitted`
- * unless the sweeper gave up on its intake.
+ * themes, each present or not (4 lists without a theme, 4 more per theme), and while it is
+ * assigned, its assignee's list. None in `submitted` unless the sweeper gave up on its intake.
+ * Every entry is rewritten with the idea, so assigning, reassigning and erasure move it.
  */
 export function inboxListsOf(idea: Idea): InboxList[] {
   if (idea.status === 'submitted' && idea.intakeAbandonedAt === undefined) return [];
@@ -66,6 +72,7 @@ export function inboxListsOf(idea: Idea): InboxList[] {
       }
     }
   }
+  if (idea.assignee !== undefined) lists.push({ status, assignee: idea.assignee.sub });
   return lists;
 }
 

@@ -6,16 +6,41 @@ import { LIMITS } from './idea.ts';
 import { StrategyId } from './strategy.ts';
 import { humanText, identifierText } from './text.ts';
 
-/** GET /console/inbox: one list (status, narrowed by kind, department and theme), one order, a page. */
-export const InboxQuery = z.strictObject({
-  status: z._default(z.enum(INBOX_STATUSES), 'in_triage'),
-  kind: z.optional(z.enum(IDEA_KINDS)),
-  department: z.optional(humanText(LIMITS.departmentMin, LIMITS.departmentMax)),
-  theme: z.optional(StrategyId),
-  sort: z._default(z.enum(INBOX_SORTS), 'priority'),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(1024))),
-});
+/** The filters that narrow an inbox list by the idea; the list of one assignee is never narrowed by them (shared/domain/inbox.ts). */
+const IDEA_FILTERS = ['kind', 'department', 'theme'] as const;
+
+/**
+ * GET /console/inbox: one list (status, narrowed by kind, department and theme, or the caller's
+ * own with `assignee=me`), one order, a page.
+ */
+export const InboxQuery = z
+  .strictObject({
+    status: z._default(z.enum(INBOX_STATUSES), 'in_triage'),
+    kind: z.optional(z.enum(IDEA_KINDS)),
+    department: z.optional(humanText(LIMITS.departmentMin, LIMITS.departmentMax)),
+    theme: z.optional(StrategyId),
+    assignee: z.optional(z.literal('me')),
+    sort: z._default(z.enum(INBOX_SORTS), 'priority'),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
+  })
+  .check(
+    z.superRefine((query, context) => {
+      if (query.assignee === undefined) return;
+      for (const name of IDEA_FILTERS) {
+        if (query[name] === undefined) continue;
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'Cannot be combined with assignee=me: the ideas assigned to you are one list, by status only',
+          params: {
+            da: 'Kan ikke kombineres med assignee=me: idéerne tildelt dig er én liste, kun efter status',
+            en: 'Cannot be combined with assignee=me: the ideas assigned to you are one list, by status only',
+          },
+        });
+      }
+    }),
+  );
 
 const message = humanText(1, 2000);
 

@@ -97,7 +97,8 @@ export const keyText = (text: string) => encodeURIComponent(text.toWellFormed())
 
 /**
  * One inbox list in one order: status, then kind, department and theme when the list is narrowed
- * by them (see shared/domain/inbox.ts). Departments are URI-encoded, so no text can fake a key.
+ * by them, or the assignee's subject for the list of one assignee (see shared/domain/inbox.ts).
+ * Texts are URI-encoded, so no text can fake a key.
  */
 export const inboxPartition = (list: InboxList, sort: InboxSort) =>
   [
@@ -105,6 +106,7 @@ export const inboxPartition = (list: InboxList, sort: InboxSort) =>
     ...(list.kind === undefined ? [] : [`k=${list.kind}`]),
     ...(list.department === undefined ? [] : [`d=${keyText(list.department)}`]),
     ...(list.theme === undefined ? [] : [`t=${keyText(list.theme)}`]),
+    ...(list.assignee === undefined ? [] : [`a=${keyText(list.assignee)}`]),
     `s=${sort}`,
   ].join('#');
 

@@ -5,9 +5,10 @@ import { consoleEtag, decideNow, FRICTION, IDEA, outbox, problemOf, startWithCas
 let runtime: LocalRuntime;
 let anna: Person;
 let tove: Person;
+let ulla: Person;
 
 beforeAll(async () => {
-  ({ runtime, anna, tove } = await startWithCast());
+  ({ runtime, anna, tove, ulla } = await startWithCast());
 });
 
 afterAll(async () => {
@@ -40,8 +41,8 @@ interface InboxPage {
   nextCursor?: string;
 }
 
-async function inbox(query: Record<string, string>): Promise<InboxPage> {
-  const response = await tove.request('GET', `/console/inbox?${new URLSearchParams(query)}`);
+async function inbox(query: Record<string, string>, reader: Person = tove): Promise<InboxPage> {
+  const response = await reader.request('GET', `/console/inbox?${new URLSearchParams(query)}`);
   expect(response.status, JSON.stringify(query)).toBe(200);
   return (await response.json()) as InboxPage;
 }
@@ -282,6 +283,52 @@ describe('the rows and the service level', () => {
     const own = await (await anna.request('GET', `/ideas/${id}`)).text();
     expect(own).not.toMatch(/søren|Søren|Ærbødig|assign/);
     expect((JSON.parse(own) as { history: unknown[] }).history).toHaveLength(2);
+  });
+
+  it('lists the ideas assigned to the caller with assignee=me, in their status, and moves them as they are reassigned or decided', async () => {
+    // Prepare
+    const department = 'Egne sager Ærøskøbing';
+    const [mine, ullas, nobodys] = (await submitAll(anna, [
+      { ...FRICTION, department, title: 'Toves bøvl med nøglebokse' },
+      { ...IDEA, department, title: 'Ullas idé om åbne data' },
+      { ...IDEA, department, title: 'Ingens idé om nattevagter' },
+    ])) as [string, string, string];
+    const assign = async (id: string, assignee: { sub: string; name: string } | null) =>
+      tove.request('PUT', `/console/ideas/${id}/assignee`, { body: { assignee }, headers: { 'if-match': await consoleEtag(tove, id) } });
+    expect((await assign(mine, { sub: 'tove', name: 'Tove Ågård' })).status).toBe(200);
+    expect((await assign(ullas, { sub: 'ulla', name: 'Ulla Høj' })).status).toBe(200);
+    const ids = (page: InboxPage) => page.items.map((row) => row.id);
+
+    // Act
+    const toves = await inbox({ assignee: 'me' });
+    const ullasList = await inbox({ assignee: 'me', sort: 'age' }, ulla);
+    expect((await decideNow(tove, mine, { decision: 'needs_info', question: 'Hvor mange nøglebokse har I på Åparken?' })).status).toBe(200);
+    const afterQuestion = { triage: await inbox({ assignee: 'me' }), asked: await inbox({ assignee: 'me', status: 'needs_info' }) };
+    expect((await assign(ullas, { sub: 'tove', name: 'Tove Ågård' })).status).toBe(200);
+    const afterReassign = { tove: await inbox({ assignee: 'me' }), ulla: await inbox({ assignee: 'me' }, ulla) };
+
+    // Assess
+    expect(ids(toves)).toContain(mine);
+    expect(ids(toves)).not.toContain(ullas);
+    expect(ids(toves)).not.toContain(nobodys);
+    expect(toves.items.find((row) => row.id === mine)?.assignee).toEqual({ sub: 'tove', name: 'Tove Ågård' });
+    expect(ids(ullasList)).toEqual([ullas]);
+    expect(ids(afterQuestion.triage)).not.toContain(mine);
+    expect(ids(afterQuestion.asked)).toEqual([mine]);
+    expect(ids(afterReassign.tove)).toContain(ullas);
+    expect(ids(afterReassign.ulla)).toEqual([]);
+  });
+
+  it('refuses assignee=me narrowed by kind, department or theme with 400 naming each, and assignee=<somebody else>', async () => {
+    // Act
+    const combined = await tove.request('GET', `/console/inbox?assignee=me&kind=idea&department=${encodeURIComponent('Ældreplejen')}&theme=automatisering`);
+    const other = await tove.request('GET', '/console/inbox?assignee=ulla');
+
+    // Assess
+    expect(combined.status).toBe(400);
+    expect(((await problemOf(combined))['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/kind', '/department', '/theme']);
+    expect(other.status).toBe(400);
+    expect(((await problemOf(other))['errors'] as { pointer: string }[]).map((error) => error.pointer)).toEqual(['/assignee']);
   });
 
   it('marks a priority that is only suggested until the team scores, and keeps every list of the idea in step with its scorecard', async () => {

@@ -389,6 +389,45 @@ describe('assignment and comments', () => {
   });
 });
 
+describe('assigned to me', () => {
+  it('lists only the ideas assigned to the reader, by a filter kept in the address, in place of kind, department and theme', async () => {
+    // Arrange: two ideas in triage, one assigned to Jonas
+    const stamp = Date.now();
+    const mine = await annasIdea(`Jonas’ sag om nøgleskabe ${stamp}`);
+    await annasIdea(`Ikke tildelt: vagtplaner ${stamp}`);
+    const assigned = await jonas.request('PUT', `/console/ideas/${mine}/assignee`, { body: { assignee: { sub: 'jonas', name: JONAS } }, headers: { 'if-match': await consoleEtag(jonas, mine) } });
+    expect(assigned.status).toBe(200);
+    const page = await newDesk();
+    await signInAs(page, runtime.url, JONAS, '/console');
+    await poll(() => page.getByRole('link', { name: `Ikke tildelt: vagtplaner ${stamp}` }).count()).toBe(1);
+
+    // Act
+    await page.getByLabel('Kun idéer tildelt mig').check();
+
+    // Assess: the filters it cannot be combined with are gone before it is applied
+    expect(await page.getByLabel('Type').count()).toBe(0);
+    expect(await page.getByLabel('Tema').count()).toBe(0);
+
+    // Act
+    await page.getByRole('button', { name: 'Vis' }).click();
+
+    // Assess: the view is the address; only Jonas' idea, with a caption that says whose list it is
+    await page.waitForURL((url) => url.searchParams.get('mine') === '1');
+    const table = page.getByRole('table', { name: 'Idéer tildelt dig med status: Under vurdering' });
+    await poll(() => table.getByRole('link', { name: `Jonas’ sag om nøgleskabe ${stamp}` }).count()).toBe(1);
+    expect(await table.getByRole('link', { name: `Ikke tildelt: vagtplaner ${stamp}` }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: new RegExp(`nøgleskabe ${stamp}`) }).getByRole('cell').last().textContent()).toBe(JONAS);
+    await expectAccessible(page, 'console-inbox-mine');
+
+    // Act: another status, where nothing is assigned to him
+    await page.getByRole('navigation', { name: 'Status' }).getByRole('link', { name: /^Parkeret/ }).click();
+
+    // Assess: the filter goes along with the tab, and the empty list says so
+    await page.waitForURL((url) => url.searchParams.get('mine') === '1' && url.searchParams.get('status') === 'parked');
+    await poll(() => page.getByText('Ingen idéer i denne status er tildelt dig.').count()).toBe(1);
+  });
+});
+
 describe('a long discussion', () => {
   it('shows the first 50 comments, and the rest on request', async () => {
     // Arrange: 51 internal notes

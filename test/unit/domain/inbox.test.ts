@@ -83,6 +83,29 @@ describe('inboxListsOf', () => {
     ]);
   });
 
+  it('adds the assignee’s own list while the idea is assigned, narrowed by nothing but the status', () => {
+    // Prepare
+    const idea = aTriagedIdea({ themeAlignment: themes(['automatisering', 0.6]), assignee: { sub: 'søren', name: 'Søren Ærø' } });
+
+    // Act
+    const lists = inboxListsOf(idea);
+
+    // Assess
+    expect(lists).toHaveLength(9);
+    expect(lists.filter((list) => list.assignee !== undefined)).toEqual([{ status: 'in_triage', assignee: 'søren' }]);
+  });
+
+  it('lists an unassigned idea in nobody’s list', () => {
+    // Prepare
+    const idea = aTriagedIdea();
+
+    // Act
+    const lists = inboxListsOf(idea);
+
+    // Assess
+    expect(lists.some((list) => 'assignee' in list)).toBe(false);
+  });
+
   it('adds 4 lists for a theme the idea matches', () => {
     // Prepare
     const idea = aTriagedIdea({ themeAlignment: themes(['automatisering', 0.6]) });

@@ -95,6 +95,15 @@ describe('GET /console/inbox (get-inbox)', () => {
     expect(bodyOf(response)).toMatchObject({ status: 'parked', sort: 'age', items: [] });
   });
 
+  it('reads the list of the ideas assigned to the caller with assignee=me, by the caller’s own subject', async () => {
+    // Act
+    const response = await inbox({ assignee: 'me', status: 'needs_info', sort: 'age' }, triageClaims('søren/ærø'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': 'INBOX#needs_info#a=s%C3%B8ren%2F%C3%A6r%C3%B8#s=age' } });
+  });
+
   it('hands back the cursor of the next page and continues from it', async () => {
     // Prepare
     const lastKey = { PK: 'INBOX#in_triage#k=friction#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` };
@@ -134,7 +143,10 @@ describe('GET /console/inbox (get-inbox)', () => {
     ['an unknown order', { sort: 'title' }, ['/sort']],
     ['a page size of 0', { limit: '0' }, ['/limit']],
     ['a page size above 100', { limit: '101' }, ['/limit']],
-    ['an unknown parameter', { assignee: 'me' }, ['/assignee']],
+    ['an unknown parameter', { colour: 'red' }, ['/colour']],
+    ['an assignee other than me', { assignee: 'f9b8a7c6-triage' }, ['/assignee']],
+    ['assignee=me with a kind', { assignee: 'me', kind: 'friction' }, ['/kind']],
+    ['assignee=me with a department and a theme', { assignee: 'me', department: 'Ældreplejen', theme: 'automatisering' }, ['/department', '/theme']],
   ])('refuses %s with 400, pointing at the parameter, without querying', async (_case, query, pointers) => {
     // Act
     const response = await inbox(query);

@@ -29,6 +29,33 @@ describe('InboxQuery', () => {
     expect(query).toEqual({ status: 'parked', kind: 'friction', department: 'Ældreplejen', theme: 'automatisering', sort: 'age', limit: 50, cursor: 'abc' });
   });
 
+  it('reads the list of the caller’s own ideas, by status', () => {
+    // Act
+    const query = InboxQuery.parse({ assignee: 'me', status: 'needs_info' });
+
+    // Assess
+    expect(query).toEqual({ status: 'needs_info', assignee: 'me', sort: 'priority', limit: 25 });
+  });
+
+  it('refuses assignee=me narrowed by kind, department or theme, naming each, in Danish and English', () => {
+    // Act
+    const result = z.safeParse(InboxQuery, { assignee: 'me', kind: 'idea', department: 'Ældreplejen', theme: 'automatisering' });
+
+    // Assess
+    expect(result.success).toBe(false);
+    const issues = result.error?.issues ?? [];
+    expect(issues.map((issue) => issue.path.join('.'))).toEqual(['kind', 'department', 'theme']);
+    expect(issues[0]).toMatchObject({ params: { da: expect.stringContaining('Kan ikke kombineres med assignee=me') as unknown, en: expect.stringContaining('Cannot be combined with assignee=me') as unknown } });
+  });
+
+  it.each(['you', 'ME', 'søren', ''])('refuses assignee=%j: only the caller’s own list is offered', (assignee) => {
+    // Act
+    const paths = issuePaths(InboxQuery, { assignee });
+
+    // Assess
+    expect(paths).toEqual(['assignee']);
+  });
+
   it.each(INBOX_STATUSES)('lists ideas in %s', (status) => {
     // Act
     const paths = issuePaths(InboxQuery, { status });
@@ -67,10 +94,10 @@ describe('InboxQuery', () => {
 
   it('refuses a query parameter it does not know', () => {
     // Act
-    const paths = issuePaths(InboxQuery, { status: 'in_triage', assignee: 'me' });
+    const paths = issuePaths(InboxQuery, { status: 'in_triage', colour: 'red' });
 
     // Assess
-    expect(paths).toEqual(['assignee']);
+    expect(paths).toEqual(['colour']);
   });
 
   it('cleans the department as people type it: NFC, trimmed', () => {

@@ -220,7 +220,7 @@ describe('derivedItemChanges', () => {
     expect(keysOf(changes.deletes)).toEqual(keysOf(derivedItems(before).filter((item) => item.PK.endsWith('#s=priority'))));
   });
 
-  it('deletes nothing but still puts every entry when nothing the inbox shows has moved', () => {
+  it('deletes nothing but still puts every entry, and adds the assignee’s list in both orders, when an idea is assigned', () => {
     // Prepare
     const before = aTriagedIdea();
     const after = aTriagedIdea({ assignee: BY, version: 3 });
@@ -230,8 +230,29 @@ describe('derivedItemChanges', () => {
 
     // Assess
     expect(changes.deletes).toEqual([]);
-    expect(changes.puts).toHaveLength(16);
+    expect(changes.puts).toHaveLength(18);
     expect(changes.puts.every((item) => JSON.stringify(item['row']).includes('Søren Ærø'))).toBe(true);
+    expect(changes.puts.filter((item) => item.PK.includes('#a=')).map((item) => item.PK).sort()).toEqual([
+      `INBOX#in_triage#a=${encodeURIComponent(BY.sub)}#s=age`,
+      `INBOX#in_triage#a=${encodeURIComponent(BY.sub)}#s=priority`,
+    ]);
+  });
+
+  it('moves the idea from one assignee’s list to the other’s when it is reassigned, and out of it when unassigned', () => {
+    // Prepare
+    const first = aTriagedIdea({ assignee: BY, version: 3 });
+    const second = aTriagedIdea({ assignee: { sub: 'mette-ø', name: 'Mette Øby' }, version: 4 });
+    const nobody = aTriagedIdea({ version: 5 });
+
+    // Act
+    const reassigned = derivedItemChanges(first, second);
+    const unassigned = derivedItemChanges(second, nobody);
+
+    // Assess
+    expect(reassigned.deletes.map((key) => key.PK).sort()).toEqual([`INBOX#in_triage#a=${encodeURIComponent(BY.sub)}#s=age`, `INBOX#in_triage#a=${encodeURIComponent(BY.sub)}#s=priority`]);
+    expect(reassigned.puts.filter((item) => item.PK.includes('#a=')).map((item) => item.PK).sort()).toEqual(['INBOX#in_triage#a=mette-%C3%B8#s=age', 'INBOX#in_triage#a=mette-%C3%B8#s=priority']);
+    expect(unassigned.deletes.map((key) => key.PK).sort()).toEqual(['INBOX#in_triage#a=mette-%C3%B8#s=age', 'INBOX#in_triage#a=mette-%C3%B8#s=priority']);
+    expect(unassigned.puts.some((item) => item.PK.includes('#a='))).toBe(false);
   });
 
   it('deletes the lists of a theme the idea no longer matches, and only those', () => {

@@ -100,6 +100,14 @@ describe('inbox keys', () => {
     expect(partition).toBe('INBOX#needs_info#k=friction#d=%C3%A6ldreplejen#t=automatisering#s=age');
   });
 
+  it('names the assignee of the list of one person’s ideas by their subject, URI-encoded, so no subject can fake another list', () => {
+    // Act
+    const partition = inboxPartition({ status: 'in_triage', assignee: 'søren#t=x' }, 'priority');
+
+    // Assess
+    expect(partition).toBe('INBOX#in_triage#a=s%C3%B8ren%23t%3Dx#s=priority');
+  });
+
   it('keeps the two orders of one list in separate partitions', () => {
     // Act
     const priority = inboxPartition({ status: 'in_triage', kind: 'idea' }, 'priority');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionInput, draftErrors, emptyDraft, submitterPreview, type DraftTexts } from '../../../web/src/pages/console/decision.ts';
 import { highlightSegments } from '../../../web/src/pages/console/highlight.ts';
-import { inboxAddress, inboxViewOf } from '../../../web/src/pages/console/inbox-query.ts';
+import { inboxAddress, inboxApiQuery, inboxViewOf } from '../../../web/src/pages/console/inbox-query.ts';
 import { jwtClaims, rolesOfClaims } from '../../../web/src/session/person.ts';
 
 const TEXTS: DraftTexts = {
@@ -35,6 +35,19 @@ describe('the inbox’s address', () => {
     expect(inboxAddress(view)).toBe('/console?status=needs_info&kind=friction&department=%C3%86ldreplejen&theme=automatisering&sort=age&cursor=abc');
     expect(inboxViewOf(Object.fromEntries(new URL(inboxAddress(view), 'http://x').searchParams))).toEqual(view);
     expect(inboxAddress(inboxViewOf({}))).toBe('/console');
+  });
+
+  it('holds "assigned to me" as mine=1, which leaves out kind, department and theme as the API requires', () => {
+    const view = inboxViewOf({ mine: '1', status: 'needs_info', kind: 'friction', department: 'Ældreplejen', theme: 'automatisering', sort: 'age' });
+    expect(view).toEqual({ status: 'needs_info', mine: true, sort: 'age' });
+    expect(inboxAddress(view)).toBe('/console?status=needs_info&mine=1&sort=age');
+    expect(inboxApiQuery(view)).toEqual({ status: 'needs_info', sort: 'age', assignee: 'me' });
+    expect(inboxViewOf({ mine: 'yes' })).toEqual({ status: 'in_triage', sort: 'priority' });
+  });
+
+  it('asks the API for the narrowed list without assignee when mine is not set', () => {
+    const view = inboxViewOf({ kind: 'idea', department: 'Ældreplejen', cursor: 'abc' });
+    expect(inboxApiQuery(view)).toEqual({ status: 'in_triage', sort: 'priority', kind: 'idea', department: 'Ældreplejen', cursor: 'abc' });
   });
 
   it('falls back to the default for values the API would refuse', () => {

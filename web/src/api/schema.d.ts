@@ -151,7 +151,7 @@ export interface paths {
         };
         /**
          * One page of a triage inbox list
-         * @description One status, narrowed by kind, department and theme, in one order (`priority` or `age`), a page at a time.
+         * @description One status, narrowed by kind, department and theme, in one order (`priority` or `age`), a page at a time. `assignee=me` lists instead the ideas in the status assigned to the caller; it cannot be combined with kind, department or theme (400, the filter named).
          *
          *     Roles: triage, admin.
          */
@@ -3303,6 +3303,7 @@ export interface operations {
                 kind?: "idea" | "friction";
                 department?: string;
                 theme?: string;
+                assignee?: "me";
                 sort?: "priority" | "age";
                 /** @description Items per page. */
                 limit?: number;

@@ -1,7 +1,7 @@
 /**
  * `/console`: the team's inbox. A tab per status with the number of ideas in it (from
- * `GET /pipeline/summary`), filters for kind, department and theme, sorting by priority or waiting
- * time, and a page at a time with the API's cursor (`GET /console/inbox`). The whole view lives in
+ * `GET /pipeline/summary`), filters for kind, department and theme or "assigned to me", sorting by
+ * priority or waiting time, and a page at a time with the API's cursor (`GET /console/inbox`). The whole view lives in
  * the address (./inbox-query.ts), so it can be shared and survives a reload.
  */
 import { useLocation } from 'preact-iso';
@@ -11,13 +11,13 @@ import { IDEA_KINDS } from '../../../../shared/domain/idea.ts';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { Select, TextField } from '../../components/fields.tsx';
+import { Checkbox, Select, TextField } from '../../components/fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { statusLabel } from '../../components/StatusBadge.tsx';
 import { useConfig } from '../../config.ts';
 import { usePipelineSummary, useStrategy, type Strategy } from './console-data.ts';
-import { inboxAddress, inboxViewOf, type InboxView } from './inbox-query.ts';
+import { inboxAddress, inboxApiQuery, inboxViewOf, type InboxView } from './inbox-query.ts';
 import { useConsoleTexts } from './texts/useConsoleTexts.ts';
 
 type InboxPage = components['schemas']['InboxPage'];
@@ -36,8 +36,7 @@ export function InboxPage() {
   useEffect(() => {
     let current = true;
     setReading({ state: 'loading' });
-    const { status, sort, kind, department, theme, cursor } = view;
-    api.GET('/console/inbox', { params: { query: { status, sort, limit: 25, ...(kind === undefined ? {} : { kind }), ...(department === undefined ? {} : { department }), ...(theme === undefined ? {} : { theme }), ...(cursor === undefined ? {} : { cursor }) } } }).then(
+    api.GET('/console/inbox', { params: { query: { ...inboxApiQuery(view), limit: 25 } } }).then(
       ({ data, response }) => {
         if (!current) return;
         if (data !== undefined) setReading({ state: 'read', page: data });
@@ -91,6 +90,7 @@ function Filters({ view, strategy, onShow }: { view: InboxView; strategy: Strate
   const { texts, language } = useConsoleTexts();
   const t = texts.console;
   const config = useConfig();
+  const [mine, setMine] = useState(view.mine === true);
   const [kind, setKind] = useState<string>(view.kind ?? '');
   const [department, setDepartment] = useState(view.department ?? '');
   const [theme, setTheme] = useState(view.theme ?? '');
@@ -106,18 +106,25 @@ function Filters({ view, strategy, onShow }: { view: InboxView; strategy: Strate
       aria-label={t.filtersHeading}
       onSubmit={(event) => {
         event.preventDefault();
-        const next = inboxViewOf({ status: view.status, kind, department, theme, sort });
+        const next = inboxViewOf({ status: view.status, ...(mine ? { mine: '1' } : { kind, department, theme }), sort });
         onShow(next);
       }}
     >
-      <Select id="filter-kind" label={t.kindLabel} value={kind} options={[{ value: '', label: t.anyKind }, ...IDEA_KINDS.map((value) => ({ value, label: texts.common.kinds[value] }))]} onChange={setKind} />
-      <TextField id="filter-department" label={t.departmentLabel} value={department} onInput={setDepartment} list="filter-departments" required={false} />
-      <datalist id="filter-departments">
-        {config.departments.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      <Select id="filter-theme" label={t.themeLabel} value={theme} options={themeOptions} onChange={setTheme} />
+      <div class="spire-filter-mine">
+        <Checkbox id="filter-mine" label={t.mineLabel} hint={t.mineHint} checked={mine} onChange={setMine} />
+      </div>
+      {mine ? null : (
+        <>
+          <Select id="filter-kind" label={t.kindLabel} value={kind} options={[{ value: '', label: t.anyKind }, ...IDEA_KINDS.map((value) => ({ value, label: texts.common.kinds[value] }))]} onChange={setKind} />
+          <TextField id="filter-department" label={t.departmentLabel} value={department} onInput={setDepartment} list="filter-departments" required={false} />
+          <datalist id="filter-departments">
+            {config.departments.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <Select id="filter-theme" label={t.themeLabel} value={theme} options={themeOptions} onChange={setTheme} />
+        </>
+      )}
       <Select id="filter-sort" label={t.sortLabel} value={sort} options={(['priority', 'age'] as const).map((value) => ({ value, label: t.sorts[value] }))} onChange={setSort} />
       <div class="spire-actions">
         <button type="submit" class="button button-primary">
@@ -136,12 +143,12 @@ function InboxTable({ page, view, strategy }: { page: InboxPage; view: InboxView
   const t = texts.console;
   const { cursor, ...first } = view;
   const themeName = (id: string) => strategy?.themes.find((theme) => theme.id === id)?.name[language] ?? id;
-  if (page.items.length === 0 && cursor === undefined) return <p class="mt-5">{t.empty}</p>;
+  if (page.items.length === 0 && cursor === undefined) return <p class="mt-5">{view.mine === true ? t.emptyMine : t.empty}</p>;
   return (
     <>
       <div class="spire-table-scroll" tabIndex={0} role="region" aria-labelledby="inbox-caption">
         <table class="table table--compact">
-          <caption id="inbox-caption">{t.tableCaption(statusLabel(view.status, language))}</caption>
+          <caption id="inbox-caption">{view.mine === true ? t.tableCaptionMine(statusLabel(view.status, language)) : t.tableCaption(statusLabel(view.status, language))}</caption>
           <thead>
             <tr>
               <th scope="col">{t.colIdea}</th>
