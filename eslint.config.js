@@ -1,5 +1,17 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/** The store's modules a use case or a fake may not import: all but the ports (shared/store/ports.ts). */
+const ADAPTERS_AND_SDK = {
+  patterns: [
+    {
+      group: ['**/store/*', '!**/store/ports.ts'],
+      message: 'Use cases and fakes import the store only from its ports (shared/store/ports.ts); adapters are wired in functions/ and shared/store/stores.ts.',
+    },
+    { group: ['@aws-sdk/*'], message: 'Use cases and fakes do not load the AWS SDK; an adapter does.' },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.spire/', 'coverage/', 'web/dist/'] },
@@ -19,6 +31,24 @@ export default tseslint.config(
         { object: 'test', property: 'skip', message: 'No skipped tests.' },
       ],
     },
+  },
+  {
+    // No import cycles in the server code: a module loaded half-way through a cycle sees the
+    // other's exports as undefined. Imports of types only are erased at run time and not counted.
+    files: ['shared/**/*.ts', 'functions/**/*.ts'],
+    plugins: { 'import-x': importX },
+    // import-x follows only .js files unless told: the server code is .ts, run as it is.
+    settings: { 'import-x/extensions': ['.ts', '.js'], 'import-x/resolver-next': [createNodeResolver()] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // Use cases and the in-memory fakes know the store by its ports alone (docs/architecture.md#ports-and-adapters).
+    files: [
+      'shared/{intake,triage,pilots,employee,privacy,notify,views}/**/*.ts',
+      'test/unit/support/fakes.ts',
+      'test/unit/support/usage.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', ADAPTERS_AND_SDK] },
   },
   {
     // The web pages run in a browser: its globals, and none of Node's.

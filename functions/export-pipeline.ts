@@ -2,7 +2,7 @@ import { copenhagenDay } from '../shared/domain/calendar.ts';
 import { pilotCsvHeader, pilotCsvLine } from '../shared/domain/csv.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { requireRole } from '../shared/http/roles.ts';
-import type { StoreCursor } from '../shared/store/cursor.ts';
+import type { StoreCursor } from '../shared/store/ports.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 
 const pilots = pilotStoreFromEnv();

@@ -8,7 +8,7 @@ import { followUpTokenMatches } from '../shared/intake/submit.ts';
 import { CommentsQuery, IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { cursorSeal } from '../shared/store/cursor.ts';
-import { COMMENTS_PER_READ } from '../shared/store/ideas.ts';
+import { COMMENTS_PER_READ } from '../shared/store/ports.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { commentsView } from '../shared/views/ideas.ts';
 

@@ -7,7 +7,7 @@ import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { logger } from '../shared/logger.ts';
 import { GateSettingsInput } from '../shared/schemas/pilots.ts';
-import { StaleSettingsError } from '../shared/store/pilots.ts';
+import { VersionConflictError } from '../shared/store/ports.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 
 const pilots = pilotStoreFromEnv();
@@ -26,7 +26,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     logger.info('Gate settings replaced', { version: stored.version, by: caller.sub });
     return json(200, stored, { etag: etag(stored.version) });
   } catch (error) {
-    if (error instanceof StaleSettingsError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
 });

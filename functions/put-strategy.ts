@@ -6,7 +6,7 @@ import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { logger } from '../shared/logger.ts';
 import { StrategyInput } from '../shared/schemas/strategy.ts';
-import { StaleVersionError } from '../shared/store/strategy.ts';
+import { VersionConflictError } from '../shared/store/ports.ts';
 import { strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { strategyResponse } from '../shared/views/strategy.ts';
 
@@ -26,7 +26,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
     logger.info('Strategy replaced', { version: stored.version, by: caller.sub });
     return strategyResponse(stored);
   } catch (error) {
-    if (error instanceof StaleVersionError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
 });

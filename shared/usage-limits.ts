@@ -20,7 +20,7 @@ import { logger } from './logger.ts';
 import { usageHash } from './privacy/person.ts';
 import type { KeySource } from './secret.ts';
 import { usageCounterStoreFromEnv } from './store/stores.ts';
-import type { UsageCharge, UsageCounterStore } from './store/usage-limits.ts';
+import type { UsageCharge, UsageCounterStore } from './store/ports.ts';
 
 /** The environment variable of each action's limit per person and hour (set from the deployment's settings, infra/system.ts). */
 export const USAGE_LIMIT_VARIABLES: Readonly<Record<LimitedAction, string>> = {

@@ -6,7 +6,7 @@
  * integration tests check their answers against that document (test/integration/contract.ts).
  */
 import * as z from 'zod';
-import type { OutboxMessage } from '../../shared/store/notifications.ts';
+import type { OutboxMessage } from '../../shared/store/ports.ts';
 import { DevToken, DevTokenRequest } from './dev-issuer.ts';
 
 /** GET /dev/outbox: how many e-mails to list, newest first. */

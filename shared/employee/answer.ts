@@ -2,7 +2,7 @@ import { ideaAfter, type Idea, type Language } from '../domain/idea.ts';
 import type { Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, PreconditionFailedError } from '../http/errors.ts';
 import { statusNotification } from '../notify/compose.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 import { ownIdea, submitterActor } from './own-idea.ts';
 
 /** How often an answer or withdrawal is tried again when triage changed the idea at the same moment. */
@@ -59,7 +59,7 @@ export async function changeOwnIdea(
       });
       return { idea: updated, ...(notification === undefined ? {} : { notificationId: notification.id }) };
     } catch (error) {
-      if (!(error instanceof ConcurrentChangeError)) throw error;
+      if (!(error instanceof VersionConflictError)) throw error;
       // Still changing under us after several tries: tell the submitter to look again.
       if (attempt >= ATTEMPTS) throw new PreconditionFailedError();
     }

@@ -2,7 +2,7 @@ import type { Actor, Idea } from '../domain/idea.ts';
 import type { Caller } from '../domain/roles.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { followUpTokenMatches } from '../intake/submit.ts';
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore } from '../store/ports.ts';
 
 /**
  * The idea, when the caller is its submitter: by identity, or by the follow-up token for an

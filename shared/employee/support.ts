@@ -2,7 +2,7 @@ import { acceptsSupport } from '../domain/decisions.ts';
 import type { Caller } from '../domain/roles.ts';
 import { InvalidTransitionError, NotFoundError } from '../http/errors.ts';
 import type { KeySource } from '../secret.ts';
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore } from '../store/ports.ts';
 import { supporterHash } from '../triage/merge.ts';
 import type { UsageLimiter } from '../usage-limits.ts';
 

@@ -3,7 +3,7 @@ import type { Language } from '../domain/idea.ts';
 import { canWithdraw } from '../domain/decisions.ts';
 import type { Caller } from '../domain/roles.ts';
 import { InvalidTransitionError } from '../http/errors.ts';
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore } from '../store/ports.ts';
 import { changeOwnIdea, type SubmitterChange } from './answer.ts';
 
 /** The submitter withdraws their own idea, until triage has accepted, declined or closed it (409 after). */

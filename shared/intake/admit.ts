@@ -2,10 +2,7 @@ import { frictionHoursPerYear } from '../domain/friction.ts';
 import { ideaAfter, type Idea, type ThemeAlignment } from '../domain/idea.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import { alignThemes } from '../domain/themes/align.ts';
-import type { IdeaStore } from '../store/ideas.ts';
-import { ConcurrentChangeError } from '../store/ideas.ts';
-import type { StrategyStore } from '../store/strategy.ts';
-import type { SimilarityIndex } from '../store/similarity-index.ts';
+import { VersionConflictError, type IdeaStore, type PilotStore, type SimilarityIndex, type StrategyStore } from '../store/ports.ts';
 import { ideaFingerprint } from '../domain/duplicates/idea-fingerprint.ts';
 import { findSimilarIdeas } from './duplicates.ts';
 import { logger } from '../logger.ts';
@@ -14,7 +11,6 @@ import { scorecardFor } from '../triage/score.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
 import { resemblingStoppedPilots } from '../domain/learnings.ts';
-import type { PilotStore } from '../store/pilots.ts';
 
 export class UnknownIdeaError extends Error {
   override name = 'UnknownIdeaError';
@@ -70,7 +66,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
   try {
     await deps.store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at, set, ...(notification === undefined ? {} : { notification }) });
   } catch (error) {
-    if (!(error instanceof ConcurrentChangeError)) throw error;
+    if (!(error instanceof VersionConflictError)) throw error;
     // Another delivery of the same message won the race; confirm it really moved on.
     const current = await deps.store.getIdea(ideaId);
     if (current?.status === 'submitted') throw error;

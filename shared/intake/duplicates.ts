@@ -2,8 +2,7 @@ import type { DuplicateFingerprint } from '../domain/duplicates/fingerprint.ts';
 import { candidateIds, rankDuplicates } from '../domain/duplicates/candidates.ts';
 import { DUPLICATE_INDEX } from '../domain/duplicates/parameters.ts';
 import type { Idea } from '../domain/idea.ts';
-import type { IdeaStore } from '../store/ideas.ts';
-import type { SimilarityIndex } from '../store/similarity-index.ts';
+import type { IdeaStore, SimilarityIndex } from '../store/ports.ts';
 
 export interface DuplicateDependencies {
   store: IdeaStore;

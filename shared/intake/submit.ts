@@ -7,7 +7,7 @@ import { record } from '../metrics.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
 import { frictionFigures, type SubmitIdeaInput } from '../schemas/idea.ts';
 import type { DeploymentKeys, KeySource } from '../secret.ts';
-import type { IdeaStore, IdempotencyRecord } from '../store/ideas.ts';
+import type { IdeaStore, IdempotencyRecord } from '../store/ports.ts';
 import type { UsageLimiter } from '../usage-limits.ts';
 
 /** How long a retried submit with the same Idempotency-Key returns the first answer. */

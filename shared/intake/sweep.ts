@@ -1,5 +1,5 @@
 import type { IntakeQueue } from '../queue/intake-queue.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 import { logger } from '../logger.ts';
 
 export interface SweepSettings {
@@ -85,7 +85,7 @@ export async function sweepStuckIdeas(
       givenUp.push(idea.id);
     } catch (error) {
       // Admitted or withdrawn meanwhile: no longer stuck. Anything else: the next run tries again.
-      if (!(error instanceof ConcurrentChangeError)) errors.push(error as Error);
+      if (!(error instanceof VersionConflictError)) errors.push(error as Error);
     }
   }
   if (givenUp.length > 0) {

@@ -1,8 +1,7 @@
 import { notSentReasonOf } from '../domain/mail-suppression.ts';
 import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
-import type { NotificationStore } from '../store/notifications.ts';
-import type { MailSuppressionStore } from '../store/suppressions.ts';
+import type { MailSuppressionStore, NotificationStore } from '../store/ports.ts';
 import type { Mailer } from './mailer.ts';
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'unknown' | 'undeliverable';

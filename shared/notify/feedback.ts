@@ -2,7 +2,7 @@ import type { MailSuppression } from '../domain/mail-suppression.ts';
 import { normaliseMailAddress } from '../domain/mail-suppression.ts';
 import { logger } from '../logger.ts';
 import type { SesMailEvent } from '../schemas/mail-events.ts';
-import type { MailSuppressionStore } from '../store/suppressions.ts';
+import type { MailSuppressionStore } from '../store/ports.ts';
 
 export interface FeedbackOutcome {
   /** Addresses marked undeliverable now. */

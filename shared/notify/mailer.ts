@@ -1,7 +1,10 @@
+// eslint-disable-next-line no-restricted-imports -- the mailers are adapters themselves (SES, and the development outbox)
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { ConfigurationError, ENV, requireEnv, textEnv } from '../config.ts';
 import { createDocumentClient, createSesClient } from '../aws/clients.ts';
+// eslint-disable-next-line no-restricted-imports -- mailerFromEnv builds the outbox mailer on the table's adapter
 import { DynamoDevOutbox } from '../store/notifications.ts';
+import type { DevOutbox } from '../store/ports.ts';
 
 /** An e-mail, plain text in UTF-8. */
 export interface Mail {
@@ -55,10 +58,10 @@ export class SesMailer implements Mailer {
 
 /** The local runtime's development outbox: every e-mail is kept in the table, readable at GET /dev/outbox. */
 export class OutboxMailer implements Mailer {
-  private readonly outbox: DynamoDevOutbox;
+  private readonly outbox: DevOutbox;
   private readonly now: () => Date;
 
-  constructor(outbox: DynamoDevOutbox, now: () => Date = () => new Date()) {
+  constructor(outbox: DevOutbox, now: () => Date = () => new Date()) {
     this.outbox = outbox;
     this.now = now;
   }

@@ -1,8 +1,7 @@
 import { logger } from '../logger.ts';
 import type { NotifyQueue } from '../queue/notify-queue.ts';
 import type { KeySource } from '../secret.ts';
-import type { IdeaStore } from '../store/ideas.ts';
-import type { NotificationStore } from '../store/notifications.ts';
+import type { IdeaStore, NotificationStore } from '../store/ports.ts';
 import { carrySupportersOver } from '../triage/merge.ts';
 
 export interface PendingWorkReport {

@@ -4,8 +4,7 @@ import { changedFields, patchedPilot, pilotAfter, type Pilot, type PilotPatch } 
 import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
-import { ConcurrentChangeError } from '../store/ideas.ts';
-import type { PilotStore } from '../store/pilots.ts';
+import { VersionConflictError, type PilotStore } from '../store/ports.ts';
 import { PILOT_NOT_FOUND } from './gate.ts';
 
 /**
@@ -40,7 +39,7 @@ export async function editPilot(
       event: { pilotId: pilot.id, version: after.version, at: request.at, by: personOf(request.caller), change: 'edit', from: pilot.stage, to: pilot.stage, fields },
     });
   } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
   return after;

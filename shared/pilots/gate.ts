@@ -5,8 +5,7 @@ import { personOf, type Caller } from '../domain/roles.ts';
 import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import { pointer } from '../http/validation.ts';
-import { ConcurrentChangeError } from '../store/ideas.ts';
-import type { PilotStore } from '../store/pilots.ts';
+import { VersionConflictError, type PilotStore } from '../store/ports.ts';
 import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
 
@@ -47,7 +46,7 @@ export async function decideAtGate(
       event: { pilotId: pilot.id, version: after.version, at: request.at, by, change: 'gate', from: pilot.stage, to: after.stage, decision: request.gate.decision, reason: request.gate.reason },
     });
   } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
   logger.info('Gate decided', { pilotId: pilot.id, decision: request.gate.decision, from: pilot.stage, to: after.stage, role });

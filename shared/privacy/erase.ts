@@ -10,8 +10,9 @@ import { logger } from '../logger.ts';
 import type { ErasureQueue } from '../queue/erasure-queue.ts';
 import type { ErasureMessage } from '../schemas/privacy.ts';
 import type { KeySource } from '../secret.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
-import { itemErasure, type ErasureRecord, type PersonalDataStore } from '../store/personal-data.ts';
+import { VersionConflictError, type ErasureRecord, type IdeaStore, type PersonalDataStore } from '../store/ports.ts';
+// eslint-disable-next-line no-restricted-imports -- which items name the person, and how each is erased, is a rule of the table's layout
+import { itemErasure } from '../store/personal-data.ts';
 import { personHashes } from './person.ts';
 
 /** Full reads of the table before an erasure gives up (its message is tried again, then dead-lettered and alarmed). */
@@ -127,7 +128,7 @@ export async function eraseFromIdea(
     await ideas.transition({ idea, to: idea.status, change, actor: { kind: 'system' }, at, set });
     return true;
   } catch (error) {
-    if (error instanceof ConcurrentChangeError) return false;
+    if (error instanceof VersionConflictError) return false;
     throw error;
   }
 }

@@ -7,10 +7,11 @@ import type { Comment } from '../domain/notification.ts';
 import type { Caller } from '../domain/roles.ts';
 import { submitterNotificationIds } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore, PersonalDataStore } from '../store/ports.ts';
+// eslint-disable-next-line no-restricted-imports -- the kinds of item in an idea's partition, by their sort-key prefixes
 import { COMMENT_PREFIX, EVENT_PREFIX } from '../store/keys.ts';
+// eslint-disable-next-line no-restricted-imports -- a notification read back from its raw item
 import { storedNotificationOf } from '../store/notifications.ts';
-import type { PersonalDataStore } from '../store/personal-data.ts';
 import { supporterHash } from '../triage/merge.ts';
 import { ideaDocument } from '../views/ideas.ts';
 

@@ -9,9 +9,11 @@ import { ENDED_STATUSES, retentionCutoff } from '../domain/retention.ts';
 import type { Comment } from '../domain/notification.ts';
 import { submitterNotificationIds } from '../notify/compose.ts';
 import { logger } from '../logger.ts';
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore, PersonalDataStore } from '../store/ports.ts';
+// eslint-disable-next-line no-restricted-imports -- the kinds of item in an idea's partition, by their sort-key prefixes
 import { COMMENT_PREFIX, EVENT_PREFIX, SUPPORTER_PREFIX } from '../store/keys.ts';
-import { itemErasure, type PersonalDataStore } from '../store/personal-data.ts';
+// eslint-disable-next-line no-restricted-imports -- which items name the person, and how each is erased, is a rule of the table's layout
+import { itemErasure } from '../store/personal-data.ts';
 import { eraseFromIdea } from './erase.ts';
 
 /** Ideas one run takes per status; the next run goes on where it stopped. */

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { InvalidCursorError } from '../http/errors.ts';
 import type { KeySource } from '../secret.ts';
+import type { StoreCursor } from './ports.ts';
 
 /**
  * Pagination cursors, in two layers.
@@ -18,8 +19,8 @@ import type { KeySource } from '../secret.ts';
  */
 export type Key = Record<string, string>;
 
-/** A cursor as the store makes and reads it; only `encodeCursor` and `CursorSeal.open` make one. */
-export type StoreCursor = string & { readonly __brand: 'StoreCursor' };
+/** Declared with the ports (./ports.ts); only `encodeCursor` and `CursorSeal.open` make one. */
+export type { StoreCursor };
 
 export function encodeCursor(key: Record<string, unknown> | undefined): StoreCursor | undefined {
   return key === undefined ? undefined : (Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') as StoreCursor);

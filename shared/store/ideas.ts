@@ -1,21 +1,38 @@
+/**
+ * The ideas in the table: the DynamoDB adapter of IdeaStore (./ports.ts). An idea, its history,
+ * comments and supporters share its partition; its inbox and revisit entries (./derived-items.ts),
+ * its share of the pipeline counters (./pipeline.ts) and whatever a change carries (an e-mail, a
+ * new pilot, a merge job) are written in the transaction that changes it.
+ */
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
-import { ideaAfter, type Actor, type Idea, type IdeaDecision, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
+import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
-import type { Pilot } from '../domain/pilot.ts';
 import { contributionChange, ideaContribution, pilotContribution } from '../domain/pipeline.ts';
 import { InvalidCursorError } from '../http/errors.ts';
 import { batchGetAll } from './batch.ts';
-import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
+import { ideaToItem } from './idea-item.ts';
 import { notificationItem } from './notifications.ts';
 import { partitionPage } from './partition.ts';
 import { queryPending } from './pending.ts';
 import { newPilotItems } from './pilots.ts';
 import { counterUpdates } from './pipeline.ts';
+import {
+  COMMENTS_PER_READ,
+  VersionConflictError,
+  type IdeaRecord,
+  type IdeaStore,
+  type IdempotencyRecord,
+  type Page,
+  type PendingMerge,
+  type StoreCursor,
+  type SubmitOutcome,
+  type Transition,
+} from './ports.ts';
 import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
 import {
-  abandonedIntakeIndexKey,
   COMMENT_PREFIX,
   EVENT_PREFIX,
   META,
@@ -32,131 +49,16 @@ import {
   ideaKey,
   ideaPartition,
   idempotencyKey,
-  statusIndexKey,
   statusPartition,
-  submitterIndexKey,
   submitterPartition,
 } from './keys.ts';
 import { TABLE, type IndexDescription } from './table.ts';
 
-/**
- * What a retried submit needs to answer exactly as the first time. It never holds an anonymous
- * idea's follow-up token: a retry makes the same token again from its Idempotency-Key (shared/intake/submit.ts).
- */
-export interface IdempotencyRecord {
-  /** HMAC of the caller's subject and their Idempotency-Key under the deployment secret. */
-  keyHash: string;
-  requestHash: string;
-  ideaId: string;
-  /** Epoch seconds; DynamoDB's time to live removes the record after that. */
-  expiresAt: number;
-}
-
-export type SubmitOutcome = { created: true } | { created: false; replayOf: IdempotencyRecord };
-
-/** One page of a list; `nextCursor` is the store's own, which a route seals before a client sees it (./cursor.ts). */
-export interface Page<T> {
-  items: T[];
-  nextCursor?: StoreCursor;
-}
-
-/** The change of one idea from one status to another, with its audit event. */
-export interface Transition {
-  idea: Idea;
-  to: IdeaStatus;
-  actor: Actor;
-  at: string;
-  reason?: string;
-  /**
-   * Other attributes of the idea that change with the status; `undefined` removes one. Any but
-   * the identity, status and version, which the transition itself sets: an erasure rewrites
-   * whatever names the person (shared/privacy/erase.ts).
-   */
-  set?: Partial<Omit<Idea, 'id' | 'status' | 'statusChangedAt' | 'updatedAt' | 'version' | 'createdAt'>>;
-  /** Set for a change that is not a change of status (the idea keeps its status). */
-  change?: IdeaEvent['change'];
-  /** The decision behind the change, recorded on its history event. */
-  decision?: IdeaDecision;
-  /** The submitter's answer, recorded on its history event. */
-  answer?: string;
-  /** Written in the same transaction: the e-mail telling the submitter, pending until sent. */
-  notification?: Notification;
-  /** Written in the same transaction: the pilot an accepted idea becomes, with its first history event, list entries and counters. */
-  pilot?: Pilot;
-  /** Written in the same transaction: supporters still to be carried over to the idea this one is merged into. */
-  mergeInto?: string;
-  /** Checked in the same transaction: another idea that must still be in one of these statuses (a merge's target). */
-  requireStatus?: { ideaId: string; statuses: readonly IdeaStatus[] };
-}
-
-/** Everything about one idea that its page shows: the idea, its history, its first page of comments. */
-export interface IdeaRecord {
-  idea: Idea;
-  history: IdeaEvent[];
-  /** The oldest COMMENTS_PER_READ comments, oldest first. */
-  comments: Comment[];
-  /** Where the next page of comments starts (`listComments`), when there are more. */
-  commentsCursor?: StoreCursor;
-  supportCount: number;
-}
-
-/**
- * The most comments one read returns (the idea's page, or one page of GET /ideas/{id}/comments):
- * comments are only ever added, so without a cap one idea's page could grow without end.
- */
-export const COMMENTS_PER_READ = 50;
-
-/** A merge whose supporters have not all been carried over yet. */
-export interface PendingMerge {
-  ideaId: string;
-  into: string;
-  at: string;
-}
-
-export class ConcurrentChangeError extends Error {
-  override name = 'ConcurrentChangeError';
-}
-
-/** The ideas' storage port; the DynamoDB adapter below is the one the functions use. */
-export interface IdeaStore {
-  submit(idea: Idea, event: IdeaEvent, idempotency?: IdempotencyRecord): Promise<SubmitOutcome>;
-  getIdea(id: string): Promise<Idea | undefined>;
-  /** Several ideas by id, in no particular order; ids that do not exist are left out. */
-  getIdeas(ids: readonly string[]): Promise<Idea[]>;
-  /** The idea with its history, its first page of comments and its number of supporters. */
-  getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined>;
-  /** One page of an idea's comments, oldest first; the cursor only works for that idea's comments. */
-  listComments(ideaId: string, limit: number, cursor?: StoreCursor): Promise<Page<Comment>>;
-  /** The idempotency record stored under the key hash, if any (a submit refused by the per-person limit may still be a retry). */
-  getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined>;
-  listBySubmitter(sub: string, limit: number, cursor?: StoreCursor): Promise<Page<Idea>>;
-  transition(change: Transition): Promise<Idea>;
-  /** Ideas on the status index's list of `status` since before `changedBefore`, oldest first (ideas given up in intake are not on `submitted`'s). */
-  listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
-  /** One page of the ideas in a status, oldest change first. */
-  listByStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<Idea>>;
-  /** One page of the ids of the ideas in a status, oldest change first; up to `limit`, fewer when the page reaches 1 MB of ideas. */
-  listIdsInStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<string>>;
-  recordRequeue(idea: Idea): Promise<void>;
-  /** One page of an inbox list in one order. */
-  listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: StoreCursor): Promise<Page<InboxRow>>;
-  /** Stores a comment, and the e-mail that carries it to the submitter, in one transaction. */
-  addComment(comment: Comment, notification?: Notification): Promise<void>;
-  /** Records one person's support, once: false when they supported the idea before. */
-  addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean>;
-  /** How many people support the idea. */
-  getSupportCount(ideaId: string): Promise<number>;
-  /** The hashes of an idea's supporters. */
-  listSupporters(ideaId: string): Promise<string[]>;
-  /** Merges whose supporters are still being carried over, oldest first. */
-  listPendingMerges(before: string, limit: number): Promise<PendingMerge[]>;
-  completeMerge(ideaId: string): Promise<void>;
-  /** Ids of parked ideas due back in the inbox on or before `day` (YYYY-MM-DD). */
-  listDueRevisits(day: string, limit: number): Promise<string[]>;
-}
+/** The benchmarks (bench/) read these from here; the use cases and fakes take Transition from ./ports.ts. */
+export { ideaToItem };
+export type { Transition };
 
 type Item = Record<string, unknown>;
-
 
 export class DynamoIdeaStore implements IdeaStore {
   private readonly client: DynamoDBDocumentClient;
@@ -327,7 +229,7 @@ export class DynamoIdeaStore implements IdeaStore {
    * Moves an idea to another status and writes the audit event, its derived items and its change
    * of the pipeline counters (and, on accept, the new pilot's), in one transaction that only
    * succeeds while the idea is still at the version and status it was read with. Throws
-   * ConcurrentChangeError when somebody else changed it first.
+   * VersionConflictError when somebody else changed it first.
    */
   async transition(change: Transition): Promise<Idea> {
     const { idea, to, actor, at } = change;
@@ -378,7 +280,7 @@ export class DynamoIdeaStore implements IdeaStore {
     } catch (error) {
       // The idea (0), its event (1) or the other idea checked (2) changed, or DynamoDB saw two transactions on one item at once.
       if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1) || (change.requireStatus !== undefined && conditionFailedAt(error, 2)) || conflicted(error)) {
-        throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`, { cause: error });
+        throw new VersionConflictError({ kind: 'idea', id: idea.id, expectedVersion: idea.version }, `Idea ${idea.id} changed since version ${idea.version}`, { cause: error });
       }
       throw error;
     }
@@ -540,21 +442,6 @@ function statusCheck(tableName: string, required: { ideaId: string; statuses: re
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: Object.fromEntries(required.statuses.map((status, index) => [names[index], status])),
     },
-  };
-}
-
-/**
- * The idea as the table holds it, with its index keys. An idea whose intake the sweeper gave up
- * on is indexed on a list of its own instead of `submitted` (see shared/intake/sweep.ts).
- */
-export function ideaToItem(idea: Idea): Item {
-  const abandoned = idea.status === 'submitted' && idea.intakeAbandonedAt !== undefined;
-  return {
-    ...ideaKey(idea.id),
-    ...(abandoned ? abandonedIntakeIndexKey(idea.statusChangedAt, idea.id) : statusIndexKey(idea.status, idea.statusChangedAt, idea.id)),
-    ...(idea.submitter === undefined ? {} : submitterIndexKey(idea.submitter.sub, idea.createdAt, idea.id)),
-    type: 'idea',
-    ...idea,
   };
 }
 

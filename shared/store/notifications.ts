@@ -1,26 +1,10 @@
+/** Notifications in the table, and the development outbox: the DynamoDB adapters of NotificationStore and DevOutbox (./ports.ts). */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notification.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { DEV_OUTBOX_PARTITION, devOutboxKey, notificationKey, pendingIndexKey } from './keys.ts';
 import { queryPending } from './pending.ts';
-
-/** A notification as stored: pending (in the status index's PENDING#notification list) until it is delivered. */
-export interface StoredNotification extends Notification {
-  sentAt?: string;
-  /** How many times the sweeper has queued it again. */
-  requeues?: number;
-  /** When the sweeper gave up on it (logged for a person to look at). */
-  abandonedAt?: string;
-  /** When the notify worker decided not to send it, because its address is undeliverable. */
-  notSentAt?: string;
-  notSentReason?: NotSentReason;
-}
-
-/** A notification still waiting to be delivered. */
-export interface PendingNotification {
-  id: string;
-  requeues: number;
-}
+import type { DevOutbox, NotificationStore, OutboxMessage, PendingNotification, StoredNotification } from './ports.ts';
 
 const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt', 'notSentAt', 'notSentReason'] as const;
 
@@ -36,23 +20,7 @@ export function notificationItem(notification: Notification): Record<string, unk
   return { ...notificationKey(notification.id), ...pendingIndexKey('notification', notification.createdAt, notification.id), type: 'notification', ...notification };
 }
 
-/** The notifications' storage port. */
-export interface NotificationStore {
-  get(id: string): Promise<StoredNotification | undefined>;
-  /** Stores a notification of its own (not part of a change), once: false when it exists already. */
-  create(notification: Notification): Promise<boolean>;
-  /** Marks a notification delivered and takes it off the pending list; a no-op when it was marked before. */
-  markSent(id: string, at: string): Promise<void>;
-  /** Notifications created before `before` and not yet delivered, oldest first. */
-  listPending(before: string, limit: number): Promise<PendingNotification[]>;
-  /** Counts one more re-queue by the sweeper. */
-  recordRequeue(id: string): Promise<void>;
-  /** Takes a notification that kept failing off the pending list, keeping it for a person to look at. */
-  abandon(id: string, at: string): Promise<void>;
-  /** Takes a notification that will not be sent off the pending list, with the reason; a no-op once it is sent. */
-  markNotSent(id: string, reason: NotSentReason, at: string): Promise<void>;
-}
-
+/** The notifications' storage, pending in the status index's PENDING#notification list until delivered. */
 export class DynamoNotificationStore implements NotificationStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -116,21 +84,11 @@ export class DynamoNotificationStore implements NotificationStore {
   }
 }
 
-/** A delivered e-mail as the development outbox keeps it. */
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  language: string;
-  sentAt: string;
-}
-
 /**
  * The local runtime's outbox: where e-mails go instead of SES when Spire runs on a laptop, so a
  * developer (and the tests) can read exactly what a submitter would receive. GET /dev/outbox shows it.
  */
-export class DynamoDevOutbox {
+export class DynamoDevOutbox implements DevOutbox {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
 

@@ -3,8 +3,8 @@
  * as entries: the inbox, the pipeline lists), or all of it, page after page.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, type StoreCursor } from './cursor.ts';
-import type { Page } from './ideas.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { Page, StoreCursor } from './ports.ts';
 import { TABLE, type IndexDescription } from './table.ts';
 
 type Item = Record<string, unknown>;

@@ -14,17 +14,9 @@ import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { batchGetAll } from './batch.ts';
 import { erasureKey, ideaPartition, notificationKey, retentionMarkKey, statusPartition, supportsPartition } from './keys.ts';
 import { wholePartition } from './partition.ts';
+import type { ErasureRecord, Item, ItemErasure, PersonalDataStore } from './ports.ts';
 import { TABLE } from './table.ts';
 import { writeTransaction } from './transactions.ts';
-
-export type Item = Record<string, unknown>;
-
-/** What an erasure does to one item that names the person. */
-export type ItemErasure =
-  /** An idea: rewritten through the idea store, as a change of its own with a history event (shared/privacy/erase.ts). */
-  | { kind: 'idea'; id: string }
-  | { kind: 'delete'; item: Item }
-  | { kind: 'replace'; before: Item; after: Item };
 
 const KEY_ATTRIBUTES = [TABLE.partitionKey, TABLE.sortKey] as const;
 
@@ -55,44 +47,9 @@ export function itemErasure(item: Item, traces: PersonTraces, pseudonym: string,
   return { kind: 'replace', before: item, after };
 }
 
-/** An erasure as its audit record keeps it: when it was asked for and done, and what it changed; never whom it erased. */
-export interface ErasureRecord {
-  id: string;
-  /** A keyed hash of the person who asked (purpose `erasure`), so only they can read its progress; not one of the hashes their data is kept under. */
-  requesterHash: string;
-  requestedAt: string;
-  status: 'pending' | 'done';
-  completedAt?: string;
-  /** Full reads of the table until one found nothing left to change. */
-  passes?: number;
-  rewritten?: number;
-  deleted?: number;
-  ideas?: number;
-}
-
-/** The person's items as the export reads them: their ideas' partitions, their support and their e-mails. */
-export interface PersonalDataStore {
-  /** Every item of the table, a page at a time, read consistently. */
-  scan(): AsyncIterable<Item[]>;
-  /** Applies one item's erasure; false when the item changed since it was read (it is met again on the next pass). */
-  apply(erasure: Exclude<ItemErasure, { kind: 'idea' }>): Promise<boolean>;
-  /** Every item of an idea's partition (the idea, its history, comments, supporters). */
-  ideaPartition(ideaId: string): Promise<Item[]>;
-  /** The supporter items of one supporter, newest first. */
-  supportedBy(supporterHash: string): Promise<Item[]>;
-  /** Notifications by id; ids that do not exist are left out. */
-  notifications(ids: readonly string[]): Promise<Item[]>;
-  /** Ids of the ideas that ended in `status` after `after` and before `before` (status index sort values `<at>#<id>`), oldest first. */
-  listEndedBetween(status: IdeaStatus, after: string, before: string, limit: number): Promise<{ id: string; sortValue: string }[]>;
-  getRetentionMark(status: IdeaStatus): Promise<string | undefined>;
-  setRetentionMark(status: IdeaStatus, through: string): Promise<void>;
-  createErasure(record: ErasureRecord): Promise<void>;
-  getErasure(id: string): Promise<ErasureRecord | undefined>;
-  completeErasure(id: string, report: Required<Pick<ErasureRecord, 'completedAt' | 'passes' | 'rewritten' | 'deleted' | 'ideas'>>): Promise<void>;
-}
-
 const ERASURE_FIELDS = ['id', 'requesterHash', 'requestedAt', 'status', 'completedAt', 'passes', 'rewritten', 'deleted', 'ideas'] as const satisfies readonly (keyof ErasureRecord)[];
 
+/** The DynamoDB adapter of PersonalDataStore (./ports.ts). */
 export class DynamoPersonalDataStore implements PersonalDataStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;

@@ -2,7 +2,8 @@
  * Pilots in the table: the pilot, its history and gate decisions in its own partition, its
  * entries in the pipeline lists and its learning (./derived-items.ts), and its share of the
  * pipeline counters (./pipeline.ts) — every change of a pilot writes all of them in one
- * transaction that only succeeds while the pilot is still at the version it was read with.
+ * transaction that only succeeds while the pilot is still at the version it was read with. The
+ * DynamoDB adapter of PilotStore (./ports.ts).
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
@@ -10,51 +11,14 @@ import type { Learning } from '../domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
 import { contributionChange, pilotContribution, type Contribution } from '../domain/pipeline.ts';
-import type { StoreCursor } from './cursor.ts';
 import { pilotDerivedItemChanges } from './derived-items.ts';
-import { ConcurrentChangeError, type Page } from './ideas.ts';
 import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition } from './keys.ts';
 import { partitionPage, wholePartition } from './partition.ts';
 import { counterUpdates, readPipelineTotals } from './pipeline.ts';
+import { VersionConflictError, type Page, type PilotChange, type PilotRecord, type PilotStore, type StoreCursor } from './ports.ts';
 import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
 
 type Item = Record<string, unknown>;
-
-/** Everything the pilot's page shows; one Query of its partition. */
-export interface PilotRecord {
-  pilot: Pilot;
-  history: PilotEvent[];
-  gates: GateRecord[];
-}
-
-/** A change of a pilot: what it was read as, what it becomes (already versioned), and its history event. */
-export interface PilotChange {
-  before: Pilot;
-  after: Pilot;
-  event: PilotEvent;
-  /** Written with the change: the gate decision behind it. */
-  gate?: GateRecord;
-}
-
-export class StaleSettingsError extends Error {
-  override name = 'StaleSettingsError';
-}
-
-/** The pilots' storage port; the DynamoDB adapter below is the one the functions use. */
-export interface PilotStore {
-  getPilot(id: string): Promise<Pilot | undefined>;
-  getPilotRecord(id: string): Promise<PilotRecord | undefined>;
-  /** Throws ConcurrentChangeError when the pilot is no longer at `before.version`. */
-  save(change: PilotChange): Promise<void>;
-  listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: StoreCursor): Promise<Page<PilotRow>>;
-  /** The learnings of every stopped and realised pilot. */
-  listLearnings(): Promise<Learning[]>;
-  /** The pipeline counters summed over their shards. */
-  pipelineTotals(): Promise<Contribution>;
-  gateSettings(): Promise<StoredGateSettings>;
-  /** Stores the settings as the next version, if `expectedVersion` is still the current one. */
-  replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings>;
-}
 
 const LEARNINGS_PAGE = 200;
 
@@ -110,7 +74,7 @@ export class DynamoPilotStore implements PilotStore {
       await writeTransaction(this.client, items);
     } catch (error) {
       if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1) || conflicted(error)) {
-        throw new ConcurrentChangeError(`Pilot ${before.id} changed since version ${before.version}`, { cause: error });
+        throw new VersionConflictError({ kind: 'pilot', id: before.id, expectedVersion: before.version }, `Pilot ${before.id} changed since version ${before.version}`, { cause: error });
       }
       throw error;
     }
@@ -149,7 +113,9 @@ export class DynamoPilotStore implements PilotStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleSettingsError(`Gate settings are no longer version ${expectedVersion}`, { cause: error });
+      if ((error as Error).name === 'ConditionalCheckFailedException') {
+        throw new VersionConflictError({ kind: 'gate-settings', expectedVersion }, `Gate settings are no longer version ${expectedVersion}`, { cause: error });
+      }
       throw error;
     }
     return next;

@@ -2,23 +2,13 @@
  * The progress of a re-scoring job, in one small item (shared/triage/rescore.ts): how many pages
  * of ideas the start has queued, whether it has queued them all, and which pages the worker has
  * done. Pages done are kept as a set of page numbers, so a page delivered twice counts once; at
- * 25 ideas a page the item stays far below DynamoDB's 400 KB for any municipality's ideas.
+ * 25 ideas a page the item stays far below DynamoDB's 400 KB for any municipality's ideas. The
+ * DynamoDB adapter of RescoreJobStore (./ports.ts).
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RescoreJob } from '../domain/rescore.ts';
 import { rescoreJobKey } from './keys.ts';
-
-export interface RescoreJobStore {
-  create(job: Pick<RescoreJob, 'id' | 'strategyVersion' | 'startedAt' | 'startedBy'>): Promise<void>;
-  /** Counts pages (and their ideas) just queued. */
-  addQueued(jobId: string, pages: number, ideas: number): Promise<void>;
-  /** Every page is queued. */
-  finishQueueing(jobId: string, at: string): Promise<void>;
-  /** Page `page` is done; idempotent. */
-  markPageDone(jobId: string, page: number): Promise<void>;
-  markSuperseded(jobId: string, at: string): Promise<void>;
-  get(jobId: string): Promise<RescoreJob | undefined>;
-}
+import type { RescoreJobStore } from './ports.ts';
 
 export class DynamoRescoreJobStore implements RescoreJobStore {
   private readonly client: DynamoDBDocumentClient;

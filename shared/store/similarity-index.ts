@@ -1,24 +1,18 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BandEntry } from '../domain/duplicates/lsh.ts';
 import { similarityBandKey, similarityBandPartition } from './keys.ts';
+import type { SimilarityIndex } from './ports.ts';
+
+const BATCH_WRITE_LIMIT = 25;
 
 /**
- * The duplicate index: for every MinHash band of an idea's text, an item in that band's
- * partition, sorted by the band's sort value. Ideas that share a band are candidates for being
- * the same idea.
+ * The duplicate index in the table (the DynamoDB adapter of SimilarityIndex, ./ports.ts): for
+ * every MinHash band of an idea's text, an item in that band's partition, sorted by the band's
+ * sort value. Ideas that share a band are candidates for being the same idea.
  *
  * A lookup costs at most two Queries per band, each capped at `maxPerBand` items, whatever the
  * number of stored ideas (the bound is lookupReadBound() in shared/domain/duplicates/parameters.ts).
  */
-export interface SimilarityIndex {
-  /** Files an idea under its bands; idempotent (the same items are written again). */
-  add(ideaId: string, bands: readonly BandEntry[]): Promise<void>;
-  /** For each band, the ids of up to `maxPerBand` ideas, read from the band's own sort value onwards. */
-  lookup(bands: readonly BandEntry[], maxPerBand: number): Promise<string[][]>;
-}
-
-const BATCH_WRITE_LIMIT = 25;
-
 export class DynamoSimilarityIndex implements SimilarityIndex {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;

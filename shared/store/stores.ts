@@ -5,15 +5,26 @@
 import { ENV, requireEnv } from '../config.ts';
 import { DEFAULT_STRATEGY } from '../domain/strategy/default-strategy.ts';
 import { createDocumentClient } from '../aws/clients.ts';
-import { DynamoIdeaStore, type IdeaStore } from './ideas.ts';
-import { DynamoStrategyStore, type StrategyStore } from './strategy.ts';
-import { DynamoSimilarityIndex, type SimilarityIndex } from './similarity-index.ts';
-import { DynamoNotificationStore, type NotificationStore } from './notifications.ts';
-import { DynamoPilotStore, type PilotStore } from './pilots.ts';
-import { DynamoRescoreJobStore, type RescoreJobStore } from './rescore-jobs.ts';
-import { DynamoMailSuppressionStore, type MailSuppressionStore } from './suppressions.ts';
-import { DynamoUsageCounterStore, type UsageCounterStore } from './usage-limits.ts';
-import { DynamoPersonalDataStore, type PersonalDataStore } from './personal-data.ts';
+import { DynamoIdeaStore } from './ideas.ts';
+import { DynamoStrategyStore } from './strategy.ts';
+import { DynamoSimilarityIndex } from './similarity-index.ts';
+import { DynamoNotificationStore } from './notifications.ts';
+import { DynamoPilotStore } from './pilots.ts';
+import { DynamoRescoreJobStore } from './rescore-jobs.ts';
+import { DynamoMailSuppressionStore } from './suppressions.ts';
+import { DynamoUsageCounterStore } from './usage-limits.ts';
+import { DynamoPersonalDataStore } from './personal-data.ts';
+import type {
+  IdeaStore,
+  MailSuppressionStore,
+  NotificationStore,
+  PersonalDataStore,
+  PilotStore,
+  RescoreJobStore,
+  SimilarityIndex,
+  StrategyStore,
+  UsageCounterStore,
+} from './ports.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let client: DynamoDBDocumentClient | undefined;

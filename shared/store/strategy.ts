@@ -1,27 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Strategy, StrategyContent } from '../domain/strategy/strategy.ts';
-import type { StoreCursor } from './cursor.ts';
-import type { Page } from './ideas.ts';
 import { STRATEGY_PARTITION, STRATEGY_VERSION_PREFIX, strategyVersionKey } from './keys.ts';
 import { partitionPage } from './partition.ts';
-
-export class StaleVersionError extends Error {
-  override name = 'StaleVersionError';
-}
-
-/** The strategy's storage port: every version is kept; the newest is the current one. */
-export interface StrategyStore {
-  current(): Promise<Strategy>;
-  version(version: number): Promise<Strategy | undefined>;
-  /** Every version, newest first, a page at a time (one Query of the strategy's partition). */
-  listVersions(limit: number, cursor?: StoreCursor): Promise<Page<Strategy>>;
-  /** Stores `content` as the next version, if `expectedVersion` is still the current one. */
-  replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy>;
-}
+import { VersionConflictError, type Page, type StoreCursor, type StrategyStore } from './ports.ts';
 
 const STRATEGY_FIELDS = ['version', 'name', 'period', 'themes', 'criteria', 'createdAt', 'createdBy'] as const;
 
+/** The strategy in the table, every version an item of its partition: the DynamoDB adapter of StrategyStore (./ports.ts). */
 export class DynamoStrategyStore implements StrategyStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -77,7 +63,9 @@ export class DynamoStrategyStore implements StrategyStore {
 
   async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {
     const current = await this.current();
-    if (current.version !== expectedVersion) throw new StaleVersionError(`Current strategy is version ${current.version}, not ${expectedVersion}`);
+    if (current.version !== expectedVersion) {
+      throw new VersionConflictError({ kind: 'strategy', expectedVersion }, `Current strategy is version ${current.version}, not ${expectedVersion}`);
+    }
     const next: Strategy = { ...content, version: expectedVersion + 1, createdAt: at, createdBy };
     try {
       await this.client.send(
@@ -95,7 +83,9 @@ export class DynamoStrategyStore implements StrategyStore {
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException) throw new StaleVersionError(`Strategy version ${next.version} exists already`, { cause: error });
+      if (error instanceof TransactionCanceledException) {
+        throw new VersionConflictError({ kind: 'strategy', expectedVersion }, `Strategy version ${next.version} exists already`, { cause: error });
+      }
       throw error;
     }
     return next;

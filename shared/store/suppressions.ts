@@ -1,17 +1,11 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { normaliseMailAddress, type MailSuppression } from '../domain/mail-suppression.ts';
 import { mailSuppressionKey } from './keys.ts';
-
-/** The addresses SES reported undeliverable, one item each (see ./keys.ts). */
-export interface MailSuppressionStore {
-  /** Marks the address undeliverable; false when it was already (the first report is kept). */
-  suppress(suppression: MailSuppression): Promise<boolean>;
-  /** The suppression of an address, in any case or Unicode form; undefined when it may be mailed. */
-  find(address: string): Promise<MailSuppression | undefined>;
-}
+import type { MailSuppressionStore } from './ports.ts';
 
 const SUPPRESSION_FIELDS = ['address', 'reason', 'detail', 'at', 'feedbackId', 'notificationId'] as const;
 
+/** The addresses SES reported undeliverable, one item each (see ./keys.ts): the DynamoDB adapter of MailSuppressionStore (./ports.ts). */
 export class DynamoMailSuppressionStore implements MailSuppressionStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;

@@ -1,28 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { usageExpiresAt, usageWindowLabel, type LimitedAction, type UsageWindow } from '../domain/usage-limits.ts';
+import { usageExpiresAt, usageWindowLabel } from '../domain/usage-limits.ts';
 import { usageKey } from './keys.ts';
+import type { UsageCharge, UsageCounterStore } from './ports.ts';
 import { TABLE } from './table.ts';
-
-/** One use of a limited action by one person (by the keyed hash of their subject) in one window. */
-export interface UsageCharge {
-  subjectHash: string;
-  action: LimitedAction;
-  window: UsageWindow;
-  /** The most uses the window may count. */
-  limit: number;
-}
-
-/** The per-person counts' storage port; the DynamoDB adapter below is the one the functions use. */
-export interface UsageCounterStore {
-  /**
-   * Counts one use, unless the window's count has already reached the limit: true when counted,
-   * false when refused (and then nothing was written).
-   */
-  add(charge: UsageCharge): Promise<boolean>;
-  /** Takes back one use counted by `add` (a submit that turned out to be a retry of an earlier one); nothing when there is none to take. */
-  giveBack(charge: UsageCharge): Promise<void>;
-}
 
 /**
  * The counts in the table: one item per person, action and window, changed only by one
@@ -31,7 +12,7 @@ export interface UsageCounterStore {
  * The item carries the table's time-to-live attribute, set to the window's end, so old windows
  * disappear on their own; the key of the current window is a new item, so nothing waits for that.
  * These are the only writes a function granted `countsUsage` on a read-only table may make: on
- * keys starting with USAGE_PREFIX (infra/system.ts).
+ * keys starting with USAGE_PREFIX (infra/system.ts). The DynamoDB adapter of UsageCounterStore (./ports.ts).
  */
 export class DynamoUsageCounterStore implements UsageCounterStore {
   private readonly client: DynamoDBDocumentClient;

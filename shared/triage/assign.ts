@@ -2,7 +2,7 @@ import type { Idea, StaffMember } from '../domain/idea.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, PreconditionFailedError } from '../http/errors.ts';
 import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 
 /**
  * Gives an idea to a member of the digitalisation team, or takes it back (`assignee` null), at
@@ -27,7 +27,7 @@ export async function assignIdea(
       set: { assignee: request.assignee ?? undefined },
     });
   } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { personOf, type Caller } from '../domain/roles.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Language } from '../domain/idea.ts';
 import { commentNotification } from '../notify/compose.ts';
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore } from '../store/ports.ts';
 import { refuseUnconfirmedPersonalData } from './personal-data.ts';
 
 /**

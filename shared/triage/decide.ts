@@ -9,7 +9,7 @@ import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 import { carrySupportersOver } from './merge.ts';
 import { refuseUnconfirmedPersonalData } from './personal-data.ts';
 
@@ -78,7 +78,7 @@ export async function decide(
       ...(decision.mergedInto === undefined ? {} : { mergeInto: decision.mergedInto, requireStatus: { ideaId: decision.mergedInto, statuses: MERGE_TARGET_STATUSES } }),
     });
   } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
   record.triageDecision(kind);

@@ -3,8 +3,7 @@ import { overdueBefore } from '../domain/inbox.ts';
 import { logger } from '../logger.ts';
 import { triageDigest } from '../notify/compose.ts';
 import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
-import type { IdeaStore } from '../store/ideas.ts';
-import type { NotificationStore } from '../store/notifications.ts';
+import type { IdeaStore, NotificationStore } from '../store/ports.ts';
 
 /** The most overdue ideas one digest lists. */
 const DIGEST_LIMIT = 200;

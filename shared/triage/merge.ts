@@ -1,4 +1,4 @@
-import type { IdeaStore } from '../store/ideas.ts';
+import type { IdeaStore } from '../store/ports.ts';
 import { logger } from '../logger.ts';
 import type { DeploymentKeys, KeySource } from '../secret.ts';
 

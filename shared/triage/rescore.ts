@@ -11,10 +11,7 @@ import { RESCORE_STATUSES, rescoreProgress, type RescoreJob, type RescoreProgres
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import type { RescoreQueue } from '../queue/rescore-queue.ts';
 import { RESCORE_PAGE_SIZE, type RescoreMessage } from '../schemas/rescore.ts';
-import type { StoreCursor } from '../store/cursor.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
-import type { RescoreJobStore } from '../store/rescore-jobs.ts';
-import type { StrategyStore } from '../store/strategy.ts';
+import { VersionConflictError, type IdeaStore, type RescoreJobStore, type StoreCursor, type StrategyStore } from '../store/ports.ts';
 import { themeAlignment } from '../intake/admit.ts';
 import { logger } from '../logger.ts';
 import { scorecardFor } from './score.ts';
@@ -136,7 +133,7 @@ async function rescoreIdea(deps: RescoreDependencies, strategy: Strategy, read: 
       return true;
     } catch (error) {
       // Changed by somebody else since it was read: read it again, a few times; then the page is retried.
-      if (!(error instanceof ConcurrentChangeError) || attempt === ATTEMPTS) throw error;
+      if (!(error instanceof VersionConflictError) || attempt === ATTEMPTS) throw error;
       idea = await deps.store.getIdea(idea.id);
     }
   }

@@ -3,7 +3,7 @@ import { ideaAfter } from '../domain/idea.ts';
 import { logger } from '../logger.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { queueStoredNotification, type NotifyQueue } from '../queue/notify-queue.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
+import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 
 /** The most parked ideas one run brings back; the next run takes the rest. */
 const BATCH_LIMIT = 200;
@@ -33,7 +33,7 @@ export async function revisitParkedIdeas(store: IdeaStore, queue: NotifyQueue, n
         ...(notification === undefined ? {} : { notification }),
       });
     } catch (error) {
-      if (error instanceof ConcurrentChangeError) continue;
+      if (error instanceof VersionConflictError) continue;
       throw error;
     }
     revisited++;

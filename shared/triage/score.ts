@@ -5,8 +5,7 @@ import type { Strategy } from '../domain/strategy/strategy.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
 import type { Language } from '../domain/idea.ts';
-import { ConcurrentChangeError, type IdeaStore } from '../store/ideas.ts';
-import type { StrategyStore } from '../store/strategy.ts';
+import { VersionConflictError, type IdeaStore, type StrategyStore } from '../store/ports.ts';
 
 export interface ScoreDependencies {
   store: IdeaStore;
@@ -68,7 +67,7 @@ export async function scoreIdea(
     });
     return { idea: updated, priority, strategy };
   } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
     throw error;
   }
 }

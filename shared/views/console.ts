@@ -2,7 +2,7 @@ import { allowedDecisions } from '../domain/decisions.ts';
 import { daysSince, isOverdue, type InboxRow } from '../domain/inbox.ts';
 import type { Idea, Language } from '../domain/idea.ts';
 import type { Pilot } from '../domain/pilot.ts';
-import type { IdeaRecord } from '../store/ideas.ts';
+import type { IdeaRecord } from '../store/ports.ts';
 import { ideaDocument } from './ideas.ts';
 
 /** The service level an inbox is read against. */

@@ -10,7 +10,7 @@ import type { LearningMatch } from '../domain/learnings.ts';
 import { isActive } from '../domain/pilot.ts';
 import type { PipelineSummary } from '../domain/pipeline.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
-import type { PilotRecord } from '../store/pilots.ts';
+import type { PilotRecord } from '../store/ports.ts';
 
 export function pilotDocument(record: PilotRecord, settings: GateSettings, language: Language, now: Date) {
   const { pilot } = record;

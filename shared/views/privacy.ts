@@ -1,4 +1,4 @@
-import type { ErasureRecord } from '../store/personal-data.ts';
+import type { ErasureRecord } from '../store/ports.ts';
 
 /** An erasure as its requester reads it: never the hash that ties it to them. */
 export function erasureDocument(record: ErasureRecord) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
-import { COMMENTS_PER_READ } from '../../shared/store/ideas.ts';
+import { COMMENTS_PER_READ } from '../../shared/store/ports.ts';
 import { FRICTION, IDEA, problemOf, startWithCast, submitAll, submitAnonymous, type Person } from './support.ts';
 
 /** Comments on the idea: two and a half pages. Every fourth is to the submitter. */

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { usageWindowAt } from '../../shared/domain/usage-limits.ts';
 import { USAGE_PREFIX } from '../../shared/store/keys.ts';
-import { DynamoUsageCounterStore, type UsageCharge } from '../../shared/store/usage-limits.ts';
+import { DynamoUsageCounterStore } from '../../shared/store/usage-limits.ts';
+import type { UsageCharge } from '../../shared/store/ports.ts';
 import { allItems, FRICTION, IDEA, problemOf, settledItems, signIn, sortedItems, startTestRuntime, submitAll, tableClient, type Person } from './support.ts';
 
 const LIMITS = { submit: 3, support: 2, similar: 4 };

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../shared/config.ts';
 import { TooManyRequestsError } from '../../shared/http/errors.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
 import { USAGE_LIMIT_VARIABLES, usageLimitFromEnv, usageLimitsFromEnv, UsageLimiter } from '../../shared/usage-limits.ts';
-import type { UsageCharge, UsageCounterStore } from '../../shared/store/usage-limits.ts';
+import type { UsageCharge, UsageCounterStore } from '../../shared/store/ports.ts';
 import { rejectionOf } from './support/errors.ts';
 import { TEST_KEYS, testKeys } from './support/secret.ts';
 import { InMemoryUsageCounterStore, testLimiter } from './support/usage.ts';

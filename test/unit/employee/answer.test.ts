@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../../../shared/employee/answer.ts';
 import { InvalidTransitionError, NotFoundError, PreconditionFailedError } from '../../../shared/http/errors.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import type { Transition } from '../../../shared/store/ideas.ts';
+import type { Transition } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaNeedingInfo, COLLEAGUE, IDEA_ID, SUBMITTER, SUBMITTER_EMAIL, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';

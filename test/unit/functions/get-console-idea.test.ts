@@ -4,7 +4,7 @@ import { handler } from '../../../functions/get-console-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { cursorSeal } from '../../../shared/store/cursor.ts';
-import { COMMENTS_PER_READ } from '../../../shared/store/ideas.ts';
+import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';

@@ -5,7 +5,7 @@ import { handler } from '../../../functions/get-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { COMMENTS_PER_READ } from '../../../shared/store/ideas.ts';
+import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
 import { aComment, aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';

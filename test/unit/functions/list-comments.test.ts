@@ -5,7 +5,7 @@ import type { Idea } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { COMMENTS_PER_READ } from '../../../shared/store/ideas.ts';
+import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, anAnonymousIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RESEMBLANCE_MIN_SCORE } from '../../../shared/domain/learnings.ts';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
-import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
+import { VersionConflictError } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
@@ -211,13 +211,13 @@ describe('admitToTriage', () => {
   it('rethrows a conflict when the idea is still submitted, so the message is retried', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea());
-    vi.spyOn(store, 'transition').mockRejectedValueOnce(new ConcurrentChangeError('requeueCount changed'));
+    vi.spyOn(store, 'transition').mockRejectedValueOnce(new VersionConflictError({ kind: 'idea', id: IDEA_ID, expectedVersion: 1 }, 'requeueCount changed'));
 
     // Act
     const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
 
     // Assess
-    expect(error).toBeInstanceOf(ConcurrentChangeError);
+    expect(error).toBeInstanceOf(VersionConflictError);
   });
 
   it('rethrows other store errors', async () => {

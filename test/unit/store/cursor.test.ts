@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { fixedKeys } from '../../../shared/secret.ts';
-import { cursorSeal, decodeCursor, encodeCursor, type StoreCursor } from '../../../shared/store/cursor.ts';
+import { cursorSeal, decodeCursor, encodeCursor } from '../../../shared/store/cursor.ts';
+import type { StoreCursor } from '../../../shared/store/ports.ts';
 import { rejectionOf, thrownBy } from '../support/errors.ts';
 import { testKeys } from '../support/secret.ts';
 

@@ -6,7 +6,8 @@ import type { Idea } from '../../../shared/domain/idea.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { COMMENTS_PER_READ, ConcurrentChangeError, DynamoIdeaStore, type IdempotencyRecord } from '../../../shared/store/ideas.ts';
+import { DynamoIdeaStore } from '../../../shared/store/ideas.ts';
+import { COMMENTS_PER_READ, VersionConflictError, type IdempotencyRecord } from '../../../shared/store/ports.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { TRANSACTION_ITEM_LIMIT } from '../../../shared/store/transactions.ts';
@@ -948,7 +949,7 @@ describe('DynamoIdeaStore.transition', () => {
           ExpressionAttributeValues: { ':s0': 'in_triage', ':s1': 'accepted' },
         },
       });
-      expect(error).toBeInstanceOf(ConcurrentChangeError);
+      expect(error).toBeInstanceOf(VersionConflictError);
     });
 
     it('writes none of them when the change does not carry them', async () => {
@@ -967,7 +968,7 @@ describe('DynamoIdeaStore.transition', () => {
     ['the idea changed', ['ConditionalCheckFailed', 'None']],
     ['the event already exists', ['None', 'ConditionalCheckFailed']],
     ['another transaction touched the idea at the same moment', ['TransactionConflict', 'None']],
-  ])('throws ConcurrentChangeError when %s', async (_case, codes) => {
+  ])('throws VersionConflictError when %s', async (_case, codes) => {
     // Prepare
     ddbMock.on(TransactWriteCommand).rejects(cancelled(...codes));
 
@@ -975,7 +976,8 @@ describe('DynamoIdeaStore.transition', () => {
     const error = await rejectionOf(store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at }));
 
     // Assess
-    expect(error).toBeInstanceOf(ConcurrentChangeError);
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect(error).toMatchObject({ conflict: { kind: 'idea', id: IDEA_ID, expectedVersion: anIdea().version } });
     expect(error.cause).toBeInstanceOf(TransactionCanceledException);
   });
 

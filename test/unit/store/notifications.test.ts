@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDevOutbox, DynamoNotificationStore, type OutboxMessage } from '../../../shared/store/notifications.ts';
+import { DynamoDevOutbox, DynamoNotificationStore } from '../../../shared/store/notifications.ts';
+import type { OutboxMessage } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { aNotification, IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
 

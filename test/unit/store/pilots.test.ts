@@ -7,10 +7,10 @@ import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
-import { encodeCursor, type StoreCursor } from '../../../shared/store/cursor.ts';
-import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
+import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { VersionConflictError, type PilotChange, type StoreCursor } from '../../../shared/store/ports.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
-import { DynamoPilotStore, learningsReadOnce, newPilotItems, StaleSettingsError, type PilotChange } from '../../../shared/store/pilots.ts';
+import { DynamoPilotStore, learningsReadOnce, newPilotItems } from '../../../shared/store/pilots.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { transactionCanceled } from '../support/lambda.ts';
@@ -316,7 +316,7 @@ describe('DynamoPilotStore.save', () => {
     ['somebody changed the pilot since it was read', ['ConditionalCheckFailed', 'None', 'None']],
     ['its history event already exists', ['None', 'ConditionalCheckFailed', 'None']],
     ['another transaction touched one of its items at the same moment, every time it was tried', ['None', 'None', 'TransactionConflict']],
-  ])('throws ConcurrentChangeError when %s', async (_case, codes) => {
+  ])('throws VersionConflictError when %s', async (_case, codes) => {
     // Prepare
     ddbMock.on(TransactWriteCommand).rejects(transactionCanceled(...codes));
 
@@ -324,7 +324,8 @@ describe('DynamoPilotStore.save', () => {
     const error = await rejectionOf(store.save(aGoIntoPilot()));
 
     // Assess
-    expect(error).toBeInstanceOf(ConcurrentChangeError);
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect(error).toMatchObject({ conflict: { kind: 'pilot', id: PILOT_ID } });
     expect(error.message).toContain(PILOT_ID);
     expect(error.cause).toBeInstanceOf(TransactionCanceledException);
   });
@@ -548,7 +549,7 @@ describe('DynamoPilotStore.replaceGateSettings', () => {
     });
   });
 
-  it.each([0, 3])('throws StaleSettingsError when somebody stored other settings first (expected version %i)', async (expectedVersion) => {
+  it.each([0, 3])('throws VersionConflictError when somebody stored other settings first (expected version %i)', async (expectedVersion) => {
     // Prepare
     ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
@@ -556,7 +557,8 @@ describe('DynamoPilotStore.replaceGateSettings', () => {
     const error = await rejectionOf(store.replaceGateSettings(settings, expectedVersion, 'a1-admin', GO_AT));
 
     // Assess
-    expect(error).toBeInstanceOf(StaleSettingsError);
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect(error).toMatchObject({ conflict: { kind: 'gate-settings', expectedVersion } });
     expect(error.cause).toBeInstanceOf(ConditionalCheckFailedException);
   });
 

@@ -4,7 +4,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { DynamoStrategyStore, StaleVersionError } from '../../../shared/store/strategy.ts';
+import { DynamoStrategyStore } from '../../../shared/store/strategy.ts';
+import { VersionConflictError } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { aStrategy } from '../support/strategy.ts';
 
@@ -106,11 +107,12 @@ describe('DynamoStrategyStore.replace', () => {
     const error = await rejectionOf(store.replace(aStrategy(), 3, 'admin-2', '2026-11-22T12:00:00.000Z'));
 
     // Assess
-    expect(error).toBeInstanceOf(StaleVersionError);
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect(error).toMatchObject({ conflict: { kind: 'strategy', expectedVersion: 3 } });
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 
-  it('turns a lost race for the next version into StaleVersionError', async () => {
+  it('turns a lost race for the next version into VersionConflictError', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [stored(1)] });
     ddbMock.on(TransactWriteCommand).rejects(
@@ -121,7 +123,8 @@ describe('DynamoStrategyStore.replace', () => {
     const error = await rejectionOf(store.replace(aStrategy(), 1, 'admin-2', '2026-11-22T12:00:00.000Z'));
 
     // Assess
-    expect(error).toBeInstanceOf(StaleVersionError);
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect(error).toMatchObject({ conflict: { kind: 'strategy', expectedVersion: 1 } });
   });
 });
 

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { usageWindowAt } from '../../../shared/domain/usage-limits.ts';
 import { USAGE_PREFIX } from '../../../shared/store/keys.ts';
 import { TABLE } from '../../../shared/store/table.ts';
-import { DynamoUsageCounterStore, type UsageCharge } from '../../../shared/store/usage-limits.ts';
+import { DynamoUsageCounterStore } from '../../../shared/store/usage-limits.ts';
+import type { UsageCharge } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
 
 const TABLE_NAME = 'spire-unit';

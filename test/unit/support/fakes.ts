@@ -1,6 +1,25 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { StaleVersionError, type StrategyStore } from '../../../shared/store/strategy.ts';
-import type { SimilarityIndex } from '../../../shared/store/similarity-index.ts';
+import {
+  COMMENTS_PER_READ,
+  VersionConflictError,
+  type IdeaRecord,
+  type IdeaStore,
+  type IdempotencyRecord,
+  type MailSuppressionStore,
+  type NotificationStore,
+  type Page,
+  type PendingMerge,
+  type PendingNotification,
+  type PilotChange,
+  type PilotRecord,
+  type PilotStore,
+  type RescoreJobStore,
+  type SimilarityIndex,
+  type StoreCursor,
+  type StoredNotification,
+  type StrategyStore,
+  type SubmitOutcome,
+  type Transition,
+} from '../../../shared/store/ports.ts';
 import type { BandEntry } from '../../../shared/domain/duplicates/lsh.ts';
 import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/strategy.ts';
 import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../../../shared/domain/idea.ts';
@@ -11,31 +30,18 @@ import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../..
 import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../../../shared/domain/pilot-lists.ts';
 import { recount, type Contribution } from '../../../shared/domain/pipeline.ts';
-import { StaleSettingsError, type PilotChange, type PilotRecord, type PilotStore } from '../../../shared/store/pilots.ts';
 import { InvalidCursorError } from '../../../shared/http/errors.ts';
-import type { StoreCursor } from '../../../shared/store/cursor.ts';
 import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
+// eslint-disable-next-line no-restricted-imports -- the fakes list inbox, revisit and pilot entries as the adapter keys them (no SDK behind these three)
 import { derivedItems, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
+// eslint-disable-next-line no-restricted-imports -- as above
 import { inboxPartition, pilotListPartition, REVISIT_PARTITION, statusPartition } from '../../../shared/store/keys.ts';
-import type { NotificationStore, PendingNotification, StoredNotification } from '../../../shared/store/notifications.ts';
 import type { RescoreJob } from '../../../shared/domain/rescore.ts';
-import type { RescoreJobStore } from '../../../shared/store/rescore-jobs.ts';
 import { normaliseMailAddress, type MailSuppression, type NotSentReason } from '../../../shared/domain/mail-suppression.ts';
-import type { MailSuppressionStore } from '../../../shared/store/suppressions.ts';
-import {
-  COMMENTS_PER_READ,
-  ConcurrentChangeError,
-  ideaToItem,
-  type IdeaRecord,
-  type IdeaStore,
-  type IdempotencyRecord,
-  type Page,
-  type PendingMerge,
-  type SubmitOutcome,
-  type Transition,
-} from '../../../shared/store/ideas.ts';
+// eslint-disable-next-line no-restricted-imports -- as above: an idea's status list is the one its item is indexed on
+import { ideaToItem } from '../../../shared/store/idea-item.ts';
 
 /**
  * In-memory stand-ins for the store, queue and mailer ports, with the same guarantees the
@@ -56,9 +62,15 @@ function page<T>(all: readonly T[], limit: number, cursor: string | undefined): 
   return { items, ...(next < all.length ? { nextCursor: String(next) as StoreCursor } : {}) };
 }
 
-/** What DynamoDB answers when a condition in a transaction fails: nothing of the transaction is written. */
-function transactionCanceled(reason: string): TransactionCanceledException {
-  return new TransactionCanceledException({ message: `Transaction cancelled: ${reason}`, $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] });
+/**
+ * What the adapter lets through when a write meets an item that exists already: DynamoDB's
+ * cancelled transaction, by its name (nothing of the transaction is written). No use case catches
+ * it; made here without loading the AWS SDK.
+ */
+function transactionCanceled(reason: string): Error {
+  const error = new Error(`Transaction cancelled: ${reason}`);
+  error.name = 'TransactionCanceledException';
+  return error;
 }
 
 /**
@@ -235,7 +247,7 @@ export class InMemoryIdeaStore implements IdeaStore {
       this.events.some((event) => event.ideaId === idea.id && event.version === version) ||
       (change.requireStatus !== undefined && !change.requireStatus.statuses.includes(this.ideas.get(change.requireStatus.ideaId)?.status ?? 'withdrawn'))
     ) {
-      throw new ConcurrentChangeError(`Idea ${idea.id} changed since version ${idea.version}`);
+      throw new VersionConflictError({ kind: 'idea', id: idea.id, expectedVersion: idea.version }, `Idea ${idea.id} changed since version ${idea.version}`);
     }
     if (change.notification !== undefined && this.notifications.notifications.has(change.notification.id)) {
       throw transactionCanceled(`notification ${change.notification.id} exists`);
@@ -468,7 +480,7 @@ export class InMemoryStrategyStore implements StrategyStore {
 
   async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {
     const current = await this.current();
-    if (current.version !== expectedVersion) throw new StaleVersionError('stale');
+    if (current.version !== expectedVersion) throw new VersionConflictError({ kind: 'strategy', expectedVersion }, 'stale');
     const next = { ...structuredClone(content), version: current.version + 1, createdAt: at, createdBy };
     this.versions.push(next);
     return structuredClone(next);
@@ -538,7 +550,7 @@ export class InMemoryPilotStore implements PilotStore {
     this.log.push(`pilots.save ${change.after.id} ${change.after.stage}`);
     const current = this.pilots.get(change.before.id);
     if (current === undefined || current.version !== change.before.version || this.events.some((event) => event.pilotId === change.event.pilotId && event.version === change.event.version)) {
-      throw new ConcurrentChangeError(`Pilot ${change.before.id} changed since version ${change.before.version}`);
+      throw new VersionConflictError({ kind: 'pilot', id: change.before.id, expectedVersion: change.before.version }, `Pilot ${change.before.id} changed since version ${change.before.version}`);
     }
     this.pilots.set(change.after.id, stored(change.after));
     this.events.push(stored(change.event));
@@ -571,7 +583,7 @@ export class InMemoryPilotStore implements PilotStore {
   }
 
   async replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings> {
-    if (this.settings.version !== expectedVersion) throw new StaleSettingsError(`Gate settings are no longer version ${expectedVersion}`);
+    if (this.settings.version !== expectedVersion) throw new VersionConflictError({ kind: 'gate-settings', expectedVersion }, `Gate settings are no longer version ${expectedVersion}`);
     this.settings = { gates: structuredClone(settings.gates), stageLimitDays: { ...settings.stageLimitDays }, version: expectedVersion + 1, updatedAt: at, updatedBy: by };
     return structuredClone(this.settings);
   }

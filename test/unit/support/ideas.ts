@@ -2,8 +2,7 @@ import type { Idea, IdeaDecision, IdeaEvent } from '../../../shared/domain/idea.
 import type { Comment } from '../../../shared/domain/notification.ts';
 import type { Caller } from '../../../shared/domain/roles.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
-import type { IdempotencyRecord } from '../../../shared/store/ideas.ts';
-import type { StoredNotification } from '../../../shared/store/notifications.ts';
+import type { IdempotencyRecord, StoredNotification } from '../../../shared/store/ports.ts';
 
 /** Test data: ideas, their history events and the table items that hold them. */
 

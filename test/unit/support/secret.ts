@@ -1,7 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DeploymentKeys, fixedKeys } from '../../../shared/secret.ts';
-import { cursorSeal, type StoreCursor } from '../../../shared/store/cursor.ts';
+import { cursorSeal } from '../../../shared/store/cursor.ts';
+import type { StoreCursor } from '../../../shared/store/ports.ts';
 
 /** The deployment secret of the unit tests; its ARN is SPIRE_SECRET_ARN in vitest.config.ts. */
 export const TEST_SECRET = 'unit-test-deployment-secret-4f7c1e9a2b6d8035';

@@ -1,5 +1,5 @@
 import { usageWindowLabel, type LimitedAction } from '../../../shared/domain/usage-limits.ts';
-import type { UsageCharge, UsageCounterStore } from '../../../shared/store/usage-limits.ts';
+import type { UsageCharge, UsageCounterStore } from '../../../shared/store/ports.ts';
 import { UsageLimiter } from '../../../shared/usage-limits.ts';
 import { testKeys } from './secret.ts';
 

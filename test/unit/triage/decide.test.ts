@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DecisionRequest } from '../../../shared/domain/decisions.ts';
 import type { IdeaDecision, IdeaStatus, Language } from '../../../shared/domain/idea.ts';
 import { InvalidTransitionError, NotFoundError, PersonalDataError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
-import { ConcurrentChangeError } from '../../../shared/store/ideas.ts';
+import { VersionConflictError } from '../../../shared/store/ports.ts';
 import { decide } from '../../../shared/triage/decide.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { rejectionOf } from '../support/errors.ts';
@@ -123,7 +123,7 @@ describe('decide', () => {
     const error = await rejectionOf(decide(deps, request({ decision: 'accept' })));
 
     // Assess
-    expect(error).not.toBeInstanceOf(ConcurrentChangeError);
+    expect(error).not.toBeInstanceOf(VersionConflictError);
     expect(error.message).toBe('DynamoDB is unavailable');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
 import type { RescoreQueue } from '../../../shared/queue/rescore-queue.ts';
 import { RESCORE_PAGE_SIZE, RescoreMessage } from '../../../shared/schemas/rescore.ts';
-import { ConcurrentChangeError, type Transition } from '../../../shared/store/ideas.ts';
+import { VersionConflictError, type Transition } from '../../../shared/store/ports.ts';
 import { RESCORE_STATUSES } from '../../../shared/domain/rescore.ts';
 import { newRescoreJobId, rescorePage, startRescore } from '../../../shared/triage/rescore.ts';
 import { InMemoryIdeaStore, InMemoryRescoreJobStore, InMemoryStrategyStore } from '../support/fakes.ts';
@@ -234,14 +234,14 @@ describe('rescorePage', () => {
     const { deps, store, jobs } = setup(undecided(1));
     await aStartedJob(jobs, 1);
     store.transition = async (change: Transition) => {
-      throw new ConcurrentChangeError(`Idea ${change.idea.id} changed`);
+      throw new VersionConflictError({ kind: 'idea', id: change.idea.id, expectedVersion: change.idea.version }, `Idea ${change.idea.id} changed`);
     };
 
     // Act
     const run = rescorePage(deps, message([ideaId(1)]));
 
     // Assess
-    await expect(run).rejects.toBeInstanceOf(ConcurrentChangeError);
+    await expect(run).rejects.toBeInstanceOf(VersionConflictError);
     expect(await jobs.get(JOB_ID)).toMatchObject({ pagesDone: 0 });
   });
 });

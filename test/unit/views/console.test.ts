@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inboxRow } from '../../../shared/domain/inbox.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
-import type { IdeaRecord } from '../../../shared/store/ideas.ts';
+import type { IdeaRecord } from '../../../shared/store/ports.ts';
 import { consoleIdeaDocument, inboxRowView } from '../../../shared/views/console.ts';
 import { anIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';

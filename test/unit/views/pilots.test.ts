@@ -3,7 +3,7 @@ import { DEFAULT_GATES, type GateSettings } from '../../../shared/domain/gates.t
 import { learningOf, type LearningMatch } from '../../../shared/domain/learnings.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
 import { pipelineSummary, recount } from '../../../shared/domain/pipeline.ts';
-import type { PilotRecord } from '../../../shared/store/pilots.ts';
+import type { PilotRecord } from '../../../shared/store/ports.ts';
 import { learningMatchDocument, pilotDocument, summaryDocument } from '../../../shared/views/pilots.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { ACCEPTED_AT, aPilot, aPilotIn, aStoppedPilot, LEARNINGS, PILOT_ID } from '../support/pilots.ts';
