@@ -5,7 +5,8 @@
  * board by theme, kept in the address; a gate refused for a required item unanswered, the item
  * named beside it, then passed; a pilot stopped with learnings that the search finds with the
  * words highlighted; a gate decision by keyboard alone; the report's charts with their names and
- * tables, printed to one PDF page, and the CSV with æøå intact; the pages at 320 and 640 CSS px.
+ * tables, printed to one PDF page, and the CSV with æøå intact; the pages at 320 and 640 CSS px;
+ * the team's form renaming a pilot and adding an artefact, one with neither link nor text refused at it.
  * axe-core checks the board, the pilot page, the dialog with its errors, the learnings and the report.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -242,6 +243,39 @@ describe('the board', () => {
       expect(await noSidewaysScroll(page), `the report at ${width} px`).toBe(true);
       await screenshot(page, `pipeline-report-${width}`);
     }
+  });
+  it('shows a column’s next page on “Vis flere”, by keyboard, the focus on the first card added and the count said politely', async () => {
+    // Arrange: the lists a page of 2 (the seeded sprint has 4 pilots), so the column has more
+    const page = await newDesk();
+    const asked = apiCalls(page);
+    await page.route('**/api/pipeline/pilots?*', (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '2');
+      return route.continue({ url: url.toString() });
+    });
+    await signInAs(page, runtime.url, BIRGITTE, '/pipeline');
+    const column = page.locator('.spire-board-column').filter({ has: page.getByRole('heading', { level: 2, name: 'Designsprint (4)', exact: true }) });
+    await poll(() => column.locator('.spire-card').count()).toBe(2);
+    expect(await column.getByRole('status').textContent()).toBe('Viser 2 af 4');
+    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(6);
+    await expectAccessible(page, 'pipeline-board-more');
+
+    // Act
+    const more = column.getByRole('button', { name: 'Vis flere piloter i Designsprint', exact: true });
+    await more.focus();
+    await page.keyboard.press('Enter');
+
+    // Assess: one call more, the rest of the column, the focus on the first card added
+    await poll(() => column.locator('.spire-card').count()).toBe(4);
+    await poll(() => column.getByRole('status').textContent()).toBe('Viser alle 4');
+    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(7);
+    expect(asked.at(-1)).toMatch(/stage=sprint.*cursor=/);
+    expect(await more.count()).toBe(0);
+    const third = column.locator('.spire-card').nth(2).getByRole('link');
+    const thirdTitle = (await third.textContent()) ?? '';
+    await poll(async () => (await focusedElement(page)).name).toBe(thirdTitle.trim());
+    expect((await focusedElement(page)).visibleFocus).toBe(true);
+    expect(new Set(await column.locator('.spire-card h3').allTextContents()).size).toBe(4);
   });
 });
 
@@ -481,6 +515,66 @@ describe('the report', () => {
     expect(text).toContain(pilots.realised.title);
     expect(text).toContain('Ærøhøj');
     expect(text.split('\r\n')[0]).toContain(';');
+  });
+});
+
+describe('the team’s pilot form: the title and the artefacts', () => {
+  it('renames a pilot and adds a storyboard with æøå and a link, listed under “Artefakter” after a reload; an artefact with neither link nor text is refused at it', async () => {
+    // Arrange
+    const title = 'Digital ansøgning om hjælpemidler på Ærø og i Åbyhøj';
+    const storyboard = { title: 'Storyboard: én skærm til ansøgning om kørestol på Ærø, før og efter', url: 'https://intranet.kommune.example/spire/storyboard-hjaelpemidler' };
+    const page = await newDesk();
+    await signInAs(page, runtime.url, 'Jonas Nørgaard', `/pipeline/pilots/${pilots.operations.id}`);
+    await poll(() => heading(page)).toBe(pilots.operations.title);
+    await page.getByRole('button', { name: 'Redigér piloten' }).click();
+    const first = page.getByRole('group', { name: 'Artefakt 1', exact: true });
+    const second = page.getByRole('group', { name: 'Artefakt 2', exact: true });
+
+    // Act: a new title, a storyboard with a link, and a second artefact with neither link nor text
+    await page.getByLabel('Pilotens titel').fill(title);
+    await page.getByRole('button', { name: 'Tilføj artefakt' }).click();
+    await poll(async () => (await focusedElement(page)).id).toBe('pilot-artefact-0-kind');
+    await first.getByLabel('Type').selectOption('storyboard');
+    await first.getByLabel('Titel', { exact: true }).fill(storyboard.title);
+    await first.getByLabel('Link', { exact: true }).fill(storyboard.url);
+    await page.getByRole('button', { name: 'Tilføj artefakt' }).click();
+    await poll(async () => (await focusedElement(page)).id).toBe('pilot-artefact-1-kind');
+    await second.getByLabel('Type').selectOption('test_notes');
+    await second.getByLabel('Titel', { exact: true }).fill('Testnoter fra værkstedet på Ærøhøj');
+    await page.getByRole('button', { name: 'Gem piloten' }).click();
+
+    // Assess: refused by the page at the artefact and in the summary, nothing saved
+    await poll(() => page.getByRole('link', { name: 'Artefakt 2: En artefakt skal have et link, en tekst eller begge' }).count()).toBe(1);
+    expect(await second.getAttribute('aria-describedby')).toContain('pilot-artefact-1-error');
+    expect(await page.locator('#pilot-artefact-1-error').textContent()).toContain('En artefakt skal have et link, en tekst eller begge');
+    expect((await readPilot(pilots.operations.id)).pilot).toMatchObject({ title: pilots.operations.title, artefacts: [] });
+    await expectAccessible(page, 'pipeline-pilot-editor-artefact-errors');
+
+    // Assess: the form with its faults reflows at 320 CSS px
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await noSidewaysScroll(page), 'the pilot form at 320 px').toBe(true);
+    await screenshot(page, 'pipeline-pilot-editor-320');
+    await page.setViewportSize(DESK);
+
+    // Act: the second artefact removed, saved
+    await page.getByRole('button', { name: /^Fjern artefakt 2 \(Testnoter fra værkstedet/ }).click();
+    await poll(async () => (await focusedElement(page)).id).toBe('pilot-artefacts');
+    expect(await page.getByRole('link', { name: /^Artefakt 2/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Gem piloten' }).click();
+
+    // Assess: saved, the page read again with the new title and the storyboard
+    await poll(() => page.getByText('Piloten er gemt.').count()).toBe(1);
+    await poll(() => heading(page)).toBe(title);
+    expect((await readPilot(pilots.operations.id)).pilot).toMatchObject({ title, artefacts: [{ kind: 'storyboard', ...storyboard }] });
+
+    // Act
+    await page.reload();
+
+    // Assess: listed under “Artefakter”, its title a link
+    await poll(() => heading(page)).toBe(title);
+    const artefacts = page.getByRole('region', { name: 'Artefakter' });
+    expect(await artefacts.getByRole('listitem').textContent()).toContain('Storyboard:');
+    expect(await artefacts.getByRole('link', { name: storyboard.title }).getAttribute('href')).toBe(storyboard.url);
   });
 });
 

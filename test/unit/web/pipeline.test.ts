@@ -116,7 +116,16 @@ describe('the gate decision’s form', () => {
 });
 
 describe('the team’s pilot form', () => {
-  const FORM_TEXTS: PilotFormTexts = { required: 'required', minChars: (min) => `min ${min}`, wholeNumber: 'whole', partRequired: 'part' };
+  const FORM_TEXTS: PilotFormTexts = {
+    required: 'required',
+    minChars: (min) => `min ${min}`,
+    maxChars: (max) => `max ${max}`,
+    maxItems: (max) => `at most ${max}`,
+    wholeNumber: 'whole',
+    partRequired: 'part',
+    url: 'url',
+    artefactNeedsContent: 'link or text',
+  };
   const pilot = {
     ...row(),
     description: 'Kørelister skrives i hånden.',

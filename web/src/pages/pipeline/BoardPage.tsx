@@ -2,11 +2,13 @@
  * `/pipeline`: the board. A column per stage (sprint, pilot, evaluation, operations, realised,
  * stopped), each pilot a card with its owner, its days in the stage against the limit (over the
  * limit said in words and drawn with a thick dashed border, not by colour alone), its expected or
- * realised hours and its hold; above it, the pilots waiting for a decision. The filters for theme,
- * department and owner live in the address (./board.ts), so a view can be shared and survives a reload.
+ * realised hours and its hold; above it, the pilots waiting for a decision. Each column shows its
+ * stage's first 100 pilots, how many of how many (where known) and "Vis flere" for the next 100, so
+ * the first view is 7 API calls whatever the number of pilots (./pipeline-data.ts). The filters for
+ * theme, department and owner live in the address (./board.ts), so a view can be shared and survives a reload.
  */
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { copenhagenDay } from '../../../../shared/domain/calendar.ts';
 import { departmentKey } from '../../../../shared/domain/inbox.ts';
 import { PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
@@ -16,7 +18,7 @@ import { Select } from '../../components/fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useConfig } from '../../config.ts';
-import { boardAddress, boardFiltersOf, ownersOf, stageClock, waitingReason, type BoardFilters, type PilotRow } from './board.ts';
+import { boardAddress, boardCount, boardFiltersOf, columnTotal, ownersOf, readToEnd, stageClock, unreadWaiting, waitingReason, type BoardFilters, type Column, type PilotRow } from './board.ts';
 import { stageLimits, useBoard, usePipelineSummary, type Board, type PipelineSummary } from './pipeline-data.ts';
 import { PipelineOnly } from './PipelineOnly.tsx';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
@@ -31,7 +33,7 @@ function BoardView() {
   const { query, route } = useLocation();
   const filters = boardFiltersOf(query);
   const summary = usePipelineSummary();
-  const board = useBoard(filters);
+  const { board, showMore } = useBoard(filters);
 
   return (
     <>
@@ -47,16 +49,40 @@ function BoardView() {
       ) : board.state === 'loading' || summary.state === 'loading' ? (
         <Spinner label={texts.common.loading} />
       ) : (
-        <>
-          {Object.keys(filters).length > 0 ? (
-            <p class="spire-meta" role="status">
-              {t.filtered(PILOT_STAGES.reduce((sum, stage) => sum + board.value[stage].length, 0))}
-            </p>
-          ) : null}
-          <Waiting board={board.value} limits={stageLimits(summary.value)} />
-          <Columns board={board.value} limits={stageLimits(summary.value)} />
-        </>
+        <BoardShown filters={filters} board={board.value} summary={summary.value} showMore={showMore} />
       )}
+    </>
+  );
+}
+
+interface BoardShownProps {
+  filters: BoardFilters;
+  board: Board;
+  summary: PipelineSummary;
+  showMore: (stage: PilotStage) => Promise<number>;
+}
+
+/** The board once read: how many the filters show, the pilots waiting for a decision, and the columns. */
+function BoardShown({ filters, board, summary, showMore }: BoardShownProps) {
+  const { texts } = usePipelineTexts();
+  const t = texts.pipeline;
+  const limits = stageLimits(summary);
+  const columns = PILOT_STAGES.map((stage) => ({ stage, column: board[stage], total: columnTotal(stage, board[stage], filters, summary) }));
+  const count = boardCount(columns);
+  return (
+    <>
+      {Object.keys(filters).length > 0 ? (
+        <p class="spire-meta" role="status">
+          {count.total === undefined ? t.filteredSoFar(count.shown) : count.total === count.shown ? t.filtered(count.shown) : t.filteredOf(count.shown, count.total)}
+        </p>
+      ) : null}
+      <Waiting board={board} totals={Object.fromEntries(columns.map(({ stage, total }) => [stage, total]))} limits={limits} />
+      <div class="spire-board">
+        {columns.map(({ stage, column, total }) => (
+          // A new address is a new board: the column's own state (asked for more, a failure) starts afresh.
+          <StageColumn key={`${stage} ${boardAddress(filters)}`} stage={stage} column={column} total={total} limits={limits} showMore={showMore} />
+        ))}
+      </div>
     </>
   );
 }
@@ -81,7 +107,7 @@ function Filters({ filters, summary, board, onShow }: FiltersProps) {
   const named = new Set(config.departments.map(departmentKey));
   const departments = [...config.departments, ...Object.keys(summary.byDepartment).filter((key) => !named.has(key))];
   if (filters.department !== undefined && !departments.some((department) => departmentKey(department) === departmentKey(filters.department ?? ''))) departments.push(filters.department);
-  const owners = ownersOf(board === undefined ? [] : PILOT_STAGES.flatMap((stage) => board[stage]), filters.owner);
+  const owners = ownersOf(board === undefined ? [] : PILOT_STAGES.flatMap((stage) => board[stage].rows), filters.owner);
   const set = (key: keyof BoardFilters, value: string) => {
     const next = { ...draft };
     if (value === '') delete next[key];
@@ -134,22 +160,27 @@ function Filters({ filters, summary, board, onShow }: FiltersProps) {
 
 type Limits = Partial<Record<PilotStage, number>>;
 
-/** The pilots whose hold has ended or that are over their stage's limit, most urgent first. */
-function Waiting({ board, limits }: { board: Board; limits: Limits }) {
+/**
+ * The pilots whose hold has ended or that are over their stage's limit, among the pilots read;
+ * and, where the columns are not read to their end, where it may miss some (./board.ts, `unreadWaiting`).
+ */
+function Waiting({ board, totals, limits }: { board: Board; totals: Partial<Record<PilotStage, number>>; limits: Limits }) {
   const { texts } = usePipelineTexts();
   const t = texts.pipeline;
   const now = new Date();
   const today = copenhagenDay(now);
-  const waiting = PILOT_STAGES.flatMap((stage) => board[stage]).flatMap((row) => {
+  const waiting = PILOT_STAGES.flatMap((stage) => board[stage].rows).flatMap((row) => {
     const reason = waitingReason(row, limits, now, today);
     return reason === undefined ? [] : [{ row, reason }];
   });
+  const unread = unreadWaiting(board, totals, limits, now);
+  const names = (stages: readonly PilotStage[]) => t.stageList(stages.map((stage) => t.stages[stage]));
   return (
     <section class="spire-waiting" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading">{t.waitingHeading}</h2>
       <p class="spire-meta">{t.waitingIntro}</p>
       {waiting.length === 0 ? (
-        <p>{t.waitingNone}</p>
+        <p>{unread.holds.length === 0 ? t.waitingNone : t.waitingNoneRead}</p>
       ) : (
         <ul class="spire-waiting-list">
           {waiting.map(({ row, reason }) => (
@@ -164,33 +195,99 @@ function Waiting({ board, limits }: { board: Board; limits: Limits }) {
           ))}
         </ul>
       )}
+      {unread.overLimit.length > 0 ? <p class="spire-meta">{t.waitingOverLimitUnread(names(unread.overLimit))}</p> : null}
+      {unread.holds.length > 0 ? <p class="spire-meta">{t.waitingHoldsUnread(names(unread.holds))}</p> : null}
     </section>
   );
 }
 
-/** A column per stage, in the stages' order. */
-function Columns({ board, limits }: { board: Board; limits: Limits }) {
+interface StageColumnProps {
+  stage: PilotStage;
+  column: Column;
+  /** How many pilots the column has in all, where known (./board.ts, `columnTotal`). */
+  total: number | undefined;
+  limits: Limits;
+  showMore: (stage: PilotStage) => Promise<number>;
+}
+
+/**
+ * A stage's column: its first page of pilots, how many it shows of how many, and "Vis flere" while
+ * its list has more. More read, the focus goes to the first card added (or stays on the button,
+ * or goes to the heading when the button is gone and nothing was added), and the column's status
+ * line, a polite live region, says how many it shows now.
+ */
+function StageColumn({ stage, column, total, limits, showMore }: StageColumnProps) {
   const { texts } = usePipelineTexts();
   const t = texts.pipeline;
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [asked, setAsked] = useState(false);
+  const [focusFrom, setFocusFrom] = useState<number | undefined>(undefined);
+  const list = useRef<HTMLUListElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = column.rows.length;
+  const more = !readToEnd(column, total);
+
+  useEffect(() => {
+    if (focusFrom === undefined) return;
+    setFocusFrom(undefined);
+    const added = list.current?.children[focusFrom]?.querySelector('a');
+    (added ?? button.current ?? heading.current)?.focus();
+  }, [focusFrom]);
+
+  const fetchMore = () => {
+    if (busy) return;
+    setBusy(true);
+    setFailed(false);
+    showMore(stage).then(
+      () => {
+        setBusy(false);
+        setAsked(true);
+        setFocusFrom(shown);
+      },
+      () => {
+        setBusy(false);
+        setFailed(true);
+      },
+    );
+  };
+
+  const status = failed
+    ? t.showMoreFailed
+    : busy
+      ? t.showingMore
+      : total === undefined
+        ? t.columnShownSoFar(shown)
+        : shown < total
+          ? t.columnShown(shown, total)
+          : asked
+            ? t.columnShownAll(total)
+            : '';
   return (
-    <div class="spire-board">
-      {PILOT_STAGES.map((stage) => (
-        <section key={stage} class="spire-board-column" aria-labelledby={`column-${stage}`}>
-          <h2 id={`column-${stage}`} class="h4">
-            {t.stageCount(t.stages[stage], board[stage].length)}
-          </h2>
-          {board[stage].length === 0 ? (
-            <p class="spire-meta">{t.noPilots}</p>
-          ) : (
-            <ul class="spire-cards">
-              {board[stage].map((row) => (
-                <Card key={row.id} row={row} limits={limits} />
-              ))}
-            </ul>
-          )}
-        </section>
-      ))}
-    </div>
+    <section class="spire-board-column" aria-labelledby={`column-${stage}`}>
+      <h2 id={`column-${stage}`} class="h4" tabIndex={-1} ref={heading}>
+        {total === undefined ? t.stageCountAtLeast(t.stages[stage], shown) : t.stageCount(t.stages[stage], total)}
+      </h2>
+      <p class="spire-meta spire-column-count" role="status">
+        {status}
+      </p>
+      {shown === 0 && !more ? (
+        <p class="spire-meta">{t.noPilots}</p>
+      ) : (
+        <ul class="spire-cards" ref={list}>
+          {column.rows.map((row) => (
+            <Card key={row.id} row={row} limits={limits} />
+          ))}
+        </ul>
+      )}
+      {more ? (
+        <button ref={button} type="button" class="button button-secondary spire-show-more" aria-disabled={busy ? 'true' : undefined} onClick={fetchMore}>
+          {t.showMore}
+          <span class="sr-only"> {t.showMoreWhere(t.stages[stage])}</span>
+        </button>
+      ) : null}
+    </section>
   );
 }
 

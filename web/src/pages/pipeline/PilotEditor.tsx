@@ -1,20 +1,23 @@
 /**
  * The team's form on a pilot's page (triage and admin; a director edits nothing, as the API):
- * owner and risk, the hypothesis, the results and follow-ups, the costs and the learnings, saved
- * with `PATCH /console/pilots/{id}` and the ETag read (./pilot-form.ts). Faults show at their
- * fields and in an error summary; when somebody changed the pilot first (412), the page reads it
- * again and what was typed is kept, to save on top.
+ * the title, owner and risk, the hypothesis, the results and follow-ups, the costs, the learnings
+ * and the artefacts (a list: each with its kind, title, link and text, added and removed one by
+ * one), saved with `PATCH /console/pilots/{id}` and the ETag read (./pilot-form.ts). Faults, the
+ * page's or the API's (`/artefacts/0/url`), show at their fields, an artefact's own (neither link
+ * nor text, `/artefacts/0`) at the artefact, and all in an error summary; when somebody changed the
+ * pilot first (412), the page reads it again and what was typed is kept, to save on top.
  */
-import { useState } from 'preact/hooks';
-import { RISK_LEVELS } from '../../../../shared/domain/pilot.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ARTEFACT_KINDS, RISK_LEVELS } from '../../../../shared/domain/pilot.ts';
 import { api } from '../../api/client.ts';
-import { fieldErrorsOf, type SummaryItem } from '../../api/problems.ts';
+import { fieldErrorsOf, fieldOfFault, type SummaryItem } from '../../api/problems.ts';
 import type { FieldError } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldSet, Select, TextArea, TextField } from '../../components/fields.tsx';
 import type { PilotDocument } from '../../api/types.ts';
-import { pilotFormOf, pilotPatch, type PilotForm } from './pilot-form.ts';
+import { FieldGroup } from '../console/admin/FieldGroup.tsx';
+import { errorsAfterRemoval, newArtefact, pilotFormOf, pilotPatch, rebasedForm, type ArtefactDraft, type PilotForm, type PilotTextKey } from './pilot-form.ts';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
 
 interface PilotEditorProps {
@@ -34,10 +37,29 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
   const [attempt, setAttempt] = useState(0);
   const [outcome, setOutcome] = useState<Outcome>();
   const [sending, setSending] = useState(false);
-  const update = (key: keyof PilotForm) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
+  const [focusNext, setFocusNext] = useState<string>();
+  const update = (key: PilotTextKey) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
+  const setArtefact = (index: number, change: Partial<ArtefactDraft>) =>
+    setForm((current) => ({ ...current, artefacts: current.artefacts.map((artefact, at) => (at === index ? { ...artefact, ...change } : artefact)) }));
 
-  /** The form's fields by the JSON Pointer of the API's body. */
+  // The pilot read again (saved, or somebody else's version after a 412): what was typed stays, the rest is the new version's.
+  const readFrom = useRef(pilot);
+  useEffect(() => {
+    if (readFrom.current === pilot) return;
+    const before = pilotFormOf(readFrom.current);
+    readFrom.current = pilot;
+    setForm((current) => rebasedForm(current, before, pilotFormOf(pilot)));
+  }, [pilot]);
+
+  useEffect(() => {
+    if (focusNext === undefined) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(undefined);
+  }, [focusNext]);
+
+  /** The form's fields (and groups of fields) by the JSON Pointer of the API's body. */
   const fields: { pointer: string; id: string; label: string }[] = [
+    { pointer: '/title', id: 'pilot-title', label: t.titleLabel },
     { pointer: '/owner/sub', id: 'pilot-owner-sub', label: t.ownerSubLabel },
     { pointer: '/owner/name', id: 'pilot-owner-name', label: t.ownerNameLabel },
     { pointer: '/riskLevel', id: 'pilot-risk', label: t.risk },
@@ -53,9 +75,26 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
     { pointer: '/cost/oneOffDkk', id: 'pilot-one-off', label: t.oneOffLabel },
     { pointer: '/cost/yearlyDkk', id: 'pilot-yearly', label: t.yearlyLabel },
     { pointer: '/learnings', id: 'pilot-learnings', label: t.learningsHeading },
+    { pointer: '/artefacts', id: 'pilot-artefacts', label: t.artefactsHeading },
+    ...form.artefacts.flatMap((_, index) => {
+      const at = `/artefacts/${index}`;
+      const id = `pilot-artefact-${index}`;
+      const n = index + 1;
+      return [
+        { pointer: at, id, label: t.artefactLegend(n) },
+        { pointer: `${at}/kind`, id: `${id}-kind`, label: t.artefactField(n, t.artefactKindLabel) },
+        { pointer: `${at}/title`, id: `${id}-title`, label: t.artefactField(n, t.artefactTitleLabel) },
+        { pointer: `${at}/url`, id: `${id}-url`, label: t.artefactField(n, t.artefactUrlLabel) },
+        { pointer: `${at}/text`, id: `${id}-text`, label: t.artefactField(n, t.artefactTextLabel) },
+      ];
+    }),
   ];
-  /** The field a fault is about: its own, or the first of the part it names (`/hypothesis`). */
-  const fieldOf = (pointer: string) => fields.find((field) => field.pointer === pointer) ?? fields.find((field) => field.pointer.startsWith(`${pointer}/`));
+  /**
+   * The field a fault is about: its own; else the nearest group that holds it (`/artefacts/0/foo`
+   * at artefact 1); else the first field of the part it names (`/hypothesis`).
+   */
+  const fieldOf = (pointer: string) =>
+    fields.find((field) => field.pointer === pointer) ?? fieldOfFault(fields, pointer) ?? fields.find((field) => field.pointer.startsWith(`${pointer}/`));
   const errorAt = (id: string) => errors.find((error) => fieldOf(error.pointer)?.id === id)?.detail;
   const summary: SummaryItem[] = errors.map((error) => {
     const field = fieldOf(error.pointer);
@@ -67,8 +106,12 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
     const { errors: found, patch } = pilotPatch(form, pilot, {
       required: texts.validation.required,
       minChars: texts.validation.minChars,
+      maxChars: texts.validation.maxChars,
+      maxItems: (max) => texts.validation.max(texts.common.number(max)),
       wholeNumber: texts.validation.wholeNumber,
       partRequired: t.partRequired,
+      url: t.artefactUrlInvalid,
+      artefactNeedsContent: t.artefactNeedsContent,
     });
     setErrors(found);
     setOutcome(undefined);
@@ -102,7 +145,7 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
     }
   };
 
-  const field = (key: keyof PilotForm, id: string, label: string, options: { hint?: string; inputMode?: 'numeric' } = {}) => (
+  const field = (key: PilotTextKey, id: string, label: string, options: { hint?: string; inputMode?: 'numeric' } = {}) => (
     <TextField id={id} label={label} hint={options.hint} error={errorAt(id)} value={form[key]} onInput={update(key)} required={false} inputMode={options.inputMode} widthClass="input-width-l" />
   );
   const date = (key: 'measuredOn' | 'followUpOn', id: string, label: string) => (
@@ -151,6 +194,7 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
             <p class="alert-text">{texts.problems.server}</p>
           </Alert>
         ) : null}
+        <TextField id="pilot-title" label={t.titleLabel} error={errorAt('pilot-title')} value={form.title} onInput={update('title')} required={false} widthClass="input-width-xl" />
         <FieldSet id="pilot-owner-legend" legend={t.ownerLegend}>
           {field('ownerSub', 'pilot-owner-sub', t.ownerSubLabel, { hint: t.ownerSubHint })}
           {field('ownerName', 'pilot-owner-name', t.ownerNameLabel)}
@@ -181,6 +225,61 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
           {field('yearlyDkk', 'pilot-yearly', t.yearlyLabel, { inputMode: 'numeric' })}
         </FieldSet>
         <TextArea id="pilot-learnings" label={t.learningsHeading} error={errorAt('pilot-learnings')} value={form.learnings} onInput={update('learnings')} rows={4} required={false} />
+        <FieldGroup id="pilot-artefacts" legend={t.artefactsHeading} hint={t.artefactsHint} error={errorAt('pilot-artefacts')}>
+          {form.artefacts.length === 0 ? <p>{t.artefactsNone}</p> : null}
+          {form.artefacts.map((artefact, index) => {
+            const id = `pilot-artefact-${index}`;
+            const n = index + 1;
+            const title = artefact.title.trim();
+            return (
+              <FieldGroup key={artefact.key} id={id} legend={t.artefactLegend(n)} legendClass="h4" error={errorAt(id)}>
+                <Select
+                  id={`${id}-kind`}
+                  label={t.artefactKindLabel}
+                  error={errorAt(`${id}-kind`)}
+                  value={artefact.kind}
+                  options={ARTEFACT_KINDS.map((kind) => ({ value: kind, label: t.artefactKinds[kind] }))}
+                  onChange={(kind) => setArtefact(index, { kind })}
+                />
+                <TextField id={`${id}-title`} label={t.artefactTitleLabel} error={errorAt(`${id}-title`)} value={artefact.title} onInput={(value) => setArtefact(index, { title: value })} required={false} widthClass="input-width-xl" />
+                <TextField
+                  id={`${id}-url`}
+                  label={t.artefactUrlLabel}
+                  hint={t.artefactUrlHint}
+                  error={errorAt(`${id}-url`)}
+                  value={artefact.url}
+                  onInput={(value) => setArtefact(index, { url: value })}
+                  autoComplete="url"
+                  required={false}
+                  widthClass="input-width-xl"
+                />
+                <TextArea id={`${id}-text`} label={t.artefactTextLabel} error={errorAt(`${id}-text`)} value={artefact.text} onInput={(value) => setArtefact(index, { text: value })} rows={3} required={false} />
+                <button
+                  type="button"
+                  class="button button-secondary mt-4"
+                  onClick={() => {
+                    setForm((current) => ({ ...current, artefacts: current.artefacts.filter((_, at) => at !== index) }));
+                    setErrors((current) => errorsAfterRemoval(current, index));
+                    setFocusNext('pilot-artefacts');
+                  }}
+                >
+                  {t.removeArtefact(n)}
+                  {title === '' ? null : <span class="sr-only"> ({title})</span>}
+                </button>
+              </FieldGroup>
+            );
+          })}
+          <button
+            type="button"
+            class="button button-secondary mt-5"
+            onClick={() => {
+              setForm((current) => ({ ...current, artefacts: [...current.artefacts, newArtefact()] }));
+              setFocusNext(`pilot-artefact-${form.artefacts.length}-kind`);
+            }}
+          >
+            {t.addArtefact}
+          </button>
+        </FieldGroup>
         <div class="spire-actions">
           <button type="submit" class="button button-primary" aria-disabled={sending ? 'true' : undefined}>
             {sending ? t.sending : t.save}

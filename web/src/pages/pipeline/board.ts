@@ -2,10 +2,11 @@
  * The board's rules, pure: the filters as the address holds them
  * (`/pipeline?theme=automatisering&department=…&owner=…`), how one API list narrows them (the API
  * narrows by at most one of theme, department and owner; the rest are applied to its rows), a
- * card's time in its stage against the limit, and which pilots wait for a decision.
+ * column read a page at a time and how many it shows of how many, a card's time in its stage
+ * against the limit, which pilots wait for a decision and where that list may miss some.
  */
 import { daysSince, departmentKey } from '../../../../shared/domain/inbox.ts';
-import { isActive, type PilotStage } from '../../../../shared/domain/pilot.ts';
+import { isActive, PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
 import type { components } from '../../api/schema.d.ts';
 
 export type PilotRow = components['schemas']['PipelinePilotsPage']['items'][number];
@@ -86,4 +87,87 @@ export function ownersOf(rows: readonly PilotRow[], chosen: string | undefined):
   for (const row of rows) if (row.owner !== undefined) owners.set(row.owner.sub, row.owner.name ?? row.owner.sub);
   if (chosen !== undefined && !owners.has(chosen)) owners.set(chosen, chosen);
   return [...owners].map(([sub, name]) => ({ sub, name })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}
+
+/** The rows a stage's list gives a page at a time: the API's most. */
+export const BOARD_PAGE = 100;
+
+/**
+ * One stage's column as read so far: the API's list for the stage (narrowed by its one filter,
+ * longest in the stage first) read a page at a time, the rows that pass every filter kept.
+ */
+export interface Column {
+  /** The rows read that pass every filter, in the list's order. */
+  rows: PilotRow[];
+  /** When the last row the API gave (filtered out or not) entered the stage; undefined before any. */
+  lastEnteredAt?: string;
+  /** The cursor of the list's next page; undefined once the list is read to its end. */
+  next?: string;
+}
+
+/** The column with one more page of its list: the rows that pass every filter added (a row already shown is not shown twice). */
+export function columnWithPage(column: Column | undefined, page: { items: readonly PilotRow[]; nextCursor?: string | undefined }, filters: BoardFilters): Column {
+  const rows = column?.rows ?? [];
+  const shown = new Set(rows.map((row) => row.id));
+  const added = page.items.filter((row) => !shown.has(row.id) && matchesFilters(row, filters));
+  const last = page.items.at(-1)?.stageEnteredAt ?? column?.lastEnteredAt;
+  return { rows: [...rows, ...added], ...(last === undefined ? {} : { lastEnteredAt: last }), ...(page.nextCursor === undefined ? {} : { next: page.nextCursor }) };
+}
+
+/** The counts the summary (`GET /pipeline/summary`) keeps: per stage, per theme and stage, per department (keyed as shared/domain/inbox.ts keys it) and stage. */
+export type SummaryCounts = Pick<components['schemas']['PipelineSummary'], 'stages' | 'byTheme' | 'byDepartment'>;
+
+/**
+ * How many pilots the column has in all, where that is known: exactly when the column is read to
+ * its end; otherwise from the summary's counts when at most one of theme and department filters it
+ * (the summary counts no owner and no two filters together); else undefined.
+ */
+export function columnTotal(stage: PilotStage, column: Column, filters: BoardFilters, summary: SummaryCounts): number | undefined {
+  if (column.next === undefined) return column.rows.length;
+  const set = FILTER_KEYS.filter((key) => filters[key] !== undefined);
+  let counted: number | undefined;
+  if (set.length === 0) counted = summary.stages[stage];
+  else if (set.length === 1 && filters.theme !== undefined) counted = summary.byTheme[filters.theme]?.stages[stage] ?? 0;
+  else if (set.length === 1 && filters.department !== undefined) counted = summary.byDepartment[departmentKey(filters.department)]?.[stage] ?? 0;
+  // The summary is read apart from the list: never fewer than the rows already shown.
+  return counted === undefined ? undefined : Math.max(counted, column.rows.length);
+}
+
+/**
+ * Whether the column shows all it has: its list read to its end, or as many rows as its known
+ * total (a full last page still gives a cursor, which would fetch nothing more).
+ */
+export function readToEnd(column: Column, total: number | undefined): boolean {
+  return column.next === undefined || (total !== undefined && column.rows.length >= total);
+}
+
+/** The pilots the board shows, and how many the filters let through in all when every column's total is known. */
+export function boardCount(columns: readonly { column: Column; total: number | undefined }[]): { shown: number; total?: number } {
+  const shown = columns.reduce((sum, { column }) => sum + column.rows.length, 0);
+  if (columns.some(({ total }) => total === undefined)) return { shown };
+  return { shown, total: columns.reduce((sum, { total }) => sum + (total ?? 0), 0) };
+}
+
+/**
+ * Where "waiting for your decision" may miss pilots, as it sees only the rows read. A list is
+ * longest in the stage first, so every pilot over its stage's limit comes before every pilot within
+ * it: they are all read unless the last row read is still over the limit (`overLimit`). A pilot
+ * whose hold has ended may stand anywhere in its list (a hold keeps the day it entered the stage),
+ * and no list is ordered or narrowed by hold, so it is seen only once its page is read: `holds`
+ * names every active stage not read to its end (`readToEnd`, with the columns' known totals).
+ */
+export function unreadWaiting(
+  board: Readonly<Record<PilotStage, Column>>,
+  totals: Readonly<Partial<Record<PilotStage, number>>>,
+  limits: Partial<Record<PilotStage, number>>,
+  now: Date,
+): { overLimit: PilotStage[]; holds: PilotStage[] } {
+  const unread = PILOT_STAGES.filter((stage) => isActive(stage) && !readToEnd(board[stage], totals[stage]));
+  return {
+    overLimit: unread.filter((stage) => {
+      const last = board[stage].lastEnteredAt;
+      return last === undefined || stageClock(stage, last, limits, now).over > 0;
+    }),
+    holds: unread,
+  };
 }

@@ -1,14 +1,17 @@
 /**
- * Reading what the pipeline's pages show, over the one API client: the directors' summary, and the
- * board's pilots (every stage, each read to its end a page of 100 at a time, so the board holds
- * 1 + Σ max(1, ⌈pilots in the stage / 100⌉) calls: 17 for 1,000 pilots). Each reads again in another language.
+ * Reading what the pipeline's pages show, over the one API client: the directors' summary (read
+ * again in another language), and the board's columns. The board's first view is a bounded number
+ * of calls whatever the number of pilots: the summary and the first page (100 rows) of each of the
+ * six stages' lists, 7 calls (measured by bench/pipeline-board.ts: 7 a view with 1,000 pilots and
+ * with 3,000, filtered or not; docs/web.md). A column reads its list's next page only when asked
+ * ("Vis flere"), one call each.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { useTexts } from '../../i18n/texts.tsx';
-import { apiFilter, matchesFilters, type BoardFilters, type PilotRow } from './board.ts';
+import { apiFilter, BOARD_PAGE, columnWithPage, type BoardFilters, type Column } from './board.ts';
 
 export type PipelineSummary = components['schemas']['PipelineSummary'];
 
@@ -31,35 +34,38 @@ export function usePipelineSummary(): Loaded<PipelineSummary> {
   return summary;
 }
 
-const PAGE = 100;
-
-/** Every pilot in `stage` the API's one filter lets through, page after page. */
-async function stagePilots(stage: PilotStage, filters: BoardFilters): Promise<PilotRow[]> {
-  const rows: PilotRow[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await api.GET('/pipeline/pilots', { params: { query: { stage, sort: 'in_stage', limit: PAGE, ...apiFilter(filters), ...(cursor === undefined ? {} : { cursor }) } } });
-    if (data === undefined) throw new Error(`GET /pipeline/pilots?stage=${stage} failed`);
-    rows.push(...data.items);
-    cursor = data.nextCursor;
-  } while (cursor !== undefined);
-  return rows;
+/** One page of the stage's list, narrowed by the API's one filter, longest in the stage first. */
+async function stagePage(stage: PilotStage, filters: BoardFilters, cursor?: string) {
+  const { data } = await api.GET('/pipeline/pilots', { params: { query: { stage, sort: 'in_stage', limit: BOARD_PAGE, ...apiFilter(filters), ...(cursor === undefined ? {} : { cursor }) } } });
+  if (data === undefined) throw new Error(`GET /pipeline/pilots?stage=${stage} failed`);
+  return data;
 }
 
-export type Board = Record<PilotStage, PilotRow[]>;
+export type Board = Record<PilotStage, Column>;
 
-/** The board's pilots per stage, longest in their stage first, narrowed by every filter. */
-export function useBoard(filters: BoardFilters): Loaded<Board> {
+export interface BoardData {
+  board: Loaded<Board>;
+  /**
+   * Reads the stage's next page into its column: resolves to the number of rows it added to the
+   * column (0 when the filters let none of the page through), or rejects when the API did not answer.
+   */
+  showMore: (stage: PilotStage) => Promise<number>;
+}
+
+/** The board's columns: the first page of each stage's list (six calls), narrowed by every filter; more on request, a page a column. */
+export function useBoard(filters: BoardFilters): BoardData {
   const [board, setBoard] = useState<Loaded<Board>>({ state: 'loading' });
   const key = JSON.stringify(filters);
+  // What `showMore` reads and writes, kept apart from renders: the filters it was made for, and the columns as they are now.
+  const latest = useRef<{ key: string; board: Loaded<Board> }>({ key, board });
+  latest.current = { key, board };
   useEffect(() => {
     let current = true;
     setBoard({ state: 'loading' });
-    Promise.all(PILOT_STAGES.map((stage) => stagePilots(stage, filters))).then(
-      (lists) => {
+    Promise.all(PILOT_STAGES.map((stage) => stagePage(stage, filters))).then(
+      (pages) => {
         if (!current) return;
-        const value = Object.fromEntries(PILOT_STAGES.map((stage, index) => [stage, (lists[index] ?? []).filter((row) => matchesFilters(row, filters))])) as Board;
-        setBoard({ state: 'ready', value });
+        setBoard({ state: 'ready', value: Object.fromEntries(PILOT_STAGES.map((stage, index) => [stage, columnWithPage(undefined, pages[index] ?? { items: [] }, filters)])) as Board });
       },
       () => current && setBoard({ state: 'failed' }),
     );
@@ -68,7 +74,26 @@ export function useBoard(filters: BoardFilters): Loaded<Board> {
     };
     // The filters are compared by value: the address gives a new object each render.
   }, [key]);
-  return board;
+
+  const showMore = useCallback(
+    async (stage: PilotStage): Promise<number> => {
+      const loaded = latest.current.board;
+      if (loaded.state !== 'ready') return 0;
+      const cursor = loaded.value[stage].next;
+      if (cursor === undefined) return 0;
+      const page = await stagePage(stage, filters, cursor);
+      const now = latest.current;
+      // The filters changed, or another read of the column came first: this page is not the column's next.
+      if (now.key !== key || now.board.state !== 'ready' || now.board.value[stage].next !== cursor) return 0;
+      const column = columnWithPage(now.board.value[stage], page, filters);
+      const value = { ...now.board.value, [stage]: column };
+      latest.current = { key, board: { state: 'ready', value } };
+      setBoard({ state: 'ready', value });
+      return column.rows.length - now.board.value[stage].rows.length;
+    },
+    [key],
+  );
+  return { board, showMore };
 }
 
 /** The stage limits the summary carries, by stage. */
