@@ -42,8 +42,8 @@ const calls = Number(process.argv[4] ?? 20);
 /** The board's address, and a filtered view of it. */
 const BOARD_PATH = '/pipeline';
 const FILTERED_PATH = `/pipeline?theme=${THEMES[0]}`;
-/** The API calls of the board's first view (web/src/pages/pipeline/pipeline-data.ts): the summary, and a stage's first page (one per stage). */
-const PAGE_CALLS = ['/pipeline/summary', '/pipeline/pilots?stage=sprint&sort=in_stage&limit=100'];
+/** The API calls of the board's first view (web/src/pages/pipeline/pipeline-data.ts): the summary, a stage's first page (one per stage), the first page of the pilots on hold. */
+const PAGE_CALLS = ['/pipeline/summary', '/pipeline/pilots?stage=sprint&sort=in_stage&limit=100', '/pipeline/pilots?sort=hold_until&limit=100'];
 /** The local sign-in page's ready-made director (infra/local/oidc-pages.ts). */
 const BIRGITTE = { sub: 'birgitte', name: 'Birgitte Åberg' };
 /** A pilot's card on the board. */

@@ -385,7 +385,8 @@ const OPERATIONS: Partial<Record<FunctionName, OperationDescription>> = {
   listPipelinePilots: {
     tag: 'Pipeline',
     summary: 'One page of pilots',
-    description: 'All pilots or one stage, narrowed by at most one of theme, department and owner, in one order.',
+    description:
+      'All pilots or one stage, narrowed by at most one of theme, department and owner, in one order (`in_stage`: longest in the stage first; `newest`; `expected_hours`: most first). `sort=hold_until` reads instead the active pilots on hold, of every stage, by the day their hold ends, earliest first; it cannot be combined with stage, theme, department or owner (400, each named).',
     access: { roles: READERS },
     query: PipelinePilotsQuery,
     success: [{ status: 200, description: 'One page.', schema: 'PipelinePilotsPage' }],

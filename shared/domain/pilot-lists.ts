@@ -1,14 +1,21 @@
 /**
  * The lists of pilots the directors' view pages through (GET /pipeline/pilots): all pilots or
- * one stage, narrowed by at most one of theme, department and owner, in one of three orders.
- * Each pilot has an entry in every list it belongs to, carrying its row, written with the pilot
- * (shared/store/pilots.ts), so a page is one Query. Pure.
+ * one stage, narrowed by at most one of theme, department and owner, in one of three orders;
+ * and the list of the pilots on hold, by the day their hold ends (`hold_until`), where the board
+ * finds every hold that has ended without reading every pilot. Each pilot has an entry in every
+ * list it belongs to, carrying its row, written with the pilot (shared/store/pilots.ts), so a page
+ * is one Query. Pure.
  */
 import type { StaffMember } from './idea.ts';
 import { departmentKey } from './inbox.ts';
-import type { Pilot, PilotStage, RiskLevel } from './pilot.ts';
+import { isActive, type Pilot, type PilotStage, type RiskLevel } from './pilot.ts';
 
-export const PILOT_SORTS = ['in_stage', 'newest', 'expected_hours'] as const;
+/** The orders of the stage lists. */
+export const STAGE_LIST_SORTS = ['in_stage', 'newest', 'expected_hours'] as const;
+/** The one order of the list of pilots on hold: the day the hold ends, earliest first. */
+export const HELD_SORT = 'hold_until';
+/** Every order a page may ask for: `hold_until` reads the list of pilots on hold, the others a stage list. */
+export const PILOT_SORTS = [...STAGE_LIST_SORTS, HELD_SORT] as const;
 export type PilotSort = (typeof PILOT_SORTS)[number];
 
 export interface PilotList {
@@ -17,9 +24,15 @@ export interface PilotList {
   theme?: string;
   department?: string;
   owner?: string;
+  /** The list of the active pilots on hold, never narrowed; read in the `hold_until` order only. */
+  held?: true;
 }
 
-/** Every list the pilot is in: all or its stage, each alone and narrowed by each theme, its department (as shared/domain/inbox.ts keys it) and its owner. */
+/**
+ * Every list the pilot is in: all or its stage, each alone and narrowed by each theme, its
+ * department (as shared/domain/inbox.ts keys it) and its owner; and, while an active pilot is on
+ * hold, the list of pilots on hold.
+ */
 export function pilotListsOf(pilot: Pilot): PilotList[] {
   const narrowings: Omit<PilotList, 'stage'>[] = [
     {},
@@ -27,7 +40,14 @@ export function pilotListsOf(pilot: Pilot): PilotList[] {
     { department: departmentKey(pilot.department) },
     ...(pilot.owner === undefined ? [] : [{ owner: pilot.owner.sub }]),
   ];
-  return [undefined, pilot.stage].flatMap((stage) => narrowings.map((narrowing) => ({ ...(stage === undefined ? {} : { stage }), ...narrowing })));
+  const lists: PilotList[] = [undefined, pilot.stage].flatMap((stage) => narrowings.map((narrowing) => ({ ...(stage === undefined ? {} : { stage }), ...narrowing })));
+  if (pilot.hold !== undefined && isActive(pilot.stage)) lists.push({ held: true });
+  return lists;
+}
+
+/** The orders a list is kept in: the list of pilots on hold in one, every other in three. */
+export function pilotSortsOf(list: PilotList): readonly PilotSort[] {
+  return list.held === true ? [HELD_SORT] : STAGE_LIST_SORTS;
 }
 
 const MAX_TIME = 9_999_999_999_999;
@@ -35,9 +55,10 @@ const MAX_HOURS = 9_999_999;
 
 /**
  * Where the pilot sorts in a list, as text that orders ascending as the list is read:
- * longest in its stage first; newest first; most expected hours per year first.
+ * longest in its stage first; newest first; most expected hours per year first; the earliest end
+ * of a hold first (then longest in its stage).
  */
-export function pilotSortValue(pilot: Pick<Pilot, 'id' | 'stageEnteredAt' | 'createdAt' | 'hypothesis'>, sort: PilotSort): string {
+export function pilotSortValue(pilot: Pick<Pilot, 'id' | 'stageEnteredAt' | 'createdAt' | 'hypothesis' | 'hold'>, sort: PilotSort): string {
   switch (sort) {
     case 'in_stage':
       return `${pilot.stageEnteredAt}#${pilot.id}`;
@@ -47,6 +68,8 @@ export function pilotSortValue(pilot: Pick<Pilot, 'id' | 'stageEnteredAt' | 'cre
       const hours = Math.min(Math.max(Math.round(pilot.hypothesis?.expectedHoursPerYear ?? 0), 0), MAX_HOURS);
       return `${String(MAX_HOURS - hours).padStart(7, '0')}#${pilot.stageEnteredAt}#${pilot.id}`;
     }
+    case 'hold_until':
+      return `${pilot.hold?.until ?? '9999-12-31'}#${pilot.stageEnteredAt}#${pilot.id}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import * as z from './zod.ts';
 import { futureDay } from './console.ts';
 import { GATE_NAMES, PILOT_STAGES, ACTIVE_STAGES, ARTEFACT_KINDS, RISK_LEVELS } from '../domain/pilot.ts';
-import { PILOT_SORTS } from '../domain/pilot-lists.ts';
+import { HELD_SORT, PILOT_SORTS } from '../domain/pilot-lists.ts';
 import { LIMITS } from './idea.ts';
 import { StrategyId } from './strategy.ts';
 import { humanText, identifierText, wellFormed } from './text.ts';
@@ -109,6 +109,21 @@ export const PipelinePilotsQuery = z
     z.refine((query) => [query.theme, query.department, query.owner].filter((value) => value !== undefined).length <= 1, {
       message: 'Narrow by at most one of theme, department and owner',
       params: { da: 'Afgræns med højst én af theme, department og owner', en: 'Narrow by at most one of theme, department and owner' },
+    }),
+    z.superRefine((query, context) => {
+      if (query.sort !== HELD_SORT) return;
+      for (const name of ['stage', 'theme', 'department', 'owner'] as const) {
+        if (query[name] === undefined) continue;
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'Cannot be combined with sort=hold_until: the pilots on hold are one list, of every stage',
+          params: {
+            da: 'Kan ikke kombineres med sort=hold_until: piloterne på hold er én liste, på tværs af faser',
+            en: 'Cannot be combined with sort=hold_until: the pilots on hold are one list, of every stage',
+          },
+        });
+      }
     }),
   );
 

@@ -8,7 +8,7 @@
 import { INBOX_SORTS, inboxListsOf, inboxRow, inboxSortValue } from '../domain/inbox.ts';
 import type { Idea } from '../domain/idea.ts';
 import { learningOf } from '../domain/learnings.ts';
-import { PILOT_SORTS, pilotListsOf, pilotRow, pilotSortValue } from '../domain/pilot-lists.ts';
+import { pilotListsOf, pilotRow, pilotSortsOf, pilotSortValue } from '../domain/pilot-lists.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { inboxEntryKey, learningKey, pilotListEntryKey, revisitKey } from './keys.ts';
 
@@ -35,7 +35,7 @@ export function pilotDerivedItems(pilot: Pilot): Item[] {
   const row = pilotRow(pilot);
   const items: Item[] = [];
   for (const list of pilotListsOf(pilot)) {
-    for (const sort of PILOT_SORTS) items.push({ ...pilotListEntryKey(list, sort, pilotSortValue(pilot, sort)), type: 'pilot-entry', row });
+    for (const sort of pilotSortsOf(list)) items.push({ ...pilotListEntryKey(list, sort, pilotSortValue(pilot, sort)), type: 'pilot-entry', row });
   }
   const learning = learningOf(pilot);
   if (learning !== undefined) items.push({ ...learningKey(pilot.id), type: 'learning', learning });

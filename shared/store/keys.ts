@@ -24,7 +24,7 @@ import { normaliseMailAddress } from '../domain/mail-suppression.ts';
  * | pilot               | PILOT#<id>           | META            |                              |                              |
  * | pilot history event | PILOT#<id>           | EVENT#<version> |                              |                              |
  * | gate decision       | PILOT#<id>           | GATE#<version>  |                              |                              |
- * | pilot list entry    | PILOTS#<list>#<sort> | <sort value>    |                              |                              |
+ * | pilot list entry    | PILOTS#<list>#<sort> (PILOTS#held#s=hold_until: the pilots on hold) | <sort value> |                              |                              |
  * | learning            | LEARNINGS            | <pilot id>      |                              |                              |
  * | pipeline counters   | PIPELINE             | SHARD#<nn>      |                              |                              |
  * | gate settings       | SETTINGS             | GATES           |                              |                              |
@@ -152,7 +152,7 @@ export const gateRecordKey = (id: string, version: number) => ({ PK: pilotPartit
 /** One list of pilots in one order (see shared/domain/pilot-lists.ts); texts are URI-encoded as in the inbox. */
 export const pilotListPartition = (list: PilotList, sort: PilotSort) =>
   [
-    `PILOTS#${list.stage ?? 'all'}`,
+    `PILOTS#${list.held === true ? 'held' : (list.stage ?? 'all')}`,
     ...(list.theme === undefined ? [] : [`t=${keyText(list.theme)}`]),
     ...(list.department === undefined ? [] : [`d=${keyText(list.department)}`]),
     ...(list.owner === undefined ? [] : [`o=${keyText(list.owner)}`]),

@@ -229,6 +229,8 @@ describe('a pilot through every gate', () => {
     expect(pilot.gates[0]?.checklist.find((item) => item.id === 'architecture-fit')?.answer).toBe(false);
     const list = (await (await dirk.request('GET', '/pipeline/pilots?stage=sprint&limit=100')).json()) as { items: { id: string; holdUntil?: string }[] };
     expect(list.items.find((row) => row.id === id)?.holdUntil).toBe(revisitOn);
+    const onHold = async () => ((await (await dirk.request('GET', '/pipeline/pilots?sort=hold_until&limit=100')).json()) as { items: { id: string; holdUntil?: string }[] }).items;
+    expect((await onHold()).find((row) => row.id === id)?.holdUntil).toBe(revisitOn);
 
     // A hold needs a day after today.
     const today = await gateNow(dirk, id, { decision: 'hold', reason: 'Igen.', revisitOn: dayInCopenhagen(new Date()), checklist: {} });
@@ -240,6 +242,7 @@ describe('a pilot through every gate', () => {
     const { pilot: moved } = await getPilot(id);
     expect(moved.stage).toBe('pilot');
     expect(moved.hold).toBeUndefined();
+    expect((await onHold()).map((row) => row.id)).not.toContain(id);
   });
 
   it('recycles a pilot back one stage with what must change, and refuses recycle from the first stage', async () => {

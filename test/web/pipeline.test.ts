@@ -182,7 +182,7 @@ describe('the board', () => {
     // Act
     await signInAs(page, runtime.url, BIRGITTE, '/pipeline');
 
-    // Assess: a column per stage with its pilots, one API list per stage
+    // Assess: a column per stage with its pilots, one API list per stage and the list of pilots on hold
     await poll(() => heading(page)).toBe('Pipelinen');
     await poll(() => card(page, pilots.realised.title).count()).toBe(1);
     for (const [stage, count] of [['Designsprint', 4], ['Pilot', 1], ['Evaluering', 1], ['Drift', 1], ['Realiseret', 1], ['Stoppet', 1]] as const) {
@@ -194,7 +194,7 @@ describe('the board', () => {
     expect(await goCard.textContent()).toContain('Forventet: 480 timer om året');
     expect(await page.getByRole('heading', { name: 'Venter på din beslutning' }).count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Pipeline' }).getAttribute('aria-current')).toBe('page');
-    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(6);
+    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(7);
     expect(asked.filter((path) => path.startsWith('/api/pipeline/summary'))).toHaveLength(1);
     await expectAccessible(page, 'pipeline-board');
 
@@ -257,7 +257,7 @@ describe('the board', () => {
     const column = page.locator('.spire-board-column').filter({ has: page.getByRole('heading', { level: 2, name: 'Designsprint (4)', exact: true }) });
     await poll(() => column.locator('.spire-card').count()).toBe(2);
     expect(await column.getByRole('status').textContent()).toBe('Viser 2 af 4');
-    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(6);
+    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(7);
     await expectAccessible(page, 'pipeline-board-more');
 
     // Act
@@ -268,7 +268,7 @@ describe('the board', () => {
     // Assess: one call more, the rest of the column, the focus on the first card added
     await poll(() => column.locator('.spire-card').count()).toBe(4);
     await poll(() => column.getByRole('status').textContent()).toBe('Viser alle 4');
-    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(7);
+    expect(asked.filter((path) => path.startsWith('/api/pipeline/pilots'))).toHaveLength(8);
     expect(asked.at(-1)).toMatch(/stage=sprint.*cursor=/);
     expect(await more.count()).toBe(0);
     const third = column.locator('.spire-card').nth(2).getByRole('link');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
-import { pilotListsOf, pilotRow, pilotSortValue, PILOT_SORTS } from '../../../shared/domain/pilot-lists.ts';
+import { pilotListsOf, pilotRow, pilotSortsOf, pilotSortValue, PILOT_SORTS } from '../../../shared/domain/pilot-lists.ts';
 import { IDEA_ID } from '../support/ideas.ts';
 import { aPilot, aPilotIn, PILOT_ID } from '../support/pilots.ts';
 
@@ -84,6 +84,21 @@ describe('pilotListsOf', () => {
     expect(lists.filter((list) => list.stage !== undefined).every((list) => list.stage === 'stopped')).toBe(true);
   });
 
+  it('lists an active pilot on hold in the list of pilots on hold, never narrowed, and a pilot without a hold not', () => {
+    // Act
+    const held = pilotListsOf(aPilotIn('evaluation', undefined, { hold: { until: '2026-05-01', reason: 'Afventer budget.' } }));
+    const free = pilotListsOf(aPilot());
+
+    // Assess
+    expect(held.filter((list) => list.held === true)).toEqual([{ held: true }]);
+    expect(free.some((list) => list.held === true)).toBe(false);
+  });
+
+  it('keeps the list of pilots on hold in its one order, and every other list in three', () => {
+    expect(pilotSortsOf({ held: true })).toEqual(['hold_until']);
+    expect(pilotSortsOf({ stage: 'pilot', theme: 'automatisering' })).toEqual(['in_stage', 'newest', 'expected_hours']);
+  });
+
   it('gives no list twice', () => {
     // Act
     const lists = pilotListsOf(aPilot({ themes: ['automatisering', 'teknologianvendelse'], owner: OWNER }));
@@ -94,6 +109,21 @@ describe('pilotListsOf', () => {
 });
 
 describe('pilotSortValue', () => {
+  it('reads the pilots on hold by the day their hold ends, earliest first, then longest in their stage for hold_until', () => {
+    // Prepare
+    const pilots = [
+      aPilot({ id: 'c-may', stageEnteredAt: '2026-01-01T09:00:00.000Z', hold: { until: '2026-05-01', reason: 'x' } }),
+      aPilot({ id: 'b-april-newer', stageEnteredAt: '2026-02-01T09:00:00.000Z', hold: { until: '2026-04-01', reason: 'x' } }),
+      aPilot({ id: 'a-april-older', stageEnteredAt: '2026-01-15T09:00:00.000Z', hold: { until: '2026-04-01', reason: 'x' } }),
+    ];
+
+    // Act
+    const order = readOrder(pilots, 'hold_until');
+
+    // Assess
+    expect(order).toEqual(['a-april-older', 'b-april-newer', 'c-may']);
+  });
+
   it('reads the pilots longest in their stage first for in_stage', () => {
     // Prepare
     const pilots = [

@@ -60,6 +60,7 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
     ['a theme, newest first', { theme: 'automatisering', sort: 'newest' }, 'PILOTS#all#t=automatisering#s=newest', 25],
     ['a department however it is typed', { stage: 'sprint', department: '  Ældre   og Sundhed ', limit: '10' }, 'PILOTS#sprint#d=%C3%A6ldre%20og%20sundhed#s=in_stage', 10],
     ['an owner, most expected hours first', { owner: 'o1-owner', sort: 'expected_hours', limit: '100' }, 'PILOTS#all#o=o1-owner#s=expected_hours', 100],
+    ['the pilots on hold, the earliest end of a hold first', { sort: 'hold_until', limit: '100' }, 'PILOTS#held#s=hold_until', 100],
   ])('reads exactly the list of %s', async (_case, query, partition, limit) => {
     // Act
     const response = await pilots(query);
@@ -111,6 +112,8 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
     ['a page size of 0', { limit: '0' }, ['/limit']],
     ['a page size above 100', { limit: '101' }, ['/limit']],
     ['an unknown parameter', { status: 'accepted' }, ['/status']],
+    ['the pilots on hold of one stage', { sort: 'hold_until', stage: 'pilot' }, ['/stage']],
+    ['the pilots on hold narrowed by theme and owner', { sort: 'hold_until', theme: 'automatisering', owner: 'o1-owner' }, ['', '/theme', '/owner']],
   ])('refuses %s with 400, pointing at the parameter, without reading', async (_case, query, pointers) => {
     // Act
     const response = await pilots(query);

@@ -102,6 +102,11 @@ describe('PipelinePilotsQuery', () => {
   it('refuses two narrowings at once', () => {
     expect(issuePaths(PipelinePilotsQuery, { theme: 'automatisering', owner: 'tove' })).toEqual(['']);
   });
+
+  it('reads the pilots on hold in the hold_until order, of every stage and never narrowed', () => {
+    expect(PipelinePilotsQuery.parse({ sort: 'hold_until' })).toEqual({ sort: 'hold_until', limit: 25 });
+    expect(issuePaths(PipelinePilotsQuery, { sort: 'hold_until', stage: 'sprint', department: 'Ældreplejen' })).toEqual(['stage', 'department']);
+  });
 });
 
 describe('LearningsQuery', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inboxListsOf, inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
 import type { Idea, IdeaDecision, Scorecard, ThemeAlignment } from '../../../shared/domain/idea.ts';
 import { learningOf } from '../../../shared/domain/learnings.ts';
-import { PILOT_SORTS, pilotRow, pilotSortValue } from '../../../shared/domain/pilot-lists.ts';
+import { pilotRow, pilotSortValue, STAGE_LIST_SORTS } from '../../../shared/domain/pilot-lists.ts';
 import { inboxEntryKey, pilotListEntryKey } from '../../../shared/store/keys.ts';
 import { derivedItemChanges, derivedItems, pilotDerivedItemChanges, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
 import { anIdea, IDEA_ID } from '../support/ideas.ts';
@@ -374,6 +374,35 @@ describe('pilotDerivedItems', () => {
     );
   });
 
+  it('keeps an active pilot on hold in the list of pilots on hold, in its one order, and a stopped one not', () => {
+    // Prepare
+    const held = aPilotIn('pilot', '2026-02-01T09:00:00.000Z', { hold: { until: '2026-04-01', reason: 'Budgettet afventes.' } });
+    const stopped = aStoppedPilot('pilot', { hold: { until: '2026-04-01', reason: 'Budgettet afventes.' } });
+
+    // Act
+    const heldItems = pilotDerivedItems(held);
+    const stoppedItems = pilotDerivedItems(stopped);
+
+    // Assess
+    expect(heldItems).toHaveLength(2 * 3 * 3 + 1);
+    expect(heldItems.filter((item) => item.PK.startsWith('PILOTS#held'))).toEqual([
+      { PK: 'PILOTS#held#s=hold_until', SK: `2026-04-01#2026-02-01T09:00:00.000Z#${held.id}`, type: 'pilot-entry', row: pilotRow(held) },
+    ]);
+    expect(stoppedItems.some((item) => item.PK.startsWith('PILOTS#held'))).toBe(false);
+  });
+
+  it('takes a pilot out of the list of pilots on hold when the hold is lifted', () => {
+    // Prepare
+    const held = aPilotIn('pilot', '2026-02-01T09:00:00.000Z', { hold: { until: '2026-04-01', reason: 'Budgettet afventes.' } });
+    const { hold: _lifted, ...moved } = held;
+
+    // Act
+    const changes = pilotDerivedItemChanges(held, { ...moved, version: held.version + 1 });
+
+    // Assess
+    expect(changes.deletes).toEqual([{ PK: 'PILOTS#held#s=hold_until', SK: `2026-04-01#2026-02-01T09:00:00.000Z#${held.id}` }]);
+  });
+
   it('keeps 2 lists more, in 3 orders, for each further theme and for an owner', () => {
     // Act
     const items = pilotDerivedItems(aPilot({ themes: ['automatisering', 'borgerservice'], owner: OWNER }));
@@ -391,7 +420,7 @@ describe('pilotDerivedItems', () => {
     const items = pilotDerivedItems(pilot);
 
     // Assess
-    for (const sort of PILOT_SORTS) {
+    for (const sort of STAGE_LIST_SORTS) {
       expect(items).toContainEqual({ ...pilotListEntryKey({ stage: 'pilot', owner: OWNER.sub }, sort, pilotSortValue(pilot, sort)), type: 'pilot-entry', row: pilotRow(pilot) });
     }
     expect(items.every((item) => JSON.stringify(item['row']) === JSON.stringify(pilotRow(pilot)))).toBe(true);

@@ -3,7 +3,7 @@
  * how many a column has in all where that is known, and where "waiting for your decision" may miss pilots.
  */
 import { describe, expect, it } from 'vitest';
-import { boardCount, columnTotal, columnWithPage, readToEnd, unreadWaiting, type Column, type PilotRow, type SummaryCounts } from '../../../web/src/pages/pipeline/board.ts';
+import { boardCount, columnTotal, columnWithPage, readToEnd, unreadWaiting, waitingPilots, type Column, type HeldList, type PilotRow, type SummaryCounts } from '../../../web/src/pages/pipeline/board.ts';
 import { PILOT_STAGES, type PilotStage } from '../../../shared/domain/pilot.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -88,20 +88,52 @@ describe('how many a column has in all', () => {
   });
 });
 
+const TODAY = '2026-03-10';
+const NO_HOLDS: HeldList = { rows: [], more: false };
+
+describe('the pilots waiting for a decision', () => {
+  it('finds a pilot over its limit in its column and a pilot whose hold has ended in the list on hold, whichever stage it is in', () => {
+    const over = row({ stageEnteredAt: daysAgo(20) });
+    const within = row({ stageEnteredAt: daysAgo(2) });
+    const ended = row({ stage: 'operations', stageEnteredAt: daysAgo(400), holdUntil: '2026-03-09' });
+    const notYet = row({ stage: 'pilot', holdUntil: '2026-04-01' });
+    const waiting = waitingPilots(board({ sprint: { rows: [over, within], next: 'c1' } }), { rows: [ended, notYet], more: false }, {}, LIMITS, NOW, TODAY);
+    expect(waiting.map(({ row: shown, reason }) => [shown.id, reason.kind])).toEqual([
+      [over.id, 'over-limit'],
+      [ended.id, 'hold-ended'],
+    ]);
+  });
+
+  it('shows a held pilot once when its column has it too, and applies the filters to the list on hold', () => {
+    const ended = row({ holdUntil: '2026-03-01', themes: ['automatisering'] });
+    const otherTheme = row({ holdUntil: '2026-03-02', themes: ['borgerservice'] });
+    const waiting = waitingPilots(board({ sprint: { rows: [ended] } }), { rows: [ended, otherTheme], more: false }, { theme: 'automatisering' }, LIMITS, NOW, TODAY);
+    expect(waiting.map(({ row: shown }) => shown.id)).toEqual([ended.id]);
+  });
+});
+
 describe('where "waiting for your decision" may miss pilots', () => {
-  it('misses none when every active stage is read to its end', () => {
-    expect(unreadWaiting(board({ sprint: { rows: [row()] }, realised: { rows: [], next: 'c1' } }), {}, LIMITS, NOW)).toEqual({ overLimit: [], holds: [] });
+  it('misses none when every active stage is read to its end and the list on hold has no more', () => {
+    expect(unreadWaiting(board({ sprint: { rows: [row()] }, realised: { rows: [], next: 'c1' } }), {}, NO_HOLDS, LIMITS, NOW, TODAY)).toEqual({ overLimit: [], holdsMore: false });
   });
 
   it('has every pilot over the limit once the last row read is within it, longest in the stage coming first', () => {
     const within = board({ sprint: { rows: [], lastEnteredAt: daysAgo(10), next: 'c1' } });
-    expect(unreadWaiting(within, {}, LIMITS, NOW)).toEqual({ overLimit: [], holds: ['sprint'] });
+    expect(unreadWaiting(within, {}, NO_HOLDS, LIMITS, NOW, TODAY)).toEqual({ overLimit: [], holdsMore: false });
   });
 
-  it('may miss pilots over the limit while the last row read is still over it, and ended holds in every stage not read to its end', () => {
+  it('may miss pilots over the limit while the last row read is still over it', () => {
     const over = board({ sprint: { rows: [], lastEnteredAt: daysAgo(20), next: 'c1' }, pilot: { rows: [], lastEnteredAt: daysAgo(5), next: 'c2' } });
-    expect(unreadWaiting(over, {}, LIMITS, NOW)).toEqual({ overLimit: ['sprint'], holds: ['sprint', 'pilot'] });
+    expect(unreadWaiting(over, {}, NO_HOLDS, LIMITS, NOW, TODAY)).toEqual({ overLimit: ['sprint'], holdsMore: false });
     // A column as long as its known total is read, whatever its cursor says.
-    expect(unreadWaiting(over, { sprint: 0 }, LIMITS, NOW)).toEqual({ overLimit: [], holds: ['pilot'] });
+    expect(unreadWaiting(over, { sprint: 0 }, NO_HOLDS, LIMITS, NOW, TODAY)).toEqual({ overLimit: [], holdsMore: false });
+  });
+
+  it('may miss ended holds only when the list on hold has more and its last row’s hold has ended too', () => {
+    const ended = { rows: [row({ holdUntil: '2026-03-01' })], more: true };
+    const laterHold = { rows: [row({ holdUntil: '2026-03-01' }), row({ holdUntil: '2026-05-01' })], more: true };
+    expect(unreadWaiting(board({}), {}, ended, LIMITS, NOW, TODAY)).toEqual({ overLimit: [], holdsMore: true });
+    expect(unreadWaiting(board({}), {}, laterHold, LIMITS, NOW, TODAY)).toEqual({ overLimit: [], holdsMore: false });
+    expect(unreadWaiting(board({}), {}, { ...ended, more: false }, LIMITS, NOW, TODAY)).toEqual({ overLimit: [], holdsMore: false });
   });
 });

@@ -713,7 +713,7 @@ export interface paths {
         };
         /**
          * One page of pilots
-         * @description All pilots or one stage, narrowed by at most one of theme, department and owner, in one order.
+         * @description All pilots or one stage, narrowed by at most one of theme, department and owner, in one order (`in_stage`: longest in the stage first; `newest`; `expected_hours`: most first). `sort=hold_until` reads instead the active pilots on hold, of every stage, by the day their hold ends, earliest first; it cannot be combined with stage, theme, department or owner (400, each named).
          *
          *     Roles: director, triage, admin.
          */
@@ -1822,7 +1822,7 @@ export interface components {
             }[];
             nextCursor?: string;
             /** @enum {string} */
-            sort: "in_stage" | "newest" | "expected_hours";
+            sort: "in_stage" | "newest" | "expected_hours" | "hold_until";
         };
         PipelineSummary: {
             /** Format: date-time */
@@ -5320,7 +5320,7 @@ export interface operations {
                 theme?: string;
                 department?: string;
                 owner?: string;
-                sort?: "in_stage" | "newest" | "expected_hours";
+                sort?: "in_stage" | "newest" | "expected_hours" | "hold_until";
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Where the page starts: the `nextCursor` of the page before (or an idea’s `commentsCursor`). Sealed by the server; one it did not issue is 400 `invalid-cursor`. Without it, the first page. */

@@ -4,7 +4,8 @@
  * limit said in words and drawn with a thick dashed border, not by colour alone), its expected or
  * realised hours and its hold; above it, the pilots waiting for a decision. Each column shows its
  * stage's first 100 pilots, how many of how many (where known) and "Vis flere" for the next 100, so
- * the first view is 7 API calls whatever the number of pilots (./pipeline-data.ts). The filters for
+ * the first view is 8 API calls whatever the number of pilots, the first page of the pilots on hold
+ * included (./pipeline-data.ts). The filters for
  * theme, department and owner live in the address (./board.ts), so a view can be shared and survives a reload.
  */
 import { useLocation } from 'preact-iso';
@@ -18,8 +19,8 @@ import { Select } from '../../components/fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useConfig } from '../../config.ts';
-import { boardAddress, boardCount, boardFiltersOf, columnTotal, ownersOf, readToEnd, stageClock, unreadWaiting, waitingReason, type BoardFilters, type Column, type PilotRow } from './board.ts';
-import { stageLimits, useBoard, usePipelineSummary, type Board, type PipelineSummary } from './pipeline-data.ts';
+import { boardAddress, boardCount, boardFiltersOf, columnTotal, ownersOf, readToEnd, stageClock, unreadWaiting, waitingPilots, type BoardFilters, type Column, type HeldList, type PilotRow } from './board.ts';
+import { stageLimits, useBoard, useHeldPilots, usePipelineSummary, type Board, type PipelineSummary } from './pipeline-data.ts';
 import { PipelineOnly } from './PipelineOnly.tsx';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
 
@@ -34,6 +35,7 @@ function BoardView() {
   const filters = boardFiltersOf(query);
   const summary = usePipelineSummary();
   const { board, showMore } = useBoard(filters);
+  const held = useHeldPilots();
 
   return (
     <>
@@ -42,14 +44,14 @@ function BoardView() {
       {summary.state === 'ready' ? (
         <Filters key={boardAddress(filters)} filters={filters} summary={summary.value} board={board.state === 'ready' ? board.value : undefined} onShow={(next) => route(boardAddress(next))} />
       ) : null}
-      {board.state === 'failed' || summary.state === 'failed' ? (
+      {board.state === 'failed' || summary.state === 'failed' || held.state === 'failed' ? (
         <Alert variant="error" announce>
           <p class="alert-text">{t.loadFailed}</p>
         </Alert>
-      ) : board.state === 'loading' || summary.state === 'loading' ? (
+      ) : board.state === 'loading' || summary.state === 'loading' || held.state === 'loading' ? (
         <Spinner label={texts.common.loading} />
       ) : (
-        <BoardShown filters={filters} board={board.value} summary={summary.value} showMore={showMore} />
+        <BoardShown filters={filters} board={board.value} held={held.value} summary={summary.value} showMore={showMore} />
       )}
     </>
   );
@@ -58,12 +60,13 @@ function BoardView() {
 interface BoardShownProps {
   filters: BoardFilters;
   board: Board;
+  held: HeldList;
   summary: PipelineSummary;
   showMore: (stage: PilotStage) => Promise<number>;
 }
 
 /** The board once read: how many the filters show, the pilots waiting for a decision, and the columns. */
-function BoardShown({ filters, board, summary, showMore }: BoardShownProps) {
+function BoardShown({ filters, board, held, summary, showMore }: BoardShownProps) {
   const { texts } = usePipelineTexts();
   const t = texts.pipeline;
   const limits = stageLimits(summary);
@@ -76,7 +79,7 @@ function BoardShown({ filters, board, summary, showMore }: BoardShownProps) {
           {count.total === undefined ? t.filteredSoFar(count.shown) : count.total === count.shown ? t.filtered(count.shown) : t.filteredOf(count.shown, count.total)}
         </p>
       ) : null}
-      <Waiting board={board} totals={Object.fromEntries(columns.map(({ stage, total }) => [stage, total]))} limits={limits} />
+      <Waiting board={board} held={held} filters={filters} totals={Object.fromEntries(columns.map(({ stage, total }) => [stage, total]))} limits={limits} />
       <div class="spire-board">
         {columns.map(({ stage, column, total }) => (
           // A new address is a new board: the column's own state (asked for more, a failure) starts afresh.
@@ -160,27 +163,32 @@ function Filters({ filters, summary, board, onShow }: FiltersProps) {
 
 type Limits = Partial<Record<PilotStage, number>>;
 
+interface WaitingProps {
+  board: Board;
+  held: HeldList;
+  filters: BoardFilters;
+  totals: Partial<Record<PilotStage, number>>;
+  limits: Limits;
+}
+
 /**
- * The pilots whose hold has ended or that are over their stage's limit, among the pilots read;
- * and, where the columns are not read to their end, where it may miss some (./board.ts, `unreadWaiting`).
+ * The pilots whose hold has ended (from the list of pilots on hold) or that are over their stage's
+ * limit (from the columns); and where it may miss some (./board.ts, `waitingPilots`, `unreadWaiting`).
  */
-function Waiting({ board, totals, limits }: { board: Board; totals: Partial<Record<PilotStage, number>>; limits: Limits }) {
+function Waiting({ board, held, filters, totals, limits }: WaitingProps) {
   const { texts } = usePipelineTexts();
   const t = texts.pipeline;
   const now = new Date();
   const today = copenhagenDay(now);
-  const waiting = PILOT_STAGES.flatMap((stage) => board[stage].rows).flatMap((row) => {
-    const reason = waitingReason(row, limits, now, today);
-    return reason === undefined ? [] : [{ row, reason }];
-  });
-  const unread = unreadWaiting(board, totals, limits, now);
+  const waiting = waitingPilots(board, held, filters, limits, now, today);
+  const unread = unreadWaiting(board, totals, held, limits, now, today);
   const names = (stages: readonly PilotStage[]) => t.stageList(stages.map((stage) => t.stages[stage]));
   return (
     <section class="spire-waiting" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading">{t.waitingHeading}</h2>
       <p class="spire-meta">{t.waitingIntro}</p>
       {waiting.length === 0 ? (
-        <p>{unread.holds.length === 0 ? t.waitingNone : t.waitingNoneRead}</p>
+        <p>{unread.overLimit.length === 0 && !unread.holdsMore ? t.waitingNone : t.waitingNoneRead}</p>
       ) : (
         <ul class="spire-waiting-list">
           {waiting.map(({ row, reason }) => (
@@ -196,7 +204,7 @@ function Waiting({ board, totals, limits }: { board: Board; totals: Partial<Reco
         </ul>
       )}
       {unread.overLimit.length > 0 ? <p class="spire-meta">{t.waitingOverLimitUnread(names(unread.overLimit))}</p> : null}
-      {unread.holds.length > 0 ? <p class="spire-meta">{t.waitingHoldsUnread(names(unread.holds))}</p> : null}
+      {unread.holdsMore ? <p class="spire-meta">{t.waitingHoldsMore}</p> : null}
     </section>
   );
 }

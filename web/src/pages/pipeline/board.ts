@@ -148,26 +148,56 @@ export function boardCount(columns: readonly { column: Column; total: number | u
   return { shown, total: columns.reduce((sum, { total }) => sum + (total ?? 0), 0) };
 }
 
+/** The list of pilots on hold (`GET /pipeline/pilots?sort=hold_until`): its first page, earliest end of a hold first. */
+export interface HeldList {
+  rows: PilotRow[];
+  /** Whether the list has more than its first page. */
+  more: boolean;
+}
+
+export interface Waiting {
+  row: PilotRow;
+  reason: WaitingReason;
+}
+
 /**
- * Where "waiting for your decision" may miss pilots, as it sees only the rows read. A list is
- * longest in the stage first, so every pilot over its stage's limit comes before every pilot within
- * it: they are all read unless the last row read is still over the limit (`overLimit`). A pilot
- * whose hold has ended may stand anywhere in its list (a hold keeps the day it entered the stage),
- * and no list is ordered or narrowed by hold, so it is seen only once its page is read: `holds`
- * names every active stage not read to its end (`readToEnd`, with the columns' known totals).
+ * The pilots waiting for a decision, the filters applied: those over their stage's limit among the
+ * columns' rows, and those whose hold has ended from the list of pilots on hold (which orders them
+ * first, whichever stage they are in), each once, longest waiting first.
+ */
+export function waitingPilots(board: Readonly<Record<PilotStage, Column>>, held: HeldList, filters: BoardFilters, limits: Partial<Record<PilotStage, number>>, now: Date, today: string): Waiting[] {
+  const found = new Map<string, Waiting>();
+  const rows = [...PILOT_STAGES.flatMap((stage) => board[stage].rows), ...held.rows.filter((row) => matchesFilters(row, filters))];
+  for (const row of rows) {
+    const reason = waitingReason(row, limits, now, today);
+    if (reason !== undefined && !found.has(row.id)) found.set(row.id, { row, reason });
+  }
+  const since = ({ row, reason }: Waiting) => (reason.kind === 'hold-ended' ? reason.day : row.stageEnteredAt);
+  return [...found.values()].sort((a, b) => since(a).localeCompare(since(b)));
+}
+
+/**
+ * Where "waiting for your decision" may miss pilots. A stage's list is longest in the stage first,
+ * so every pilot over its stage's limit comes before every pilot within it: they are all read
+ * unless the last row read is still over the limit (`overLimit` names those stages). The list of
+ * pilots on hold has every ended hold first, so only more than a page of them can hide one
+ * (`holdsMore`: the list has more, and its last row's hold has ended too).
  */
 export function unreadWaiting(
   board: Readonly<Record<PilotStage, Column>>,
   totals: Readonly<Partial<Record<PilotStage, number>>>,
+  held: HeldList,
   limits: Partial<Record<PilotStage, number>>,
   now: Date,
-): { overLimit: PilotStage[]; holds: PilotStage[] } {
+  today: string,
+): { overLimit: PilotStage[]; holdsMore: boolean } {
   const unread = PILOT_STAGES.filter((stage) => isActive(stage) && !readToEnd(board[stage], totals[stage]));
+  const lastHold = held.rows.at(-1)?.holdUntil;
   return {
     overLimit: unread.filter((stage) => {
       const last = board[stage].lastEnteredAt;
       return last === undefined || stageClock(stage, last, limits, now).over > 0;
     }),
-    holds: unread,
+    holdsMore: held.more && lastHold !== undefined && lastHold <= today,
   };
 }

@@ -1,17 +1,17 @@
 /**
  * Reading what the pipeline's pages show, over the one API client: the directors' summary (read
- * again in another language), and the board's columns. The board's first view is a bounded number
- * of calls whatever the number of pilots: the summary and the first page (100 rows) of each of the
- * six stages' lists, 7 calls (measured by bench/pipeline-board.ts: 7 a view with 1,000 pilots and
- * with 3,000, filtered or not; docs/web.md). A column reads its list's next page only when asked
- * ("Vis flere"), one call each.
+ * again in another language), the board's columns and the pilots on hold. The board's first view
+ * is a bounded number of calls whatever the number of pilots: the summary, the first page (100
+ * rows) of each of the six stages' lists and the first page of the pilots on hold, 8 calls
+ * (measured by bench/pipeline-board.ts; docs/web.md). A column reads its list's next page only
+ * when asked ("Vis flere"), one call each.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { useTexts } from '../../i18n/texts.tsx';
-import { apiFilter, BOARD_PAGE, columnWithPage, type BoardFilters, type Column } from './board.ts';
+import { apiFilter, BOARD_PAGE, columnWithPage, type BoardFilters, type Column, type HeldList } from './board.ts';
 
 export type PipelineSummary = components['schemas']['PipelineSummary'];
 
@@ -42,6 +42,26 @@ async function stagePage(stage: PilotStage, filters: BoardFilters, cursor?: stri
 }
 
 export type Board = Record<PilotStage, Column>;
+
+/**
+ * The first page of the pilots on hold, of every stage, the earliest end of a hold first (one
+ * call): where the board finds every pilot whose hold has ended without reading every column.
+ */
+export function useHeldPilots(): Loaded<HeldList> {
+  const { language } = useTexts();
+  const [held, setHeld] = useState<Loaded<HeldList>>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    api.GET('/pipeline/pilots', { params: { query: { sort: 'hold_until', limit: BOARD_PAGE } } }).then(
+      ({ data }) => current && setHeld(data === undefined ? { state: 'failed' } : { state: 'ready', value: { rows: data.items, more: data.nextCursor !== undefined } }),
+      () => current && setHeld({ state: 'failed' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [language]);
+  return held;
+}
 
 export interface BoardData {
   board: Loaded<Board>;

@@ -56,7 +56,7 @@ export const pipelineDa = {
     waitingNone: 'Ingen piloter venter på en beslutning lige nu.',
     waitingNoneRead: 'Ingen af de hentede piloter venter på en beslutning.',
     waitingOverLimitUnread: (stages: string) => `I ${stages} kan flere piloter være over fristen, end tavlen har hentet. Hent dem med »Vis flere« i kolonnen.`,
-    waitingHoldsUnread: (stages: string) => `Ikke alle piloter i ${stages} er hentet: en pilot, hvis pause er slut, vises her først, når den er hentet.`,
+    waitingHoldsMore: 'Flere piloter, hvis pause er slut, end de 100 første på hold: se resten i kolonnerne med »Vis flere«.',
     waitingBecauseHold: (day: string) => `Pausen sluttede ${day}`,
     waitingBecauseLimit: (over: number) => `Over fristen med ${days(over)}`,
     nextGate: (stage: string) => `Næste port: videre til ${stage}`,

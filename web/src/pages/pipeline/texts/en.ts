@@ -56,7 +56,7 @@ export const pipelineEn: PipelineTexts = {
     waitingNone: 'No pilot is waiting for a decision right now.',
     waitingNoneRead: 'None of the pilots fetched is waiting for a decision.',
     waitingOverLimitUnread: (stages: string) => `In ${stages} more pilots may be over the limit than the board has fetched. Fetch them with “Show more” in the column.`,
-    waitingHoldsUnread: (stages: string) => `Not every pilot in ${stages} has been fetched: a pilot whose hold has ended shows here only once it is fetched.`,
+    waitingHoldsMore: 'More pilots whose hold has ended than the first 100 on hold: see the rest in the columns with “Show more”.',
     waitingBecauseHold: (day: string) => `The hold ended on ${day}`,
     waitingBecauseLimit: (over: number) => `Over the limit by ${days(over)}`,
     nextGate: (stage: string) => `Next gate: on to ${stage}`,
