@@ -188,7 +188,6 @@ for (const name of MEASURED) {
 // ---- Cold starts ---------------------------------------------------------------------------
 
 const SETTING_VALUES: Partial<Record<SettingName, string>> = {
-  mailTransport: 'ses',
   mailSender: 'spire@kommune.example',
   triageTeamEmail: 'digitalisering@kommune.example',
   triageServiceLevelDays: '14',

@@ -123,7 +123,6 @@ export class SpireStack extends Stack {
     this.mail = new Mail(this, 'Mail', { domain: configuration.mailDomain, createIdentity: configuration.createMailIdentity, eventsQueue: this.queues.mailEvents });
 
     const settings: Record<SettingName, string> = {
-      mailTransport: 'ses',
       mailSender: configuration.mailSender,
       mailConfigurationSet: this.mail.configurationSet.configurationSetName,
       triageTeamEmail: configuration.triageTeamEmail,

@@ -53,7 +53,6 @@ export type QueueName = 'intake' | 'rescore' | 'notify' | 'mailEvents' | 'erasur
  * context (infra/stack.ts), the local runtime from its own defaults (infra/local/runtime.ts).
  */
 export const SETTINGS = {
-  mailTransport: ENV.mailTransport,
   mailSender: ENV.mailSender,
   mailConfigurationSet: ENV.mailConfigurationSet,
   triageTeamEmail: ENV.triageTeamEmail,
@@ -678,7 +677,7 @@ export function functionEnvironment(fn: FunctionDescription, resources: Resource
   const environment: Record<string, string> = {};
   if (fn.table !== undefined) environment[ENV.tableName] = resources.tableName;
   for (const queue of fn.sendsTo ?? []) environment[QUEUES[queue].urlVariable] = resources.queueUrls[queue];
-  const settings: SettingName[] = [...(fn.sendsMail === true ? (['mailTransport', 'mailSender', 'mailConfigurationSet'] as const) : []), ...(fn.settings ?? [])];
+  const settings: SettingName[] = [...(fn.sendsMail === true ? (['mailSender', 'mailConfigurationSet'] as const) : []), ...(fn.settings ?? [])];
   for (const setting of settings) environment[SETTINGS[setting]] = resources.settings[setting];
   if (fn.secret === true) environment[ENV.secretArn] = resources.secretArn;
   return environment;

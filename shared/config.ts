@@ -17,8 +17,6 @@ export const ENV = {
   erasureQueueUrl: 'SPIRE_ERASURE_QUEUE_URL',
   /** Days after an idea ended without a pilot (declined, withdrawn, redirected, merged) before its personal data is removed. */
   retentionDays: 'SPIRE_RETENTION_DAYS',
-  /** `ses` (Amazon SES, in AWS) or `outbox` (the local runtime's development outbox). */
-  mailTransport: 'SPIRE_MAIL_TRANSPORT',
   /** The From address of Spire's e-mails; an identity verified in SES. */
   mailSender: 'SPIRE_MAIL_SENDER',
   /** The SES configuration set every e-mail is sent with: it publishes bounces and complaints to the mail events queue. */

@@ -6,8 +6,8 @@
  * integration tests check their answers against that document (test/integration/contract.ts).
  */
 import * as z from 'zod';
-import type { OutboxMessage } from '../../shared/store/ports.ts';
 import { DevToken, DevTokenRequest } from './dev-issuer.ts';
+import type { OutboxMessage } from './outbox.ts';
 
 /** GET /dev/outbox: how many e-mails to list, newest first. */
 const OutboxQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });

@@ -220,7 +220,7 @@ interface InitializeStack {
 /**
  * The middleware every client gets: a call made inside an invocation is checked against the
  * grants of the invocation's function by the checker that invocation carries. Calls outside an
- * invocation (the runtime creating its table, reading the outbox) are the runtime's own.
+ * invocation (the runtime creating its table, keeping and reading the outbox) are the runtime's own.
  */
 const checkGrants: ClientDecorator = (client, service) => {
   (client.middlewareStack as unknown as InitializeStack).add(

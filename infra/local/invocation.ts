@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FunctionName } from '../system.ts';
 import type { FaultInjector } from './faults.ts';
 import type { GrantChecker } from './grants.ts';
+import type { LocalSes } from './ses.ts';
 
 export interface Invocation {
   functionName: FunctionName;
@@ -15,6 +16,8 @@ export interface Invocation {
   grants?: GrantChecker;
   /** The runtime's fault injection, when it was started with faults (./faults.ts). */
   faults?: FaultInjector;
+  /** The runtime's SES, which answers the function's SendEmail and keeps the e-mail in its outbox (./ses.ts). */
+  ses?: LocalSes;
   /**
    * For an invocation by queue messages: how many times each function has been invoked in the
    * chain of requests that led here, this invocation included (./recursion.ts).

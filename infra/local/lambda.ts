@@ -10,6 +10,7 @@ import { FUNCTIONS, type FunctionName } from '../system.ts';
 import type { FaultInjector } from './faults.ts';
 import type { GrantChecker } from './grants.ts';
 import { currentInvocation, type Invocation } from './invocation.ts';
+import type { LocalSes } from './ses.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -22,19 +23,22 @@ export class LocalLambdas {
   private readonly region: string;
   private readonly grants: GrantChecker | undefined;
   private readonly faults: FaultInjector | undefined;
+  private readonly ses: LocalSes | undefined;
   private readonly loaded = new Map<FunctionName, Promise<Handler>>();
   /** How many times each function has been invoked. */
   readonly invocations = new Map<FunctionName, number>();
 
   /**
    * With `grants`, every AWS call a handler makes is checked against its function's grants; with
-   * `faults`, its SQS sends and DynamoDB writes fail at the injector's rates (./faults.ts).
+   * `faults`, its SQS sends and DynamoDB writes fail at the injector's rates (./faults.ts); with
+   * `ses`, its SES SendEmail is answered by that local SES (./ses.ts).
    */
-  constructor(root: string, region: string, grants?: GrantChecker, faults?: FaultInjector) {
+  constructor(root: string, region: string, grants?: GrantChecker, faults?: FaultInjector, ses?: LocalSes) {
     this.root = root;
     this.region = region;
     this.grants = grants;
     this.faults = faults;
+    this.ses = ses;
   }
 
   /** Loads every handler now, so configuration errors show at start rather than on first use. */
@@ -72,6 +76,7 @@ export class LocalLambdas {
       functionName: name,
       ...(this.grants === undefined ? {} : { grants: this.grants }),
       ...(this.faults === undefined ? {} : { faults: this.faults }),
+      ...(this.ses === undefined ? {} : { ses: this.ses }),
     };
     try {
       return await Promise.race([currentInvocation.run(running, () => handler(event, context)), timeout]);

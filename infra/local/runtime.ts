@@ -29,7 +29,6 @@ import { internalErrorResponse, problemResponse } from '../../shared/http/proble
 import { STANDARD_HEADERS } from '../../shared/http/response.ts';
 import { parseOrThrow } from '../../shared/http/validation.ts';
 import { logger } from '../../shared/logger.ts';
-import { DynamoDevOutbox } from '../../shared/store/notifications.ts';
 import { webSecurityHeaders } from '../web-security.ts';
 import { FUNCTIONS, functionEnvironment, type FunctionName, type Grant, type QueueName, type SettingName } from '../system.ts';
 import { matchRoute, routePathOf, toApiGatewayEvent, writeResult } from './api-gateway.ts';
@@ -40,22 +39,24 @@ import { FaultInjector, injectFaultsOnEveryClient, type FaultSettings } from './
 import { enforceGrantsOnEveryClient, GrantChecker } from './grants.ts';
 import { InvocationTimeoutError, LocalLambdas } from './lambda.ts';
 import { createLocalOidc, isOidcPath, localIssuerUrl, WEB_CLIENT_ID, type OidcHandler } from './oidc.ts';
+import { DevOutbox } from './outbox.ts';
 import { carryLineageOnEveryClient } from './recursion.ts';
 import { pagesOf, type PageAnswer } from './pages.ts';
 import { localSecretArn, localSecretValue, serveSecretLocally } from './secrets.ts';
+import { answerSesOnEveryClient, LocalSes } from './ses.ts';
 import { startPoller, type Poller } from './sqs-poller.ts';
 import { ensureQueues, ensureTable, type LocalQueue } from './resources.ts';
 
 const REPOSITORY_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /**
- * The local runtime's deployment settings: e-mail goes to the development outbox (GET /dev/outbox),
- * never out. The per-person limits are the deployed defaults unless `npm start` is given others in
- * its environment (SPIRE_SUBMIT_LIMIT_PER_HOUR and the like); a test runtime sets its own with
- * `environment` (test/integration/support.ts).
+ * The local runtime's deployment settings. The mail settings name the sender identity and the
+ * configuration set its SES accepts (./ses.ts), which keeps each e-mail in the development outbox
+ * (GET /dev/outbox) and sends none out. The per-person limits are the deployed defaults unless
+ * `npm start` is given others in its environment (SPIRE_SUBMIT_LIMIT_PER_HOUR and the like); a
+ * test runtime sets its own with `environment` (test/integration/support.ts).
  */
 export const LOCAL_SETTINGS: Record<SettingName, string> = {
-  mailTransport: 'outbox',
   mailSender: 'spire@spire.localhost',
   mailConfigurationSet: 'spire-local',
   triageTeamEmail: 'digitalisering@spire.localhost',
@@ -158,7 +159,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   carryLineageOnEveryClient();
   const faults = options.faults === undefined ? undefined : new FaultInjector(options.faults);
   if (faults !== undefined) injectFaultsOnEveryClient();
-  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants, faults);
+  // The functions' SES SendEmail, answered as SES would after the grant check, into the development outbox (./ses.ts).
+  const outbox = new DevOutbox(DynamoDBDocumentClient.from(dynamodb), tableName);
+  const ses = new LocalSes({ sender: LOCAL_SETTINGS.mailSender, configurationSet: LOCAL_SETTINGS.mailConfigurationSet, region }, outbox);
+  answerSesOnEveryClient();
+  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants, faults, ses);
   await lambdas.loadAll();
 
   const pollers: Poller[] = [];
@@ -200,7 +205,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const signingKey = await loadOrCreateSigningKey(options.dataDir === undefined ? undefined : join(options.dataDir, 'dev-issuer-key.json'));
   const issuer = await createDevIssuer({ issuer: localIssuerUrl(url), audience: 'spire', key: signingKey });
   const oidc = createLocalOidc({ url, audience: issuer.audience, signingKey, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
-  const outbox = new DynamoDevOutbox(DynamoDBDocumentClient.from(dynamodb), tableName);
   const pages = pagesOf({
     root: join(REPOSITORY_ROOT, 'web', 'dist'),
     config: {
@@ -244,7 +248,7 @@ interface RequestDependencies {
   issuer: DevIssuer;
   oidc: OidcHandler;
   lambdas: LocalLambdas;
-  outbox: DynamoDevOutbox;
+  outbox: DevOutbox;
   pages: PageAnswer;
 }
 

@@ -2,8 +2,9 @@
  * The AWS SDK clients every function uses, made in one place so that each has the same
  * timeouts and the same middleware. The endpoints come from the standard AWS SDK settings
  * (AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_SQS locally), so no code knows where it runs.
- * (Secrets Manager has no emulator: the local runtime answers its one call, GetSecretValue, in
- * the client's middleware, after the grant check; infra/local/secrets.ts.)
+ * (Secrets Manager and SES have no emulator: the local runtime answers their one call each,
+ * GetSecretValue and SendEmail, in the client's middleware, after the grant check;
+ * infra/local/secrets.ts and infra/local/ses.ts.)
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';

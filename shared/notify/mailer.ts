@@ -1,22 +1,20 @@
-// eslint-disable-next-line no-restricted-imports -- the mailers are adapters themselves (SES, and the development outbox)
+// eslint-disable-next-line no-restricted-imports -- the SES mailer is an adapter itself
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { ConfigurationError, ENV, requireEnv, textEnv } from '../config.ts';
-import { createDocumentClient, createSesClient } from '../aws/clients.ts';
-// eslint-disable-next-line no-restricted-imports -- mailerFromEnv builds the outbox mailer on the table's adapter
-import { DynamoDevOutbox } from '../store/notifications.ts';
-import type { DevOutbox } from '../store/ports.ts';
+import { ENV, requireEnv } from '../config.ts';
+import { createSesClient } from '../aws/clients.ts';
 
 /** An e-mail, plain text in UTF-8. */
 export interface Mail {
-  /** The notification's id: the outbox keeps it, SES tags the message with it. */
+  /** The notification's id: SES tags the message with it (and the local runtime's outbox keeps it). */
   id: string;
   to: string;
   subject: string;
   text: string;
+  /** The language the e-mail is written in, sent as its Content-Language header. */
   language: string;
 }
 
-/** Delivers e-mail: Amazon SES in AWS, the development outbox on a laptop. */
+/** Delivers e-mail. */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
@@ -24,7 +22,9 @@ export interface Mailer {
 /**
  * Amazon SES (v2 API), from a verified sender identity, with the configuration set that publishes
  * bounces and complaints (infra/constructs/mail.ts). Subject and body are sent as UTF-8, so æ, ø
- * and å arrive intact.
+ * and å arrive intact, and the language as the Content-Language header. On a laptop the local
+ * runtime answers the same call and keeps the e-mail in its development outbox
+ * (infra/local/ses.ts).
  */
 export class SesMailer implements Mailer {
   private readonly client: SESv2Client;
@@ -47,6 +47,7 @@ export class SesMailer implements Mailer {
           Simple: {
             Subject: { Data: mail.subject, Charset: 'UTF-8' },
             Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+            Headers: [{ Name: 'Content-Language', Value: mail.language }],
           },
         },
         // SES tag values allow only ASCII letters, digits, '_', '-' and '.': the id is made of those.
@@ -56,25 +57,7 @@ export class SesMailer implements Mailer {
   }
 }
 
-/** The local runtime's development outbox: every e-mail is kept in the table, readable at GET /dev/outbox. */
-export class OutboxMailer implements Mailer {
-  private readonly outbox: DevOutbox;
-  private readonly now: () => Date;
-
-  constructor(outbox: DevOutbox, now: () => Date = () => new Date()) {
-    this.outbox = outbox;
-    this.now = now;
-  }
-
-  async send(mail: Mail): Promise<void> {
-    await this.outbox.record({ ...mail, sentAt: this.now().toISOString() });
-  }
-}
-
-/** The mailer a function's environment names (SPIRE_MAIL_TRANSPORT); fails at load when it is unknown or lacks its settings. */
+/** The mailer of a function described with `sendsMail` (infra/system.ts); fails at load, naming the variable, when a mail setting is missing. */
 export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer {
-  const transport = textEnv(ENV.mailTransport, 'ses', env);
-  if (transport === 'ses') return new SesMailer(createSesClient(), requireEnv(ENV.mailSender, env), requireEnv(ENV.mailConfigurationSet, env));
-  if (transport === 'outbox') return new OutboxMailer(new DynamoDevOutbox(createDocumentClient(), requireEnv(ENV.tableName, env)));
-  throw new ConfigurationError(`Environment variable ${ENV.mailTransport} must be "ses" or "outbox", got "${transport}"`);
+  return new SesMailer(createSesClient(), requireEnv(ENV.mailSender, env), requireEnv(ENV.mailConfigurationSet, env));
 }

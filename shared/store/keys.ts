@@ -36,6 +36,7 @@ import { normaliseMailAddress } from '../domain/mail-suppression.ts';
  * | usage count         | USAGE#<HMAC of sub>  | <action>#<window start> |                      | (expiresAt: the window's end, TTL) |
  *
  * An idea and its history share a partition, so one Query reads both.
+ * The development outbox is the local runtime's alone: its keys are built in infra/local/outbox.ts.
  */
 export const ideaKey = (id: string) => ({ PK: `IDEA#${id}`, SK: 'META' });
 
@@ -169,9 +170,6 @@ export const PIPELINE_PARTITION = 'PIPELINE';
 export const pipelineShardKey = (shard: number) => ({ PK: PIPELINE_PARTITION, SK: `SHARD#${String(shard).padStart(2, '0')}` });
 
 export const gateSettingsKey = () => ({ PK: 'SETTINGS', SK: 'GATES' });
-
-export const DEV_OUTBOX_PARTITION = 'DEV_OUTBOX';
-export const devOutboxKey = (sentAt: string, id: string) => ({ PK: DEV_OUTBOX_PARTITION, SK: `${sentAt}#${id}` });
 
 /** A re-scoring job's progress (see shared/store/rescore-jobs.ts); job ids sort by the time they started. */
 export const rescoreJobKey = (jobId: string) => ({ PK: 'RESCORE', SK: `JOB#${jobId}` });

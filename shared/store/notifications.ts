@@ -1,10 +1,10 @@
-/** Notifications in the table, and the development outbox: the DynamoDB adapters of NotificationStore and DevOutbox (./ports.ts). */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/** Notifications in the table: the DynamoDB adapter of NotificationStore (./ports.ts). */
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notification.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
-import { DEV_OUTBOX_PARTITION, devOutboxKey, notificationKey, pendingIndexKey } from './keys.ts';
+import { notificationKey, pendingIndexKey } from './keys.ts';
 import { queryPending } from './pending.ts';
-import type { DevOutbox, NotificationStore, OutboxMessage, PendingNotification, StoredNotification } from './ports.ts';
+import type { NotificationStore, PendingNotification, StoredNotification } from './ports.ts';
 
 const NOTIFICATION_FIELDS = ['id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt', 'notSentAt', 'notSentReason'] as const;
 
@@ -81,37 +81,5 @@ export class DynamoNotificationStore implements NotificationStore {
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
-  }
-}
-
-/**
- * The local runtime's outbox: where e-mails go instead of SES when Spire runs on a laptop, so a
- * developer (and the tests) can read exactly what a submitter would receive. GET /dev/outbox shows it.
- */
-export class DynamoDevOutbox implements DevOutbox {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
-  async record(message: OutboxMessage): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...devOutboxKey(message.sentAt, message.id), type: 'outbox', ...message } }));
-  }
-
-  /** The newest messages first. */
-  async list(limit: number): Promise<OutboxMessage[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': DEV_OUTBOX_PARTITION },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map(({ id, to, subject, text, language, sentAt }) => ({ id, to, subject, text, language, sentAt }) as OutboxMessage);
   }
 }

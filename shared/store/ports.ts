@@ -63,6 +63,18 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * A cursor the store did not issue for this list (or that the server did not seal): nothing was
+ * read. A route answers 400 `invalid-cursor` (shared/http/refusals.ts).
+ */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+
+  constructor() {
+    super('The cursor was not issued for this list');
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ideas
 
@@ -298,26 +310,6 @@ export interface MailSuppressionStore {
   suppress(suppression: MailSuppression): Promise<boolean>;
   /** The suppression of an address, in any case or Unicode form; undefined when it may be mailed. */
   find(address: string): Promise<MailSuppression | undefined>;
-}
-
-/** A delivered e-mail as the development outbox keeps it. */
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  language: string;
-  sentAt: string;
-}
-
-/**
- * The local runtime's outbox: where e-mails go instead of SES when Spire runs on a laptop, so a
- * developer (and the tests) can read exactly what a submitter would receive. GET /dev/outbox shows it.
- */
-export interface DevOutbox {
-  record(message: OutboxMessage): Promise<void>;
-  /** The newest messages first. */
-  list(limit: number): Promise<OutboxMessage[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ const LIMITS = { submit: '25', support: '150', similar: '400' } as const;
 const RETENTION_DAYS = '400';
 /** Every setting as the configured stack hands it to the functions (the configuration set's name is CloudFormation's). */
 const settingValues = (): Record<SettingName, string> => ({
-  mailTransport: 'ses',
   mailSender: MAIL_SENDER,
   mailConfigurationSet: { Ref: logicalId(stack.mail.configurationSet) } as unknown as string,
   triageTeamEmail: TEAM_EMAIL,
@@ -460,7 +459,7 @@ describe('functions', () => {
   it.each(functionNames)('%s gets each deployment setting exactly when it declares it or sends e-mail', (name) => {
     const description = SYSTEM.functions[name];
     const variables = (resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    const declared = new Set<SettingName>([...(description.sendsMail === true ? (['mailTransport', 'mailSender', 'mailConfigurationSet'] as const) : []), ...(description.settings ?? [])]);
+    const declared = new Set<SettingName>([...(description.sendsMail === true ? (['mailSender', 'mailConfigurationSet'] as const) : []), ...(description.settings ?? [])]);
 
     for (const setting of Object.keys(SETTINGS) as SettingName[]) {
       expect(variables[SETTINGS[setting]], `${SETTINGS[setting]} of ${name}`).toEqual(declared.has(setting) ? settingValues()[setting] : undefined);
@@ -470,7 +469,7 @@ describe('functions', () => {
   it('hands the settings from context to the functions that read them', () => {
     const variables = (name: FunctionName) => (resourceOf(stack.functions[name]).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
-    expect(variables('notifyWorker')).toMatchObject({ [ENV.mailTransport]: 'ses', [ENV.mailSender]: MAIL_SENDER });
+    expect(variables('notifyWorker')).toMatchObject({ [ENV.mailSender]: MAIL_SENDER });
     expect(variables('triageDigest')).toMatchObject({ [ENV.triageTeamEmail]: TEAM_EMAIL, [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
     expect(variables('getInbox')).toMatchObject({ [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });
     expect(variables('getConsoleIdea')).toMatchObject({ [ENV.triageServiceLevelDays]: SERVICE_LEVEL_DAYS });

@@ -8,7 +8,7 @@ import type { Idea } from '../../shared/domain/idea.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { routePathOf } from '../../infra/local/api-gateway.ts';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
-import type { OutboxMessage } from '../../shared/store/ports.ts';
+import type { OutboxMessage } from '../../infra/local/outbox.ts';
 import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime.ts';
 import { contractViolations } from './contract.ts';
 

@@ -110,7 +110,6 @@ describe('ENV', () => {
     // Assess
     expect(ENV).toMatchObject({
       notifyQueueUrl: 'SPIRE_NOTIFY_QUEUE_URL',
-      mailTransport: 'SPIRE_MAIL_TRANSPORT',
       mailSender: 'SPIRE_MAIL_SENDER',
       mailConfigurationSet: 'SPIRE_MAIL_CONFIGURATION_SET',
       triageTeamEmail: 'SPIRE_TRIAGE_TEAM_EMAIL',

@@ -1,20 +1,15 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../../shared/config.ts';
-import { mailerFromEnv, OutboxMailer, SesMailer, type Mail } from '../../../shared/notify/mailer.ts';
-import { DynamoDevOutbox } from '../../../shared/store/notifications.ts';
+import { mailerFromEnv, SesMailer, type Mail } from '../../../shared/notify/mailer.ts';
 import { rejectionOf, thrownBy } from '../support/errors.ts';
 import { IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
 
 const sesMock = mockClient(SESv2Client);
-const ddbMock = mockClient(DynamoDBDocumentClient);
 
 afterEach(() => {
   sesMock.reset();
-  ddbMock.reset();
 });
 
 const SENDER = 'spire@kommune.example';
@@ -76,9 +71,22 @@ describe('SesMailer', () => {
       Simple: {
         Subject: { Data: 'Nyt om din idé: Færre dobbeltregistreringer på plejecentret', Charset: 'UTF-8' },
         Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+        Headers: [{ Name: 'Content-Language', Value: 'da' }],
       },
     });
     expect(sentEmail().Content?.Simple?.Body?.Text?.Data).toContain('Æblet, øen og ålen.');
+  });
+
+  it('says the language the e-mail is written in, as its Content-Language header', async () => {
+    // Prepare
+    sesMock.on(SendEmailCommand).resolves({});
+    const mailer = new SesMailer(new SESv2Client({}), SENDER, CONFIGURATION_SET);
+
+    // Act
+    await mailer.send({ ...mail, language: 'en' });
+
+    // Assess
+    expect(sentEmail().Content?.Simple?.Headers).toEqual([{ Name: 'Content-Language', Value: 'en' }]);
   });
 
   it('tags the message with the notification’s id, in the characters SES allows in a tag', async () => {
@@ -109,30 +117,11 @@ describe('SesMailer', () => {
   });
 });
 
-describe('OutboxMailer', () => {
-  it('keeps the e-mail in the development outbox with the moment it was sent', async () => {
-    // Prepare
-    ddbMock.on(PutCommand).resolves({});
-    const outbox = new DynamoDevOutbox(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'spire-local');
-    const mailer = new OutboxMailer(outbox, () => new Date('2026-01-06T09:15:00.000Z'));
-
-    // Act
-    await mailer.send(mail);
-
-    // Assess
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
-      TableName: 'spire-local',
-      Item: { PK: 'DEV_OUTBOX', SK: `2026-01-06T09:15:00.000Z#${mail.id}`, type: 'outbox', ...mail, sentAt: '2026-01-06T09:15:00.000Z' },
-    });
-    expect(sesMock).not.toHaveReceivedAnyCommand();
-  });
-});
-
 describe('mailerFromEnv', () => {
-  it('sends by SES from SPIRE_MAIL_SENDER with SPIRE_MAIL_CONFIGURATION_SET when SPIRE_MAIL_TRANSPORT is ses', async () => {
+  it('sends by SES from SPIRE_MAIL_SENDER with SPIRE_MAIL_CONFIGURATION_SET', async () => {
     // Prepare
     sesMock.on(SendEmailCommand).resolves({});
-    const mailer = mailerFromEnv({ SPIRE_MAIL_TRANSPORT: 'ses', SPIRE_MAIL_SENDER: 'idebanken@aarhus.example', SPIRE_MAIL_CONFIGURATION_SET: 'Spire-test-Mail' });
+    const mailer = mailerFromEnv({ SPIRE_MAIL_SENDER: 'idebanken@aarhus.example', SPIRE_MAIL_CONFIGURATION_SET: 'Spire-test-Mail' });
 
     // Act
     await mailer.send(mail);
@@ -142,45 +131,10 @@ describe('mailerFromEnv', () => {
     expect(sentEmail()).toMatchObject({ FromEmailAddress: 'idebanken@aarhus.example', ConfigurationSetName: 'Spire-test-Mail' });
   });
 
-  it('sends by SES when no transport is named', () => {
-    // Act
-    const mailer = mailerFromEnv({ SPIRE_MAIL_SENDER: SENDER, SPIRE_MAIL_CONFIGURATION_SET: CONFIGURATION_SET });
-
-    // Assess
-    expect(mailer).toBeInstanceOf(SesMailer);
-  });
-
-  it('writes to the development outbox in the table when SPIRE_MAIL_TRANSPORT is outbox', async () => {
-    // Prepare
-    ddbMock.on(PutCommand).resolves({});
-    const mailer = mailerFromEnv({ SPIRE_MAIL_TRANSPORT: 'outbox', SPIRE_TABLE_NAME: 'spire-local' });
-
-    // Act
-    await mailer.send(mail);
-
-    // Assess
-    expect(mailer).toBeInstanceOf(OutboxMailer);
-    expect(ddbMock.commandCalls(PutCommand).map((call) => call.args[0].input)).toEqual([
-      { TableName: 'spire-local', Item: expect.objectContaining({ PK: 'DEV_OUTBOX', id: mail.id, subject: mail.subject }) },
-    ]);
-    expect(sesMock).not.toHaveReceivedAnyCommand();
-  });
-
-  it.each(['smtp', 'SES', 'sendmail'])('refuses the unknown transport %j, naming the variable', (transport) => {
-    // Act
-    const error = thrownBy(() => mailerFromEnv({ SPIRE_MAIL_TRANSPORT: transport, SPIRE_MAIL_SENDER: SENDER, SPIRE_TABLE_NAME: 'spire-local' }));
-
-    // Assess
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error.message).toContain('SPIRE_MAIL_TRANSPORT');
-    expect(error.message).toContain(`"${transport}"`);
-  });
-
   it.each([
-    ['ses', { SPIRE_MAIL_TRANSPORT: 'ses' }, 'SPIRE_MAIL_SENDER'],
-    ['ses', { SPIRE_MAIL_TRANSPORT: 'ses', SPIRE_MAIL_SENDER: SENDER }, 'SPIRE_MAIL_CONFIGURATION_SET'],
-    ['outbox', { SPIRE_MAIL_TRANSPORT: 'outbox' }, 'SPIRE_TABLE_NAME'],
-  ])('fails at load, naming the variable, when the %s transport lacks its setting', (_transport, env, variable) => {
+    [{}, 'SPIRE_MAIL_SENDER'],
+    [{ SPIRE_MAIL_SENDER: SENDER }, 'SPIRE_MAIL_CONFIGURATION_SET'],
+  ])('fails at load, naming the variable, when a mail setting is missing (%j)', (env, variable) => {
     // Act
     const error = thrownBy(() => mailerFromEnv(env));
 

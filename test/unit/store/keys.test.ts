@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   abandonedIntakeIndexKey,
   commentKey,
-  devOutboxKey,
   ideaEventKey,
   ideaKey,
   ideaPartition,
@@ -243,15 +242,13 @@ describe('work keys', () => {
     expect(status.startsWith('PENDING#')).toBe(false);
   });
 
-  it('keeps notifications, pilots and the development outbox in their own partitions', () => {
+  it('keeps notifications and pilots in their own partitions', () => {
     // Act
     const notification = notificationKey('abc.v2');
     const pilot = pilotKey('p-1');
-    const outbox = devOutboxKey('2026-02-03T10:00:00.000Z', 'abc.v2');
 
     // Assess
     expect(notification).toEqual({ PK: 'NOTIFICATION#abc.v2', SK: 'META' });
     expect(pilot).toEqual({ PK: 'PILOT#p-1', SK: 'META' });
-    expect(outbox).toEqual({ PK: 'DEV_OUTBOX', SK: '2026-02-03T10:00:00.000Z#abc.v2' });
   });
 });

@@ -2,10 +2,9 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDevOutbox, DynamoNotificationStore } from '../../../shared/store/notifications.ts';
-import type { OutboxMessage } from '../../../shared/store/ports.ts';
+import { DynamoNotificationStore } from '../../../shared/store/notifications.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { aNotification, IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
+import { aNotification, IDEA_ID } from '../support/ideas.ts';
 
 const TABLE_NAME = 'spire-unit';
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -287,49 +286,5 @@ describe('DynamoNotificationStore.markNotSent', () => {
 
     // Assess
     expect(found).toEqual({ ...aNotification(), notSentAt: SENT_AT, notSentReason: 'address-bounced' });
-  });
-});
-
-describe('DynamoDevOutbox', () => {
-  const outbox = new DynamoDevOutbox(client, TABLE_NAME);
-  const message: OutboxMessage = {
-    id: NOTIFICATION_ID,
-    to: SUBMITTER_EMAIL,
-    subject: 'Nyt om din idé: Færre dobbeltregistreringer på plejecentret',
-    text: 'Hej Birthe Sørensen,\n\nDigitaliseringsteamet har fået din idé og vurderer den.',
-    language: 'da',
-    sentAt: SENT_AT,
-  };
-
-  it('keeps a delivered e-mail in its own partition, in the order it was sent', async () => {
-    // Prepare
-    ddbMock.on(PutCommand).resolves({});
-
-    // Act
-    await outbox.record(message);
-
-    // Assess
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
-      TableName: TABLE_NAME,
-      Item: { PK: 'DEV_OUTBOX', SK: `${SENT_AT}#${NOTIFICATION_ID}`, type: 'outbox', ...message },
-    });
-  });
-
-  it('lists the newest e-mails first, with only what the e-mail said', async () => {
-    // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'DEV_OUTBOX', SK: `${SENT_AT}#${NOTIFICATION_ID}`, type: 'outbox', ...message }] });
-
-    // Act
-    const messages = await outbox.list(20);
-
-    // Assess
-    expect(messages).toEqual([message]);
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
-      TableName: TABLE_NAME,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'DEV_OUTBOX' },
-      ScanIndexForward: false,
-      Limit: 20,
-    });
   });
 });
