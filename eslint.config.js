@@ -2,6 +2,13 @@ import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+/** The HTTP layer, which neither a use case nor the store may know (docs/architecture.md#use-cases-speak-domain). */
+const HTTP = {
+  group: ['**/http/*'],
+  message:
+    'Use cases and the store speak domain: refuse with a RefusedError (shared/domain/refusals.ts) or a store error (shared/store/ports.ts); shared/http/refusals.ts alone makes them problem documents.',
+};
+
 /** The store's modules a use case or a fake may not import: all but the ports (shared/store/ports.ts). */
 const ADAPTERS_AND_SDK = {
   patterns: [
@@ -10,6 +17,7 @@ const ADAPTERS_AND_SDK = {
       message: 'Use cases and fakes import the store only from its ports (shared/store/ports.ts); adapters are wired in functions/ and shared/store/stores.ts.',
     },
     { group: ['@aws-sdk/*'], message: 'Use cases and fakes do not load the AWS SDK; an adapter does.' },
+    HTTP,
   ],
 };
 
@@ -49,6 +57,11 @@ export default tseslint.config(
       'test/unit/support/usage.ts',
     ],
     rules: { 'no-restricted-imports': ['error', ADAPTERS_AND_SDK] },
+  },
+  {
+    // The domain and the store answer in their own terms (a Refusal, InvalidCursorError, VersionConflictError); shared/http/ makes them HTTP.
+    files: ['shared/{domain,store}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [HTTP] }] },
   },
   {
     // The web pages run in a browser: its globals, and none of Node's.

@@ -8,8 +8,9 @@ import { ErasureMessage } from '../shared/schemas/privacy.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv, personalDataStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { data: personalDataStoreFromEnv(), ideas: ideaStoreFromEnv(), keys: keysFromEnv() };
+const deps = { data: personalDataStoreFromEnv(), ideas: ideaStoreFromEnv(), keys: keysFromEnv(), clock: systemClock };
 const processor = new BatchProcessor(EventType.SQS);
 
 /**
@@ -22,7 +23,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
   const message = ErasureMessage.parse(JSON.parse(record.body));
   try {
     const report = await erasePerson(deps, message);
-    await deps.data.completeErasure(message.erasureId, { completedAt: new Date().toISOString(), ...report });
+    await deps.data.completeErasure(message.erasureId, { completedAt: deps.clock.now().toISOString(), ...report });
     logger.info('Erasure done', { erasureId: message.erasureId, ...report });
   } catch (error) {
     logger.error('Erasure failed; it is retried, and after its last receive goes to the erasure dead-letter queue', {

@@ -4,7 +4,9 @@ import { httpRoute } from '../shared/http/handler.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import type { StoreCursor } from '../shared/store/ports.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
+const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 const PAGE = 100;
 
@@ -22,7 +24,7 @@ export const handler = httpRoute(async ({ caller, language }) => {
     for (const row of page.items) chunks.push(pilotCsvLine(row, language));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
-  const now = new Date();
+  const now = clock.now();
   return {
     statusCode: 200,
     headers: {

@@ -10,7 +10,9 @@ import { keysFromEnv } from '../shared/secret.ts';
 import { cursorSeal } from '../shared/store/cursor.ts';
 import { ideaStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { consoleIdeaDocument } from '../shared/views/console.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
+const clock = systemClock;
 const store = ideaStoreFromEnv();
 const pilots = pilotStoreFromEnv();
 const days = serviceLevelDays();
@@ -34,5 +36,5 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   ]);
   const related = { candidates, resembling: resembling.filter((pilot) => pilot !== undefined) };
   const commentsCursor = await cursors.seal(record.commentsCursor);
-  return json(200, { ...consoleIdeaDocument(record, related, { days, now: new Date() }, language), ...(commentsCursor === undefined ? {} : { commentsCursor }) }, { etag: etag(record.idea.version) });
+  return json(200, { ...consoleIdeaDocument(record, related, { days, now: clock.now() }, language), ...(commentsCursor === undefined ? {} : { commentsCursor }) }, { etag: etag(record.idea.version) });
 });

@@ -4,11 +4,13 @@ import { etag } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
-import { PILOT_NOT_FOUND } from '../shared/pilots/gate.ts';
+import { PILOT_NOT_FOUND } from '../shared/http/refusals.ts';
 import { PilotIdPath } from '../shared/schemas/pilots.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { pilotDocument } from '../shared/views/pilots.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
+const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 
 /**
@@ -20,5 +22,5 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
   const [record, settings] = await Promise.all([pilots.getPilotRecord(id), pilots.gateSettings()]);
   if (record === undefined) throw new NotFoundError(PILOT_NOT_FOUND);
-  return json(200, pilotDocument(record, settings, language, new Date()), { etag: etag(record.pilot.version) });
+  return json(200, pilotDocument(record, settings, language, clock.now()), { etag: etag(record.pilot.version) });
 });

@@ -1,10 +1,11 @@
 import { NotFoundError } from '../shared/http/errors.ts';
 import { httpRoute } from '../shared/http/handler.ts';
+import { etag } from '../shared/http/preconditions.ts';
+import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { StrategyVersionPath } from '../shared/schemas/strategy.ts';
 import { strategyStoreFromEnv } from '../shared/store/stores.ts';
-import { strategyResponse } from '../shared/views/strategy.ts';
 
 const strategies = strategyStoreFromEnv('read');
 
@@ -14,5 +15,5 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { n } = parseOrThrow(StrategyVersionPath, event.pathParameters ?? {}, language);
   const strategy = await strategies.version(n);
   if (strategy === undefined) throw new NotFoundError({ da: `Strategien har ingen version ${n}.`, en: `The strategy has no version ${n}.` });
-  return strategyResponse(strategy);
+  return json(200, strategy, { etag: etag(strategy.version) });
 });

@@ -9,8 +9,9 @@ import { mailerFromEnv } from '../shared/notify/mailer.ts';
 import { NotifyMessage } from '../shared/schemas/notify.ts';
 import { mailSuppressionStoreFromEnv, notificationStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { notifications: notificationStoreFromEnv(), mailer: mailerFromEnv(), suppressions: mailSuppressionStoreFromEnv() };
+const deps = { notifications: notificationStoreFromEnv(), mailer: mailerFromEnv(), suppressions: mailSuppressionStoreFromEnv(), clock: systemClock };
 const processor = new BatchProcessor(EventType.SQS);
 
 /** One notify message: deliver the stored notification it names, once. A failure is retried, then dead-lettered. */

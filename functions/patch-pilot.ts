@@ -7,8 +7,9 @@ import { parseOrThrow } from '../shared/http/validation.ts';
 import { editPilot } from '../shared/pilots/edit.ts';
 import { PilotIdPath, PilotPatchInput } from '../shared/schemas/pilots.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { pilots: pilotStoreFromEnv() };
+const deps = { pilots: pilotStoreFromEnv(), clock: systemClock };
 
 /**
  * PATCH /console/pilots/{id} — triage changes a pilot's owner, risk, hypothesis, results, costs,
@@ -19,6 +20,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
   const match = ifMatch(event, language);
   const patch = parseOrThrow(PilotPatchInput, readBody(event, ['json']).value, language);
-  const pilot = await editPilot(deps, { pilotId: id, ifMatch: match, patch, caller, language, at: new Date().toISOString() });
+  const pilot = await editPilot(deps, { pilotId: id, ifMatch: match, patch, caller });
   return json(200, pilot, { etag: etag(pilot.version) });
 });

@@ -9,8 +9,9 @@ import { AnswerInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { ideaSummary } from '../shared/views/ideas.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const store = ideaStoreFromEnv();
+const deps = { store: ideaStoreFromEnv(), clock: systemClock };
 const queue = notifyQueueFromEnv();
 
 /**
@@ -24,7 +25,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const body = readBody(event, ['json', 'form']);
   const { answer } = parseOrThrow(AnswerInput, body.value, language);
   const token = event.headers['x-follow-up-token'];
-  const result = await answerQuestion(store, { ideaId: id, answer, caller, ...(token === undefined ? {} : { followUpToken: token }), language, at: new Date().toISOString() });
+  const result = await answerQuestion(deps, { ideaId: id, answer, caller, ...(token === undefined ? {} : { followUpToken: token }) });
   await queueStoredNotification(queue, result.notificationId);
   const personalData = findPersonalDataInFields({ '/answer': answer });
   return json(200, { ...ideaSummary(result.idea, language), ...(personalData.length === 0 ? {} : { personalData }) });

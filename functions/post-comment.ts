@@ -8,8 +8,9 @@ import { CommentInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { addComment } from '../shared/triage/comment.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const store = ideaStoreFromEnv();
+const deps = { store: ideaStoreFromEnv(), clock: systemClock };
 const queue = notifyQueueFromEnv();
 
 /**
@@ -20,7 +21,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const input = parseOrThrow(CommentInput, readBody(event, ['json']).value, language);
-  const { comment, notificationId } = await addComment(store, { ideaId: id, ...input, caller, language, at: new Date().toISOString() });
+  const { comment, notificationId } = await addComment(deps, { ideaId: id, ...input, caller });
   await queueStoredNotification(queue, notificationId);
   return json(201, comment);
 });

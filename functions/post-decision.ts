@@ -10,8 +10,9 @@ import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { decide } from '../shared/triage/decide.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv() };
+const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv(), clock: systemClock };
 const queue = notifyQueueFromEnv();
 
 /**
@@ -24,7 +25,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const match = ifMatch(event, language);
   const { confirmPersonalData, ...decision } = parseOrThrow(DecisionInput, readBody(event, ['json']).value, language);
-  const result = await decide(deps, { ideaId: id, ifMatch: match, decision, confirmPersonalData, caller, language, at: new Date().toISOString() });
+  const result = await decide(deps, { ideaId: id, ifMatch: match, decision, confirmPersonalData, caller });
   await queueStoredNotification(queue, result.notificationId);
   return json(
     200,

@@ -7,8 +7,9 @@ import { parseOrThrow } from '../shared/http/validation.ts';
 import { decideAtGate } from '../shared/pilots/gate.ts';
 import { GateInput, PilotIdPath } from '../shared/schemas/pilots.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { pilots: pilotStoreFromEnv() };
+const deps = { pilots: pilotStoreFromEnv(), clock: systemClock };
 
 /**
  * POST /console/pilots/{id}/gates — a director or triage decides at the pilot's gate (go, hold,
@@ -20,6 +21,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
   const match = ifMatch(event, language);
   const gate = parseOrThrow(GateInput, readBody(event, ['json']).value, language);
-  const result = await decideAtGate(deps, { pilotId: id, ifMatch: match, gate, caller, language, at: new Date().toISOString() });
+  const result = await decideAtGate(deps, { pilotId: id, ifMatch: match, gate, caller });
   return json(200, { id: result.pilot.id, stage: result.pilot.stage, version: result.pilot.version, gate: result.record }, { etag: etag(result.pilot.version) });
 });

@@ -9,7 +9,9 @@ import { logger } from '../shared/logger.ts';
 import { GateSettingsInput } from '../shared/schemas/pilots.ts';
 import { VersionConflictError } from '../shared/store/ports.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
+const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 
 /**
@@ -22,7 +24,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const settings = parseOrThrow(GateSettingsInput, readBody(event, ['json']).value, language);
   try {
     const expected = await versionToReplace(match, async () => (await pilots.gateSettings()).version);
-    const stored = await pilots.replaceGateSettings(settings, expected, caller.sub, new Date().toISOString());
+    const stored = await pilots.replaceGateSettings(settings, expected, caller.sub, clock.now().toISOString());
     logger.info('Gate settings replaced', { version: stored.version, by: caller.sub });
     return json(200, stored, { etag: etag(stored.version) });
   } catch (error) {

@@ -9,8 +9,9 @@ import { ScorecardInput } from '../shared/schemas/scorecard.ts';
 import { ideaStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { scoreIdea } from '../shared/triage/score.ts';
 import { priorityExplanation } from '../shared/views/scorecard.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite') };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), clock: systemClock };
 
 /**
  * PUT /console/ideas/{id}/scorecard — triage scores an idea 0–4 per criterion (`If-Match`: the
@@ -21,6 +22,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const match = ifMatch(event, language);
   const { scores } = parseOrThrow(ScorecardInput, readBody(event, ['json']).value, language);
-  const result = await scoreIdea(deps, { ideaId: id, ifMatch: match, given: scores, caller, language, at: new Date().toISOString() });
+  const result = await scoreIdea(deps, { ideaId: id, ifMatch: match, given: scores, caller });
   return json(200, priorityExplanation(result.idea, result.priority, result.strategy, language), { etag: etag(result.idea.version) });
 });

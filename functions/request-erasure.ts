@@ -9,8 +9,9 @@ import { ErasureRequest } from '../shared/schemas/privacy.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { personalDataStoreFromEnv } from '../shared/store/stores.ts';
 import { erasureDocument } from '../shared/views/privacy.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { data: personalDataStoreFromEnv(), queue: erasureQueueFromEnv(), keys: keysFromEnv() };
+const deps = { data: personalDataStoreFromEnv(), queue: erasureQueueFromEnv(), keys: keysFromEnv(), clock: systemClock };
 
 /**
  * POST /me/erase — `{"confirm": true}`: the caller asks to be erased (the GDPR right to erasure;
@@ -20,6 +21,6 @@ const deps = { data: personalDataStoreFromEnv(), queue: erasureQueueFromEnv(), k
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   parseOrThrow(ErasureRequest, readBody(event, ['json']).value, language);
-  const record = await requestErasure(deps, caller, new Date().toISOString());
+  const record = await requestErasure(deps, caller);
   return json(202, erasureDocument(record), { location: apiPath(`/me/erasures/${record.id}`) });
 });

@@ -7,8 +7,9 @@ import { RescoreMessage } from '../shared/schemas/rescore.ts';
 import { ideaStoreFromEnv, rescoreJobStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
 import { rescorePage } from '../shared/triage/rescore.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), jobs: rescoreJobStoreFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), jobs: rescoreJobStoreFromEnv(), clock: systemClock };
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord): Promise<void> {

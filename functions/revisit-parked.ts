@@ -6,12 +6,12 @@ import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
 import { revisitParkedIdeas } from '../shared/triage/revisit.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const store = ideaStoreFromEnv();
-const queue = notifyQueueFromEnv();
+const deps = { store: ideaStoreFromEnv(), queue: notifyQueueFromEnv(), clock: systemClock };
 
 /** Scheduled: parked ideas whose revisit day has come go back to the inbox. */
 export const handler = middy<ScheduledEvent, { due: number; revisited: number }>()
   .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async () => revisitParkedIdeas(store, queue));
+  .handler(async () => revisitParkedIdeas(deps));

@@ -6,8 +6,9 @@ import { rescoreQueueFromEnv } from '../shared/queue/rescore-queue.ts';
 import { ideaStoreFromEnv, rescoreJobStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { startRescore } from '../shared/triage/rescore.ts';
 import { rescoreProgressDocument } from '../shared/views/rescore.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), jobs: rescoreJobStoreFromEnv(), queue: rescoreQueueFromEnv() };
+const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), jobs: rescoreJobStoreFromEnv(), queue: rescoreQueueFromEnv(), clock: systemClock };
 
 /**
  * POST /console/strategy/rescore — re-aligns every undecided idea with the current strategy.

@@ -10,6 +10,7 @@ import { formFieldsToSubmission, IdempotencyKeyHeader, SubmitIdeaInput } from '.
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { usageLimiterFromEnv } from '../shared/usage-limits.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
 const store = ideaStoreFromEnv();
 const queue = intakeQueueFromEnv();
@@ -27,7 +28,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const fields = body.format === 'form' ? formFieldsToSubmission(body.value as Record<string, string>) : body.value;
   const input = parseOrThrow(SubmitIdeaInput, fields, language);
   const headers = parseOrThrow(IdempotencyKeyHeader, event.headers, language);
-  const result = await submitIdea({ store, queue, keys, limiter }, input, caller, headers['idempotency-key']);
+  const result = await submitIdea({ store, queue, keys, limiter, clock: systemClock }, input, caller, headers['idempotency-key']);
   // Accepted all the same: the submitter is warned, and can withdraw and write it again (docs/personal-data-detection.md).
   const personalData = findPersonalDataInFields({ '/title': input.title, '/description': input.description, '/department': input.department });
   return json(

@@ -6,13 +6,14 @@ import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { usageLimiterFromEnv } from '../shared/usage-limits.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
 const keys = keysFromEnv();
-const deps = { store: ideaStoreFromEnv(), keys, limiter: usageLimiterFromEnv(keys, ['support']) };
+const deps = { store: ideaStoreFromEnv(), keys, limiter: usageLimiterFromEnv(keys, ['support']), clock: systemClock };
 
 /** POST /ideas/{id}/support — "me too", once per person, counted against the person's supports for the hour. Its answers are the contract's (infra/openapi/document.ts, `supportIdea`). */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const { added, supportCount } = await supportIdea(deps, { ideaId: id, caller, at: new Date().toISOString() });
+  const { added, supportCount } = await supportIdea(deps, { ideaId: id, caller });
   return json(added ? 201 : 200, { id, supported: true, supportCount });
 });

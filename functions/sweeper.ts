@@ -12,10 +12,11 @@ import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { ideaStoreFromEnv, notificationStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
 const store = ideaStoreFromEnv();
-const queue = intakeQueueFromEnv();
-const pendingDeps = { store, notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv(), keys: keysFromEnv() };
+const stuckDeps = { store, queue: intakeQueueFromEnv(), clock: systemClock };
+const pendingDeps = { store, notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv(), keys: keysFromEnv(), clock: systemClock };
 const pilots = pilotStoreFromEnv();
 const settings = {
   minAgeSeconds: intEnv(ENV.sweeperMinAgeSeconds, 120),
@@ -39,7 +40,7 @@ export const handler = middy<ScheduledEvent, SweepReport & PendingWorkReport>()
   .use(flushMetrics())
   .handler(async () => {
     // Each part runs whatever happens to the other (an intake queue outage must not hold up e-mail).
-    const [stuck, pending, backlog] = await Promise.allSettled([sweepStuckIdeas(store, queue, settings), sweepPendingWork(pendingDeps, settings), publishTriageBacklog()]);
+    const [stuck, pending, backlog] = await Promise.allSettled([sweepStuckIdeas(stuckDeps, settings), sweepPendingWork(pendingDeps, settings), publishTriageBacklog()]);
     // A sweep that failed part-way still did the rest of its work, and counted what it found.
     const swept = stuck.status === 'fulfilled' ? stuck.value : stuck.reason instanceof SweepIncompleteError ? stuck.reason.report : undefined;
     if (swept !== undefined) {

@@ -7,8 +7,9 @@ import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { ideaStoreFromEnv, notificationStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
 import { sendTriageDigest } from '../shared/triage/digest.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv() };
+const deps = { store: ideaStoreFromEnv(), notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv(), clock: systemClock };
 const settings = { to: requireEnv(ENV.triageTeamEmail), serviceLevelDays: serviceLevelDays(), language: 'da' as const };
 
 /** Scheduled daily: the digitalisation team's e-mail of ideas waiting in triage past the service level. */

@@ -8,8 +8,9 @@ import { WithdrawInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { ideaSummary } from '../shared/views/ideas.ts';
+import { systemClock } from '../shared/domain/clock.ts';
 
-const store = ideaStoreFromEnv();
+const deps = { store: ideaStoreFromEnv(), clock: systemClock };
 const queue = notifyQueueFromEnv();
 
 /**
@@ -20,13 +21,11 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const { reason } = parseOrThrow(WithdrawInput, event.body === undefined || event.body === '' ? {} : readBody(event, ['json', 'form']).value, language);
   const token = event.headers['x-follow-up-token'];
-  const result = await withdrawIdea(store, {
+  const result = await withdrawIdea(deps, {
     ideaId: id,
     ...(reason === undefined ? {} : { reason }),
     caller,
     ...(token === undefined ? {} : { followUpToken: token }),
-    language,
-    at: new Date().toISOString(),
   });
   await queueStoredNotification(queue, result.notificationId);
   return json(200, ideaSummary(result.idea, language));

@@ -6,16 +6,16 @@
  * employees behind one address.
  */
 import { ConfigurationError, ENV } from './config.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
 import {
   DEFAULT_USAGE_LIMITS,
   isValidUsageLimit,
   retryAfterSeconds,
   USAGE_LIMIT_RANGE,
-  usageLimitDetail,
   usageWindowAt,
   type LimitedAction,
 } from './domain/usage-limits.ts';
-import { TooManyRequestsError } from './http/errors.ts';
+import { RefusedError, type UsageLimitRefusal } from './domain/refusals.ts';
 import { logger } from './logger.ts';
 import { usageHash } from './privacy/person.ts';
 import type { KeySource } from './secret.ts';
@@ -29,15 +29,15 @@ export const USAGE_LIMIT_VARIABLES: Readonly<Record<LimitedAction, string>> = {
   similar: ENV.similarLimitPerHour,
 };
 
-/** A use counted, or refused with the 429 to answer. */
-export type UsageOutcome = { allowed: true; charge: UsageCharge } | { allowed: false; refusal: TooManyRequestsError };
+/** A use counted, or refused (a route answers 429 with Retry-After, shared/http/refusals.ts). */
+export type UsageOutcome = { allowed: true; charge: UsageCharge } | { allowed: false; refusal: UsageLimitRefusal };
 
 export interface UsageLimiterDependencies {
   store: UsageCounterStore;
   keys: KeySource;
   /** The limit per person and hour of each action this function counts. */
   limits: Partial<Record<LimitedAction, number>>;
-  now?: () => Date;
+  clock: Clock;
 }
 
 export class UsageLimiter {
@@ -51,19 +51,19 @@ export class UsageLimiter {
   async consume(sub: string, action: LimitedAction): Promise<UsageOutcome> {
     const limit = this.deps.limits[action];
     if (limit === undefined) throw new ConfigurationError(`No limit is configured for ${action} in this function (${USAGE_LIMIT_VARIABLES[action]})`);
-    const now = (this.deps.now ?? (() => new Date()))();
+    const now = this.deps.clock.now();
     const window = usageWindowAt(now);
     const charge: UsageCharge = { subjectHash: usageHash(await this.deps.keys(), sub), action, window, limit };
     if (await this.deps.store.add(charge)) return { allowed: true, charge };
     const seconds = retryAfterSeconds(window, now);
     logger.info('Per-person limit reached', { action, limit, retryAfterSeconds: seconds });
-    return { allowed: false, refusal: new TooManyRequestsError(usageLimitDetail(action, limit, seconds), limit, seconds) };
+    return { allowed: false, refusal: { kind: 'usage-limit', action, limit, retryAfterSeconds: seconds } };
   }
 
-  /** Counts one use of `action` by `sub`; throws the 429 when their limit for the hour is used up. */
+  /** Counts one use of `action` by `sub`; throws the refusal when their limit for the hour is used up. */
   async require(sub: string, action: LimitedAction): Promise<UsageCharge> {
     const outcome = await this.consume(sub, action);
-    if (!outcome.allowed) throw outcome.refusal;
+    if (!outcome.allowed) throw new RefusedError(outcome.refusal);
     return outcome.charge;
   }
 
@@ -96,5 +96,5 @@ export function usageLimitsFromEnv(actions: readonly LimitedAction[], env: NodeJ
 
 /** The limiter of a function that counts `actions`, with their limits from the environment, counting in the table of SPIRE_TABLE_NAME. */
 export function usageLimiterFromEnv(keys: KeySource, actions: readonly LimitedAction[]): UsageLimiter {
-  return new UsageLimiter({ store: usageCounterStoreFromEnv(), keys, limits: usageLimitsFromEnv(actions) });
+  return new UsageLimiter({ store: usageCounterStoreFromEnv(), keys, limits: usageLimitsFromEnv(actions), clock: systemClock });
 }

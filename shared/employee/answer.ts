@@ -1,12 +1,18 @@
-import { ideaAfter, type Idea, type Language } from '../domain/idea.ts';
+import type { Clock } from '../domain/clock.ts';
+import { ideaAfter, type Idea } from '../domain/idea.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import type { Caller } from '../domain/roles.ts';
-import { InvalidTransitionError, PreconditionFailedError } from '../http/errors.ts';
 import { statusNotification } from '../notify/compose.ts';
 import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 import { ownIdea, submitterActor } from './own-idea.ts';
 
 /** How often an answer or withdrawal is tried again when triage changed the idea at the same moment. */
 const ATTEMPTS = 3;
+
+export interface SubmitterDependencies {
+  store: IdeaStore;
+  clock: Clock;
+}
 
 export interface SubmitterChange {
   idea: Idea;
@@ -18,16 +24,11 @@ export interface SubmitterChange {
  * its history. Only while the idea is in `needs_info` (409 otherwise).
  */
 export async function answerQuestion(
-  store: IdeaStore,
-  request: { ideaId: string; answer: string; caller: Caller; followUpToken?: string; language: Language; at: string },
+  deps: SubmitterDependencies,
+  request: { ideaId: string; answer: string; caller: Caller; followUpToken?: string },
 ): Promise<SubmitterChange> {
-  return changeOwnIdea(store, request, (idea) => {
-    if (idea.status !== 'needs_info') {
-      throw new InvalidTransitionError(idea.status, [], {
-        da: 'Der er ikke noget spørgsmål at svare på: idéen venter ikke på et svar fra dig.',
-        en: 'There is no question to answer: the idea is not waiting for an answer from you.',
-      });
-    }
+  return changeOwnIdea(deps, request, (idea) => {
+    if (idea.status !== 'needs_info') throw new RefusedError({ kind: 'no-question', status: idea.status });
     return { to: 'in_triage', answer: request.answer };
   });
 }
@@ -38,20 +39,22 @@ export async function answerQuestion(
  * is judged again on the idea as it now is).
  */
 export async function changeOwnIdea(
-  store: IdeaStore,
-  request: { ideaId: string; caller: Caller; followUpToken?: string; at: string },
+  deps: SubmitterDependencies,
+  request: { ideaId: string; caller: Caller; followUpToken?: string },
   change: (idea: Idea) => { to: Idea['status']; answer?: string; reason?: string },
 ): Promise<SubmitterChange> {
+  const { store } = deps;
+  const at = deps.clock.now().toISOString();
   for (let attempt = 1; ; attempt++) {
     const idea = await ownIdea(store, request.ideaId, request.caller, request.followUpToken);
     const { to, answer, reason } = change(idea);
-    const notification = statusNotification(ideaAfter(idea, { to, at: request.at, set: { decision: undefined } }), request.at);
+    const notification = statusNotification(ideaAfter(idea, { to, at, set: { decision: undefined } }), at);
     try {
       const updated = await store.transition({
         idea,
         to,
         actor: submitterActor(idea),
-        at: request.at,
+        at,
         set: { decision: undefined },
         ...(answer === undefined ? {} : { answer }),
         ...(reason === undefined ? {} : { reason }),
@@ -61,7 +64,7 @@ export async function changeOwnIdea(
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       // Still changing under us after several tries: tell the submitter to look again.
-      if (attempt >= ATTEMPTS) throw new PreconditionFailedError();
+      if (attempt >= ATTEMPTS) throw new RefusedError({ kind: 'stale-version' });
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Actor, Idea } from '../domain/idea.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import type { Caller } from '../domain/roles.ts';
-import { NotFoundError } from '../http/errors.ts';
 import { followUpTokenMatches } from '../intake/submit.ts';
 import type { IdeaStore } from '../store/ports.ts';
 
@@ -11,7 +11,7 @@ import type { IdeaStore } from '../store/ports.ts';
 export async function ownIdea(store: IdeaStore, ideaId: string, caller: Caller, followUpToken: string | undefined): Promise<Idea> {
   const idea = await store.getIdea(ideaId);
   const own = idea !== undefined && (idea.submitter?.sub === caller.sub || (idea.anonymous && followUpTokenMatches(idea, followUpToken)));
-  if (!own) throw new NotFoundError({ da: 'Der er ingen idé med det id, som du har sendt.', en: 'There is no idea with that id that you submitted.' });
+  if (!own) throw new RefusedError({ kind: 'own-idea-not-found' });
   return idea;
 }
 

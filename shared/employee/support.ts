@@ -1,6 +1,7 @@
+import type { Clock } from '../domain/clock.ts';
 import { acceptsSupport } from '../domain/decisions.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import type { Caller } from '../domain/roles.ts';
-import { InvalidTransitionError, NotFoundError } from '../http/errors.ts';
 import type { KeySource } from '../secret.ts';
 import type { IdeaStore } from '../store/ports.ts';
 import { supporterHash } from '../triage/merge.ts';
@@ -14,21 +15,14 @@ import type { UsageLimiter } from '../usage-limits.ts';
  * (shared/usage-limits.ts); over it, 429 and nothing is stored or counted.
  */
 export async function supportIdea(
-  deps: { store: IdeaStore; keys: KeySource; limiter: Pick<UsageLimiter, 'require'> },
-  request: { ideaId: string; caller: Caller; at: string },
+  deps: { store: IdeaStore; keys: KeySource; limiter: Pick<UsageLimiter, 'require'>; clock: Clock },
+  request: { ideaId: string; caller: Caller },
 ): Promise<{ added: boolean; supportCount: number }> {
   const { store } = deps;
   const idea = await store.getIdea(request.ideaId);
-  if (idea === undefined || idea.status === 'submitted') {
-    throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  }
-  if (!acceptsSupport(idea.status)) {
-    throw new InvalidTransitionError(idea.status, [], {
-      da: `Idéen er ${idea.status} og kan ikke længere støttes.`,
-      en: `The idea is ${idea.status} and can no longer be supported.`,
-    });
-  }
+  if (idea === undefined || idea.status === 'submitted') throw new RefusedError({ kind: 'idea-not-found' });
+  if (!acceptsSupport(idea.status)) throw new RefusedError({ kind: 'support-closed', status: idea.status });
   await deps.limiter.require(request.caller.sub, 'support');
-  const added = await store.addSupporter(idea.id, supporterHash(await deps.keys(), request.caller.sub), request.at);
+  const added = await store.addSupporter(idea.id, supporterHash(await deps.keys(), request.caller.sub), deps.clock.now().toISOString());
   return { added, supportCount: await store.getSupportCount(idea.id) };
 }

@@ -8,9 +8,9 @@ import { flushMetrics } from '../metrics.ts';
 import { traceHandler } from '../tracer.ts';
 import { ENV, textEnv } from '../config.ts';
 import { callerFrom } from './auth.ts';
-import { HttpError } from './errors.ts';
 import { negotiateLanguage } from './language.ts';
 import { internalErrorResponse, problemResponse } from './problem.ts';
+import { problemFor } from './refusals.ts';
 import { withStandardHeaders } from './response.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -27,18 +27,20 @@ export interface HttpRequest {
 const rolesClaim = textEnv(ENV.rolesClaim, 'roles');
 
 /**
- * Maps errors to answers in one place: an HttpError becomes its `application/problem+json`
- * 4xx; anything else is logged with its stack and answered with a bare 500 that names the
- * request id, so no internal detail reaches the caller.
+ * Maps errors to answers in one place: an HttpError, or a use case's or the store's refusal
+ * (./refusals.ts), becomes its `application/problem+json` 4xx; anything else is logged with its
+ * stack and answered with a bare 500 that names the request id, so no internal detail reaches the
+ * caller.
  */
 export function problemErrors(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: (request) => {
       const language = negotiateLanguage(request.event.headers?.['accept-language']);
       const error = request.error;
-      if (error instanceof HttpError) {
-        logger.info('Request refused', { status: error.status, problem: error.type });
-        request.response = problemResponse(error, language);
+      const problem = problemFor(error, language);
+      if (problem !== undefined) {
+        logger.info('Request refused', { status: problem.status, problem: problem.type });
+        request.response = problemResponse(problem, language);
         return;
       }
       logger.error('Request failed', error as Error);

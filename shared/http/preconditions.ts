@@ -1,4 +1,5 @@
 import type { Language } from '../domain/idea.ts';
+import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import type { HttpEvent } from './handler.ts';
 import { PreconditionFailedError, PreconditionRequiredError, ValidationError } from './errors.ts';
 
@@ -7,18 +8,8 @@ export function etag(version: number): string {
   return `"${version}"`;
 }
 
-/**
- * What `If-Match` accepts (RFC 9110 §13.1.1): `*`, any current version, or the versions whose
- * ETags it lists. Only tags that can match under the strong comparison are kept: weak ones
- * (`W/"2"`) never match, and a tag matches only when it is byte for byte one this API issues
- * (`"2"`, never `"02"`), so an empty list is a precondition that nothing satisfies.
- */
-export type VersionMatch = '*' | readonly number[];
-
-/** Whether the representation at `version` satisfies `If-Match`. */
-export function matchesVersion(match: VersionMatch, version: number): boolean {
-  return match === '*' || match.includes(version);
-}
+/** What `If-Match` accepts, and whether a version satisfies it: declared in the domain (../domain/versions.ts). */
+export { matchesVersion, type VersionMatch };
 
 /**
  * The caller's `If-Match`. A change without it is refused (428), so two people editing at once

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import { frictionHoursPerYear } from '../domain/friction.ts';
 import { ideaAfter, type Idea, type ThemeAlignment } from '../domain/idea.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
@@ -26,6 +27,7 @@ export interface AdmitDependencies {
   notify: NotifyQueue;
   /** Where the learnings of stopped pilots are read from. */
   pilots: Pick<PilotStore, 'listLearnings'>;
+  clock: Clock;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface AdmitDependencies {
  * Idempotent on the idea id: SQS delivers at least once and the sweeper may queue an idea
  * twice, so a message for an idea that has already left `submitted` changes nothing.
  */
-export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now: () => Date = () => new Date()): Promise<AdmitOutcome> {
+export async function admitToTriage(deps: AdmitDependencies, ideaId: string): Promise<AdmitOutcome> {
   const idea = await deps.store.getIdea(ideaId);
   if (idea === undefined) throw new UnknownIdeaError(`No idea ${ideaId}`);
   if (idea.status !== 'submitted') return 'already-admitted';
@@ -47,7 +49,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string, now
   const similar = await findSimilarIdeas(deps, fingerprint, idea.id);
   const resembling = resemblingStoppedPilots(idea, await deps.pilots.listLearnings());
   await deps.index.add(idea.id, fingerprint.bands);
-  const at = now().toISOString();
+  const at = deps.clock.now().toISOString();
   const enriched: Idea = {
     ...idea,
     themeAlignment: themeAlignment(idea, strategy),

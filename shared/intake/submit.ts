@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../domain/clock.ts';
 import type { Idea, IdeaEvent } from '../domain/idea.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
-import { IdempotencyKeyReusedError } from '../http/errors.ts';
 import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
@@ -20,7 +21,7 @@ export interface SubmitDependencies {
   keys: KeySource;
   /** Counts the caller's submits against their limit per hour (shared/usage-limits.ts). */
   limiter: Pick<UsageLimiter, 'consume' | 'giveBack'>;
-  now?: () => Date;
+  clock: Clock;
 }
 
 export interface SubmitResult {
@@ -54,7 +55,7 @@ export async function submitIdea(
   /** The caller's `Idempotency-Key`, already checked against IdempotencyKeyHeader. */
   idempotencyKeyHeader?: string,
 ): Promise<SubmitResult> {
-  const now = (deps.now ?? (() => new Date()))();
+  const now = deps.clock.now();
   const at = now.toISOString();
   const id = randomUUID();
   const retryable = idempotencyKeyHeader === undefined ? undefined : { header: idempotencyKeyHeader, keys: await deps.keys() };
@@ -91,10 +92,7 @@ export async function submitIdea(
   /** The answer to a retry of the earlier submit the idempotency record names. */
   const retryOf = (earlier: IdempotencyRecord): SubmitResult => {
     if (earlier.requestHash !== idempotency?.requestHash) {
-      throw new IdempotencyKeyReusedError({
-        da: 'Brug en ny Idempotency-Key til en ny idé.',
-        en: 'Use a new Idempotency-Key for a new idea.',
-      });
+      throw new RefusedError({ kind: 'idempotency-key-reused' });
     }
     const { ideaId } = earlier;
     // The same content (requestHash) by the same person with the same key: anonymous then too, so its token is made again.
@@ -104,7 +102,7 @@ export async function submitIdea(
   const usage = await deps.limiter.consume(caller.sub, 'submit');
   if (!usage.allowed) {
     const earlier = idempotency === undefined ? undefined : await deps.store.getIdempotencyRecord(idempotency.keyHash);
-    if (earlier === undefined) throw usage.refusal;
+    if (earlier === undefined) throw new RefusedError(usage.refusal);
     return retryOf(earlier);
   }
   let outcome: Awaited<ReturnType<IdeaStore['submit']>>;

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import type { IntakeQueue } from '../queue/intake-queue.ts';
 import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 import { logger } from '../logger.ts';
@@ -42,12 +43,11 @@ export interface SweepReport {
  * the count that leads to the give-up from ever growing.
  */
 export async function sweepStuckIdeas(
-  store: IdeaStore,
-  queue: IntakeQueue,
+  deps: { store: IdeaStore; queue: IntakeQueue; clock: Clock },
   settings: SweepSettings,
-  now: () => Date = () => new Date(),
 ): Promise<SweepReport> {
-  const before = new Date(now().getTime() - settings.minAgeSeconds * 1000).toISOString();
+  const { store, queue } = deps;
+  const before = new Date(deps.clock.now().getTime() - settings.minAgeSeconds * 1000).toISOString();
   const stuck = await store.listInStatusSince('submitted', before, settings.batchLimit);
   const toQueue = stuck.filter((idea) => idea.requeueCount < settings.maxRequeues);
   const failedIds = new Set<string>();
@@ -78,7 +78,7 @@ export async function sweepStuckIdeas(
     }
   }
   const givenUp: string[] = [];
-  const at = now().toISOString();
+  const at = deps.clock.now().toISOString();
   for (const idea of stuck.filter((candidate) => candidate.requeueCount >= settings.maxRequeues)) {
     try {
       await store.transition({ idea, to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' }, at, set: { intakeAbandonedAt: at } });

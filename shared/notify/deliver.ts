@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import { notSentReasonOf } from '../domain/mail-suppression.ts';
 import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
@@ -15,9 +16,8 @@ export type DeliveryOutcome = 'sent' | 'already-sent' | 'unknown' | 'undeliverab
  * sent, with the reason, and logged.
  */
 export async function deliverNotification(
-  deps: { notifications: NotificationStore; mailer: Mailer; suppressions: Pick<MailSuppressionStore, 'find'> },
+  deps: { notifications: NotificationStore; mailer: Mailer; suppressions: Pick<MailSuppressionStore, 'find'>; clock: Clock },
   notificationId: string,
-  now: () => Date = () => new Date(),
 ): Promise<DeliveryOutcome> {
   const notification = await deps.notifications.get(notificationId);
   if (notification === undefined) {
@@ -30,7 +30,7 @@ export async function deliverNotification(
   const suppression = await deps.suppressions.find(notification.to);
   if (suppression !== undefined) {
     const reason = notSentReasonOf(suppression);
-    await deps.notifications.markNotSent(notification.id, reason, now().toISOString());
+    await deps.notifications.markNotSent(notification.id, reason, deps.clock.now().toISOString());
     // The address stays out of the logs; the notification and the SES report it matches lead to it.
     logger.warn('Notification not sent: its address is undeliverable', { notificationId, kind: notification.kind, reason, feedbackId: suppression.feedbackId });
     return 'undeliverable';
@@ -41,7 +41,7 @@ export async function deliverNotification(
     record.notificationFailed();
     throw error;
   }
-  await deps.notifications.markSent(notification.id, now().toISOString());
+  await deps.notifications.markSent(notification.id, deps.clock.now().toISOString());
   logger.info('Notification sent', { notificationId, kind: notification.kind });
   record.notificationSent();
   return 'sent';

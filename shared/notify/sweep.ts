@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import { logger } from '../logger.ts';
 import type { NotifyQueue } from '../queue/notify-queue.ts';
 import type { KeySource } from '../secret.ts';
@@ -23,11 +24,10 @@ export interface PendingWorkReport {
  */
 export async function sweepPendingWork(
   /** `keys`: a merge carries the merged idea's submitter over as a supporter hash. */
-  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue; keys: KeySource },
+  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue; keys: KeySource; clock: Clock },
   settings: { minAgeSeconds: number; maxRequeues: number; batchLimit: number },
-  now: () => Date = () => new Date(),
 ): Promise<PendingWorkReport> {
-  const before = new Date(now().getTime() - settings.minAgeSeconds * 1000).toISOString();
+  const before = new Date(deps.clock.now().getTime() - settings.minAgeSeconds * 1000).toISOString();
   const errors: Error[] = [];
   /** Runs one piece of the work; a failure is kept for the end of the run, and the rest goes on. */
   const attempt = async (work: () => Promise<unknown>): Promise<boolean> => {
@@ -44,7 +44,7 @@ export async function sweepPendingWork(
   for (const notification of pending.filter((candidate) => candidate.requeues >= settings.maxRequeues)) {
     // It failed every delivery and every re-queue (an address SES refuses, say): a person must look.
     logger.error('Notification could not be delivered after repeated re-queues; look at the notify dead-letter queue', { notificationId: notification.id });
-    if (await attempt(() => deps.notifications.abandon(notification.id, now().toISOString()))) abandoned++;
+    if (await attempt(() => deps.notifications.abandon(notification.id, deps.clock.now().toISOString()))) abandoned++;
   }
   const toQueue = pending.filter((notification) => notification.requeues < settings.maxRequeues).map((notification) => notification.id);
   let failed: readonly string[] = [];
@@ -60,7 +60,7 @@ export async function sweepPendingWork(
   for (const id of toQueue) if (!failedIds.has(id)) await attempt(() => deps.notifications.recordRequeue(id));
   let mergesFinished = 0;
   const merges = await deps.store.listPendingMerges(before, settings.batchLimit);
-  for (const merge of merges) if (await attempt(() => carrySupportersOver(deps, merge, now))) mergesFinished++;
+  for (const merge of merges) if (await attempt(() => carrySupportersOver(deps, merge))) mergesFinished++;
   const report = { notificationsRequeued: toQueue.length - failedIds.size, notificationsAbandoned: abandoned, mergesFinished };
   if (pending.length > 0 || merges.length > 0) logger.info('Pending work swept', { ...report, notificationsFailed: failedIds.size });
   if (errors.length > 0) throw new PendingWorkIncompleteError(report, errors);

@@ -1,11 +1,10 @@
+import type { Clock } from '../domain/clock.ts';
 import { learningsAreSubstantial } from '../domain/gates.ts';
-import type { Language } from '../domain/idea.ts';
 import { changedFields, patchedPilot, pilotAfter, type Pilot, type PilotPatch } from '../domain/pilot.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
-import { NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
-import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
+import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { VersionConflictError, type PilotStore } from '../store/ports.ts';
-import { PILOT_NOT_FOUND } from './gate.ts';
 
 /**
  * Triage edits a pilot (owner, hypothesis, results, costs, artefacts, learnings) on the version
@@ -14,32 +13,26 @@ import { PILOT_NOT_FOUND } from './gate.ts';
  * realised hours) in the same transaction.
  */
 export async function editPilot(
-  deps: { pilots: PilotStore },
-  request: { pilotId: string; ifMatch: VersionMatch; patch: PilotPatch; caller: Caller; language: Language; at: string },
+  deps: { pilots: PilotStore; clock: Clock },
+  request: { pilotId: string; ifMatch: VersionMatch; patch: PilotPatch; caller: Caller },
 ): Promise<Pilot> {
   const pilot = await deps.pilots.getPilot(request.pilotId);
-  if (pilot === undefined) throw new NotFoundError(PILOT_NOT_FOUND);
-  if (!matchesVersion(request.ifMatch, pilot.version)) throw new PreconditionFailedError();
+  if (pilot === undefined) throw new RefusedError({ kind: 'pilot-not-found' });
+  if (!matchesVersion(request.ifMatch, pilot.version)) throw new RefusedError({ kind: 'stale-version' });
   const patched = patchedPilot(pilot, request.patch);
   const fields = changedFields(pilot, patched);
   if (fields.length === 0) return pilot;
-  if (pilot.stage === 'stopped' && !learningsAreSubstantial(patched.learnings)) {
-    throw new ValidationError([
-      {
-        pointer: '/learnings',
-        detail: request.language === 'da' ? 'En stoppet pilot skal have læring på mindst et par sætninger' : 'A stopped pilot must keep learnings of at least a few sentences',
-      },
-    ]);
-  }
-  const after = pilotAfter(pilot, { at: request.at, set: patched });
+  if (pilot.stage === 'stopped' && !learningsAreSubstantial(patched.learnings)) throw new RefusedError({ kind: 'stopped-pilot-learnings' });
+  const at = deps.clock.now().toISOString();
+  const after = pilotAfter(pilot, { at, set: patched });
   try {
     await deps.pilots.save({
       before: pilot,
       after,
-      event: { pilotId: pilot.id, version: after.version, at: request.at, by: personOf(request.caller), change: 'edit', from: pilot.stage, to: pilot.stage, fields },
+      event: { pilotId: pilot.id, version: after.version, at, by: personOf(request.caller), change: 'edit', from: pilot.stage, to: pilot.stage, fields },
     });
   } catch (error) {
-    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
     throw error;
   }
   return after;

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 /**
  * The right to erasure: `POST /me/erase` records and queues it; the erasure worker pseudonymises
  * the person everywhere in the table (docs/privacy.md). The ideas themselves stay, as the
@@ -35,9 +36,9 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 }
 
 /** Records an erasure of the caller (its audit record) and queues it; the answer of `POST /me/erase`. */
-export async function requestErasure(deps: { data: PersonalDataStore; queue: ErasureQueue; keys: KeySource }, caller: Caller, at: string): Promise<ErasureRecord> {
+export async function requestErasure(deps: { data: PersonalDataStore; queue: ErasureQueue; keys: KeySource; clock: Clock }, caller: Caller): Promise<ErasureRecord> {
   const keys = await deps.keys();
-  const record: ErasureRecord = { id: crypto.randomUUID(), requesterHash: keys.hex('erasure', caller.sub), requestedAt: at, status: 'pending' };
+  const record: ErasureRecord = { id: crypto.randomUUID(), requesterHash: keys.hex('erasure', caller.sub), requestedAt: deps.clock.now().toISOString(), status: 'pending' };
   await deps.data.createErasure(record);
   await deps.queue.send({
     erasureId: record.id,
@@ -71,10 +72,9 @@ export interface ErasureReport {
  * a rewrite that lost to a concurrent change. Throws when {@link MAX_PASSES} reads do not get there.
  */
 export async function erasePerson(
-  deps: { data: PersonalDataStore; ideas: IdeaStore; keys: KeySource; now?: () => Date },
+  deps: { data: PersonalDataStore; ideas: IdeaStore; keys: KeySource; clock: Clock },
   message: ErasureMessage,
 ): Promise<ErasureReport> {
-  const now = deps.now ?? (() => new Date());
   let traces: PersonTraces = { sub: message.sub, names: message.names, emails: message.emails, hashes: personHashes(await deps.keys(), message.sub) };
   const pseudonym = newPseudonym();
   const ideaIds = new Set<string>();
@@ -85,7 +85,7 @@ export async function erasePerson(
     for await (const page of deps.data.scan()) {
       traces = learnTraces(traces, page);
       for (const item of page) if (item['type'] === 'idea' && (item['submitter'] as { sub?: string } | undefined)?.sub === traces.sub) ideaIds.add(String(item['id']));
-      const at = now().toISOString();
+      const at = deps.clock.now().toISOString();
       const erasures = page.map((item) => itemErasure(item, traces, pseudonym, ideaIds, at)).filter((erasure) => erasure !== undefined);
       changes += erasures.length;
       // Items are independent (an idea and the items derived from it meet only through conditions), so several are written at once.

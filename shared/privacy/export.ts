@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 /**
  * The right of access: `GET /me/export`, everything Spire holds about the caller as an employee,
  * as one JSON document (docs/privacy.md says what it holds and what it does not).
@@ -23,7 +24,8 @@ const IDEAS_PAGE = 100;
  * ideas they support; and the e-mails sent (or not sent) to them about their ideas. Anonymous
  * ideas are not in it: nothing links them to anybody, which is what anonymity means here.
  */
-export async function exportPersonalData(deps: { ideas: IdeaStore; data: PersonalDataStore; keys: KeySource }, caller: Caller, language: Language, at: string) {
+export async function exportPersonalData(deps: { ideas: IdeaStore; data: PersonalDataStore; keys: KeySource; clock: Clock }, caller: Caller, language: Language) {
+  const at = deps.clock.now().toISOString();
   const own: Idea[] = [];
   let cursor;
   do {

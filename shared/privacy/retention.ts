@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 /**
  * Storage limitation: personal data on an idea that ended without a pilot (declined, withdrawn,
  * redirected or merged) is removed once the retention period after that end has run out
@@ -35,10 +36,10 @@ export interface RetentionReport {
  * which never changes), so a run reads only what ended since the last.
  */
 export async function removeExpiredPersonalData(
-  deps: { data: PersonalDataStore; ideas: IdeaStore; now?: () => Date },
+  deps: { data: PersonalDataStore; ideas: IdeaStore; clock: Clock },
   settings: { retentionDays: number; batch?: number },
 ): Promise<RetentionReport> {
-  const now = (deps.now ?? (() => new Date()))();
+  const now = deps.clock.now();
   const cutoff = retentionCutoff(now, settings.retentionDays);
   const report: RetentionReport = { ideas: 0, items: 0 };
   for (const status of ENDED_STATUSES) {

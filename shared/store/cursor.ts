@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { InvalidCursorError } from '../http/errors.ts';
 import type { KeySource } from '../secret.ts';
-import type { StoreCursor } from './ports.ts';
+import { InvalidCursorError, type StoreCursor } from './ports.ts';
 
 /**
  * Pagination cursors, in two layers.
@@ -12,7 +11,7 @@ import type { StoreCursor } from './ports.ts';
  *
  * A client never sees a store cursor as it is: the route seals it with an HMAC-SHA-256 under the
  * deployment secret's cursor key (`cursorSeal`, shared/secret.ts) and opens what the client sends
- * back, refusing with 400 `invalid-cursor` anything the server did not issue. So the only keys
+ * back, refusing with InvalidCursorError (400 `invalid-cursor` to the client) anything the server did not issue. So the only keys
  * that reach DynamoDB as an ExclusiveStartKey are keys DynamoDB itself returned. The store's
  * methods take a `StoreCursor`, not a string, so a route cannot hand a client's text to the store
  * without opening it.
@@ -49,7 +48,7 @@ export function decodeCursor(cursor: StoreCursor | undefined, expected: { attrib
 export interface CursorSeal {
   /** The cursor as the client gets it: the store cursor, `.`, and its HMAC (base64url). */
   seal(cursor: StoreCursor | undefined): Promise<string | undefined>;
-  /** The store cursor inside a sealed cursor; 400 `invalid-cursor` unless the server sealed it. */
+  /** The store cursor inside a sealed cursor; InvalidCursorError unless the server sealed it. */
   open(cursor: string | undefined): Promise<StoreCursor | undefined>;
 }
 

@@ -9,7 +9,6 @@ import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
 import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
 import { contributionChange, ideaContribution, pilotContribution } from '../domain/pipeline.ts';
-import { InvalidCursorError } from '../http/errors.ts';
 import { batchGetAll } from './batch.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
@@ -21,6 +20,7 @@ import { newPilotItems } from './pilots.ts';
 import { counterUpdates } from './pipeline.ts';
 import {
   COMMENTS_PER_READ,
+  InvalidCursorError,
   VersionConflictError,
   type IdeaRecord,
   type IdeaStore,

@@ -1,7 +1,8 @@
+import type { Clock } from '../domain/clock.ts';
 import type { Idea, StaffMember } from '../domain/idea.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
-import { NotFoundError, PreconditionFailedError } from '../http/errors.ts';
-import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
+import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
 
 /**
@@ -9,12 +10,13 @@ import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
  * the version read, if it satisfies the caller's `If-Match`; audited as an `assignment` event that only staff see.
  */
 export async function assignIdea(
-  store: IdeaStore,
-  request: { ideaId: string; ifMatch: VersionMatch; assignee: StaffMember | null; caller: Caller; at: string },
+  deps: { store: IdeaStore; clock: Clock },
+  request: { ideaId: string; ifMatch: VersionMatch; assignee: StaffMember | null; caller: Caller },
 ): Promise<Idea> {
+  const { store } = deps;
   const idea = await store.getIdea(request.ideaId);
-  if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  if (!matchesVersion(request.ifMatch, idea.version)) throw new PreconditionFailedError();
+  if (idea === undefined) throw new RefusedError({ kind: 'idea-not-found' });
+  if (!matchesVersion(request.ifMatch, idea.version)) throw new RefusedError({ kind: 'stale-version' });
   const who = request.assignee === null ? 'nobody' : request.assignee.name ?? request.assignee.sub;
   try {
     return await store.transition({
@@ -22,12 +24,12 @@ export async function assignIdea(
       to: idea.status,
       change: 'assignment',
       actor: { kind: 'staff', ...personOf(request.caller) },
-      at: request.at,
+      at: deps.clock.now().toISOString(),
       reason: `assigned to ${who}`,
       set: { assignee: request.assignee ?? undefined },
     });
   } catch (error) {
-    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
     throw error;
   }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { allowedDecisions, decisionRecord, decisionTarget, type DecisionRequest } from '../domain/decisions.ts';
-import { ideaAfter, type Idea, type IdeaStatus, type Language, type StaffMember } from '../domain/idea.ts';
+import type { Clock } from '../domain/clock.ts';
+import { ideaAfter, type Idea, type IdeaStatus, type StaffMember } from '../domain/idea.ts';
 import { inboxThemes } from '../domain/inbox.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
-import { InvalidTransitionError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
-import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
+import { RefusedError } from '../domain/refusals.ts';
+import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
@@ -17,6 +18,7 @@ export interface DecideDependencies {
   store: IdeaStore;
   /** The deployment keys: a merge carries the merged idea's submitter over as a supporter hash. */
   keys: KeySource;
+  clock: Clock;
   newId?: () => string;
 }
 
@@ -40,36 +42,31 @@ const MERGE_TARGET_STATUSES: readonly IdeaStatus[] = ['in_triage', 'needs_info',
  */
 export async function decide(
   deps: DecideDependencies,
-  request: { ideaId: string; ifMatch: VersionMatch; decision: DecisionRequest; confirmPersonalData?: boolean; caller: Caller; language: Language; at: string },
+  request: { ideaId: string; ifMatch: VersionMatch; decision: DecisionRequest; confirmPersonalData?: boolean; caller: Caller },
 ): Promise<DecideResult> {
   const { store } = deps;
-  const da = request.language === 'da';
   const idea = await store.getIdea(request.ideaId);
-  if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  if (!matchesVersion(request.ifMatch, idea.version)) throw new PreconditionFailedError();
+  if (idea === undefined) throw new RefusedError({ kind: 'idea-not-found' });
+  if (!matchesVersion(request.ifMatch, idea.version)) throw new RefusedError({ kind: 'stale-version' });
   const allowed = allowedDecisions(idea.status);
   const kind = request.decision.decision;
-  if (!allowed.includes(kind)) {
-    throw new InvalidTransitionError(idea.status, allowed, {
-      da: `En idé i status ${idea.status} kan ikke få afgørelsen ${kind}. Mulige afgørelser: ${allowed.join(', ') || 'ingen'}.`,
-      en: `An idea in status ${idea.status} cannot get the decision ${kind}. Possible decisions: ${allowed.join(', ') || 'none'}.`,
-    });
-  }
-  if (request.decision.decision === 'duplicate') await checkMergeTarget(store, idea, request.decision.into, da);
+  if (!allowed.includes(kind)) throw new RefusedError({ kind: 'decision-not-allowed', status: idea.status, decision: kind, allowed });
+  if (request.decision.decision === 'duplicate') await checkMergeTarget(store, idea, request.decision.into);
   refuseUnconfirmedPersonalData(decisionTexts(request.decision), request.confirmPersonalData === true);
 
+  const at = deps.clock.now().toISOString();
   const by = personOf(request.caller);
-  const pilot = request.decision.decision === 'accept' ? newPilot(idea, by, request.at, deps.newId ?? randomUUID) : undefined;
-  const decision = decisionRecord(request.decision, by, request.at, pilot === undefined ? {} : { pilotId: pilot.id });
+  const pilot = request.decision.decision === 'accept' ? newPilot(idea, by, at, deps.newId ?? randomUUID) : undefined;
+  const decision = decisionRecord(request.decision, by, at, pilot === undefined ? {} : { pilotId: pilot.id });
   const to = decisionTarget(kind);
-  const notification = statusNotification(ideaAfter(idea, { to, at: request.at, set: { decision } }), request.at);
+  const notification = statusNotification(ideaAfter(idea, { to, at, set: { decision } }), at);
   let updated: Idea;
   try {
     updated = await store.transition({
       idea,
       to,
       actor: { kind: 'staff', ...by },
-      at: request.at,
+      at,
       decision,
       set: { decision },
       ...(notification === undefined ? {} : { notification }),
@@ -78,7 +75,7 @@ export async function decide(
       ...(decision.mergedInto === undefined ? {} : { mergeInto: decision.mergedInto, requireStatus: { ideaId: decision.mergedInto, statuses: MERGE_TARGET_STATUSES } }),
     });
   } catch (error) {
-    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
     throw error;
   }
   record.triageDecision(kind);
@@ -91,14 +88,11 @@ function decisionTexts(decision: DecisionRequest): Record<string, string | undef
   return decision.decision === 'needs_info' ? { '/question': decision.question } : { '/message': decision.message };
 }
 
-async function checkMergeTarget(store: IdeaStore, idea: Idea, into: string, da: boolean): Promise<void> {
-  const refuse = (detail: { da: string; en: string }) => new ValidationError([{ pointer: '/into', detail: da ? detail.da : detail.en }]);
-  if (into === idea.id) throw refuse({ da: 'En idé kan ikke lægges sammen med sig selv', en: 'An idea cannot be merged into itself' });
+async function checkMergeTarget(store: IdeaStore, idea: Idea, into: string): Promise<void> {
+  if (into === idea.id) throw new RefusedError({ kind: 'merge-target', problem: 'itself' });
   const target = await store.getIdea(into);
-  if (target === undefined) throw refuse({ da: 'Der er ingen idé med det id', en: 'There is no idea with that id' });
-  if (!MERGE_TARGET_STATUSES.includes(target.status)) {
-    throw refuse({ da: `Idéen er ${target.status} og kan ikke tage imod andre`, en: `The idea is ${target.status} and cannot take in others` });
-  }
+  if (target === undefined) throw new RefusedError({ kind: 'merge-target', problem: 'missing' });
+  if (!MERGE_TARGET_STATUSES.includes(target.status)) throw new RefusedError({ kind: 'merge-target', problem: 'closed', status: target.status });
 }
 
 /** The pilot an accepted idea becomes: in `sprint` from the moment of acceptance. */

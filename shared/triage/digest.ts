@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import type { Language } from '../domain/idea.ts';
 import { overdueBefore } from '../domain/inbox.ts';
 import { logger } from '../logger.ts';
@@ -20,11 +21,10 @@ export interface DigestSettings {
  * `in_triage` slice of the status index. One digest per day: its id is the day.
  */
 export async function sendTriageDigest(
-  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue },
+  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue; clock: Clock },
   settings: DigestSettings,
-  now: () => Date = () => new Date(),
 ): Promise<{ overdue: number; notificationId?: string }> {
-  const moment = now();
+  const moment = deps.clock.now();
   const overdue = await deps.store.listInStatusSince('in_triage', overdueBefore(moment, settings.serviceLevelDays), DIGEST_LIMIT);
   if (overdue.length === 0) return { overdue: 0 };
   const digest = triageDigest(overdue, settings, moment);

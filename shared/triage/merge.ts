@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import type { IdeaStore } from '../store/ports.ts';
 import { logger } from '../logger.ts';
 import type { DeploymentKeys, KeySource } from '../secret.ts';
@@ -18,16 +19,15 @@ export function supporterHash(keys: DeploymentKeys, sub: string): string {
  * sweeper for a merge left unfinished (the function died half way).
  */
 export async function carrySupportersOver(
-  deps: { store: IdeaStore; keys: KeySource },
+  deps: { store: IdeaStore; keys: KeySource; clock: Clock },
   merge: { ideaId: string; into: string },
-  now: () => Date = () => new Date(),
 ): Promise<number> {
   const { store } = deps;
   const merged = await store.getIdea(merge.ideaId);
   const hashes = new Set(await store.listSupporters(merge.ideaId));
   if (merged?.submitter !== undefined) hashes.add(supporterHash(await deps.keys(), merged.submitter.sub));
   let added = 0;
-  const at = now().toISOString();
+  const at = deps.clock.now().toISOString();
   for (const hash of hashes) if (await store.addSupporter(merge.into, hash, at)) added++;
   await store.completeMerge(merge.ideaId);
   logger.info('Supporters carried over', { ideaId: merge.ideaId, into: merge.into, supporters: hashes.size, added });

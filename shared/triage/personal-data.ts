@@ -1,12 +1,12 @@
 import { findPersonalDataInFields } from '../domain/personal-data.ts';
-import { PersonalDataError } from '../http/errors.ts';
+import { RefusedError } from '../domain/refusals.ts';
 
 /**
  * Triage's own text goes where it cannot be taken back: a comment to the submitter is e-mailed, a
  * question or a decision's message is e-mailed and kept in the idea's history, and an internal
  * comment is read by the whole team. So text that seems to hold personal data (a CPR number, an
  * e-mail address, a phone number, a named person's health; shared/domain/personal-data.ts) is
- * refused with 422 `personal-data`, naming each field and span, unless the request says
+ * refused (a `personal-data` refusal, 422 over HTTP), naming each field and span, unless the request says
  * `confirmPersonalData: true`; then it is stored as given. The one place this is decided, for
  * comments (./comment.ts) and decisions (./decide.ts), after every other check of the request,
  * so a confirmation is only asked for when the request would otherwise succeed.
@@ -16,5 +16,5 @@ import { PersonalDataError } from '../http/errors.ts';
 export function refuseUnconfirmedPersonalData(fields: Readonly<Record<string, string | undefined>>, confirmed: boolean): void {
   if (confirmed) return;
   const findings = findPersonalDataInFields(fields);
-  if (findings.length > 0) throw new PersonalDataError(findings);
+  if (findings.length > 0) throw new RefusedError({ kind: 'personal-data', findings });
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 /**
  * Re-scoring every undecided idea against a new strategy version, without a recursive chain:
  * the start reads the ids of the ideas to re-score and queues them, 25 to a message, and the
@@ -29,7 +30,7 @@ export interface RescoreDependencies {
   store: IdeaStore;
   strategies: StrategyStore;
   jobs: RescoreJobStore;
-  now?: () => Date;
+  clock: Clock;
 }
 
 export interface StartDependencies extends RescoreDependencies {
@@ -50,9 +51,8 @@ export function newRescoreJobId(at: Date): string {
  * missed (it moved to a status already read); starting again re-scores only what was missed.
  */
 export async function startRescore(deps: StartDependencies, startedBy: string): Promise<RescoreProgress> {
-  const now = deps.now ?? (() => new Date());
   const { version } = await deps.strategies.current();
-  const started = now();
+  const started = deps.clock.now();
   const job: RescoreJob = { id: newRescoreJobId(started), strategyVersion: version, startedAt: started.toISOString(), startedBy, pagesQueued: 0, ideasQueued: 0, pagesDone: 0 };
   await deps.jobs.create(job);
 
@@ -78,7 +78,7 @@ export async function startRescore(deps: StartDependencies, startedBy: string): 
     } while (cursor !== undefined);
   }
   if (waiting.length > 0) await queuePages(waiting);
-  job.queuedAt = now().toISOString();
+  job.queuedAt = deps.clock.now().toISOString();
   await deps.jobs.finishQueueing(job.id, job.queuedAt);
   logger.info('Re-scoring queued', { jobId: job.id, strategyVersion: version, pages: job.pagesQueued, ideas: job.ideasQueued });
   return rescoreProgress(job);
@@ -99,28 +99,27 @@ export interface RescoreReport {
  * does the work.
  */
 export async function rescorePage(deps: RescoreDependencies, message: RescoreMessage): Promise<RescoreReport> {
-  const now = deps.now ?? (() => new Date());
   const strategy = await deps.strategies.current();
   if (strategy.version !== message.strategyVersion) {
     logger.info('Re-scoring job superseded by a newer strategy', { jobId: message.jobId, jobVersion: message.strategyVersion, current: strategy.version });
-    await deps.jobs.markSuperseded(message.jobId, now().toISOString());
+    await deps.jobs.markSuperseded(message.jobId, deps.clock.now().toISOString());
     return { rescored: 0, unchanged: 0, superseded: true };
   }
   const ideas = await deps.store.getIdeas(message.ideaIds);
   let rescored = 0;
   for (const idea of ideas) {
-    if (await rescoreIdea(deps, strategy, idea, now)) rescored++;
+    if (await rescoreIdea(deps, strategy, idea)) rescored++;
   }
   await deps.jobs.markPageDone(message.jobId, message.page);
   return { rescored, unchanged: message.ideaIds.length - rescored, superseded: false };
 }
 
 /** Re-scores one idea unless it is decided or already at the version; true when it did. */
-async function rescoreIdea(deps: RescoreDependencies, strategy: Strategy, read: Idea, now: () => Date): Promise<boolean> {
+async function rescoreIdea(deps: RescoreDependencies, strategy: Strategy, read: Idea): Promise<boolean> {
   let idea: Idea | undefined = read;
   for (let attempt = 1; ; attempt++) {
     if (idea === undefined || !RESCORE_STATUSES.includes(idea.status) || idea.themeAlignment?.strategyVersion === strategy.version) return false;
-    const at = now().toISOString();
+    const at = deps.clock.now().toISOString();
     const alignment = themeAlignment(idea, strategy);
     const given = Object.fromEntries(
       Object.entries(idea.scorecard?.scores ?? {})

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock.ts';
 import { copenhagenDay } from '../domain/calendar.ts';
 import { ideaAfter } from '../domain/idea.ts';
 import { logger } from '../logger.ts';
@@ -13,14 +14,15 @@ const BATCH_LIMIT = 200;
  * each with its history event and a message to the submitter. Reads only the revisit entries of
  * days up to today. An idea somebody changed meanwhile is left as it is.
  */
-export async function revisitParkedIdeas(store: IdeaStore, queue: NotifyQueue, now: () => Date = () => new Date()): Promise<{ due: number; revisited: number }> {
-  const today = copenhagenDay(now());
+export async function revisitParkedIdeas(deps: { store: IdeaStore; queue: NotifyQueue; clock: Clock }): Promise<{ due: number; revisited: number }> {
+  const { store, queue } = deps;
+  const today = copenhagenDay(deps.clock.now());
   const ids = await store.listDueRevisits(today, BATCH_LIMIT);
   let revisited = 0;
   for (const id of ids) {
     const idea = await store.getIdea(id);
     if (idea === undefined || idea.status !== 'parked' || (idea.decision?.revisitOn ?? today) > today) continue;
-    const at = now().toISOString();
+    const at = deps.clock.now().toISOString();
     const notification = statusNotification(ideaAfter(idea, { to: 'in_triage', at, set: { decision: undefined } }), at);
     try {
       await store.transition({

@@ -1,15 +1,16 @@
+import type { Clock } from '../domain/clock.ts';
 import type { Idea, Scorecard } from '../domain/idea.ts';
+import { RefusedError } from '../domain/refusals.ts';
 import type { Caller } from '../domain/roles.ts';
 import { mergeScores, priorityOf, suggestedScores, type Priority } from '../domain/scorecard.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
-import { NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.ts';
-import { matchesVersion, type VersionMatch } from '../http/preconditions.ts';
-import type { Language } from '../domain/idea.ts';
+import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { VersionConflictError, type IdeaStore, type StrategyStore } from '../store/ports.ts';
 
 export interface ScoreDependencies {
   store: IdeaStore;
   strategies: StrategyStore;
+  clock: Clock;
 }
 
 /**
@@ -39,35 +40,29 @@ export function scorecardFor(idea: Idea, strategy: Strategy, given: Readonly<Rec
  */
 export async function scoreIdea(
   deps: ScoreDependencies,
-  request: { ideaId: string; ifMatch: VersionMatch; given: Record<string, number>; caller: Caller; language: Language; at: string },
+  request: { ideaId: string; ifMatch: VersionMatch; given: Record<string, number>; caller: Caller },
 ): Promise<{ idea: Idea; priority: Priority; strategy: Strategy }> {
   const idea = await deps.store.getIdea(request.ideaId);
-  if (idea === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
-  if (!matchesVersion(request.ifMatch, idea.version)) throw new PreconditionFailedError();
+  if (idea === undefined) throw new RefusedError({ kind: 'idea-not-found' });
+  if (!matchesVersion(request.ifMatch, idea.version)) throw new RefusedError({ kind: 'stale-version' });
   const strategy = await deps.strategies.current();
   const known = new Set(strategy.criteria.map((criterion) => criterion.id));
   const unknown = Object.keys(request.given).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new ValidationError(
-      unknown.map((id) => ({
-        pointer: `/scores/${id}`,
-        detail: request.language === 'da' ? `Strategien har intet kriterium ${id}` : `The strategy has no criterion ${id}`,
-      })),
-    );
-  }
-  const { scorecard, priority } = scorecardFor(idea, strategy, request.given, request.at, request.caller.sub);
+  if (unknown.length > 0) throw new RefusedError({ kind: 'unknown-criteria', ids: unknown });
+  const at = deps.clock.now().toISOString();
+  const { scorecard, priority } = scorecardFor(idea, strategy, request.given, at, request.caller.sub);
   try {
     const updated = await deps.store.transition({
       idea,
       to: idea.status,
       change: 'scorecard',
       actor: { kind: 'staff', sub: request.caller.sub, ...(request.caller.name === undefined ? {} : { name: request.caller.name }) },
-      at: request.at,
+      at,
       set: { scorecard },
     });
     return { idea: updated, priority, strategy };
   } catch (error) {
-    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
+    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
     throw error;
   }
 }

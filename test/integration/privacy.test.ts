@@ -213,9 +213,9 @@ describe('retention', () => {
     const later = (days: number) => () => new Date(Date.now() + days * 86_400_000);
 
     // Act: the day before the period runs out, and the day after.
-    const early = await removeExpiredPersonalData({ ...deps, now: later(364) }, { retentionDays: 365 });
-    const due = await removeExpiredPersonalData({ ...deps, now: later(366) }, { retentionDays: 365 });
-    const again = await removeExpiredPersonalData({ ...deps, now: later(367) }, { retentionDays: 365 });
+    const early = await removeExpiredPersonalData({ ...deps, clock: { now: later(364) } }, { retentionDays: 365 });
+    const due = await removeExpiredPersonalData({ ...deps, clock: { now: later(366) } }, { retentionDays: 365 });
+    const again = await removeExpiredPersonalData({ ...deps, clock: { now: later(367) } }, { retentionDays: 365 });
 
     // Assess
     expect(early.ideas).toBe(0);

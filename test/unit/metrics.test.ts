@@ -33,6 +33,8 @@ import { testLimiter } from './support/usage.ts';
 import { httpEvent, lambdaContext, scheduledEvent } from './support/lambda.ts';
 import { aPilotReadyToStart, PILOT_ID } from './support/pilots.ts';
 import { aStrategy } from './support/strategy.ts';
+import { systemClock } from '../../shared/domain/clock.ts';
+import { fixedClock } from './support/clock.ts';
 
 vi.hoisted(() => {
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
@@ -95,7 +97,7 @@ describe('the EMF documents', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const { id } = await submitIdea({ store, queue: new RecordingQueue(), keys: testKeys, limiter: testLimiter().limiter }, idea, SUBMITTER);
+    const { id } = await submitIdea({ store, queue: new RecordingQueue(), keys: testKeys, limiter: testLimiter().limiter, clock: systemClock }, idea, SUBMITTER);
     const [document, ...more] = flushed();
 
     // Assess
@@ -111,7 +113,7 @@ describe('the EMF documents', () => {
 describe('use cases record what happened', () => {
   it('counts an idea submitted once, and not again when the same submit is replayed', async () => {
     // Prepare
-    const deps = { store: new InMemoryIdeaStore(), queue: new RecordingQueue(), keys: testKeys, limiter: testLimiter().limiter };
+    const deps = { store: new InMemoryIdeaStore(), queue: new RecordingQueue(), keys: testKeys, limiter: testLimiter().limiter, clock: systemClock };
     await submitIdea(deps, idea, SUBMITTER, 'retry-me');
 
     // Act
@@ -125,7 +127,7 @@ describe('use cases record what happened', () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea());
     const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 1, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
-    const deps = { store, strategies, index: new InMemorySimilarityIndex(), notify: new RecordingNotifyQueue(), pilots: new InMemoryPilotStore(store) };
+    const deps = { store, strategies, index: new InMemorySimilarityIndex(), notify: new RecordingNotifyQueue(), pilots: new InMemoryPilotStore(store), clock: systemClock };
 
     // Act
     await admitToTriage(deps, IDEA_ID);
@@ -138,11 +140,11 @@ describe('use cases record what happened', () => {
   it('counts a triage decision by its kind, and a refused one not at all', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
-    const request = { ideaId: IDEA_ID, decision: { decision: 'park' as const, revisitOn: '2026-06-01' }, caller: TRIAGE, language: 'da' as const, at: '2026-01-12T09:00:00.000Z' };
-    await decide({ store, keys: testKeys }, { ...request, ifMatch: [2] });
+    const request = { ideaId: IDEA_ID, decision: { decision: 'park' as const, revisitOn: '2026-06-01' }, caller: TRIAGE };
+    await decide({ store, keys: testKeys, clock: fixedClock('2026-01-12T09:00:00.000Z') }, { ...request, ifMatch: [2] });
 
     // Act: the same decision on the version already changed
-    await decide({ store, keys: testKeys }, { ...request, ifMatch: [2] }).catch(() => undefined);
+    await decide({ store, keys: testKeys, clock: fixedClock('2026-01-12T09:00:00.000Z') }, { ...request, ifMatch: [2] }).catch(() => undefined);
 
     // Assess
     expect(valuesOf(flushed())).toEqual({ [`${METRIC.triageDecisions}{decision=park}`]: 1 });
@@ -154,7 +156,7 @@ describe('use cases record what happened', () => {
     const checklist = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
 
     // Act
-    await decideAtGate({ pilots }, { pilotId: PILOT_ID, ifMatch: [1], gate: { decision: 'go', reason: 'Klar', checklist }, caller: TRIAGE, language: 'da', at: '2026-02-10T10:00:00.000Z' });
+    await decideAtGate({ pilots, clock: fixedClock('2026-02-10T10:00:00.000Z') }, { pilotId: PILOT_ID, ifMatch: [1], gate: { decision: 'go', reason: 'Klar', checklist }, caller: TRIAGE });
 
     // Assess
     expect(valuesOf(flushed())).toEqual({ [`${METRIC.gateDecisions}{decision=go}`]: 1 });
@@ -164,7 +166,7 @@ describe('use cases record what happened', () => {
     // Prepare
     const notifications = new InMemoryNotificationStore().seed(aNotification(), aNotification({ id: 'second' }));
     const mailer = new RecordingMailer();
-    const deps = { notifications, mailer, suppressions: new InMemoryMailSuppressionStore() };
+    const deps = { notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: systemClock };
     await deliverNotification(deps, aNotification().id);
     mailer.outage = new Error('SES throttled');
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../shared/config.ts';
-import { TooManyRequestsError } from '../../shared/http/errors.ts';
+import { RefusedError } from '../../shared/domain/refusals.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
+import { refusalProblem } from '../../shared/http/refusals.ts';
 import { USAGE_LIMIT_VARIABLES, usageLimitFromEnv, usageLimitsFromEnv, UsageLimiter } from '../../shared/usage-limits.ts';
 import type { UsageCharge, UsageCounterStore } from '../../shared/store/ports.ts';
 import { rejectionOf } from './support/errors.ts';
 import { TEST_KEYS, testKeys } from './support/secret.ts';
 import { InMemoryUsageCounterStore, testLimiter } from './support/usage.ts';
+import { clockOf, fixedClock } from './support/clock.ts';
+import { systemClock } from '../../shared/domain/clock.ts';
 
 const NOW = new Date('2026-01-08T08:46:00.000Z');
 const SUB = 'e7a1c2d3-employee';
@@ -14,7 +17,7 @@ const SUB = 'e7a1c2d3-employee';
 describe('UsageLimiter', () => {
   it('lets a person through up to their limit in the hour, then refuses with 429 and Retry-After until the hour ends', async () => {
     // Prepare
-    const { limiter } = testLimiter({ submit: 3 }, { now: () => NOW });
+    const { limiter } = testLimiter({ submit: 3 }, { clock: fixedClock(NOW) });
 
     // Act
     const outcomes = [];
@@ -24,14 +27,12 @@ describe('UsageLimiter', () => {
     expect(outcomes.map((outcome) => outcome.allowed)).toEqual([true, true, true, false]);
     const refused = outcomes[3];
     if (refused?.allowed !== false) throw new Error('expected a refusal');
-    expect(refused.refusal).toBeInstanceOf(TooManyRequestsError);
-    expect(refused.refusal.headers).toEqual({ 'retry-after': String(14 * 60) });
-    expect(refused.refusal.retryAfterSeconds).toBe(14 * 60);
+    expect(refused.refusal).toEqual({ kind: 'usage-limit', action: 'submit', limit: 3, retryAfterSeconds: 14 * 60 });
   });
 
   it('counts each person apart: another person is not refused', async () => {
     // Prepare
-    const { limiter } = testLimiter({ submit: 1 }, { now: () => NOW });
+    const { limiter } = testLimiter({ submit: 1 }, { clock: fixedClock(NOW) });
     await limiter.consume(SUB, 'submit');
 
     // Act
@@ -45,7 +46,7 @@ describe('UsageLimiter', () => {
 
   it('counts each action apart: a person at their submit limit may still look up similar ideas', async () => {
     // Prepare
-    const { limiter } = testLimiter({ submit: 1, similar: 1 }, { now: () => NOW });
+    const { limiter } = testLimiter({ submit: 1, similar: 1 }, { clock: fixedClock(NOW) });
     await limiter.consume(SUB, 'submit');
 
     // Act
@@ -58,7 +59,7 @@ describe('UsageLimiter', () => {
   it('starts afresh in the next hour', async () => {
     // Prepare
     let now = NOW;
-    const { limiter } = testLimiter({ submit: 1 }, { now: () => now });
+    const { limiter } = testLimiter({ submit: 1 }, { clock: clockOf(() => now) });
     await limiter.consume(SUB, 'submit');
 
     // Act
@@ -71,7 +72,7 @@ describe('UsageLimiter', () => {
 
   it('counts under the keyed hash of the subject (HMAC, purpose usage), never the subject', async () => {
     // Prepare
-    const { limiter } = testLimiter({}, { now: () => NOW });
+    const { limiter } = testLimiter({}, { clock: fixedClock(NOW) });
 
     // Act
     const outcome = await limiter.consume(SUB, 'support');
@@ -85,7 +86,7 @@ describe('UsageLimiter', () => {
 
   it('throws the 429 from require, and gives back a counted use', async () => {
     // Prepare
-    const { limiter, store } = testLimiter({ support: 1 }, { now: () => NOW });
+    const { limiter, store } = testLimiter({ support: 1 }, { clock: fixedClock(NOW) });
     const charge = await limiter.require(SUB, 'support');
 
     // Act
@@ -94,7 +95,8 @@ describe('UsageLimiter', () => {
     const again = await limiter.require(SUB, 'support');
 
     // Assess
-    expect(refused).toBeInstanceOf(TooManyRequestsError);
+    expect(refused).toBeInstanceOf(RefusedError);
+    expect((refused as RefusedError).refusal).toMatchObject({ kind: 'usage-limit', action: 'support' });
     expect(again.action).toBe('support');
     expect(store.total('support')).toBe(1);
   });
@@ -102,7 +104,7 @@ describe('UsageLimiter', () => {
   it('logs, not throws, a give-back that fails: the count expires with its hour anyway', async () => {
     // Prepare
     const failing: UsageCounterStore = { add: async () => true, giveBack: async () => Promise.reject(new Error('DynamoDB is away')) };
-    const limiter = new UsageLimiter({ store: failing, keys: testKeys, limits: { submit: 5 }, now: () => NOW });
+    const limiter = new UsageLimiter({ store: failing, keys: testKeys, limits: { submit: 5 }, clock: fixedClock(NOW) });
     const charge = (await limiter.require(SUB, 'submit')) satisfies UsageCharge;
 
     // Act
@@ -114,7 +116,7 @@ describe('UsageLimiter', () => {
 
   it('refuses to count an action the function has no limit for (a wiring mistake, not the caller’s)', async () => {
     // Prepare
-    const limiter = new UsageLimiter({ store: new InMemoryUsageCounterStore(), keys: testKeys, limits: { similar: 5 } });
+    const limiter = new UsageLimiter({ store: new InMemoryUsageCounterStore(), keys: testKeys, limits: { similar: 5 }, clock: systemClock });
 
     // Act
     const error = await rejectionOf(limiter.consume(SUB, 'submit'));
@@ -127,13 +129,13 @@ describe('UsageLimiter', () => {
 describe('the 429 problem document', () => {
   it('says in Danish what the limit is and when to try again, with Retry-After in seconds', async () => {
     // Prepare
-    const { limiter } = testLimiter({ submit: 1 }, { now: () => NOW });
+    const { limiter } = testLimiter({ submit: 1 }, { clock: fixedClock(NOW) });
     await limiter.consume(SUB, 'submit');
     const outcome = await limiter.consume(SUB, 'submit');
     if (outcome.allowed) throw new Error('expected a refusal');
 
     // Act
-    const response = problemResponse(outcome.refusal, 'da');
+    const response = problemResponse(refusalProblem(outcome.refusal, 'da'), 'da');
 
     // Assess
     expect(response.statusCode).toBe(429);
@@ -150,13 +152,13 @@ describe('the 429 problem document', () => {
 
   it('says the same in English', async () => {
     // Prepare
-    const { limiter } = testLimiter({ similar: 300 }, { now: () => NOW });
+    const { limiter } = testLimiter({ similar: 300 }, { clock: fixedClock(NOW) });
     for (let n = 0; n < 300; n++) await limiter.consume(SUB, 'similar');
     const outcome = await limiter.consume(SUB, 'similar');
     if (outcome.allowed) throw new Error('expected a refusal');
 
     // Act
-    const response = problemResponse(outcome.refusal, 'en');
+    const response = problemResponse(refusalProblem(outcome.refusal, 'en'), 'en');
 
     // Assess
     expect(JSON.parse(String(response.body))).toMatchObject({

@@ -1,15 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import { answerQuestion } from '../../../shared/employee/answer.ts';
+import { answerQuestion as answerUseCase } from '../../../shared/employee/answer.ts';
 import { InvalidTransitionError, NotFoundError, PreconditionFailedError } from '../../../shared/http/errors.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import type { Transition } from '../../../shared/store/ports.ts';
-import { rejectionOf } from '../support/errors.ts';
+import type { IdeaStore, Transition } from '../../../shared/store/ports.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaNeedingInfo, COLLEAGUE, IDEA_ID, SUBMITTER, SUBMITTER_EMAIL, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-14T10:00:00.000Z';
 const TOKEN = 'Zm9sbG93LXVwLXRva2VuLWZvci10ZXN0cy0xMjM0NTY';
 const ANSWER = 'Det er Nexus, FMK og Sensum.';
+
+/** Answers at `at`; a refusal rejects as the problem a route answers with, in `language`. */
+function answerQuestion(store: IdeaStore, { language, at, ...request }: Parameters<typeof answerUseCase>[1] & { language: 'da' | 'en'; at: string }) {
+  return asProblem(answerUseCase({ store, clock: fixedClock(at) }, request), language);
+}
 
 function request(overrides: Partial<Parameters<typeof answerQuestion>[1]> = {}) {
   return { ideaId: IDEA_ID, answer: ANSWER, caller: SUBMITTER, language: 'da' as const, at: AT, ...overrides };

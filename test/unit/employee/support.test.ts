@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { supportIdea } from '../../../shared/employee/support.ts';
+import { supportIdea as supportUseCase } from '../../../shared/employee/support.ts';
 import { InvalidTransitionError, NotFoundError, TooManyRequestsError } from '../../../shared/http/errors.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
-import { rejectionOf } from '../support/errors.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { testLimiter } from '../support/usage.ts';
@@ -10,6 +11,11 @@ import { anIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, TRIAGE } from '../support/i
 
 const AT = '2026-01-14T10:00:00.000Z';
 const { limiter } = testLimiter();
+
+/** Supports at `at`; a refusal rejects as the problem a route answers with. */
+function supportIdea(deps: Omit<Parameters<typeof supportUseCase>[0], 'clock'>, { at, ...request }: Parameters<typeof supportUseCase>[1] & { at: string }) {
+  return asProblem(supportUseCase({ ...deps, clock: fixedClock(at) }, request));
+}
 
 describe('supportIdea', () => {
   it('counts a person’s support once, however often they send it', async () => {

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { withdrawIdea } from '../../../shared/employee/withdraw.ts';
+import { withdrawIdea as withdrawUseCase } from '../../../shared/employee/withdraw.ts';
 import { InvalidTransitionError, NotFoundError } from '../../../shared/http/errors.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { rejectionOf } from '../support/errors.ts';
+import type { IdeaStore } from '../../../shared/store/ports.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, SUBMITTER, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const AT = '2026-01-14T10:00:00.000Z';
 const TOKEN = 'Zm9sbG93LXVwLXRva2VuLWZvci10ZXN0cy0xMjM0NTY';
+
+/** Withdraws at `at`; a refusal rejects as the problem a route answers with, in `language`. */
+function withdrawIdea(store: IdeaStore, { language, at, ...request }: Parameters<typeof withdrawUseCase>[1] & { language: 'da' | 'en'; at: string }) {
+  return asProblem(withdrawUseCase({ store, clock: fixedClock(at) }, request), language);
+}
 
 function request(overrides: Partial<Parameters<typeof withdrawIdea>[1]> = {}) {
   return { ideaId: IDEA_ID, caller: SUBMITTER, language: 'da' as const, at: AT, ...overrides };

@@ -7,13 +7,13 @@ import { InMemoryIdeaStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemor
 import { aStrategy } from '../support/strategy.ts';
 import { aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 import { aFrictionIdea, aFrictionIdeaWithoutFigures, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-01-05T08:31:00.000Z');
-const now = () => NOW;
 const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 3, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
 
 function deps(store: InMemoryIdeaStore, index = new InMemorySimilarityIndex(), notify = new RecordingNotifyQueue()) {
-  return { store, strategies, index, notify, pilots: new InMemoryPilotStore(store) };
+  return { store, strategies, index, notify, pilots: new InMemoryPilotStore(store), clock: fixedClock(NOW) };
 }
 
 /** A submitter whose token carried an e-mail address, so Spire can write to them. */
@@ -25,7 +25,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const outcome = await admitToTriage(deps(store), IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('admitted');
@@ -38,7 +38,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea({ title: 'Dobbeltindtastning i tre systemer', description: 'Vi taster de samme oplysninger tre gange, dobbeltindtastning hver dag.' }));
 
     // Act
-    await admitToTriage(deps(store), IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     const alignment = store.ideas.get(IDEA_ID)?.themeAlignment;
@@ -53,11 +53,11 @@ describe('admitToTriage', () => {
     const index = new InMemorySimilarityIndex();
     const first = anIdea({ id: OTHER_IDEA_ID, title: 'Dobbeltindtastning af medicinlister', description: 'Vi taster medicinlisten ind både i omsorgssystemet og i apotekets system hver uge.' });
     store.seed(first);
-    await admitToTriage(deps(store, index), OTHER_IDEA_ID, now);
+    await admitToTriage(deps(store, index), OTHER_IDEA_ID);
     store.seed(anIdea({ title: 'Medicinlister tastes ind to gange', description: 'Hver uge taster vi medicinlisten ind i omsorgssystemet og igen i apotekets system.' }));
 
     // Act
-    await admitToTriage(deps(store, index), IDEA_ID, now);
+    await admitToTriage(deps(store, index), IDEA_ID);
 
     // Assess
     const candidates = store.ideas.get(IDEA_ID)?.duplicateCandidates ?? [];
@@ -72,7 +72,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(aFrictionIdea());
 
     // Act
-    await admitToTriage(deps(store), IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)?.frictionHoursPerYear).toBe(1380);
@@ -83,7 +83,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    await admitToTriage(deps(store), IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).not.toHaveProperty('frictionHoursPerYear');
@@ -94,7 +94,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(aFrictionIdeaWithoutFigures());
 
     // Act
-    await admitToTriage(deps(store), IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     const admitted = store.ideas.get(IDEA_ID);
@@ -108,7 +108,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(aFrictionIdeaWithoutFigures());
 
     // Act
-    await admitToTriage(deps(store), IDEA_ID, now);
+    await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     const scorecard = store.ideas.get(IDEA_ID)?.scorecard;
@@ -135,7 +135,7 @@ describe('admitToTriage', () => {
     store.seed(anIdea({ id: OTHER_IDEA_ID, title: 'App til registrering af besøg i hjemmeplejen', description: 'Vi registrerer hvert besøg på papir og taster det ind på kontoret. En app på en tablet ville spare tid.' }));
 
     // Act
-    await admitToTriage({ ...deps(store), pilots }, OTHER_IDEA_ID, now);
+    await admitToTriage({ ...deps(store), pilots }, OTHER_IDEA_ID);
 
     // Assess
     const resembling = store.ideas.get(OTHER_IDEA_ID)?.resemblingPilots;
@@ -157,7 +157,7 @@ describe('admitToTriage', () => {
     store.seed(anIdea({ id: OTHER_IDEA_ID, title: 'Fælles kalender til mødelokaler på rådhuset', description: 'Mødelokalerne på rådhuset bookes i tre forskellige regneark, så de ofte er dobbeltbooket.' }));
 
     // Act
-    await admitToTriage({ ...deps(store), pilots }, OTHER_IDEA_ID, now);
+    await admitToTriage({ ...deps(store), pilots }, OTHER_IDEA_ID);
 
     // Assess
     expect(store.ideas.get(OTHER_IDEA_ID)?.status).toBe('in_triage');
@@ -170,7 +170,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(idea);
 
     // Act
-    const outcome = await admitToTriage(deps(store), IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -183,8 +183,8 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore().seed(anIdea());
 
     // Act
-    const first = await admitToTriage(deps(store), IDEA_ID, now);
-    const second = await admitToTriage(deps(store), IDEA_ID, now);
+    const first = await admitToTriage(deps(store), IDEA_ID);
+    const second = await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     expect([first, second]).toEqual(['admitted', 'already-admitted']);
@@ -201,7 +201,7 @@ describe('admitToTriage', () => {
     });
 
     // Act
-    const outcome = await admitToTriage(deps(store), IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('already-admitted');
@@ -214,7 +214,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new VersionConflictError({ kind: 'idea', id: IDEA_ID, expectedVersion: 1 }, 'requeueCount changed'));
 
     // Act
-    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID));
 
     // Assess
     expect(error).toBeInstanceOf(VersionConflictError);
@@ -226,7 +226,7 @@ describe('admitToTriage', () => {
     vi.spyOn(store, 'transition').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
 
     // Act
-    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID));
 
     // Assess
     expect(error.message).toBe('DynamoDB is unavailable');
@@ -237,7 +237,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore();
 
     // Act
-    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID, now));
+    const error = await rejectionOf(admitToTriage(deps(store), IDEA_ID));
 
     // Assess
     expect(error).toBeInstanceOf(UnknownIdeaError);
@@ -250,7 +250,7 @@ describe('admitToTriage', () => {
     const notify = new RecordingNotifyQueue();
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
 
     // Assess: the id is the idea at its new version, so a redelivery cannot write a second one.
     const stored = await store.notifications.get(`${IDEA_ID}.v2`);
@@ -267,7 +267,7 @@ describe('admitToTriage', () => {
     const store = new InMemoryIdeaStore(log).seed(anIdea(withEmail));
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), new RecordingNotifyQueue(log)), IDEA_ID, now);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), new RecordingNotifyQueue(log)), IDEA_ID);
 
     // Assess
     expect(log).toEqual([`store.transition ${IDEA_ID} in_triage`, `notify.enqueue ${IDEA_ID}.v2`]);
@@ -280,7 +280,7 @@ describe('admitToTriage', () => {
     notify.outage = new Error('SQS is unavailable');
 
     // Act
-    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('admitted');
@@ -293,7 +293,7 @@ describe('admitToTriage', () => {
     const notify = new RecordingNotifyQueue();
 
     // Act
-    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('admitted');
@@ -307,7 +307,7 @@ describe('admitToTriage', () => {
     const notify = new RecordingNotifyQueue();
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
 
     // Assess
     expect(store.notifications.notifications.size).toBe(0);
@@ -318,10 +318,10 @@ describe('admitToTriage', () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
     const notify = new RecordingNotifyQueue();
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID, now);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
 
     // Assess
     expect(notify.sent).toEqual([[`${IDEA_ID}.v2`]]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../../../shared/domain/roles.ts';
-import { IdempotencyKeyReusedError, TooManyRequestsError } from '../../../shared/http/errors.ts';
+import { RefusedError } from '../../../shared/domain/refusals.ts';
 import { canonicalJson, followUpTokenFor, hashToken, IDEMPOTENCY_WINDOW_SECONDS, submitIdea } from '../../../shared/intake/submit.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
 import { aSubmission } from '../support/ideas.ts';
@@ -9,6 +9,7 @@ import { rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, RecordingQueue } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { testLimiter } from '../support/usage.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-01-05T08:30:00.000Z');
 const caller: Caller = { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen', roles: ['employee'] };
@@ -28,8 +29,8 @@ function setup() {
   const log: string[] = [];
   const store = new InMemoryIdeaStore(log);
   const queue = new RecordingQueue(log);
-  const { limiter, store: usage } = testLimiter({}, { now: () => NOW });
-  return { log, store, queue, usage, deps: { store, queue, keys: testKeys, limiter, now: () => NOW } };
+  const { limiter, store: usage } = testLimiter({}, { clock: fixedClock(NOW) });
+  return { log, store, queue, usage, deps: { store, queue, keys: testKeys, limiter, clock: fixedClock(NOW) } };
 }
 
 describe('submitIdea', () => {
@@ -307,8 +308,8 @@ describe('submitIdea', () => {
       const error = await rejectionOf(submitIdea(deps, { ...idea, title: 'En helt anden idé' }, caller, 'key-1'));
 
       // Assess
-      expect(error).toBeInstanceOf(IdempotencyKeyReusedError);
-      expect((error as IdempotencyKeyReusedError).status).toBe(422);
+      expect(error).toBeInstanceOf(RefusedError);
+      expect((error as RefusedError).refusal).toEqual({ kind: 'idempotency-key-reused' });
       expect(store.ideas.size).toBe(1);
     });
 
@@ -440,8 +441,8 @@ describe('submitIdea and the per-person limit', () => {
     const log: string[] = [];
     const store = new InMemoryIdeaStore(log);
     const queue = new RecordingQueue(log);
-    const { limiter, store: usage } = testLimiter({ submit: limit }, { log, now: () => NOW });
-    return { log, store, queue, usage, deps: { store, queue, keys: testKeys, limiter, now: () => NOW } };
+    const { limiter, store: usage } = testLimiter({ submit: limit }, { log, clock: fixedClock(NOW) });
+    return { log, store, queue, usage, deps: { store, queue, keys: testKeys, limiter, clock: fixedClock(NOW) } };
   }
 
   it('counts the submit before it stores the idea', async () => {
@@ -465,8 +466,7 @@ describe('submitIdea and the per-person limit', () => {
     const error = await rejectionOf(submitIdea(deps, idea, caller));
 
     // Assess
-    expect(error).toBeInstanceOf(TooManyRequestsError);
-    expect((error as TooManyRequestsError).headers['retry-after']).toBe(String(30 * 60));
+    expect((error as RefusedError).refusal).toEqual({ kind: 'usage-limit', action: 'submit', limit: 2, retryAfterSeconds: 30 * 60 });
     expect(store.ideas.size).toBe(2);
     expect(store.events).toHaveLength(2);
     expect(queue.sent).toHaveLength(2);
@@ -494,7 +494,7 @@ describe('submitIdea and the per-person limit', () => {
     const error = await rejectionOf(submitIdea(deps, idea, caller));
 
     // Assess
-    expect(error).toBeInstanceOf(TooManyRequestsError);
+    expect((error as RefusedError).refusal).toMatchObject({ kind: 'usage-limit' });
   });
 
   it('gives the count back for a retry with the same Idempotency-Key: only a new idea counts', async () => {
@@ -536,8 +536,8 @@ describe('submitIdea and the per-person limit', () => {
     const fresh = await rejectionOf(submitIdea(deps, idea, caller, 'key-2'));
 
     // Assess
-    expect(reused).toBeInstanceOf(IdempotencyKeyReusedError);
-    expect(fresh).toBeInstanceOf(TooManyRequestsError);
+    expect((reused as RefusedError).refusal).toEqual({ kind: 'idempotency-key-reused' });
+    expect((fresh as RefusedError).refusal).toMatchObject({ kind: 'usage-limit' });
   });
 
   it('gives the count back when the idea could not be stored', async () => {

@@ -6,9 +6,10 @@ import { SqsIntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import { SWEEP_SEND_FAILURES_IN_A_ROW, SweepIncompleteError, sweepStuckIdeas, type SweepReport, type SweepSettings } from '../../../shared/intake/sweep.ts';
 import { InMemoryIdeaStore, RecordingQueue } from '../support/fakes.ts';
 import { anIdea } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-01-05T12:00:00.000Z');
-const now = () => NOW;
+const clock = fixedClock(NOW);
 const settings: SweepSettings = { minAgeSeconds: 120, maxRequeues: 3, batchLimit: 500 };
 
 /** An idea whose status last changed `secondsAgo` before NOW. */
@@ -24,7 +25,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    const report = await sweepStuckIdeas(store, queue, settings, now);
+    const report = await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(queue.sent).toEqual([[stuck(2, 600).id, stuck(1, 300).id]]);
@@ -37,7 +38,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    const report = await sweepStuckIdeas(store, queue, settings, now);
+    const report = await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(queue.sent).toEqual([]);
@@ -50,7 +51,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    await sweepStuckIdeas(store, queue, settings, now);
+    await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(store.ideas.get(stuck(1, 300).id)?.requeueCount).toBe(2);
@@ -64,7 +65,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue(log);
 
     // Act
-    await sweepStuckIdeas(store, queue, settings, now);
+    await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(log).toEqual([`queue.enqueue ${idea.id}`, `store.recordRequeue ${idea.id}`]);
@@ -76,7 +77,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    const report = await sweepStuckIdeas(store, queue, settings, now);
+    const report = await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(queue.sent).toEqual([[stuck(2, 300).id]]);
@@ -94,9 +95,9 @@ describe('sweepStuckIdeas', () => {
     const small = { ...settings, batchLimit: 5 };
 
     // Act
-    const first = await sweepStuckIdeas(store, queue, small, now);
-    const second = await sweepStuckIdeas(store, queue, small, now);
-    const third = await sweepStuckIdeas(store, queue, small, now);
+    const first = await sweepStuckIdeas({ store, queue, clock }, small);
+    const second = await sweepStuckIdeas({ store, queue, clock }, small);
+    const third = await sweepStuckIdeas({ store, queue, clock }, small);
 
     // Assess
     expect(first).toEqual({ found: 5, requeued: 0, givenUp: 5, failed: 0 });
@@ -111,7 +112,7 @@ describe('sweepStuckIdeas', () => {
     const store = new InMemoryIdeaStore().seed(stuck(1, 300, { requeueCount: 3 }));
 
     // Act
-    await sweepStuckIdeas(store, new RecordingQueue(), settings, now);
+    await sweepStuckIdeas({ store, queue: new RecordingQueue(), clock }, settings);
 
     // Assess
     const inbox = await store.listInbox({ status: 'submitted' }, 'age', 25);
@@ -127,7 +128,7 @@ describe('sweepStuckIdeas', () => {
     await store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at: NOW.toISOString() });
 
     // Act
-    const report = await sweepStuckIdeas(store, new RecordingQueue(), settings, now);
+    const report = await sweepStuckIdeas({ store, queue: new RecordingQueue(), clock }, settings);
 
     // Assess
     expect(report).toEqual({ found: 1, requeued: 0, givenUp: 0, failed: 0 });
@@ -141,7 +142,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    const report = await sweepStuckIdeas(store, queue, settings, now);
+    const report = await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(queue.log).toEqual([]);
@@ -156,7 +157,7 @@ describe('sweepStuckIdeas', () => {
     queue.refuses = (id) => id === refused.id;
 
     // Act
-    const report = await sweepStuckIdeas(store, queue, settings, now);
+    const report = await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(report).toEqual({ found: 2, requeued: 1, givenUp: 0, failed: 1 });
@@ -170,7 +171,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    const report = await sweepStuckIdeas(store, queue, { ...settings, batchLimit: 5 }, now);
+    const report = await sweepStuckIdeas({ store, queue, clock }, { ...settings, batchLimit: 5 });
 
     // Assess
     expect(report.found).toBe(5);
@@ -183,7 +184,7 @@ describe('sweepStuckIdeas', () => {
     const queue = new RecordingQueue();
 
     // Act
-    await sweepStuckIdeas(store, queue, settings, now);
+    await sweepStuckIdeas({ store, queue, clock }, settings);
 
     // Assess
     expect(queue.sent).toEqual([[stuck(2, 121).id]]);
@@ -224,7 +225,7 @@ describe('sweepStuckIdeas when SQS or DynamoDB fail now and then', () => {
     const queue = new FlakyQueue((call) => call === 2);
 
     // Act
-    const run = sweepStuckIdeas(store, queue, settings, now);
+    const run = sweepStuckIdeas({ store, queue, clock }, settings);
     await expect(run).rejects.toThrow(/^The sweep of stuck ideas did the rest of its work, but 1 call\(s\) failed; the next run tries them again\. The first: InternalFailure: We encountered an internal error/);
     const report = await incomplete(run);
 
@@ -241,7 +242,7 @@ describe('sweepStuckIdeas when SQS or DynamoDB fail now and then', () => {
     const queue = new FlakyQueue(() => true);
 
     // Act
-    const report = await incomplete(sweepStuckIdeas(store, queue, settings, now));
+    const report = await incomplete(sweepStuckIdeas({ store, queue, clock }, settings));
 
     // Assess
     expect(report).toEqual({ found: 2, requeued: 0, givenUp: 1, failed: 1 });
@@ -254,7 +255,7 @@ describe('sweepStuckIdeas when SQS or DynamoDB fail now and then', () => {
     const queue = new FlakyQueue(() => true);
 
     // Act
-    const run = sweepStuckIdeas(store, queue, settings, now);
+    const run = sweepStuckIdeas({ store, queue, clock }, settings);
     await expect(run).rejects.toThrow('(the intake queue taken as down)');
     const report = await incomplete(run);
 
@@ -274,7 +275,7 @@ describe('sweepStuckIdeas when SQS or DynamoDB fail now and then', () => {
     store.transition = async (change) => (change.idea.id === notGivenUp.id ? Promise.reject(throttled()) : transition(change));
 
     // Act
-    const report = await incomplete(sweepStuckIdeas(store, new RecordingQueue(), settings, now));
+    const report = await incomplete(sweepStuckIdeas({ store, queue: new RecordingQueue(), clock }, settings));
 
     // Assess
     expect(report).toEqual({ found: 4, requeued: 2, givenUp: 1, failed: 0 });
@@ -305,7 +306,7 @@ describe('sweepStuckIdeas when SQS or DynamoDB fail now and then', () => {
     const reports: SweepReport[] = [];
     try {
       for (let run = 0; run < 10; run++) {
-        reports.push(await sweepStuckIdeas(store, queue, settings, now).catch((error: unknown) => (error instanceof SweepIncompleteError ? error.report : Promise.reject(error))));
+        reports.push(await sweepStuckIdeas({ store, queue, clock }, settings).catch((error: unknown) => (error instanceof SweepIncompleteError ? error.report : Promise.reject(error))));
       }
     } finally {
       sqs.restore();

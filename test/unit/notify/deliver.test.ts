@@ -3,9 +3,9 @@ import { deliverNotification } from '../../../shared/notify/deliver.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { InMemoryMailSuppressionStore, InMemoryNotificationStore, RecordingMailer } from '../support/fakes.ts';
 import { aNotification, IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-01-05T08:31:02.000Z');
-const now = () => NOW;
 const ID = `${IDEA_ID}.v2`;
 
 function setup() {
@@ -13,7 +13,7 @@ function setup() {
   const notifications = new InMemoryNotificationStore(log).seed(aNotification());
   const mailer = new RecordingMailer(log);
   const suppressions = new InMemoryMailSuppressionStore(log);
-  return { log, notifications, mailer, suppressions, deps: { notifications, mailer, suppressions } };
+  return { log, notifications, mailer, suppressions, deps: { notifications, mailer, suppressions, clock: fixedClock(NOW) } };
 }
 
 describe('deliverNotification', () => {
@@ -22,7 +22,7 @@ describe('deliverNotification', () => {
     const { notifications, mailer, deps } = setup();
 
     // Act
-    const outcome = await deliverNotification(deps, ID, now);
+    const outcome = await deliverNotification(deps, ID);
 
     // Assess
     expect(outcome).toBe('sent');
@@ -36,7 +36,7 @@ describe('deliverNotification', () => {
     const { log, deps } = setup();
 
     // Act
-    await deliverNotification(deps, ID, now);
+    await deliverNotification(deps, ID);
 
     // Assess
     expect(log).toEqual([`mailer.send ${ID}`, `notifications.markSent ${ID}`]);
@@ -45,10 +45,10 @@ describe('deliverNotification', () => {
   it('sends nothing again when the same notification is delivered a second time', async () => {
     // Prepare
     const { notifications, mailer, deps } = setup();
-    await deliverNotification(deps, ID, now);
+    await deliverNotification(deps, ID);
 
     // Act
-    const outcome = await deliverNotification(deps, ID, () => new Date(NOW.getTime() + 60_000));
+    const outcome = await deliverNotification({ ...deps, clock: fixedClock(NOW.getTime() + 60_000) }, ID);
 
     // Assess
     expect(outcome).toBe('already-sent');
@@ -61,7 +61,7 @@ describe('deliverNotification', () => {
     const { mailer, deps } = setup();
 
     // Act
-    const outcome = await deliverNotification(deps, 'no-such-notification', now);
+    const outcome = await deliverNotification(deps, 'no-such-notification');
 
     // Assess
     expect(outcome).toBe('unknown');
@@ -74,7 +74,7 @@ describe('deliverNotification', () => {
     mailer.outage = new Error('SES throttled the request');
 
     // Act
-    const error = await rejectionOf(deliverNotification(deps, ID, now));
+    const error = await rejectionOf(deliverNotification(deps, ID));
 
     // Assess
     expect(error.message).toBe('SES throttled the request');
@@ -91,7 +91,7 @@ describe('deliverNotification', () => {
       await suppressions.suppress(bounced);
 
       // Act
-      const outcome = await deliverNotification(deps, ID, now);
+      const outcome = await deliverNotification(deps, ID);
 
       // Assess
       expect(outcome).toBe('undeliverable');
@@ -106,7 +106,7 @@ describe('deliverNotification', () => {
       await suppressions.suppress({ ...bounced, reason: 'complaint', detail: 'abuse' });
 
       // Act
-      await deliverNotification(deps, ID, now);
+      await deliverNotification(deps, ID);
 
       // Assess
       expect(await notifications.listPending('9999', 10)).toEqual([]);
@@ -119,7 +119,7 @@ describe('deliverNotification', () => {
       await suppressions.suppress({ ...bounced, address: `  ${SUBMITTER_EMAIL.toUpperCase()} ` });
 
       // Act
-      const outcome = await deliverNotification(deps, ID, now);
+      const outcome = await deliverNotification(deps, ID);
 
       // Assess
       expect(outcome).toBe('undeliverable');
@@ -130,11 +130,11 @@ describe('deliverNotification', () => {
       // Prepare
       const { log, suppressions, deps } = setup();
       await suppressions.suppress(bounced);
-      await deliverNotification(deps, ID, now);
+      await deliverNotification(deps, ID);
       log.length = 0;
 
       // Act
-      const outcome = await deliverNotification(deps, ID, () => new Date(NOW.getTime() + 60_000));
+      const outcome = await deliverNotification({ ...deps, clock: fixedClock(NOW.getTime() + 60_000) }, ID);
 
       // Assess
       expect(outcome).toBe('undeliverable');
@@ -147,7 +147,7 @@ describe('deliverNotification', () => {
       await suppressions.suppress({ ...bounced, address: 'someone.else@kommune.example' });
 
       // Act
-      const outcome = await deliverNotification(deps, ID, now);
+      const outcome = await deliverNotification(deps, ID);
 
       // Assess
       expect(outcome).toBe('sent');

@@ -4,9 +4,9 @@ import { supporterHash } from '../../../shared/triage/merge.ts';
 import { InMemoryIdeaStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { aNotification, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-01-05T12:00:00.000Z');
-const now = () => NOW;
 const settings = { minAgeSeconds: 120, maxRequeues: 5, batchLimit: 500 };
 
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOString();
@@ -14,7 +14,7 @@ const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOS
 function setup() {
   const store = new InMemoryIdeaStore();
   const queue = new RecordingNotifyQueue();
-  return { store, queue, deps: { store, notifications: store.notifications, queue, keys: testKeys } };
+  return { store, queue, deps: { store, notifications: store.notifications, queue, keys: testKeys, clock: fixedClock(NOW) } };
 }
 
 /** IDEA_ID, merged into OTHER_IDEA_ID `secondsAgo`, with one supporter still to carry over. */
@@ -31,7 +31,7 @@ describe('sweepPendingWork', () => {
     store.notifications.seed(aNotification({ id: 'a.v2', createdAt: ago(300) }), aNotification({ id: 'b.v2', createdAt: ago(3600) }));
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(queue.sent).toEqual([['b.v2', 'a.v2']]);
@@ -44,7 +44,7 @@ describe('sweepPendingWork', () => {
     store.notifications.seed(aNotification({ id: 'young.v2', createdAt: ago(60) }), aNotification({ id: 'sent.v2', createdAt: ago(3600), sentAt: ago(3590) }));
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(queue.sent).toEqual([]);
@@ -58,7 +58,7 @@ describe('sweepPendingWork', () => {
     queue.refuses = (id) => id === 'a.v2';
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(report.notificationsRequeued).toBe(1);
@@ -71,7 +71,7 @@ describe('sweepPendingWork', () => {
     await interruptedMerge(store, 600);
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 1 });
@@ -85,7 +85,7 @@ describe('sweepPendingWork', () => {
     await interruptedMerge(store, 30);
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(report.mergesFinished).toBe(0);
@@ -97,10 +97,10 @@ describe('sweepPendingWork', () => {
     // Prepare
     const { store, queue, deps } = setup();
     await interruptedMerge(store, 600);
-    await sweepPendingWork(deps, settings, now);
+    await sweepPendingWork(deps, settings);
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 0 });
@@ -114,7 +114,7 @@ describe('sweepPendingWork', () => {
     store.notifications.seed(...[1, 2, 3].map((n) => aNotification({ id: `n${n}.v2`, createdAt: ago(1000 - n) })));
 
     // Act
-    const report = await sweepPendingWork(deps, { ...settings, batchLimit: 2 }, now);
+    const report = await sweepPendingWork(deps, { ...settings, batchLimit: 2 });
 
     // Assess
     expect(queue.sent).toEqual([['n1.v2', 'n2.v2']]);
@@ -127,7 +127,7 @@ describe('sweepPendingWork', () => {
     store.notifications.seed(aNotification({ id: 'stubborn.v2', createdAt: ago(9000), requeues: 5 }), aNotification({ id: 'fresh.v2', createdAt: ago(300) }));
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(queue.sent).toEqual([['fresh.v2']]);
@@ -145,7 +145,7 @@ describe('sweepPendingWork', () => {
     queue.outage = new Error('SQS is unavailable');
 
     // Act
-    const report = await sweepPendingWork(deps, settings, now);
+    const report = await sweepPendingWork(deps, settings);
 
     // Assess
     expect(report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 1 });
@@ -162,7 +162,7 @@ describe('sweepPendingWork', () => {
     store.notifications.recordRequeue = async (id) => (id === 'a.v2' ? Promise.reject(new Error('ProvisionedThroughputExceededException')) : recordRequeue(id));
 
     // Act
-    const failure = await sweepPendingWork(deps, settings, now).catch((error: unknown) => error);
+    const failure = await sweepPendingWork(deps, settings).catch((error: unknown) => error);
 
     // Assess: both queued, the other counted, the merge finished; the run fails with what it did.
     expect(failure).toBeInstanceOf(PendingWorkIncompleteError);
@@ -180,7 +180,7 @@ describe('sweepPendingWork', () => {
     store.notifications.abandon = async () => Promise.reject(new Error('ProvisionedThroughputExceededException'));
 
     // Act
-    const failure = await sweepPendingWork(deps, settings, now).catch((error: unknown) => error);
+    const failure = await sweepPendingWork(deps, settings).catch((error: unknown) => error);
 
     // Assess
     expect((failure as PendingWorkIncompleteError).report).toEqual({ notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 1 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Pilot, PilotPatch } from '../../../shared/domain/pilot.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
 import { editPilot } from '../../../shared/pilots/edit.ts';
-import { rejectionOf } from '../support/errors.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryPilotStore } from '../support/fakes.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
@@ -21,9 +22,9 @@ function setup(pilot: Pilot = aPilot()) {
 }
 
 function edit(store: InMemoryPilotStore, patch: PilotPatch, options: { expectedVersion?: number; pilotId?: string; language?: 'da' | 'en' } = {}) {
-  return editPilot(
-    { pilots: store },
-    { pilotId: options.pilotId ?? PILOT_ID, ifMatch: [options.expectedVersion ?? 1], patch, caller: TRIAGE, language: options.language ?? 'da', at: AT },
+  return asProblem(
+    editPilot({ pilots: store, clock: fixedClock(AT) }, { pilotId: options.pilotId ?? PILOT_ID, ifMatch: [options.expectedVersion ?? 1], patch, caller: TRIAGE }),
+    options.language ?? 'da',
   );
 }
 

@@ -4,7 +4,8 @@ import type { Pilot } from '../../../shared/domain/pilot.ts';
 import type { Caller } from '../../../shared/domain/roles.ts';
 import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, InvalidGateDecisionError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
 import { decideAtGate, gateRole } from '../../../shared/pilots/gate.ts';
-import { rejectionOf } from '../support/errors.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryPilotStore } from '../support/fakes.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { aPilot, aPilotReadyToStart, aPilotIn, aStoppedPilot, DIRECTOR, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
@@ -25,9 +26,9 @@ function decide(
   gate: GateRequest,
   options: { caller?: Caller; expectedVersion?: number; pilotId?: string; language?: 'da' | 'en' } = {},
 ) {
-  return decideAtGate(
-    { pilots: store },
-    { pilotId: options.pilotId ?? PILOT_ID, ifMatch: [options.expectedVersion ?? 1], gate, caller: options.caller ?? TRIAGE, language: options.language ?? 'da', at: AT },
+  return asProblem(
+    decideAtGate({ pilots: store, clock: fixedClock(AT) }, { pilotId: options.pilotId ?? PILOT_ID, ifMatch: [options.expectedVersion ?? 1], gate, caller: options.caller ?? TRIAGE }),
+    options.language ?? 'da',
   );
 }
 

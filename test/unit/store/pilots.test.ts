@@ -6,9 +6,8 @@ import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../..
 import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
-import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { VersionConflictError, type PilotChange, type StoreCursor } from '../../../shared/store/ports.ts';
+import { InvalidCursorError, VersionConflictError, type PilotChange, type StoreCursor } from '../../../shared/store/ports.ts';
 import { pipelineShardKey } from '../../../shared/store/keys.ts';
 import { DynamoPilotStore, learningsReadOnce, newPilotItems } from '../../../shared/store/pilots.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';

@@ -1,5 +1,6 @@
 import {
   COMMENTS_PER_READ,
+  InvalidCursorError,
   VersionConflictError,
   type IdeaRecord,
   type IdeaStore,
@@ -30,7 +31,6 @@ import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../..
 import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../../../shared/domain/pilot-lists.ts';
 import { recount, type Contribution } from '../../../shared/domain/pipeline.ts';
-import { InvalidCursorError } from '../../../shared/http/errors.ts';
 import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';

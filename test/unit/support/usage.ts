@@ -1,5 +1,7 @@
 import { usageWindowLabel, type LimitedAction } from '../../../shared/domain/usage-limits.ts';
+import type { Clock } from '../../../shared/domain/clock.ts';
 import type { UsageCharge, UsageCounterStore } from '../../../shared/store/ports.ts';
+import { systemClock } from '../../../shared/domain/clock.ts';
 import { UsageLimiter } from '../../../shared/usage-limits.ts';
 import { testKeys } from './secret.ts';
 
@@ -43,8 +45,8 @@ export class InMemoryUsageCounterStore implements UsageCounterStore {
 }
 
 /** A limiter over an in-memory store, with the test secret; limits generous unless given. */
-export function testLimiter(limits: Partial<Record<LimitedAction, number>> = {}, options: { log?: string[]; now?: () => Date } = {}) {
+export function testLimiter(limits: Partial<Record<LimitedAction, number>> = {}, options: { log?: string[]; clock?: Clock } = {}) {
   const store = new InMemoryUsageCounterStore(options.log);
-  const limiter = new UsageLimiter({ store, keys: testKeys, limits: { submit: 1000, support: 1000, similar: 1000, ...limits }, ...(options.now === undefined ? {} : { now: options.now }) });
+  const limiter = new UsageLimiter({ store, keys: testKeys, limits: { submit: 1000, support: 1000, similar: 1000, ...limits }, clock: options.clock ?? systemClock });
   return { store, limiter };
 }

@@ -1,12 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NotFoundError, PreconditionFailedError } from '../../../shared/http/errors.ts';
-import { assignIdea } from '../../../shared/triage/assign.ts';
-import { rejectionOf } from '../support/errors.ts';
+import type { IdeaStore } from '../../../shared/store/ports.ts';
+import { assignIdea as assignUseCase } from '../../../shared/triage/assign.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { ADMITTED_AT, anIdeaInTriage, IDEA_ID, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-12T09:00:00.000Z';
 const TOVE = { sub: 'd1e2f3a4-tove', name: 'Tove Ågård' };
+
+/** Assigns at `at`; a refusal rejects as the problem a route answers with. */
+function assignIdea(store: IdeaStore, { at, ...request }: Parameters<typeof assignUseCase>[1] & { at: string }) {
+  return asProblem(assignUseCase({ store, clock: fixedClock(at) }, request));
+}
 
 function setup(overrides: Parameters<typeof anIdeaInTriage>[0] = {}) {
   return new InMemoryIdeaStore().seed(anIdeaInTriage(overrides));

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, PersonalDataError, ValidationError } from '../../../shared/http/errors.ts';
-import { addComment } from '../../../shared/triage/comment.ts';
-import { rejectionOf } from '../support/errors.ts';
+import type { Language } from '../../../shared/domain/idea.ts';
+import type { IdeaStore } from '../../../shared/store/ports.ts';
+import { addComment as addCommentUseCase } from '../../../shared/triage/comment.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { anAnonymousIdea, anIdeaInTriage, IDEA_ID, SUBMITTER_EMAIL, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-12T09:00:00.000Z';
 const COMMENT_ID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
 const newId = () => COMMENT_ID;
+
+/** Comments at `at`; a refusal rejects as the problem a route answers with, in `language`. */
+function addComment(store: IdeaStore, { language, at, ...request }: Parameters<typeof addCommentUseCase>[1] & { language: Language; at: string }, newId: () => string) {
+  return asProblem(addCommentUseCase({ store, clock: fixedClock(at), newId }, request), language);
+}
 
 function request(visibility: 'internal' | 'submitter', text = 'Har I talt med Sundhed om det?') {
   return { ideaId: IDEA_ID, text, visibility, caller: TRIAGE, language: 'da' as const, at: AT };

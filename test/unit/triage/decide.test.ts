@@ -3,9 +3,10 @@ import type { DecisionRequest } from '../../../shared/domain/decisions.ts';
 import type { IdeaDecision, IdeaStatus, Language } from '../../../shared/domain/idea.ts';
 import { InvalidTransitionError, NotFoundError, PersonalDataError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
 import { VersionConflictError } from '../../../shared/store/ports.ts';
-import { decide } from '../../../shared/triage/decide.ts';
+import { decide as decideUseCase, type DecideDependencies } from '../../../shared/triage/decide.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
-import { rejectionOf } from '../support/errors.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
@@ -25,7 +26,12 @@ function setup(overrides: Parameters<typeof anIdeaInTriage>[0] = {}) {
 
 function request(decision: DecisionRequest, overrides: { expectedVersion?: number; language?: Language; ideaId?: string } = {}) {
   const { expectedVersion = 2, ...rest } = overrides;
-  return { ideaId: IDEA_ID, ifMatch: [expectedVersion], decision, caller: TRIAGE, language: 'da' as Language, at: AT, ...rest };
+  return { ideaId: IDEA_ID, ifMatch: [expectedVersion], decision, caller: TRIAGE, language: 'da' as Language, ...rest };
+}
+
+/** Decides at AT; a refusal rejects as the problem a route answers with, in the request's language. */
+function decide(deps: Omit<DecideDependencies, 'clock'>, { language, ...rest }: ReturnType<typeof request> & { confirmPersonalData?: boolean }) {
+  return asProblem(decideUseCase({ ...deps, clock: fixedClock(AT) }, rest), language);
 }
 
 const DECISIONS: { request: DecisionRequest; status: IdeaStatus; recorded: Partial<IdeaDecision> }[] = [

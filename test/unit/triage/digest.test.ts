@@ -4,9 +4,9 @@ import { deliverNotification } from '../../../shared/notify/deliver.ts';
 import { sendTriageDigest, type DigestSettings } from '../../../shared/triage/digest.ts';
 import { InMemoryIdeaStore, InMemoryMailSuppressionStore, RecordingMailer, RecordingNotifyQueue } from '../support/fakes.ts';
 import { anIdeaInTriage } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-01-20T06:00:00.000Z');
-const now = () => NOW;
 const settings: DigestSettings = { to: 'digitalisering@kommune.example', serviceLevelDays: 10, language: 'da' };
 
 /** An idea that has been in `status` for `days` days at NOW. */
@@ -18,7 +18,7 @@ function waiting(n: number, days: number, overrides: Partial<Idea> = {}): Idea {
 function setup(...ideas: Idea[]) {
   const store = new InMemoryIdeaStore().seed(...ideas);
   const queue = new RecordingNotifyQueue();
-  return { store, queue, deps: { store, notifications: store.notifications, queue } };
+  return { store, queue, deps: { store, notifications: store.notifications, queue, clock: fixedClock(NOW) } };
 }
 
 describe('sendTriageDigest', () => {
@@ -27,7 +27,7 @@ describe('sendTriageDigest', () => {
     const { store, queue, deps } = setup(waiting(1, 9.5), waiting(2, 30, { status: 'parked' }));
 
     // Act
-    const result = await sendTriageDigest(deps, settings, now);
+    const result = await sendTriageDigest(deps, settings);
 
     // Assess
     expect(result).toEqual({ overdue: 0 });
@@ -40,7 +40,7 @@ describe('sendTriageDigest', () => {
     const { store, queue, deps } = setup(waiting(1, 11), waiting(2, 9), waiting(3, 14.5), waiting(4, 40, { status: 'needs_info' }));
 
     // Act
-    const result = await sendTriageDigest(deps, settings, now);
+    const result = await sendTriageDigest(deps, settings);
 
     // Assess
     expect(result).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
@@ -56,12 +56,12 @@ describe('sendTriageDigest', () => {
     // Prepare
     const { store, deps } = setup(waiting(1, 11));
     const mailer = new RecordingMailer();
-    await sendTriageDigest(deps, settings, now);
-    await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore() }, 'digest.2026-01-20', now);
+    await sendTriageDigest(deps, settings);
+    await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: fixedClock(NOW) }, 'digest.2026-01-20');
 
     // Act
-    const second = await sendTriageDigest(deps, settings, () => new Date(NOW.getTime() + 3_600_000));
-    const delivery = await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore() }, 'digest.2026-01-20', now);
+    const second = await sendTriageDigest({ ...deps, clock: fixedClock(NOW.getTime() + 3_600_000) }, settings);
+    const delivery = await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: fixedClock(NOW) }, 'digest.2026-01-20');
 
     // Assess
     expect(second.notificationId).toBe('digest.2026-01-20');
@@ -73,10 +73,10 @@ describe('sendTriageDigest', () => {
   it('writes a new digest the next day', async () => {
     // Prepare
     const { store, deps } = setup(waiting(1, 11));
-    await sendTriageDigest(deps, settings, now);
+    await sendTriageDigest(deps, settings);
 
     // Act
-    const next = await sendTriageDigest(deps, settings, () => new Date(NOW.getTime() + 86_400_000));
+    const next = await sendTriageDigest({ ...deps, clock: fixedClock(NOW.getTime() + 86_400_000) }, settings);
 
     // Assess
     expect(next.notificationId).toBe('digest.2026-01-21');
@@ -88,7 +88,7 @@ describe('sendTriageDigest', () => {
     const { store, deps } = setup(waiting(1, 11));
 
     // Act
-    await sendTriageDigest(deps, { ...settings, language: 'en' }, now);
+    await sendTriageDigest(deps, { ...settings, language: 'en' });
 
     // Assess
     const digest = await store.notifications.get('digest.2026-01-20');

@@ -5,10 +5,11 @@ import { carrySupportersOver, supporterHash as keyedSupporterHash } from '../../
 import { InMemoryIdeaStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const AT = '2026-01-12T09:00:00.000Z';
 const NOW = new Date('2026-01-12T09:00:05.000Z');
-const now = () => NOW;
+const clock = fixedClock(NOW);
 const THIRD = 'b2c3d4e5-third';
 const supporterHash = (sub: string) => keyedSupporterHash(TEST_KEYS, sub);
 
@@ -53,7 +54,7 @@ describe('carrySupportersOver', () => {
     const store = await setup();
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(3);
@@ -68,7 +69,7 @@ describe('carrySupportersOver', () => {
     await store.addSupporter(OTHER_IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(2);
@@ -78,10 +79,10 @@ describe('carrySupportersOver', () => {
   it('adds nobody twice when it runs again, as the sweeper may run it', async () => {
     // Prepare
     const store = await setup();
-    await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(0);
@@ -94,7 +95,7 @@ describe('carrySupportersOver', () => {
     const store = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(2);
@@ -107,7 +108,7 @@ describe('carrySupportersOver', () => {
     const keys = vi.fn(testKeys);
 
     // Act
-    await carrySupportersOver({ store, keys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    await carrySupportersOver({ store, keys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(keys).not.toHaveBeenCalled();
@@ -118,7 +119,7 @@ describe('carrySupportersOver', () => {
     const store = await setup();
 
     // Act
-    await carrySupportersOver({ store, keys: testKeys }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID }, now);
+    await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(await store.listSupporters(IDEA_ID)).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PersonalDataError } from '../../../shared/http/errors.ts';
+import { RefusedError } from '../../../shared/domain/refusals.ts';
 import { problemResponse } from '../../../shared/http/problem.ts';
+import { refusalProblem } from '../../../shared/http/refusals.ts';
 import { refuseUnconfirmedPersonalData } from '../../../shared/triage/personal-data.ts';
 import { thrownBy } from '../support/errors.ts';
 
@@ -10,11 +11,14 @@ describe('refuseUnconfirmedPersonalData', () => {
     const error = thrownBy(() => refuseUnconfirmedPersonalData({ '/question': 'Skal vi ringe 23 45 67 89?', '/message': 'CPR 010203-1234' }, false));
 
     // Assess
-    expect(error).toBeInstanceOf(PersonalDataError);
-    expect((error as PersonalDataError).findings).toEqual([
-      { pointer: '/question', kind: 'phone', start: 14, end: 25 },
-      { pointer: '/message', kind: 'cpr', start: 4, end: 15 },
-    ]);
+    expect(error).toBeInstanceOf(RefusedError);
+    expect((error as RefusedError).refusal).toEqual({
+      kind: 'personal-data',
+      findings: [
+        { pointer: '/question', kind: 'phone', start: 14, end: 25 },
+        { pointer: '/message', kind: 'cpr', start: 4, end: 15 },
+      ],
+    });
   });
 
   it('lets confirmed text through as it is', () => {
@@ -31,7 +35,7 @@ describe('refuseUnconfirmedPersonalData', () => {
 describe('the personal-data problem document', () => {
   it('is 422 with its type, a Danish title and detail, and the findings', () => {
     // Act
-    const response = problemResponse(new PersonalDataError([{ pointer: '/text', kind: 'email', start: 0, end: 15 }]), 'da');
+    const response = problemResponse(refusalProblem({ kind: 'personal-data', findings: [{ pointer: '/text', kind: 'email', start: 0, end: 15 }] }, 'da'), 'da');
 
     // Assess
     expect(response.statusCode).toBe(422);
@@ -46,7 +50,7 @@ describe('the personal-data problem document', () => {
 
   it('is in English when the caller prefers it', () => {
     // Act
-    const response = problemResponse(new PersonalDataError([]), 'en');
+    const response = problemResponse(refusalProblem({ kind: 'personal-data', findings: [] }, 'en'), 'en');
 
     // Assess
     expect(JSON.parse(response.body as string)).toMatchObject({

@@ -8,6 +8,7 @@ import { newRescoreJobId, rescorePage, startRescore } from '../../../shared/tria
 import { InMemoryIdeaStore, InMemoryRescoreJobStore, InMemoryStrategyStore } from '../support/fakes.ts';
 import { anIdea } from '../support/ideas.ts';
 import { aStrategy } from '../support/strategy.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const AT = '2026-11-22T10:00:00.000Z';
 const JOB_ID = '20261122T100000000Z-0000abcd';
@@ -44,7 +45,7 @@ function setup(...ideas: Idea[]) {
   const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 1, createdAt: AT, createdBy: 'system' }, { ...aStrategy(), version: 2, createdAt: AT, createdBy: 'admin' });
   const jobs = new InMemoryRescoreJobStore(log);
   const queue = new RecordingRescoreQueue();
-  return { log, store, strategies, jobs, queue, deps: { store, strategies, jobs, queue, now: () => new Date(AT) } };
+  return { log, store, strategies, jobs, queue, deps: { store, strategies, jobs, queue, clock: fixedClock(AT) } };
 }
 
 /** A job of strategy version 2, as the start leaves it. */

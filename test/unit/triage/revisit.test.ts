@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { revisitParkedIdeas } from '../../../shared/triage/revisit.ts';
 import { InMemoryIdeaStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
+import { fixedClock } from '../support/clock.ts';
 
 /** 23:30 UTC on 9 March is already 10 March in Copenhagen (CET, UTC+1). */
 const NOW = new Date('2026-03-09T23:30:00.000Z');
-const now = () => NOW;
+const clock = fixedClock(NOW);
 const THIRD_ID = '11111111-2222-4333-8444-555555555555';
 
 function setup() {
@@ -23,7 +24,7 @@ describe('revisitParkedIdeas', () => {
     const { store, queue } = setup();
 
     // Act
-    const report = await revisitParkedIdeas(store, queue, now);
+    const report = await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 2, revisited: 2 });
@@ -37,7 +38,7 @@ describe('revisitParkedIdeas', () => {
     const { store, queue } = setup();
 
     // Act
-    await revisitParkedIdeas(store, queue, now);
+    await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     const idea = store.ideas.get(IDEA_ID);
@@ -60,7 +61,7 @@ describe('revisitParkedIdeas', () => {
     const { store, queue } = setup();
 
     // Act
-    await revisitParkedIdeas(store, queue, now);
+    await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     const stored = await store.notifications.get(`${IDEA_ID}.v4`);
@@ -75,7 +76,7 @@ describe('revisitParkedIdeas', () => {
     const queue = new RecordingNotifyQueue();
 
     // Act
-    const report = await revisitParkedIdeas(store, queue, now);
+    const report = await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 1 });
@@ -94,7 +95,7 @@ describe('revisitParkedIdeas', () => {
     });
 
     // Act
-    const report = await revisitParkedIdeas(store, queue, now);
+    const report = await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 0 });
@@ -108,7 +109,7 @@ describe('revisitParkedIdeas', () => {
     vi.spyOn(store, 'getIdea').mockResolvedValueOnce(anIdeaInTriage({ version: 4, decision: aDecision('park', { revisitOn: '2026-03-10' }) }));
 
     // Act
-    const report = await revisitParkedIdeas(store, new RecordingNotifyQueue(), now);
+    const report = await revisitParkedIdeas({ store, queue: new RecordingNotifyQueue(), clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 0 });
@@ -122,7 +123,7 @@ describe('revisitParkedIdeas', () => {
     queue.outage = new Error('SQS is unavailable');
 
     // Act
-    const report = await revisitParkedIdeas(store, queue, now);
+    const report = await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 1 });
@@ -135,7 +136,7 @@ describe('revisitParkedIdeas', () => {
     const queue = new RecordingNotifyQueue();
 
     // Act
-    const report = await revisitParkedIdeas(store, queue, now);
+    const report = await revisitParkedIdeas({ store, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 0, revisited: 0 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/roles.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/http/errors.ts';
-import { scoreIdea } from '../../../shared/triage/score.ts';
-import { rejectionOf } from '../support/errors.ts';
+import type { Language } from '../../../shared/domain/idea.ts';
+import { scoreIdea as scoreUseCase, type ScoreDependencies } from '../../../shared/triage/score.ts';
+import { fixedClock } from '../support/clock.ts';
+import { asProblem, rejectionOf } from '../support/errors.ts';
 import { InMemoryIdeaStore, InMemoryStrategyStore } from '../support/fakes.ts';
 import { aFrictionIdeaWithoutFigures, anIdea, IDEA_ID } from '../support/ideas.ts';
 import { aStrategy } from '../support/strategy.ts';
@@ -10,6 +12,11 @@ import { aStrategy } from '../support/strategy.ts';
 const AT = '2026-11-22T10:00:00.000Z';
 const tove: Caller = { sub: 'tove', name: 'Tove Ågård', roles: ['employee', 'triage'] };
 const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 2, createdAt: AT, createdBy: 'system' });
+
+/** Scores at `at`; a refusal rejects as the problem a route answers with, in `language`. */
+function scoreIdea(deps: Omit<ScoreDependencies, 'clock'>, { language, at, ...request }: Parameters<typeof scoreUseCase>[1] & { language: Language; at: string }) {
+  return asProblem(scoreUseCase({ ...deps, clock: fixedClock(at) }, request), language);
+}
 
 function setup() {
   const store = new InMemoryIdeaStore().seed(anIdea({ status: 'in_triage', version: 2, frictionHoursPerYear: 120 }));
