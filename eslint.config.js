@@ -55,6 +55,8 @@ export default tseslint.config(
       'shared/{intake,triage,pilots,employee,privacy,notify,views}/**/*.ts',
       'test/unit/support/fakes.ts',
       'test/unit/support/usage.ts',
+      // The store contract's cases, run against the fakes and the adapters alike (docs/testing.md#the-store-contract).
+      'test/contract/**/*.ts',
     ],
     rules: { 'no-restricted-imports': ['error', ADAPTERS_AND_SDK] },
   },

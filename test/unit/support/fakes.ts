@@ -53,13 +53,25 @@ import { ideaToItem } from '../../../shared/store/idea-item.ts';
 /** DynamoDB sorts string keys by their bytes; for the ASCII keys of the table that is code-unit order, not locale order. */
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A fake's cursor is the offset of the next item, as text; anything else is refused as the adapter refuses a crafted cursor. */
-function page<T>(all: readonly T[], limit: number, cursor: string | undefined): Page<T> {
-  const start = cursor === undefined ? 0 : Number(cursor);
-  if (cursor !== undefined && (!/^\d+$/.test(cursor) || !Number.isSafeInteger(start))) throw new InvalidCursorError();
+/**
+ * A fake's cursor is the list it was issued for and the offset of the next item (base64url JSON);
+ * anything else, and a cursor of another list, is refused as the adapter refuses them (shared/store/cursor.ts).
+ */
+function page<T>(all: readonly T[], limit: number, cursor: string | undefined, list: string): Page<T> {
+  let start = 0;
+  if (cursor !== undefined) {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw new InvalidCursorError();
+    }
+    if (!Array.isArray(decoded) || decoded.length !== 2 || decoded[0] !== list || !Number.isSafeInteger(decoded[1]) || decoded[1] < 0) throw new InvalidCursorError();
+    start = decoded[1] as number;
+  }
   const items = all.slice(start, start + limit).map((item) => structuredClone(item));
   const next = start + limit;
-  return { items, ...(next < all.length ? { nextCursor: String(next) as StoreCursor } : {}) };
+  return { items, ...(next < all.length ? { nextCursor: Buffer.from(JSON.stringify([list, next]), 'utf8').toString('base64url') as StoreCursor } : {}) };
 }
 
 /**
@@ -167,6 +179,8 @@ export class InMemoryIdeaStore implements IdeaStore {
   /** Merges whose supporters are still to be carried over, by the merged idea's id. */
   readonly mergeJobs = new Map<string, PendingMerge>();
   readonly pilots = new Map<string, Pilot>();
+  /** The pilots' history (InMemoryPilotStore.events): accepting an idea writes its pilot's first event here. */
+  readonly pilotEvents: PilotEvent[] = [];
   /** Where transitions and comments write their e-mails: the same table as the ideas. */
   readonly notifications: InMemoryNotificationStore;
   readonly log: string[];
@@ -214,7 +228,7 @@ export class InMemoryIdeaStore implements IdeaStore {
 
   /** One page of an idea's comments, oldest first, as the adapter. */
   async listComments(ideaId: string, limit: number, cursor?: string): Promise<Page<Comment>> {
-    return page(this.comments.filter((comment) => comment.ideaId === ideaId).sort((a, b) => byKey(commentSortKey(a), commentSortKey(b))), limit, cursor);
+    return page(this.comments.filter((comment) => comment.ideaId === ideaId).sort((a, b) => byKey(commentSortKey(a), commentSortKey(b))), limit, cursor, `comments ${ideaId}`);
   }
 
   async getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -226,7 +240,7 @@ export class InMemoryIdeaStore implements IdeaStore {
     const own = [...this.ideas.values()]
       .filter((idea) => idea.submitter?.sub === sub)
       .sort((a, b) => byKey(`${b.createdAt}#${b.id}`, `${a.createdAt}#${a.id}`));
-    return page(own, limit, cursor);
+    return page(own, limit, cursor, `submitter ${sub}`);
   }
 
   /**
@@ -269,7 +283,12 @@ export class InMemoryIdeaStore implements IdeaStore {
       ...(change.answer === undefined ? {} : { answer: change.answer }),
     }));
     if (change.notification !== undefined) this.notifications.notifications.set(change.notification.id, stored(change.notification));
-    if (change.pilot !== undefined) this.pilots.set(change.pilot.id, stored(change.pilot));
+    if (change.pilot !== undefined) {
+      const { pilot } = change;
+      this.pilots.set(pilot.id, stored(pilot));
+      // As the adapter (newPilotItems, shared/store/pilots.ts): the pilot's first history event, `created`.
+      this.pilotEvents.push(stored({ pilotId: pilot.id, version: pilot.version, at, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage }));
+    }
     if (change.mergeInto !== undefined) this.mergeJobs.set(idea.id, { ideaId: idea.id, into: change.mergeInto, at });
     // The adapter hands back the idea it built, before the document client dropped its undefined attributes.
     return structuredClone(updated);
@@ -277,12 +296,12 @@ export class InMemoryIdeaStore implements IdeaStore {
 
   /** One page of the ideas in a status, oldest change first. */
   async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
-    return page(this.onStatusList(status), limit, cursor);
+    return page(this.onStatusList(status), limit, cursor, statusPartition(status));
   }
 
   async listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>> {
     this.log.push(`store.listIdsInStatus ${status}`);
-    return page(this.onStatusList(status).map((idea) => idea.id), limit, cursor);
+    return page(this.onStatusList(status).map((idea) => idea.id), limit, cursor, statusPartition(status));
   }
 
   async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
@@ -306,7 +325,7 @@ export class InMemoryIdeaStore implements IdeaStore {
       .filter((item) => item.PK === partition)
       .sort((a, b) => byKey(a.SK, b.SK))
       .map((item) => item['row'] as InboxRow);
-    return page(entries, limit, cursor);
+    return page(entries, limit, cursor, partition);
   }
 
   async addComment(comment: Comment, notification?: Notification): Promise<void> {
@@ -475,7 +494,7 @@ export class InMemoryStrategyStore implements StrategyStore {
 
   /** Newest first, as the adapter lists them. */
   async listVersions(limit: number, cursor?: string): Promise<Page<Strategy>> {
-    return page(this.versions.toReversed(), limit, cursor);
+    return page(this.versions.toReversed(), limit, cursor, 'strategy');
   }
 
   async replace(content: StrategyContent, expectedVersion: number, createdBy: string, at: string): Promise<Strategy> {
@@ -515,7 +534,6 @@ export class InMemorySimilarityIndex implements SimilarityIndex {
  */
 export class InMemoryPilotStore implements PilotStore {
   readonly ideaStore: InMemoryIdeaStore;
-  readonly events: PilotEvent[] = [];
   readonly gates: { pilotId: string; version: number; gate: GateRecord }[] = [];
   settings: StoredGateSettings = { ...structuredClone(DEFAULT_GATES), version: 0, updatedAt: '', updatedBy: 'system' };
   readonly log: string[];
@@ -527,6 +545,11 @@ export class InMemoryPilotStore implements PilotStore {
 
   get pilots(): Map<string, Pilot> {
     return this.ideaStore.pilots;
+  }
+
+  /** The pilots' history events, shared with the idea store, whose accept writes a pilot's first one. */
+  get events(): PilotEvent[] {
+    return this.ideaStore.pilotEvents;
   }
 
   seed(...pilots: Pilot[]): this {
@@ -564,7 +587,7 @@ export class InMemoryPilotStore implements PilotStore {
       .filter((item) => item.PK === partition)
       .sort((a, b) => byKey(a.SK, b.SK))
       .map((item) => item['row'] as PilotRow);
-    return page(rows, limit, cursor);
+    return page(rows, limit, cursor, partition);
   }
 
   async listLearnings(): Promise<Learning[]> {

@@ -1,0 +1,54 @@
+/**
+ * The store contract (test/contract/) against the in-memory fakes the unit tests use
+ * (test/unit/support/fakes.ts, usage.ts); test/integration/store-contract.test.ts runs the same
+ * cases against the DynamoDB adapters on DynamoDB Local.
+ */
+import { describe } from 'vitest';
+import { ideaStoreContract } from '../../contract/ideas.contract.ts';
+import {
+  mailSuppressionStoreContract,
+  notificationStoreContract,
+  rescoreJobStoreContract,
+  similarityIndexContract,
+  strategyStoreContract,
+  usageCounterStoreContract,
+} from '../../contract/others.contract.ts';
+import { pilotStoreContract } from '../../contract/pilots.contract.ts';
+import { FIRST_STRATEGY, type ContractStores } from '../../contract/support.ts';
+import {
+  InMemoryIdeaStore,
+  InMemoryMailSuppressionStore,
+  InMemoryNotificationStore,
+  InMemoryPilotStore,
+  InMemoryRescoreJobStore,
+  InMemorySimilarityIndex,
+  InMemoryStrategyStore,
+} from '../support/fakes.ts';
+import { InMemoryUsageCounterStore } from '../support/usage.ts';
+
+/** A fresh set of fakes sharing one memory, as the adapters share one table. */
+async function makeFakes(): Promise<ContractStores> {
+  const notifications = new InMemoryNotificationStore();
+  const ideas = new InMemoryIdeaStore([], notifications);
+  return {
+    ideas,
+    pilots: new InMemoryPilotStore(ideas),
+    notifications,
+    strategy: new InMemoryStrategyStore({ ...structuredClone(FIRST_STRATEGY), version: 1, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' }),
+    suppressions: new InMemoryMailSuppressionStore(),
+    rescoreJobs: new InMemoryRescoreJobStore(),
+    similarity: new InMemorySimilarityIndex(),
+    usage: new InMemoryUsageCounterStore(),
+  };
+}
+
+describe('the store contract, against the in-memory fakes', () => {
+  ideaStoreContract(makeFakes);
+  pilotStoreContract(makeFakes);
+  notificationStoreContract(makeFakes);
+  strategyStoreContract(makeFakes);
+  mailSuppressionStoreContract(makeFakes);
+  rescoreJobStoreContract(makeFakes);
+  similarityIndexContract(makeFakes);
+  usageCounterStoreContract(makeFakes);
+});
