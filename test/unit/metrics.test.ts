@@ -1,7 +1,10 @@
 /**
  * Spire's business metrics as CloudWatch receives them: the EMF lines Powertools Metrics writes to
  * standard output. The unit project turns metrics off (vitest.config.ts); this file turns them on
- * before shared/metrics.ts is loaded, and reads what is written.
+ * and loads shared/metrics.ts afresh, and reads what is written. (Powertools reads
+ * POWERTOOLS_METRICS_DISABLED once, when the one Metrics instance is made, and has no public way
+ * to turn it on later; the unit project shares its modules between files, so another file may
+ * have loaded it already, disabled.)
  */
 import { QueryCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -38,6 +41,8 @@ import { fixedClock } from './support/clock.ts';
 
 vi.hoisted(() => {
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+  // The imports below run after this, so they load a module graph of their own, with metrics on.
+  vi.resetModules();
 });
 
 interface EmfDocument {
@@ -61,6 +66,8 @@ afterEach(() => {
 
 afterAll(() => {
   vi.unstubAllEnvs();
+  // The next file in this worker loads its own modules, with metrics off again.
+  vi.resetModules();
 });
 
 /** Every EMF document written to stdout so far. */

@@ -53,6 +53,8 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllEnvs();
+  // A test that loaded the sweeper afresh under its own SPIRE_SWEEPER_BATCH_LIMIT leaves no module of it behind.
+  vi.resetModules();
   ddbMock.reset();
   sqsMock.reset();
 });

@@ -2,6 +2,9 @@
  * The correlation id that joins the API's access log line to the function's log lines: API
  * Gateway's request id, as `correlation_id` in both (infra/stack.ts writes the access log's key).
  * The unit project keeps the logger silent; this file runs it at INFO, as a deployed function does.
+ * (Powertools reads POWERTOOLS_LOG_LEVEL when the one Logger is made, and its middleware puts that
+ * level back at every invocation, so `setLogLevel` would not hold; the unit project shares its
+ * modules between files, so this file loads shared/logger.ts afresh.)
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { NotFoundError } from '../../../shared/http/errors.ts';
@@ -12,6 +15,8 @@ import { httpEvent, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
 
 vi.hoisted(() => {
   vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+  // The imports below run after this, so they load a module graph of their own, logging at INFO.
+  vi.resetModules();
 });
 
 let stdout: MockInstance<typeof process.stdout.write>;
@@ -26,6 +31,8 @@ afterEach(() => {
 
 afterAll(() => {
   vi.unstubAllEnvs();
+  // The next file in this worker loads its own modules, with the silent logger again.
+  vi.resetModules();
 });
 
 /** The JSON log lines written so far. */

@@ -30,6 +30,9 @@ beforeAll(() => {
 
 afterAll(() => {
   vi.unstubAllEnvs();
+  // The grant check and the faults stay on every client shared/aws/clients.ts makes while its module
+  // lives; the unit project shares modules between files, so the next file here loads its own.
+  vi.resetModules();
 });
 
 /** Replaces a client's HTTP handler with one that answers every request with `status` and `body`, and keeps the requests it was sent. */

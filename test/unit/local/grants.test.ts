@@ -1,6 +1,6 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AccessDeniedError, enforceGrantsOnEveryClient, GrantChecker, permissionsFor, type LocalResourceNames } from '../../../infra/local/grants.ts';
 import { currentInvocation } from '../../../infra/local/invocation.ts';
 import { FUNCTIONS, grantsOf, type FunctionName } from '../../../infra/system.ts';
@@ -30,6 +30,12 @@ function answering<C extends { middlewareStack: unknown }>(client: C, output: ob
 function inInvocation<T>(functionName: FunctionName, grants: GrantChecker, work: () => Promise<T>): Promise<T> {
   return currentInvocation.run({ functionName, grants }, work);
 }
+
+afterAll(() => {
+  // The grant check stays on every client shared/aws/clients.ts makes while its module lives; the
+  // unit project shares modules between files, so the next file here loads its own.
+  vi.resetModules();
+});
 
 describe('the IAM permissions of an SDK command', () => {
   it('names the item action and the table of a single-item call', () => {

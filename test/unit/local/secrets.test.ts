@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetSecretValueCommand, ListSecretsCommand, ResourceNotFoundException } from '@aws-sdk/client-secrets-manager';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AccessDeniedError, enforceGrantsOnEveryClient, GrantChecker, type LocalResourceNames } from '../../../infra/local/grants.ts';
 import { currentInvocation } from '../../../infra/local/invocation.ts';
 import { localSecretArn, localSecretValue, SECRET_FILE, serveSecretLocally } from '../../../infra/local/secrets.ts';
@@ -15,6 +15,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'spire-secret-'));
 
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
+  // The grant check and the local GetSecretValue stay on every client shared/aws/clients.ts makes while
+  // its module lives; the unit project shares modules between files, so the next file here loads its own.
+  vi.resetModules();
 });
 
 describe('the local deployment secret', () => {

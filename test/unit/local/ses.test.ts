@@ -2,7 +2,7 @@ import { BadRequestException, ListEmailIdentitiesCommand, MessageRejected, NotFo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessDeniedError, GrantChecker, type LocalResourceNames } from '../../../infra/local/grants.ts';
 import { currentInvocation } from '../../../infra/local/invocation.ts';
 import { DevOutbox, type OutboxMessage } from '../../../infra/local/outbox.ts';
@@ -40,6 +40,12 @@ function memoryOutbox(): { messages: OutboxMessage[]; record(message: OutboxMess
 
 // The SES answer, and the grant check before it, on every SES client made from here on.
 answerSesOnEveryClient();
+
+afterAll(() => {
+  // The SES answer and the grant check stay on every client shared/aws/clients.ts makes while its
+  // module lives; the unit project shares modules between files, so the next file loads its own.
+  vi.resetModules();
+});
 
 /** Runs `work` as an invocation of `functionName` in a runtime with this local SES and these grants. */
 function inInvocation<T>(functionName: FunctionName, ses: LocalSes, grants: GrantChecker, work: () => Promise<T>): Promise<T> {
