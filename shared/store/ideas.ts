@@ -4,7 +4,8 @@
  * its share of the pipeline counters (./pipeline.ts) and whatever a change carries (an e-mail, a
  * new pilot, a merge job) are written in the transaction that changes it.
  */
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
 import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import type { Comment, Notification } from '../domain/notification.ts';
@@ -14,7 +15,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { derivedItemChanges } from './derived-items.ts';
 import { ideaToItem } from './idea-item.ts';
 import { notificationItem } from './notifications.ts';
-import { partitionPage } from './partition.ts';
+import { partitionPage, wholePartition } from './partition.ts';
 import { queryPending } from './pending.ts';
 import { newPilotItems } from './pilots.ts';
 import { counterUpdates } from './pipeline.ts';
@@ -120,31 +121,22 @@ export class DynamoIdeaStore implements IdeaStore {
    * `MERGE` and `META`), so neither the comments nor the supporters, however many, make it longer.
    */
   async getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined> {
-    let idea: Idea | undefined;
-    const history: IdeaEvent[] = [];
-    let startKey: Item | undefined;
     const supportCount = this.getSupportCount(id);
     const comments = this.listComments(id, COMMENTS_PER_READ);
     // Settled together below; a rejection of either is not left unhandled meanwhile.
     supportCount.catch(() => undefined);
     comments.catch(() => undefined);
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :events AND :supporters',
-          ExpressionAttributeValues: { ':pk': ideaPartition(id), ':events': EVENT_PREFIX, ':supporters': SUPPORTER_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const sk = String(item['SK']);
-        if (sk === META) idea = itemToIdea(item);
-        else if (sk.startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const items = await wholePartition(this.client, this.tableName, ideaPartition(id), {
+      consistent: true,
+      sortKey: { condition: (sk) => `${sk} BETWEEN :events AND :supporters`, values: { ':events': EVENT_PREFIX, ':supporters': SUPPORTER_PREFIX } },
+    });
+    let idea: Idea | undefined;
+    const history: IdeaEvent[] = [];
+    for (const item of items) {
+      const sk = String(item['SK']);
+      if (sk === META) idea = itemToIdea(item);
+      else if (sk.startsWith(EVENT_PREFIX)) history.push(itemToEvent(item));
+    }
     const [firstComments, count] = await Promise.all([comments, supportCount]);
     if (idea === undefined) return undefined;
     return { idea, history, comments: firstComments.items, ...(firstComments.nextCursor === undefined ? {} : { commentsCursor: firstComments.nextCursor }), supportCount: count };
@@ -292,47 +284,39 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async addComment(comment: Comment, notification?: Notification): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...commentKey(comment.ideaId, comment.at, comment.id), type: 'comment', ...comment },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          ...(notification === undefined ? [] : [{ Put: { TableName: this.tableName, Item: notificationItem(notification), ConditionExpression: 'attribute_not_exists(PK)' } }]),
-        ],
-      }),
-    );
+    await writeTransaction(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...commentKey(comment.ideaId, comment.at, comment.id), type: 'comment', ...comment },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...(notification === undefined ? [] : [{ Put: { TableName: this.tableName, Item: notificationItem(notification), ConditionExpression: 'attribute_not_exists(PK)' } }]),
+    ]);
   }
 
   /** The supporter item and the count move together: a person is counted exactly once. */
   async addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean> {
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...supporterKey(ideaId, supporterHash), ...supportsIndexKey(supporterHash, at, ideaId), type: 'supporter', ideaId, at },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: supportCountKey(ideaId),
-                UpdateExpression: 'SET #type = :type ADD #count :one',
-                ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
-                ExpressionAttributeValues: { ':type': 'support-count', ':one': 1 },
-              },
-            },
-          ],
-        }),
-      );
+      await writeTransaction(this.client, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...supporterKey(ideaId, supporterHash), ...supportsIndexKey(supporterHash, at, ideaId), type: 'supporter', ideaId, at },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: supportCountKey(ideaId),
+            UpdateExpression: 'SET #type = :type ADD #count :one',
+            ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
+            ExpressionAttributeValues: { ':type': 'support-count', ':one': 1 },
+          },
+        },
+      ]);
       return true;
     } catch (error) {
       if (conditionFailedAt(error, 0)) return false;
@@ -341,22 +325,11 @@ export class DynamoIdeaStore implements IdeaStore {
   }
 
   async listSupporters(ideaId: string): Promise<string[]> {
-    const hashes: string[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': ideaPartition(ideaId), ':prefix': SUPPORTER_PREFIX },
-          ProjectionExpression: 'SK',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      hashes.push(...(page.Items ?? []).map((item) => String(item['SK']).slice(SUPPORTER_PREFIX.length)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return hashes;
+    const items = await wholePartition(this.client, this.tableName, ideaPartition(ideaId), {
+      sortKey: { condition: (sk) => `begins_with(${sk}, :prefix)`, values: { ':prefix': SUPPORTER_PREFIX } },
+      projection: 'SK',
+    });
+    return items.map((item) => String(item['SK']).slice(SUPPORTER_PREFIX.length));
   }
 
   async listPendingMerges(before: string, limit: number): Promise<PendingMerge[]> {
@@ -383,25 +356,12 @@ export class DynamoIdeaStore implements IdeaStore {
 
   /** Ideas that have been in `status` since before `changedBefore`, oldest first. */
   async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
-    const index = TABLE.indexes.byStatus;
-    const ideas: Idea[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk AND #sk < :before',
-          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-          ExpressionAttributeValues: { ':pk': statusPartition(status), ':before': changedBefore },
-          Limit: limit - ideas.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      ideas.push(...(page.Items ?? []).map(itemToIdea));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined && ideas.length < limit);
-    return ideas;
+    const items = await wholePartition(this.client, this.tableName, statusPartition(status), {
+      index: TABLE.indexes.byStatus,
+      sortKey: { condition: (sk) => `${sk} < :before`, values: { ':before': changedBefore } },
+      limit,
+    });
+    return items.map(itemToIdea);
   }
 
   async listByStatus(status: IdeaStatus, limit: number, cursor?: StoreCursor): Promise<Page<Idea>> {
@@ -426,7 +386,7 @@ export class DynamoIdeaStore implements IdeaStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 }

@@ -1,4 +1,5 @@
 /** Notifications in the table: the DynamoDB adapter of NotificationStore (./ports.ts). */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notification.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
@@ -40,7 +41,7 @@ export class DynamoNotificationStore implements NotificationStore {
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: notificationItem(notification), ConditionExpression: 'attribute_not_exists(PK)' }));
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }
@@ -79,7 +80,7 @@ export class DynamoNotificationStore implements NotificationStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 }

@@ -7,13 +7,14 @@
  * erasure reads the whole table: the one Scan in Spire, granted to the erasure worker alone
  * (infra/system.ts). Everything else here is a GetItem or a Query.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pseudonymised, REDACTED, type PersonTraces } from '../domain/erasure.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { batchGetAll } from './batch.ts';
 import { erasureKey, ideaPartition, notificationKey, retentionMarkKey, statusPartition, supportsPartition } from './keys.ts';
-import { wholePartition } from './partition.ts';
+import { wholePartition, wholeTable } from './partition.ts';
 import type { ErasureRecord, Item, ItemErasure, PersonalDataStore } from './ports.ts';
 import { TABLE } from './table.ts';
 import { writeTransaction } from './transactions.ts';
@@ -59,13 +60,8 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     this.tableName = tableName;
   }
 
-  async *scan(): AsyncIterable<Item[]> {
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
-      yield page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+  scan(): AsyncIterable<Item[]> {
+    return wholeTable(this.client, this.tableName);
   }
 
   async apply(erasure: Exclude<ItemErasure, { kind: 'idea' }>): Promise<boolean> {
@@ -86,8 +82,7 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
       }
       return true;
     } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') return false;
+      if (error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException) return false;
       throw error;
     }
   }

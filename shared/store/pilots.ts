@@ -5,6 +5,7 @@
  * transaction that only succeeds while the pilot is still at the version it was read with. The
  * DynamoDB adapter of PilotStore (./ports.ts).
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
 import type { Learning } from '../domain/learnings.ts';
@@ -113,7 +114,7 @@ export class DynamoPilotStore implements PilotStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') {
+      if (error instanceof ConditionalCheckFailedException) {
         throw new VersionConflictError({ kind: 'gate-settings', expectedVersion }, `Gate settings are no longer version ${expectedVersion}`, { cause: error });
       }
       throw error;

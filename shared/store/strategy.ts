@@ -1,9 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Strategy, StrategyContent } from '../domain/strategy/strategy.ts';
 import { STRATEGY_PARTITION, STRATEGY_VERSION_PREFIX, strategyVersionKey } from './keys.ts';
 import { partitionPage } from './partition.ts';
 import { VersionConflictError, type Page, type StoreCursor, type StrategyStore } from './ports.ts';
+import { writeTransaction } from './transactions.ts';
 
 const STRATEGY_FIELDS = ['version', 'name', 'period', 'themes', 'criteria', 'createdAt', 'createdBy'] as const;
 
@@ -38,7 +39,7 @@ export class DynamoStrategyStore implements StrategyStore {
       return seeded;
     } catch (error) {
       // Another reader seeded it first: theirs is version 1.
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
       return (await this.newest()) as Strategy;
     }
   }
@@ -68,20 +69,16 @@ export class DynamoStrategyStore implements StrategyStore {
     }
     const next: Strategy = { ...content, version: expectedVersion + 1, createdAt: at, createdBy };
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { ConditionCheck: { TableName: this.tableName, Key: strategyVersionKey(expectedVersion), ConditionExpression: 'attribute_exists(PK)' } },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...strategyVersionKey(next.version), type: 'strategy', ...next },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
-      );
+      await writeTransaction(this.client, [
+        { ConditionCheck: { TableName: this.tableName, Key: strategyVersionKey(expectedVersion), ConditionExpression: 'attribute_exists(PK)' } },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...strategyVersionKey(next.version), type: 'strategy', ...next },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ]);
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         throw new VersionConflictError({ kind: 'strategy', expectedVersion }, `Strategy version ${next.version} exists already`, { cause: error });

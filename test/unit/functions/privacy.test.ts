@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -171,7 +172,7 @@ describe('erasure worker', () => {
   it('reports the message failed, so it is retried, when the table keeps naming the person', async () => {
     // Prepare: every read finds her again (a rewrite that never lands).
     ddbMock.on(ScanCommand).resolves({ Items: [{ PK: 'X', SK: 'Y', text: 'Birthe Sørensen' }] });
-    ddbMock.on(UpdateCommand).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
+    ddbMock.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
     // Act
     const result = await erasureWorker(sqsEvent(sqsRecord('m1', JSON.stringify(message))), lambdaContext());

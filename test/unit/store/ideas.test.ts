@@ -1101,6 +1101,19 @@ describe('DynamoIdeaStore.addComment', () => {
       },
     });
   });
+
+  it('tries the transaction again when another one touched the same items at the same moment', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).resolves({});
+
+    // Act
+    await store.addComment(aComment());
+
+    // Assess
+    const [first, second] = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input);
+    expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+    expect(second).toEqual(first);
+  });
 });
 
 describe('DynamoIdeaStore.addSupporter', () => {
@@ -1142,8 +1155,20 @@ describe('DynamoIdeaStore.addSupporter', () => {
     expect(added).toBe(false);
   });
 
+  it('tries the transaction again when another one touched the count at the same moment, and answers true once it goes through', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
+
+    // Act
+    const added = await store.addSupporter(IDEA_ID, hash, LATER);
+
+    // Assess
+    expect(added).toBe(true);
+    expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+  });
+
   it.each([
-    ['a cancellation for another reason', cancelled('None', 'TransactionConflict')],
+    ['a cancellation for another reason, or a conflict that outlasts the retries', cancelled('None', 'TransactionConflict')],
     ['any other error', new Error('network down')],
   ])('rethrows %s', async (_case, error) => {
     // Prepare

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PersonTraces } from '../../../shared/domain/erasure.ts';
-import { itemErasure, updateFrom } from '../../../shared/store/personal-data.ts';
+import { DynamoPersonalDataStore, itemErasure, updateFrom } from '../../../shared/store/personal-data.ts';
+import { rejectionOf } from '../support/errors.ts';
 
 const SUB = '7f3c9a2e-5b1d-4e8a-9c6f-0d2b4a8e1f35';
 const HASH = 'b'.repeat(64);
@@ -111,5 +115,50 @@ describe('updateFrom', () => {
       ExpressionAttributeNames: { '#a0': 'text', '#a1': 'name', '#a2': 'added' },
       ExpressionAttributeValues: { ':was0': 'Anna', ':now0': '[…]', ':was1': 'Anna', ':now2': true },
     });
+  });
+});
+
+describe('DynamoPersonalDataStore.apply', () => {
+  const ddbMock = mockClient(DynamoDBDocumentClient);
+  const store = new DynamoPersonalDataStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'spire-unit');
+  const event = { PK: 'IDEA#1', SK: 'EVENT#000002', type: 'event', actor: { kind: 'staff', sub: SUB, name: 'Anna Sørensen' } };
+  const supporter = { PK: 'IDEA#1', SK: `SUPPORTER#${HASH}`, type: 'supporter' };
+
+  afterEach(() => {
+    ddbMock.reset();
+  });
+
+  it('answers false when the item changed since it was read, so the next pass reads it again', async () => {
+    // Prepare
+    ddbMock.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+
+    // Act
+    const applied = await store.apply({ kind: 'replace', before: event, after: { ...event, actor: { kind: 'staff', sub: P } } });
+
+    // Assess
+    expect(applied).toBe(false);
+  });
+
+  it('answers false when the move of an item to its pseudonymised key is cancelled', async () => {
+    // Prepare
+    ddbMock.on(TransactWriteCommand).rejects(new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }));
+
+    // Act
+    const applied = await store.apply({ kind: 'replace', before: supporter, after: { ...supporter, SK: `SUPPORTER#${P}` } });
+
+    // Assess
+    expect(applied).toBe(false);
+  });
+
+  it('rethrows any other error, even one that only bears the name of an SDK error', async () => {
+    // Prepare
+    const error = Object.assign(new Error('not from DynamoDB'), { name: 'ConditionalCheckFailedException' });
+    ddbMock.on(UpdateCommand).rejects(error);
+
+    // Act
+    const thrown = await rejectionOf(store.apply({ kind: 'replace', before: event, after: { ...event, actor: { kind: 'staff', sub: P } } }));
+
+    // Assess
+    expect(thrown).toBe(error);
   });
 });

@@ -126,6 +126,22 @@ describe('DynamoStrategyStore.replace', () => {
     expect(error).toBeInstanceOf(VersionConflictError);
     expect(error).toMatchObject({ conflict: { kind: 'strategy', expectedVersion: 1 } });
   });
+
+  it('tries the transaction again when another one touched the same items at the same moment', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand).resolves({ Items: [stored(1)] });
+    ddbMock
+      .on(TransactWriteCommand)
+      .rejectsOnce(new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }))
+      .resolves({});
+
+    // Act
+    const next = await store.replace(aStrategy(), 1, 'admin-2', '2026-11-22T12:00:00.000Z');
+
+    // Assess
+    expect(next.version).toBe(2);
+    expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+  });
 });
 
 describe('DynamoStrategyStore.version', () => {
