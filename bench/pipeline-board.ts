@@ -19,13 +19,12 @@
  * Usage: npm run bench:board -- [pilots=1000] [views=20] [calls=20]
  */
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { build } from 'vite';
-import type { Page, Request } from 'playwright-core';
 import { DEFAULT_GATES } from '../shared/domain/gates.ts';
 import { ACTIVE_STAGES, PILOT_STAGES, STAGE_ORDER, isActive, type ActiveStage, type Pilot, type PilotEvent, type PilotStage } from '../shared/domain/pilot.ts';
 import { contributionChange, pilotContribution } from '../shared/domain/pipeline.ts';
 import { launchBrowser } from '../test/web/chromium.ts';
 import { DEPARTMENTS } from './ideas.ts';
+import { buildPages, signedInTab, timeApiCalls, timeViews } from './page-bench.ts';
 import { random } from './random.ts';
 import { seedItems } from './seed-ideas.ts';
 import { THEMES } from './triage-ideas.ts';
@@ -61,14 +60,6 @@ const OWNERS = [
 const LEARNINGS = 'Borgerne foretrak telefonen frem for appen. Vi lærte at inddrage dem tidligere i forløbet.';
 const DAY_MS = 86_400_000;
 
-const percentile = (values: readonly number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] ?? NaN;
-};
-const figures = (values: readonly number[], unit = '', digits = 0) => {
-  const shown = (value: number) => `${value.toFixed(digits)}${unit === '' ? '' : ` ${unit}`}`;
-  return `median ${shown(percentile(values, 50))}, p95 ${shown(percentile(values, 95))}, max ${shown(Math.max(...values))}`;
-};
 
 /** Pilot number `n`: its stage by SHARE, up to twice its stage's limit in it (so some are past it), one in ten active ones on hold (half of those ended). */
 function syntheticPilot(n: number, now: Date): Pilot {
@@ -125,15 +116,11 @@ async function writePilots(client: DynamoDBDocumentClient, tableName: string, pi
 }
 
 console.log(`pipeline board benchmark: ${size.toLocaleString('en')} pilots over every stage, local runtime on DynamoDB Local, Debian chromium`);
-try {
-  await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'error' });
-} catch (error) {
-  console.log(`  the pages did not build (${(error as Error).message.split('\n')[0]}); using web/dist as it is`);
-}
+await buildPages();
 
 const { runtime, client, stop } = await startBenchRuntime('board');
 try {
-  let started = performance.now();
+  const started = performance.now();
   const now = new Date();
   const pilots = Array.from({ length: size }, (_, n) => syntheticPilot(n, now));
   await writePilots(client, runtime.tableName, pilots);
@@ -141,67 +128,28 @@ try {
   console.log(`  ${size.toLocaleString('en')} pilots written in ${((performance.now() - started) / 1000).toFixed(0)} s (${perStage})`);
 
   // The API side: what one view of the board asks for.
-  const { token } = await runtime.issuer.issue({ ...BIRGITTE, roles: ['director'] });
-  for (const path of PAGE_CALLS) {
-    const latencies: number[] = [];
-    let bytes = 0;
-    for (let n = 0; n < calls; n++) {
-      started = performance.now();
-      const response = await fetch(`${runtime.url}/api${path}`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'da' } });
-      bytes = (await response.arrayBuffer()).byteLength;
-      latencies.push(performance.now() - started);
-      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
-    }
-    console.log(`  GET /api${path}: ${figures(latencies, 'ms', 1)} (${calls} calls); ${(bytes / 1024).toFixed(1)} KB`);
-  }
+  await timeApiCalls(runtime, BIRGITTE, ['director'], PAGE_CALLS, calls);
 
   // The page: Birgitte signs in once, then opens the board `views` times, unfiltered and filtered.
   const browser = await launchBrowser();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' })).newPage();
-    let apiCalls: string[] = [];
-    page.on('request', (request: Request) => {
-      const url = new URL(request.url());
-      if (url.searchParams.has('cursor')) url.searchParams.set('cursor', '…');
-      if (url.pathname.startsWith('/api/')) apiCalls.push(`${request.method()} ${url.pathname}${decodeURIComponent(url.search)}`);
-    });
-    await signIn(page, runtime.url);
-
+    const tab = await signedInTab(browser, runtime.url, BIRGITTE.name, CARD_TIMEOUT_MS);
+    const { page, api } = tab;
     for (const path of [BOARD_PATH, FILTERED_PATH]) {
-      const toFirstCard: number[] = [];
-      const callsPerView: number[] = [];
-      for (let view = 0; view < views; view++) {
-        apiCalls = [];
-        started = performance.now();
-        await page.goto(`${runtime.url}${path}`, { waitUntil: 'commit' });
-        const drawn = await page
-          .locator(CARD)
-          .first()
-          .waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS })
-          .then(() => true, () => false);
-        const ms = performance.now() - started;
-        await page.waitForLoadState('networkidle');
-        if (!drawn) {
-          const heading = await page.locator('h1').first().textContent({ timeout: 1_000 }).catch(() => null);
-          console.log(`  ${path}: no card drawn within ${CARD_TIMEOUT_MS / 1000} s (the page's heading: ${JSON.stringify(heading)}; ${apiCalls.length} API calls: ${apiCalls.join(', ') || 'none'}); the page figures are not measured`);
-          process.exitCode = 1;
-          break;
-        }
-        toFirstCard.push(ms);
-        callsPerView.push(apiCalls.length);
-        if (view === 0) {
+      await timeViews(tab, runtime.url, path, {
+        selector: CARD,
+        what: 'card',
+        views,
+        timeoutMs: CARD_TIMEOUT_MS,
+        afterFirst: async () => {
           const cards = await page.locator(CARD).count();
           const headings = await page.locator('main .spire-board-column h2').allTextContents();
           const waiting = await page.locator('main .spire-waiting-list li').count();
           const notes = await page.locator('main .spire-waiting p.spire-meta').allTextContents();
-          console.log(`  ${path}, one view: ${cards} cards drawn (${headings.join(', ')}); its API calls: ${apiCalls.join(', ')}`);
+          console.log(`  ${path}, one view: ${cards} cards drawn (${headings.join(', ')}); its API calls: ${api.calls.join(', ')}`);
           console.log(`  ${path}, "Venter på din beslutning": ${waiting} pilots listed; ${notes.slice(1).map((note) => JSON.stringify(note)).join(' ') || 'no note'}`);
-        }
-      }
-      if (toFirstCard.length > 0) {
-        console.log(`  ${path}, ${toFirstCard.length} views signed in: navigation to the first card ${figures(toFirstCard, 'ms')}`);
-        console.log(`  ${path}, API calls per view: ${figures(callsPerView)}`);
-      }
+        },
+      });
     }
 
     // One "Vis flere" in the sprint column of the unfiltered board.
@@ -212,26 +160,18 @@ try {
     const more = sprint.getByRole('button', { name: /^Vis flere/ });
     if ((await more.count()) === 1) {
       const before = await sprint.locator('.spire-card').count();
-      apiCalls = [];
-      started = performance.now();
+      api.reset();
+      const started = performance.now();
       await more.click();
       await page.waitForFunction(([selector, count]) => (document.querySelector(selector as string)?.querySelectorAll('.spire-card').length ?? 0) > (count as number), ['main .spire-board-column', before] as const, { timeout: CARD_TIMEOUT_MS });
       const ms = performance.now() - started;
       await page.waitForLoadState('networkidle');
       const after = await sprint.locator('.spire-card').count();
-      console.log(`  "Vis flere" in ${(await sprint.locator('h2').textContent()) ?? 'the sprint column'}: ${before} → ${after} cards in ${ms.toFixed(0)} ms, ${apiCalls.length} API call (${apiCalls.join(', ')}); the column says ${JSON.stringify(await sprint.getByRole('status').textContent())}`);
+      console.log(`  "Vis flere" in ${(await sprint.locator('h2').textContent()) ?? 'the sprint column'}: ${before} → ${after} cards in ${ms.toFixed(0)} ms, ${api.calls.length} API call (${api.calls.join(', ')}); the column says ${JSON.stringify(await sprint.getByRole('status').textContent())}`);
     } else console.log(`  the sprint column has no "Vis flere" (${await sprint.locator('.spire-card').count()} cards)`);
   } finally {
     await browser.close();
   }
 } finally {
   await stop();
-}
-
-/** Opens the pages and signs in on the local provider's page as Birgitte Åberg, as a person would; the session stays with the tab. */
-async function signIn(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/`);
-  await page.waitForURL((url) => url.pathname.startsWith('/oidc'), { timeout: CARD_TIMEOUT_MS });
-  await page.getByRole('button', { name: new RegExp(`^${BIRGITTE.name}`) }).click();
-  await page.waitForURL((url) => url.pathname !== '/signed-in' && !url.pathname.startsWith('/oidc'), { timeout: CARD_TIMEOUT_MS });
 }
