@@ -292,3 +292,33 @@ describe('the form over a pilot read again (after a 412)', () => {
     expect(pilotPatch(merged, second, TEXTS).patch).toEqual({ artefacts: [STORYBOARD, NOTES, { kind: 'storyboard', title: 'Ny prototype', url: 'https://proto.kommune.dk' }] });
   });
 });
+
+describe('the parts of the form other than title and artefacts', () => {
+  const ownedPilot = pilot({ owner: { sub: 'bent', name: 'Bent Ørsted' }, cost: { oneOffDkk: 25_000 } });
+
+  it('sends only the parts that changed, an emptied part as null', () => {
+    const form = { ...pilotFormOf(ownedPilot), riskLevel: 'high' as const, oneOffDkk: '', yearlyDkk: '' };
+    expect(pilotPatch(form, ownedPilot, TEXTS)).toEqual({ errors: [], patch: { riskLevel: 'high', cost: null } });
+    expect(pilotPatch(pilotFormOf(ownedPilot), ownedPilot, TEXTS).patch).toEqual({});
+  });
+
+  it('writes a whole hypothesis with its hours as a number (spaces and thousands’ dots allowed)', () => {
+    const form = { ...pilotFormOf(ownedPilot), expectedHoursPerYear: '1.200', successMeasure: 'Minutter pr. vagt', baseline: '42 minutter', successThreshold: 'Under 25' };
+    expect(pilotPatch(form, ownedPilot, TEXTS).patch).toEqual({
+      hypothesis: { expectedHoursPerYear: 1200, successMeasure: 'Minutter pr. vagt', baseline: '42 minutter', successThreshold: 'Under 25' },
+    });
+  });
+
+  it('asks for the rest of a part begun, and for whole numbers, at the fields’ pointers', () => {
+    const form = { ...pilotFormOf(ownedPilot), expectedHoursPerYear: 'mange', ownerSub: '', ownerName: 'Bent Ørsted', followUps: '1,5' };
+    expect(pilotPatch(form, ownedPilot, TEXTS).errors).toEqual([
+      { pointer: '/owner/sub', detail: 'part' },
+      { pointer: '/hypothesis/expectedHoursPerYear', detail: 'whole' },
+      { pointer: '/hypothesis/successMeasure', detail: 'part' },
+      { pointer: '/hypothesis/baseline', detail: 'part' },
+      { pointer: '/hypothesis/successThreshold', detail: 'part' },
+      { pointer: '/results/summary', detail: 'part' },
+      { pointer: '/results/followUps', detail: 'whole' },
+    ]);
+  });
+});

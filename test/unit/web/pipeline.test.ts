@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { apiFilter, boardAddress, boardFiltersOf, matchesFilters, ownersOf, stageClock, waitingReason, type PilotRow } from '../../../web/src/pages/pipeline/board.ts';
-import type { PilotDocument } from '../../../web/src/api/types.ts';
-import { pilotFormOf, pilotPatch, type PilotFormTexts } from '../../../web/src/pages/pipeline/pilot-form.ts';
 import { EMPTY_GATE_FORM, gateFormErrors, gateRefusal, gateRequest, type GateCheckTexts } from '../../../web/src/pages/pipeline/gate-decision.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -115,57 +113,3 @@ describe('the gate decision’s form', () => {
   });
 });
 
-describe('the team’s pilot form', () => {
-  const FORM_TEXTS: PilotFormTexts = {
-    required: 'required',
-    minChars: (min) => `min ${min}`,
-    maxChars: (max) => `max ${max}`,
-    maxItems: (max) => `at most ${max}`,
-    wholeNumber: 'whole',
-    partRequired: 'part',
-    url: 'url',
-    artefactNeedsContent: 'link or text',
-  };
-  const pilot = {
-    ...row(),
-    description: 'Kørelister skrives i hånden.',
-    language: 'da',
-    kind: 'friction',
-    reachedStages: ['sprint'],
-    artefacts: [],
-    createdBy: { sub: 'jonas' },
-    version: 3,
-    daysInStage: 3,
-    nextGate: null,
-    gates: [],
-    history: [],
-    owner: { sub: 'bent', name: 'Bent Ørsted' },
-    cost: { oneOffDkk: 25_000 },
-  } as unknown as PilotDocument;
-
-  it('sends only the parts that changed, an emptied part as null', () => {
-    const form = { ...pilotFormOf(pilot), riskLevel: 'high' as const, oneOffDkk: '', yearlyDkk: '' };
-    expect(pilotPatch(form, pilot, FORM_TEXTS)).toEqual({ errors: [], patch: { riskLevel: 'high', cost: null } });
-    expect(pilotPatch(pilotFormOf(pilot), pilot, FORM_TEXTS).patch).toEqual({});
-  });
-
-  it('writes a whole hypothesis with its hours as a number (spaces and thousands’ dots allowed)', () => {
-    const form = { ...pilotFormOf(pilot), expectedHoursPerYear: '1.200', successMeasure: 'Minutter pr. vagt', baseline: '42 minutter', successThreshold: 'Under 25' };
-    expect(pilotPatch(form, pilot, FORM_TEXTS).patch).toEqual({
-      hypothesis: { expectedHoursPerYear: 1200, successMeasure: 'Minutter pr. vagt', baseline: '42 minutter', successThreshold: 'Under 25' },
-    });
-  });
-
-  it('asks for the rest of a part begun, and for whole numbers, at the fields’ pointers', () => {
-    const form = { ...pilotFormOf(pilot), expectedHoursPerYear: 'mange', ownerSub: '', ownerName: 'Bent Ørsted', followUps: '1,5' };
-    expect(pilotPatch(form, pilot, FORM_TEXTS).errors).toEqual([
-      { pointer: '/owner/sub', detail: 'part' },
-      { pointer: '/hypothesis/expectedHoursPerYear', detail: 'whole' },
-      { pointer: '/hypothesis/successMeasure', detail: 'part' },
-      { pointer: '/hypothesis/baseline', detail: 'part' },
-      { pointer: '/hypothesis/successThreshold', detail: 'part' },
-      { pointer: '/results/summary', detail: 'part' },
-      { pointer: '/results/followUps', detail: 'whole' },
-    ]);
-  });
-});
