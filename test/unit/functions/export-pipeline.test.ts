@@ -1,11 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/export-pipeline.ts';
-import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
+import { pilotListPartition } from '../../../shared/store/keys.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilot, aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+import { itemOf, keyOf, WHOLE_PARTITION } from '../support/table.ts';
 
 /** Half past midnight in Copenhagen on 1 February: still 31 January in UTC. */
 const NOW = '2026-01-31T23:30:00.000Z';
@@ -18,7 +19,9 @@ beforeEach(() => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
 });
 
-const entry = (pilot: Pilot) => ({ PK: 'PILOTS#all#s=newest', SK: `x#${pilot.id}`, type: 'pilot-entry', row: pilotRow(pilot) });
+/** The pilot's entry in the list of all pilots, newest first. */
+const entry = (pilot: Pilot) => itemOf.pilotEntry(pilot, {}, 'newest');
+const NEWEST_FIRST = pilotListPartition({}, 'newest');
 
 const first = aPilot({
   title: 'Færre dobbeltregistreringer; også om natten',
@@ -82,8 +85,8 @@ describe('GET /pipeline/export.csv (export-pipeline)', () => {
 
   it('reads every page of the newest-first list, 100 at a time, and writes one line per pilot in order', async () => {
     // Prepare
-    const afterFirst = { PK: 'PILOTS#all#s=newest', SK: `x#${PILOT_ID}` };
-    const afterSecond = { PK: 'PILOTS#all#s=newest', SK: `x#${OTHER_PILOT_ID}` };
+    const afterFirst = keyOf(entry(first));
+    const afterSecond = keyOf(entry(second));
     ddbMock
       .on(QueryCommand)
       .resolvesOnce({ Items: [entry(first)], LastEvaluatedKey: afterFirst })
@@ -96,9 +99,9 @@ describe('GET /pipeline/export.csv (export-pipeline)', () => {
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(queries).toEqual([
-      { TableName: 'spire-unit', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'PILOTS#all#s=newest' }, Limit: 100, ExclusiveStartKey: undefined },
-      expect.objectContaining({ ExpressionAttributeValues: { ':pk': 'PILOTS#all#s=newest' }, ExclusiveStartKey: afterFirst }),
-      expect.objectContaining({ ExpressionAttributeValues: { ':pk': 'PILOTS#all#s=newest' }, ExclusiveStartKey: afterSecond }),
+      { TableName: 'spire-unit', KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, Limit: 100, ExclusiveStartKey: undefined },
+      expect.objectContaining({ ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, ExclusiveStartKey: afterFirst }),
+      expect.objectContaining({ ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, ExclusiveStartKey: afterSecond }),
     ]);
     const lines = linesOf(response.body);
     expect(lines).toHaveLength(4);

@@ -4,11 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as getGates } from '../../../functions/get-gates.ts';
 import { handler as putGates } from '../../../functions/put-gates.ts';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../../../shared/domain/gates.ts';
+import { gateSettingsKey } from '../../../shared/store/keys.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { CREATE_ONLY, givenGateSettings, itemOf } from '../support/table.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
-const SETTINGS_KEY = { PK: 'SETTINGS', SK: 'GATES' };
+const SETTINGS_KEY = gateSettingsKey();
 
 const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
 
@@ -28,7 +30,7 @@ function ownSettings(): GateSettings {
 }
 
 function storedSettings(settings: StoredGateSettings) {
-  ddbMock.on(GetCommand, { Key: SETTINGS_KEY }).resolves({ Item: { ...SETTINGS_KEY, type: 'gate-settings', version: settings.version, settings } });
+  givenGateSettings(ddbMock, settings);
 }
 
 function read(claims: Claims = adminClaims()) {
@@ -102,8 +104,8 @@ describe('PUT /console/gates (put-gates)', () => {
     expect(bodyOf(response)).toEqual(stored);
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
       TableName: 'spire-unit',
-      Item: { ...SETTINGS_KEY, type: 'gate-settings', version: 1, settings: stored },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      Item: itemOf.gateSettings(stored),
+      ConditionExpression: CREATE_ONLY,
     });
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });

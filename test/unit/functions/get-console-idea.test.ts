@@ -4,12 +4,14 @@ import { handler } from '../../../functions/get-console-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { cursorSeal } from '../../../shared/store/cursor.ts';
+import { commentKey, ideaKey, pilotKey, pilotPartition } from '../../../shared/store/keys.ts';
 import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
-import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
-import { aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+import { aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 import { mockDeploymentSecret, testKeys } from '../support/secret.ts';
+import { givenIdeaRecord, givenPilots, itemOf, partitionOf } from '../support/table.ts';
 
 const NOW = '2026-01-08T08:31:00.000Z';
 const THIRD_IDEA_ID = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -26,12 +28,7 @@ const toSubmitter = aComment({ id: 'c0ffee00-0000-4000-8000-000000000002', at: '
 
 /** The idea's partition: the idea, its history and its comments; and its supporter count. */
 function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], supporters = 0, comments: Comment[] = [internal, toSubmitter]) {
-  ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND SK BETWEEN :events AND :supporters' }).resolves({ Items: [...history.map(eventItem), ideaItem(idea)] });
-  ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :comments)' }).resolves({
-    Items: comments.map((comment) => ({ PK: `IDEA#${idea.id}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment })),
-  });
-  const countKey = { PK: `IDEA#${idea.id}`, SK: 'SUPPORTERS' };
-  ddbMock.on(GetCommand, { Key: countKey }).resolves(supporters === 0 ? {} : { Item: { ...countKey, type: 'support-count', count: supporters } });
+  givenIdeaRecord(ddbMock, idea, { history, comments, ...(supporters === 0 ? {} : { supportCount: supporters }) });
 }
 
 function getConsoleIdea(options: { id?: string; claims?: Claims } = {}) {
@@ -80,7 +77,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     expect(body['comments']).toEqual(many.slice(0, COMMENTS_PER_READ));
     const last = many[COMMENTS_PER_READ - 1]!;
     const opened = await cursorSeal(testKeys).open(String(body['commentsCursor']));
-    expect(JSON.parse(Buffer.from(String(opened), 'base64url').toString('utf8'))).toEqual({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${last.at}#${last.id}` });
+    expect(JSON.parse(Buffer.from(String(opened), 'base64url').toString('utf8'))).toEqual(commentKey(IDEA_ID, last.at, last.id));
   });
 
   it('gives no commentsCursor when every comment fits on the page', async () => {
@@ -108,7 +105,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
   it('names the likely duplicates with their titles and statuses, read in one batch, leaving out those gone', async () => {
     // Prepare
     stored(anIdeaInTriage({ duplicateCandidates: [{ ideaId: OTHER_IDEA_ID, similarity: 0.82 }, { ideaId: THIRD_IDEA_ID, similarity: 0.61 }] }));
-    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [ideaItem(anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'accepted', department: 'Sundhed' }))] } });
+    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [itemOf.idea(anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'accepted', department: 'Sundhed' }))] } });
 
     // Act
     const response = await getConsoleIdea();
@@ -117,8 +114,8 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     expect(bodyOf(response)['duplicateCandidates']).toEqual([{ ideaId: OTHER_IDEA_ID, similarity: 0.82, title: 'Én registrering i plejen', status: 'accepted', department: 'Sundhed' }]);
     expect(ddbMock).toHaveReceivedCommandTimes(BatchGetCommand, 1);
     expect(ddbMock.commandCalls(BatchGetCommand)[0]?.args[0].input.RequestItems?.['spire-unit']?.Keys).toEqual([
-      { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' },
-      { PK: `IDEA#${THIRD_IDEA_ID}`, SK: 'META' },
+      ideaKey(OTHER_IDEA_ID),
+      ideaKey(THIRD_IDEA_ID),
     ]);
   });
 
@@ -138,7 +135,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     // Prepare
     stored(anIdeaInTriage({ resemblingPilots: [{ pilotId: PILOT_ID, score: 0.74 }, { pilotId: OTHER_PILOT_ID, score: 0.52 }] }));
     const stopped = aStoppedPilot('pilot', { title: 'Tablets til nattevagten på Ærø', department: 'Hjemmeplejen' });
-    ddbMock.on(GetCommand, { Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' } }).resolves({ Item: pilotItem(stopped) });
+    givenPilots(ddbMock, stopped);
 
     // Act
     const response = await getConsoleIdea();
@@ -149,8 +146,8 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
       { pilotId: PILOT_ID, score: 0.74, title: 'Tablets til nattevagten på Ærø', stage: 'stopped', department: 'Hjemmeplejen', learnings: LEARNINGS },
     ]);
     expect(response.body).toContain('"title":"Tablets til nattevagten på Ærø"');
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' } });
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: `PILOT#${OTHER_PILOT_ID}`, SK: 'META' } });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotKey(PILOT_ID) });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotKey(OTHER_PILOT_ID) });
   });
 
   it('reads no pilot when the idea resembles none', async () => {
@@ -162,8 +159,9 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
 
     // Assess
     expect(bodyOf(response)['resemblingPilots']).toEqual([]);
-    const keys = ddbMock.commandCalls(GetCommand).map((call) => String(call.args[0].input.Key?.['PK']));
-    expect(keys.filter((key) => key.startsWith('PILOT#'))).toEqual([]);
+    const partitions = ddbMock.commandCalls(GetCommand).map((call) => partitionOf(call.args[0].input.Key));
+    // No Get of any pilot's partition.
+    expect(partitions.filter((partition) => partition.startsWith(pilotPartition('')))).toEqual([]);
   });
 
   it('marks an idea overdue once it has waited in triage past the service level', async () => {

@@ -5,10 +5,14 @@ import { handler } from '../../../functions/get-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { commentKey, EVENT_PREFIX, ideaPartition, SUPPORTER_PREFIX } from '../../../shared/store/keys.ts';
 import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
-import { aComment, aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aSubmittedEvent, eventItem, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import type { Comment } from '../../../shared/domain/notification.ts';
+import { aComment, aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
+import { givenIdeaRecord, givenIdeas } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 mockDeploymentSecret();
@@ -19,16 +23,17 @@ afterEach(() => {
 
 const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';
 
-/** The idea's partition as the store reads it: the idea and its history in one Query, its comments (`commentItems`) in another. */
-function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], commentItems: Record<string, unknown>[] = []) {
-  ddbMock.on(QueryCommand, { KeyConditionExpression: HISTORY_QUERY }).resolves({ Items: [...history.map(eventItem), ideaItem(idea)] });
-  ddbMock.on(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY }).resolves({ Items: commentItems });
+/** The idea's partition as the store reads it: the idea and its history in one Query, its comments in another. */
+function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], comments: Comment[] = [], supportCount?: number) {
   // Nobody supports the idea unless a test says so; no other idea is stored.
   ddbMock.on(GetCommand).resolves({});
+  givenIdeaRecord(ddbMock, idea, { history, comments, ...(supportCount === undefined ? {} : { supportCount }) });
 }
 
-const HISTORY_QUERY = 'PK = :pk AND SK BETWEEN :events AND :supporters';
-const COMMENTS_QUERY = 'PK = :pk AND begins_with(SK, :comments)';
+/** The idea's history: its partition from its events up to its supporters, the idea's own item among them. */
+const HISTORY_QUERY = `${TABLE.partitionKey} = :pk AND ${TABLE.sortKey} BETWEEN :events AND :supporters`;
+/** A page of the idea's comments. */
+const COMMENTS_QUERY = `${TABLE.partitionKey} = :pk AND begins_with(${TABLE.sortKey}, :comments)`;
 
 function getIdea(options: { claims?: Claims | null; headers?: Record<string, string>; id?: string } = {}) {
   const id = options.id ?? IDEA_ID;
@@ -90,7 +95,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       TableName: 'spire-unit',
       KeyConditionExpression: HISTORY_QUERY,
-      ExpressionAttributeValues: { ':pk': `IDEA#${IDEA_ID}`, ':events': 'EVENT#', ':supporters': 'SUPPORTER#' },
+      ExpressionAttributeValues: { ':pk': ideaPartition(IDEA_ID), ':events': EVENT_PREFIX, ':supporters': SUPPORTER_PREFIX },
       ConsistentRead: true,
     });
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY, Limit: COMMENTS_PER_READ + 1, ConsistentRead: true });
@@ -215,11 +220,11 @@ describe('GET /ideas/{id} (get-idea)', () => {
   describe('comments, support and merges', () => {
     const internal = aComment({ text: 'Ligner noget fra Sundhed.' });
     const toSubmitter = aComment({ id: 'c0ffee00-0000-4000-8000-000000000002', at: '2026-01-07T10:00:00.000Z', visibility: 'submitter', text: 'Hvilke tre systemer er det?' });
-    const commentItems = [internal, toSubmitter].map((comment) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment }));
+    const comments = [internal, toSubmitter];
 
     it('shows the submitter the comments written to them, never the internal ones', async () => {
       // Prepare
-      stored(triaged, triagedHistory, commentItems);
+      stored(triaged, triagedHistory, comments);
 
       // Act
       const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
@@ -232,7 +237,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
 
     it('shows triage every comment', async () => {
       // Prepare
-      stored(triaged, triagedHistory, commentItems);
+      stored(triaged, triagedHistory, comments);
 
       // Act
       const response = await getIdea({ claims: triageClaims() });
@@ -246,7 +251,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
       const many = Array.from({ length: COMMENTS_PER_READ + 1 }, (_, n) =>
         aComment({ id: `c0ffee00-0000-4000-8000-${String(n).padStart(12, '0')}`, at: `2026-01-07T10:${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z`, visibility: n % 2 === 0 ? 'submitter' : 'internal', text: `Besked nr. ${n}` }),
       );
-      stored(triaged, triagedHistory, many.map((comment) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment })));
+      stored(triaged, triagedHistory, many);
 
       // Act
       const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
@@ -258,13 +263,12 @@ describe('GET /ideas/{id} (get-idea)', () => {
         many.slice(0, COMMENTS_PER_READ).filter((comment) => comment.visibility === 'submitter').map((comment) => comment.text),
       );
       const last = many[COMMENTS_PER_READ - 1]!;
-      expect(body['commentsCursor']).toBe(await sealed(encodeCursor({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${last.at}#${last.id}` })));
+      expect(body['commentsCursor']).toBe(await sealed(encodeCursor(commentKey(IDEA_ID, last.at, last.id))));
     });
 
     it('tells how many people support the idea, from its count item', async () => {
       // Prepare
-      stored(triaged, triagedHistory);
-      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' } }).resolves({ Item: { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS', type: 'support-count', count: 7 } });
+      stored(triaged, triagedHistory, [], 7);
 
       // Act
       const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });
@@ -277,7 +281,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
       // Prepare: the surviving idea waits for its own submitter's answer to a question holding a CPR number.
       stored(anIdeaInTriage({ status: 'duplicate', version: 3, decision: aDecision('duplicate', { mergedInto: OTHER_IDEA_ID }) }));
       const survivor = anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én registrering i plejen', status: 'needs_info', decision: aDecision('needs_info', { message: 'Er det borgeren med CPR 010190-1234?' }) });
-      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(survivor) });
+      givenIdeas(ddbMock, survivor);
 
       // Act
       const response = await getIdea({ claims: employeeClaims(SUBMITTER_SUB) });

@@ -1,12 +1,14 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-inbox.ts';
-import { inboxRow } from '../../../shared/domain/inbox.ts';
+import { inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { inboxEntryKey, inboxPartition } from '../../../shared/store/keys.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { ADMITTED_AT, aFrictionIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
+import { EMPTY_KEY, itemOf, keyOf, WHOLE_PARTITION } from '../support/table.ts';
 
 /** 15 days after the test ideas reached triage: past the default service level of 14 days. */
 const NOW = '2026-01-20T08:31:00.000Z';
@@ -35,7 +37,7 @@ const recent = anIdeaInTriage({ id: OTHER_IDEA_ID, statusChangedAt: '2026-01-19T
 describe('GET /console/inbox (get-inbox)', () => {
   it('answers triage the first page of the in_triage list by priority, by default, from one Query of its entries', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'INBOX#in_triage#s=priority', SK: 'x', type: 'inbox', row: inboxRow(waiting) }] });
+    ddbMock.on(QueryCommand).resolves({ Items: [itemOf.inboxEntry(waiting, { status: 'in_triage' }, 'priority')] });
 
     // Act
     const response = await inbox();
@@ -44,8 +46,8 @@ describe('GET /console/inbox (get-inbox)', () => {
     expect(response.statusCode).toBe(200);
     expect(theQuery()).toEqual({
       TableName: 'spire-unit',
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'INBOX#in_triage#s=priority' },
+      KeyConditionExpression: WHOLE_PARTITION,
+      ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'in_triage' }, 'priority') },
       Limit: 25,
       ExclusiveStartKey: undefined,
     });
@@ -55,20 +57,20 @@ describe('GET /console/inbox (get-inbox)', () => {
   it('lists the ideas whose intake the sweeper gave up on under the submitted status', async () => {
     // Prepare
     const stuck = aFrictionIdea({ requeueCount: 5, version: 2, intakeAbandonedAt: ADMITTED_AT });
-    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'INBOX#submitted#s=age', SK: 'x', type: 'inbox', row: inboxRow(stuck) }] });
+    ddbMock.on(QueryCommand).resolves({ Items: [itemOf.inboxEntry(stuck, { status: 'submitted' }, 'age')] });
 
     // Act
     const response = await inbox({ status: 'submitted', sort: 'age' });
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': 'INBOX#submitted#s=age' } });
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'submitted' }, 'age') } });
     expect(bodyOf(response)).toMatchObject({ status: 'submitted', items: [{ id: IDEA_ID, status: 'submitted', overdue: false }] });
   });
 
   it('tells how long each idea has waited and which are overdue against the service level', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [waiting, recent].map((idea) => ({ PK: 'INBOX#in_triage#s=age', SK: idea.id, type: 'inbox', row: inboxRow(idea) })) });
+    ddbMock.on(QueryCommand).resolves({ Items: [waiting, recent].map((idea) => itemOf.inboxEntry(idea, { status: 'in_triage' }, 'age')) });
 
     // Act
     const response = await inbox({ sort: 'age' });
@@ -89,7 +91,8 @@ describe('GET /console/inbox (get-inbox)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(theQuery()).toMatchObject({
-      ExpressionAttributeValues: { ':pk': 'INBOX#parked#k=friction#d=%C3%A6ldre%20og%20sundhed#t=automatisering#s=age' },
+      // The department as the lists are keyed: trimmed, its spaces collapsed, in lower case.
+      ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'parked', kind: 'friction', department: 'ældre og sundhed', theme: 'automatisering' }, 'age') },
       Limit: 10,
     });
     expect(bodyOf(response)).toMatchObject({ status: 'parked', sort: 'age', items: [] });
@@ -101,15 +104,16 @@ describe('GET /console/inbox (get-inbox)', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': 'INBOX#needs_info#a=s%C3%B8ren%2F%C3%A6r%C3%B8#s=age' } });
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'needs_info', assignee: 'søren/ærø' }, 'age') } });
   });
 
   it('hands back the cursor of the next page and continues from it', async () => {
     // Prepare
-    const lastKey = { PK: 'INBOX#in_triage#k=friction#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` };
+    const entry = itemOf.inboxEntry(aFrictionIdea({ status: 'in_triage' }), { status: 'in_triage', kind: 'friction' }, 'priority');
+    const lastKey = keyOf(entry);
     ddbMock
       .on(QueryCommand)
-      .resolvesOnce({ Items: [{ ...lastKey, type: 'inbox', row: inboxRow(aFrictionIdea({ status: 'in_triage' })) }], LastEvaluatedKey: lastKey })
+      .resolvesOnce({ Items: [entry], LastEvaluatedKey: lastKey })
       .resolves({ Items: [] });
 
     // Act
@@ -124,9 +128,9 @@ describe('GET /console/inbox (get-inbox)', () => {
   });
 
   it.each<[string, () => Promise<string>]>([
-    ['the cursor of another list, sealed by the server', () => sealed(encodeCursor({ PK: 'INBOX#declined#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` }))],
-    ['a cursor of this list the server did not seal', async () => encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` }) as string],
-    ['a crafted cursor with empty key values', async () => encodeCursor({ PK: '', SK: '' }) as string],
+    ['the cursor of another list, sealed by the server', () => sealed(encodeCursor(inboxEntryKey({ status: 'declined' }, 'priority', inboxSortValue(waiting, 'priority'))))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor(inboxEntryKey({ status: 'in_triage' }, 'priority', inboxSortValue(waiting, 'priority'))) as string],
+    ['a crafted cursor with empty key values', async () => encodeCursor(EMPTY_KEY) as string],
   ])('refuses %s with 400, without querying', async (_case, make) => {
     // Act
     const response = await inbox({ cursor: await make() });

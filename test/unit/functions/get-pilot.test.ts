@@ -3,10 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-pilot.ts';
 import { DEFAULT_GATES, type StoredGateSettings } from '../../../shared/domain/gates.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
+import { gateSettingsKey, pilotPartition } from '../../../shared/store/keys.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
-import { ACCEPTED_AT, aPilot, aPilotIn, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+import { ACCEPTED_AT, aPilot, aPilotIn, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+import { givenGateSettings, givenPilotRecord, WHOLE_PARTITION } from '../support/table.ts';
 
 /** 20 days after the test pilot entered its sprint: past the default limit of 14. */
 const NOW = '2026-02-01T09:00:00.000Z';
@@ -34,14 +36,7 @@ const holdEvent: PilotEvent = { pilotId: PILOT_ID, version: 2, at: hold.at, by: 
 
 /** The pilot's partition as one Query reads it: the pilot, its history and its gate decisions. */
 function storedPilot(pilot: Pilot, history: PilotEvent[] = [created], gates: { version: number; gate: GateRecord }[] = []) {
-  const pk = `PILOT#${pilot.id}`;
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': pk } }).resolves({
-    Items: [
-      ...history.map((event) => ({ PK: pk, SK: `EVENT#${String(event.version).padStart(6, '0')}`, type: 'pilot-event', event })),
-      ...gates.map(({ version, gate }) => ({ PK: pk, SK: `GATE#${String(version).padStart(6, '0')}`, type: 'gate', pilotId: pilot.id, gate })),
-      pilotItem(pilot),
-    ],
-  });
+  givenPilotRecord(ddbMock, pilot, { history, gates });
 }
 
 function getPilot(options: { id?: string; claims?: Claims; language?: string } = {}) {
@@ -93,11 +88,11 @@ describe('GET /console/pilots/{id} (get-pilot)', () => {
     expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 1);
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       TableName: 'spire-unit',
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': `PILOT#${PILOT_ID}` },
+      KeyConditionExpression: WHOLE_PARTITION,
+      ExpressionAttributeValues: { ':pk': pilotPartition(PILOT_ID) },
       ConsistentRead: true,
     });
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: 'spire-unit', Key: { PK: 'SETTINGS', SK: 'GATES' }, ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: 'spire-unit', Key: gateSettingsKey(), ConsistentRead: true });
   });
 
   it('keeps æ, ø and å as they are in the JSON', async () => {
@@ -137,7 +132,7 @@ describe('GET /console/pilots/{id} (get-pilot)', () => {
       updatedAt: '2026-01-10T09:00:00.000Z',
       updatedBy: 'a1-admin',
     };
-    ddbMock.on(GetCommand, { Key: { PK: 'SETTINGS', SK: 'GATES' } }).resolves({ Item: { PK: 'SETTINGS', SK: 'GATES', type: 'gate-settings', version: 3, settings } });
+    givenGateSettings(ddbMock, settings);
     storedPilot(aPilot());
 
     // Act

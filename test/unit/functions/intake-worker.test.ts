@@ -4,8 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/intake-worker.ts';
 import { DEFAULT_STRATEGY } from '../../../shared/domain/strategy/default-strategy.ts';
 import { logger } from '../../../shared/logger.ts';
-import { aFrictionIdea, anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { inboxPartition } from '../../../shared/store/keys.ts';
+import { aFrictionIdea, anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
+import { givenIdeas, givenStrategies, partitionOf, putsIn, transactions } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 
@@ -13,14 +15,12 @@ const message = (ideaId: string) => JSON.stringify({ ideaId });
 
 beforeEach(() => {
   ddbMock.on(GetCommand).resolves({});
-  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(aFrictionIdea()) });
+  givenIdeas(ddbMock, aFrictionIdea());
   ddbMock.on(TransactWriteCommand).resolves({});
   // The duplicate index is empty; the strategy is at version 4.
   ddbMock.on(QueryCommand).resolves({ Items: [] });
   ddbMock.on(BatchWriteCommand).resolves({});
-  ddbMock
-    .on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)' })
-    .resolves({ Items: [{ PK: 'STRATEGY', SK: 'VERSION#000004', ...DEFAULT_STRATEGY, version: 4, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' }] });
+  givenStrategies(ddbMock, { ...DEFAULT_STRATEGY, version: 4, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' });
 });
 
 afterEach(() => {
@@ -109,7 +109,7 @@ describe('intake-worker', () => {
 
   it('fails only the record whose write DynamoDB refused', async () => {
     // Prepare
-    ddbMock.on(GetCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdea({ id: OTHER_IDEA_ID })) });
+    givenIdeas(ddbMock, anIdea({ id: OTHER_IDEA_ID }));
     ddbMock.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(new Error('Throughput exceeds the current capacity'));
     const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)), sqsRecord('msg-2', message(OTHER_IDEA_ID)));
 
@@ -122,7 +122,7 @@ describe('intake-worker', () => {
 
   it('treats a repeated delivery for an idea already in triage as done, without writing', async () => {
     // Prepare
-    ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdea({ status: 'in_triage', version: 2 })) });
+    givenIdeas(ddbMock, anIdea({ status: 'in_triage', version: 2 }));
     const event = sqsEvent(sqsRecord('msg-1', message(IDEA_ID)), sqsRecord('msg-1-again', message(IDEA_ID)));
 
     // Act
@@ -171,14 +171,14 @@ describe('intake-worker', () => {
 
   it('admits a stored idea whose department holds a lone surrogate (stored before such text was refused), instead of failing it on every delivery', async () => {
     // Prepare
-    ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(aFrictionIdea({ department: 'IT\ud800' })) });
+    givenIdeas(ddbMock, aFrictionIdea({ department: 'IT\ud800' }));
 
     // Act
     const result = await handler(sqsEvent(sqsRecord('msg-1', message(IDEA_ID))), lambdaContext());
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [] });
-    const written = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-    expect(written.some((item) => String(item.Put?.Item?.['PK']).includes('#d=it%EF%BF%BD#'))).toBe(true);
+    // Its entry in its department's list, the department keyed as well-formed text.
+    expect(putsIn(transactions(ddbMock)[0] ?? []).map(partitionOf)).toContain(inboxPartition({ status: 'in_triage', department: 'it\ufffd' }, 'priority'));
   });
 });

@@ -3,9 +3,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/list-my-ideas.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { submitterPartition } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import { anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
+import { EMPTY_KEY, indexKeyOf, itemOf } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 mockDeploymentSecret();
@@ -14,8 +17,10 @@ afterEach(() => {
   ddbMock.reset();
 });
 
-const partition = `SUBMITTER#${SUBMITTER_SUB}`;
-const lastKey = { PK: `IDEA#${IDEA_ID}`, SK: 'META', GSI2PK: partition, GSI2SK: `2026-01-05T08:30:00.000Z#${IDEA_ID}` };
+const BY_SUBMITTER = TABLE.indexes.bySubmitter;
+const partition = submitterPartition(SUBMITTER_SUB);
+/** Where a page ending with the test idea stops, in the submitter's list. */
+const lastKey = indexKeyOf(itemOf.idea(anIdea()), BY_SUBMITTER);
 
 function listMine(query?: Record<string, string>, headers: Record<string, string> = {}) {
   return handler(
@@ -28,7 +33,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
   it('lists the caller’s ideas, newest first, with a cursor to the next page', async () => {
     // Prepare
     const newer = anIdea({ id: OTHER_IDEA_ID, title: 'Én indgang for pårørende', createdAt: '2026-01-06T10:00:00.000Z' });
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(newer), ideaItem(anIdea())], LastEvaluatedKey: lastKey });
+    ddbMock.on(QueryCommand).resolves({ Items: [itemOf.idea(newer), itemOf.idea(anIdea())], LastEvaluatedKey: lastKey });
 
     // Act
     const response = await listMine({ limit: '2' });
@@ -44,7 +49,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
       nextCursor: await sealed(encodeCursor(lastKey)),
     });
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
-      IndexName: 'GSI2',
+      IndexName: BY_SUBMITTER.name,
       ExpressionAttributeValues: { ':pk': partition },
       ScanIndexForward: false,
       Limit: 2,
@@ -53,7 +58,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
 
   it('shows each row with a status message in the caller’s language, and no identities', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(anIdea())] });
+    ddbMock.on(QueryCommand).resolves({ Items: [itemOf.idea(anIdea())] });
 
     // Act
     const response = await listMine(undefined, { 'accept-language': 'en' });
@@ -100,9 +105,9 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
 
   it.each<[string, () => Promise<string>]>([
     ['a cursor that is not one', async () => 'bm90LWEtY3Vyc29y'],
-    ['another person’s cursor, sealed by the server', () => sealed(encodeCursor({ ...lastKey, GSI2PK: 'SUBMITTER#someone-else' }))],
+    ['another person’s cursor, sealed by the server', () => sealed(encodeCursor(indexKeyOf(itemOf.idea(anIdea({ submitter: { sub: 'someone-else', name: 'Nogen Andre' } })), BY_SUBMITTER)))],
     ['a cursor of this list the server did not seal', async () => encodeCursor(lastKey) as string],
-    ['a crafted cursor with empty key values', async () => encodeCursor({ PK: '', SK: '', GSI2PK: partition, GSI2SK: '' }) as string],
+    ['a crafted cursor with empty key values', async () => encodeCursor({ ...EMPTY_KEY, [BY_SUBMITTER.partitionKey]: partition, [BY_SUBMITTER.sortKey]: '' }) as string],
     ['a sealed cursor with its key changed', async () => (await sealed(encodeCursor(lastKey))).replace(/^./, (c) => (c === 'e' ? 'f' : 'e'))],
   ])('refuses %s with 400 invalid-cursor, without querying', async (_case, make) => {
     // Act

@@ -4,7 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/mail-feedback.ts';
 import { bounceEvent, complaintEvent, snsEnvelope } from '../../fixtures/ses-events.ts';
+import { mailSuppressionKey } from '../../../shared/store/keys.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
+import { CREATE_ONLY } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 
@@ -25,8 +27,14 @@ describe('mail-feedback', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
       TableName: 'spire-unit',
-      Item: expect.objectContaining({ PK: 'MAIL_SUPPRESSION#birthe.sorensen@kommune.example', SK: 'META', reason: 'bounce', detail: 'General', notificationId: 'idea-1.v2' }),
-      ConditionExpression: 'attribute_not_exists(PK)',
+      Item: expect.objectContaining({
+        ...mailSuppressionKey('birthe.sorensen@kommune.example'),
+        address: 'birthe.sorensen@kommune.example',
+        reason: 'bounce',
+        detail: 'General',
+        notificationId: 'idea-1.v2',
+      }),
+      ConditionExpression: CREATE_ONLY,
     });
   });
 
@@ -35,7 +43,7 @@ describe('mail-feedback', () => {
     await handler(sqsEvent(sqsRecord('msg-1', snsEnvelope(complaintEvent({ to: 'anna@kommune.example' })))), lambdaContext());
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ PK: 'MAIL_SUPPRESSION#anna@kommune.example', reason: 'complaint' }) });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ ...mailSuppressionKey('anna@kommune.example'), reason: 'complaint' }) });
   });
 
   it('writes nothing for a transient bounce', async () => {
@@ -60,7 +68,7 @@ describe('mail-feedback', () => {
 
   it('fails only the record that cannot be parsed, and the one the table refused, so they are retried and then dead-lettered', async () => {
     // Prepare
-    ddbMock.on(PutCommand, { Item: { PK: 'MAIL_SUPPRESSION#bent@kommune.example' } }).rejects(new Error('ProvisionedThroughputExceededException'));
+    ddbMock.on(PutCommand, { Item: mailSuppressionKey('bent@kommune.example') }).rejects(new Error('ProvisionedThroughputExceededException'));
 
     // Act
     const result = await handler(
@@ -74,6 +82,6 @@ describe('mail-feedback', () => {
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-bad' }, { itemIdentifier: 'msg-refused' }] });
-    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ PK: 'MAIL_SUPPRESSION#anna@kommune.example' }) });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining(mailSuppressionKey('anna@kommune.example')) });
   });
 });

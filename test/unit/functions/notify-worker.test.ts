@@ -3,9 +3,12 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/notify-worker.ts';
-import type { Notification } from '../../../shared/domain/notification.ts';
+import { notificationKey } from '../../../shared/store/keys.ts';
+import type { StoredNotification } from '../../../shared/store/ports.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import { aNotification, IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
+import { givenNotification, givenSuppression } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sesMock = mockClient(SESv2Client);
@@ -17,10 +20,11 @@ let sideEffects: string[];
 
 const message = (notificationId: string) => JSON.stringify({ notificationId });
 
-function stored(notification: Notification, extra: Record<string, unknown> = {}) {
-  ddbMock.on(GetCommand, { Key: { PK: `NOTIFICATION#${notification.id}`, SK: 'META' } }).resolves({
-    Item: { PK: `NOTIFICATION#${notification.id}`, SK: 'META', GSI1PK: 'PENDING#notification', GSI1SK: `${notification.createdAt}#${notification.id}`, type: 'notification', ...notification, ...extra },
-  });
+/** Taking a notification off the status index's list of pending work. */
+const OFF_THE_PENDING_LIST = `REMOVE ${TABLE.indexes.byStatus.partitionKey}, ${TABLE.indexes.byStatus.sortKey}`;
+
+function stored(notification: StoredNotification, extra: Partial<StoredNotification> = {}) {
+  givenNotification(ddbMock, notification, extra);
 }
 
 beforeEach(() => {
@@ -73,8 +77,8 @@ describe('notify-worker', () => {
     // Assess
     expect(sideEffects).toEqual(['send', 'markSent']);
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
-      Key: { PK: `NOTIFICATION#${NOTIFICATION_ID}`, SK: 'META' },
-      UpdateExpression: 'SET sentAt = :at REMOVE GSI1PK, GSI1SK',
+      Key: notificationKey(NOTIFICATION_ID),
+      UpdateExpression: `SET sentAt = :at ${OFF_THE_PENDING_LIST}`,
       ExpressionAttributeValues: { ':at': NOW },
     });
   });
@@ -94,9 +98,7 @@ describe('notify-worker', () => {
 
   it('does not mail an address SES reported undeliverable, and marks the notification not sent for that reason', async () => {
     // Prepare
-    ddbMock.on(GetCommand, { Key: { PK: `MAIL_SUPPRESSION#${SUBMITTER_EMAIL.toLowerCase()}`, SK: 'META' } }).resolves({
-      Item: { PK: `MAIL_SUPPRESSION#${SUBMITTER_EMAIL.toLowerCase()}`, SK: 'META', address: SUBMITTER_EMAIL.toLowerCase(), reason: 'bounce', detail: 'General', at: NOW, feedbackId: 'feedback-1' },
-    });
+    givenSuppression(ddbMock, { address: SUBMITTER_EMAIL.toLowerCase(), reason: 'bounce', detail: 'General', at: NOW, feedbackId: 'feedback-1' });
 
     // Act
     const result = await handler(sqsEvent(sqsRecord('msg-1', message(NOTIFICATION_ID))), lambdaContext());
@@ -105,8 +107,8 @@ describe('notify-worker', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     expect(sesMock).not.toHaveReceivedAnyCommand();
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
-      Key: { PK: `NOTIFICATION#${NOTIFICATION_ID}`, SK: 'META' },
-      UpdateExpression: 'SET notSentAt = :at, notSentReason = :reason REMOVE GSI1PK, GSI1SK',
+      Key: notificationKey(NOTIFICATION_ID),
+      UpdateExpression: `SET notSentAt = :at, notSentReason = :reason ${OFF_THE_PENDING_LIST}`,
       ExpressionAttributeValues: { ':at': NOW, ':reason': 'address-bounced' },
     });
   });
@@ -132,7 +134,7 @@ describe('notify-worker', () => {
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${NOTIFICATION_ID}`, SK: 'META' } });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: notificationKey(NOTIFICATION_ID) });
   });
 
   it.each([

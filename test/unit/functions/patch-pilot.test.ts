@@ -1,10 +1,12 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/patch-pilot.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
+import { PIPELINE_PARTITION, pilotEventKey, pilotKey, pilotListPartition } from '../../../shared/store/keys.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
-import { aPilot, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+import { aPilot, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+import { CREATE_ONLY, givenPilots, ofType, partitionOf, putsIn } from '../support/table.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 const OWNER = { sub: 'o1-owner', name: 'Åge Ødegård' };
@@ -18,7 +20,7 @@ const HYPOTHESIS = {
 const { ddbMock, transactionItems, expectNothingWritten } = mockTableAndNotifyQueue({ now: NOW });
 
 function stored(pilot: Pilot) {
-  ddbMock.on(GetCommand, { Key: { PK: `PILOT#${pilot.id}`, SK: 'META' } }).resolves({ Item: pilotItem(pilot) });
+  givenPilots(ddbMock, pilot);
 }
 
 function patch(body: unknown, options: { ifMatch?: string | null; claims?: Claims; id?: string; headers?: Record<string, string> } = {}) {
@@ -62,20 +64,23 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
     const items = transactionItems();
     expect(items[0]?.Put).toMatchObject({
       TableName: 'spire-unit',
-      Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', version: 2, pilot: { owner: OWNER, hypothesis: HYPOTHESIS, version: 2 } },
+      Item: { ...pilotKey(PILOT_ID), type: 'pilot', version: 2, pilot: { owner: OWNER, hypothesis: HYPOTHESIS, version: 2 } },
       ConditionExpression: '#version = :expected',
       ExpressionAttributeValues: { ':expected': 1 },
     });
     expect(items[1]?.Put).toMatchObject({
-      Item: { PK: `PILOT#${PILOT_ID}`, SK: 'EVENT#000002', type: 'pilot-event', event: { change: 'edit', from: 'sprint', to: 'sprint', fields: ['owner', 'hypothesis'], by: { sub: 'f9b8a7c6-triage', name: 'Søren Ærø' } } },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      Item: { ...pilotEventKey(PILOT_ID, 2), type: 'pilot-event', event: { change: 'edit', from: 'sprint', to: 'sprint', fields: ['owner', 'hypothesis'], by: { sub: 'f9b8a7c6-triage', name: 'Søren Ærø' } } },
+      ConditionExpression: CREATE_ONLY,
     });
-    const puts = items.flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
-    expect(puts).toContainEqual(expect.objectContaining({ PK: 'PILOTS#all#o=o1-owner#s=expected_hours', type: 'pilot-entry', row: expect.objectContaining({ expectedHoursPerYear: 320 }) }));
+    const puts = putsIn(items);
+    const ownersList = pilotListPartition({ owner: 'o1-owner' }, 'expected_hours');
+    expect(ofType(puts, 'pilot-entry').filter((item) => partitionOf(item) === ownersList)).toEqual([expect.objectContaining({ row: expect.objectContaining({ expectedHoursPerYear: 320 }) })]);
     const counters = items.flatMap((item) => (item.Update === undefined ? [] : [item.Update]));
     expect(counters).toHaveLength(1);
-    expect(counters[0]).toMatchObject({ Key: { PK: 'PIPELINE' }, ExpressionAttributeNames: expect.objectContaining({ '#a0': 'c:hours:expected' }), ExpressionAttributeValues: expect.objectContaining({ ':v1': 320 }) });
-    expect(items.some((item) => item.Put?.Item?.['SK'] !== undefined && String(item.Put.Item['SK']).startsWith('GATE#'))).toBe(false);
+    expect(partitionOf(counters[0]?.Key)).toBe(PIPELINE_PARTITION);
+    expect(counters[0]).toMatchObject({ ExpressionAttributeNames: expect.objectContaining({ '#a0': 'c:hours:expected' }), ExpressionAttributeValues: expect.objectContaining({ ':v1': 320 }) });
+    // An edit is no gate decision: no gate record.
+    expect(ofType(puts, 'gate')).toEqual([]);
   });
 
   it('clears a field sent as null', async () => {

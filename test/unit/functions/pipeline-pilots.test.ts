@@ -3,10 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/list-pipeline-pilots.ts';
 import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { inboxEntryKey, pilotListEntryKey, pilotListPartition } from '../../../shared/store/keys.ts';
+import type { PilotList } from '../../../shared/domain/pilot-lists.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilot, aPilotIn, OTHER_PILOT_ID } from '../support/pilots.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
+import { EMPTY_KEY, itemOf, keyOf, WHOLE_PARTITION } from '../support/table.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 
@@ -35,7 +38,7 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
   it('answers a director the first page of all pilots, longest in their stage first, from one Query of the list’s entries', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({
-      Items: [sprint, inPilot].map((pilot) => ({ PK: 'PILOTS#all#s=in_stage', SK: `${pilot.stageEnteredAt}#${pilot.id}`, type: 'pilot-entry', row: pilotRow(pilot) })),
+      Items: [sprint, inPilot].map((pilot) => itemOf.pilotEntry(pilot, {}, 'in_stage')),
     });
 
     // Act
@@ -45,8 +48,8 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
     expect(response.statusCode).toBe(200);
     expect(theQuery()).toEqual({
       TableName: 'spire-unit',
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'PILOTS#all#s=in_stage' },
+      KeyConditionExpression: WHOLE_PARTITION,
+      ExpressionAttributeValues: { ':pk': pilotListPartition({}, 'in_stage') },
       Limit: 25,
       ExclusiveStartKey: undefined,
     });
@@ -56,11 +59,12 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
   });
 
   it.each<[string, Record<string, string>, string, number]>([
-    ['one stage', { stage: 'pilot' }, 'PILOTS#pilot#s=in_stage', 25],
-    ['a theme, newest first', { theme: 'automatisering', sort: 'newest' }, 'PILOTS#all#t=automatisering#s=newest', 25],
-    ['a department however it is typed', { stage: 'sprint', department: '  Ældre   og Sundhed ', limit: '10' }, 'PILOTS#sprint#d=%C3%A6ldre%20og%20sundhed#s=in_stage', 10],
-    ['an owner, most expected hours first', { owner: 'o1-owner', sort: 'expected_hours', limit: '100' }, 'PILOTS#all#o=o1-owner#s=expected_hours', 100],
-    ['the pilots on hold, the earliest end of a hold first', { sort: 'hold_until', limit: '100' }, 'PILOTS#held#s=hold_until', 100],
+    ['one stage', { stage: 'pilot' }, pilotListPartition({ stage: 'pilot' }, 'in_stage'), 25],
+    ['a theme, newest first', { theme: 'automatisering', sort: 'newest' }, pilotListPartition({ theme: 'automatisering' }, 'newest'), 25],
+    // The department as the lists are keyed: trimmed, its spaces collapsed, in lower case.
+    ['a department however it is typed', { stage: 'sprint', department: '  Ældre   og Sundhed ', limit: '10' }, pilotListPartition({ stage: 'sprint', department: 'ældre og sundhed' }, 'in_stage'), 10],
+    ['an owner, most expected hours first', { owner: 'o1-owner', sort: 'expected_hours', limit: '100' }, pilotListPartition({ owner: 'o1-owner' }, 'expected_hours'), 100],
+    ['the pilots on hold, the earliest end of a hold first', { sort: 'hold_until', limit: '100' }, pilotListPartition({ held: true } satisfies PilotList, 'hold_until'), 100],
   ])('reads exactly the list of %s', async (_case, query, partition, limit) => {
     // Act
     const response = await pilots(query);
@@ -73,10 +77,11 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
 
   it('hands out a cursor for the next page and reads on from it', async () => {
     // Prepare
-    const lastKey = { PK: 'PILOTS#pilot#s=in_stage', SK: `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}` };
+    const entry = itemOf.pilotEntry(inPilot, { stage: 'pilot' }, 'in_stage');
+    const lastKey = keyOf(entry);
     ddbMock
       .on(QueryCommand)
-      .resolvesOnce({ Items: [{ ...lastKey, type: 'pilot-entry', row: pilotRow(inPilot) }], LastEvaluatedKey: lastKey })
+      .resolvesOnce({ Items: [entry], LastEvaluatedKey: lastKey })
       .resolves({ Items: [] });
 
     // Act
@@ -92,9 +97,9 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
   });
 
   it.each<[string, () => Promise<string>]>([
-    ['a cursor from another list, sealed by the server', () => sealed(encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: 'x' }))],
-    ['a cursor of this list the server did not seal', async () => encodeCursor({ PK: 'PILOTS#pilot#s=in_stage', SK: `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}` }) as string],
-    ['a crafted cursor with empty key values', async () => encodeCursor({ PK: '', SK: '' }) as string],
+    ['a cursor from another list, sealed by the server', () => sealed(encodeCursor(inboxEntryKey({ status: 'in_triage' }, 'priority', 'x')))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor(pilotListEntryKey({ stage: 'pilot' }, 'in_stage', `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}`)) as string],
+    ['a crafted cursor with empty key values', async () => encodeCursor(EMPTY_KEY) as string],
   ])('refuses %s with 400 invalid-cursor', async (_case, make) => {
     // Act
     const response = await pilots({ stage: 'pilot', cursor: await make() });

@@ -2,10 +2,13 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-pipeline-summary.ts';
 import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
+import { gateSettingsKey, PIPELINE_PARTITION, pipelineShardKey, statusPartition, STRATEGY_PARTITION } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 import { aStrategy } from '../support/strategy.ts';
+import { givenGateSettings, itemOf, WHOLE_PARTITION } from '../support/table.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 const DAY_S = 86_400;
@@ -13,15 +16,15 @@ const nowSeconds = Date.parse(NOW) / 1000;
 
 const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
 
-const STRATEGY_ITEM = { PK: 'STRATEGY', SK: 'VERSION#000002', type: 'strategy', ...aStrategy(), version: 2, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' };
+const STRATEGY_ITEM = itemOf.strategy({ ...aStrategy(), version: 2, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
+const STATUS_INDEX = TABLE.indexes.byStatus;
 
 /**
  * Two counter shards, read over two pages: four ideas (two waiting in triage for 4 and 2 days,
  * two accepted), a pilot in sprint for 20 days and one in pilot for 10, with expected hours.
  */
 const SHARD_0 = {
-  PK: 'PIPELINE',
-  SK: 'SHARD#00',
+  ...pipelineShardKey(0),
   type: 'pipeline-shard',
   'c:ideas': 3,
   'c:ideas:status:in_triage': 2,
@@ -36,8 +39,7 @@ const SHARD_0 = {
   [`e:since:sprint:${PILOT_ID}`]: '2026-01-12T09:00:00.000Z',
 };
 const SHARD_7 = {
-  PK: 'PIPELINE',
-  SK: 'SHARD#07',
+  ...pipelineShardKey(7),
   type: 'pipeline-shard',
   'c:ideas': 1,
   'c:ideas:status:accepted': 1,
@@ -53,12 +55,12 @@ const SHARD_7 = {
 
 beforeEach(() => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STRATEGY' } }).resolves({ Items: [STRATEGY_ITEM] });
+  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': STRATEGY_PARTITION } }).resolves({ Items: [STRATEGY_ITEM] });
   ddbMock
-    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'PIPELINE' } })
-    .resolvesOnce({ Items: [SHARD_0], LastEvaluatedKey: { PK: 'PIPELINE', SK: 'SHARD#00' } })
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': PIPELINE_PARTITION } })
+    .resolvesOnce({ Items: [SHARD_0], LastEvaluatedKey: pipelineShardKey(0) })
     .resolves({ Items: [SHARD_7] });
-  ddbMock.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [{ statusChangedAt: '2026-01-28T09:00:00.000Z' }] });
+  ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name }).resolves({ Items: [{ statusChangedAt: '2026-01-28T09:00:00.000Z' }] });
 });
 
 function summary(options: { claims?: Claims; language?: string } = {}) {
@@ -113,15 +115,21 @@ describe('GET /pipeline/summary (get-pipeline-summary)', () => {
 
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
-    expect(queries.filter((query) => query.ExpressionAttributeValues?.[':pk'] === 'PIPELINE')).toEqual([
-      expect.objectContaining({ KeyConditionExpression: 'PK = :pk', ConsistentRead: true, ExclusiveStartKey: undefined }),
-      expect.objectContaining({ ExclusiveStartKey: { PK: 'PIPELINE', SK: 'SHARD#00' } }),
+    expect(queries.filter((query) => query.ExpressionAttributeValues?.[':pk'] === PIPELINE_PARTITION)).toEqual([
+      expect.objectContaining({ KeyConditionExpression: WHOLE_PARTITION, ConsistentRead: true, ExclusiveStartKey: undefined }),
+      expect.objectContaining({ ExclusiveStartKey: pipelineShardKey(0) }),
     ]);
     expect(queries).toContainEqual(
-      expect.objectContaining({ IndexName: 'GSI1', ExpressionAttributeNames: { '#pk': 'GSI1PK' }, ExpressionAttributeValues: { ':pk': 'STATUS#in_triage' }, ScanIndexForward: true, Limit: 1 }),
+      expect.objectContaining({
+        IndexName: STATUS_INDEX.name,
+        ExpressionAttributeNames: { '#pk': STATUS_INDEX.partitionKey },
+        ExpressionAttributeValues: { ':pk': statusPartition('in_triage') },
+        ScanIndexForward: true,
+        Limit: 1,
+      }),
     );
     expect(queries).toHaveLength(4);
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { Key: { PK: 'SETTINGS', SK: 'GATES' } });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { Key: gateSettingsKey() });
     expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
@@ -129,7 +137,7 @@ describe('GET /pipeline/summary (get-pipeline-summary)', () => {
   it('names the themes in English and measures against the stored stage limits', async () => {
     // Prepare
     const settings = { ...DEFAULT_GATES, stageLimitDays: { ...DEFAULT_GATES.stageLimitDays, sprint: 30, pilot: 5 }, version: 2, updatedAt: NOW, updatedBy: 'a1-admin' };
-    ddbMock.on(GetCommand, { Key: { PK: 'SETTINGS', SK: 'GATES' } }).resolves({ Item: { PK: 'SETTINGS', SK: 'GATES', type: 'gate-settings', version: 2, settings } });
+    givenGateSettings(ddbMock, settings);
 
     // Act
     const response = await summary({ language: 'en' });
@@ -144,8 +152,8 @@ describe('GET /pipeline/summary (get-pipeline-summary)', () => {
 
   it('answers an empty pipeline with zeros and no waiting time', async () => {
     // Prepare
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'PIPELINE' } }).resolves({ Items: [] });
-    ddbMock.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [] });
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': PIPELINE_PARTITION } }).resolves({ Items: [] });
+    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name }).resolves({ Items: [] });
 
     // Act
     const response = await summary();

@@ -2,8 +2,11 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-comment.ts';
+import type { Comment } from '../../../shared/domain/notification.ts';
+import { notificationKey } from '../../../shared/store/keys.ts';
 import { anAnonymousIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, TRIAGE } from '../support/ideas.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
+import { itemOf } from '../support/table.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 
 const NOW = '2026-01-06T09:15:00.000Z';
@@ -41,7 +44,7 @@ describe('POST /console/ideas/{id}/comments (post-comment)', () => {
       visibility: 'internal',
       text: 'Ligner noget fra Sundhed – spørg Jens.',
     });
-    expect(writtenItems()).toEqual([{ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${NOW}#${String(body['id'])}`, type: 'comment', ...body }]);
+    expect(writtenItems()).toEqual([itemOf.comment(body as unknown as Comment)]);
     expect(sqsMock).not.toHaveReceivedAnyCommand();
   });
 
@@ -55,7 +58,7 @@ describe('POST /console/ideas/{id}/comments (post-comment)', () => {
     const [stored, notification] = writtenItems();
     expect(stored).toMatchObject({ type: 'comment', visibility: 'submitter' });
     expect(notification).toMatchObject({
-      PK: `NOTIFICATION#${IDEA_ID}.c${id}`,
+      ...notificationKey(`${IDEA_ID}.c${id}`),
       type: 'notification',
       kind: 'idea-comment',
       to: SUBMITTER_EMAIL,

@@ -2,11 +2,14 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { DeleteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-decision.ts';
-import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER_IDEA_ID, TRIAGE } from '../support/ideas.ts';
+import { ideaEventKey, ideaKey, mergeJobKey, notificationKey, pilotEventKey, pilotKey, pilotListPartition, supporterKey } from '../../../shared/store/keys.ts';
+import { supporterHash } from '../../../shared/triage/merge.ts';
+import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { countersAdded, updatesOf } from '../support/pipeline.ts';
-import { mockDeploymentSecret } from '../support/secret.ts';
+import { mockDeploymentSecret, TEST_KEYS } from '../support/secret.ts';
+import { itemOf, keyOf, ofType, partitionOf, putAt, putsIn, transactions } from '../support/table.ts';
 
 const NOW = '2026-01-06T09:15:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
@@ -30,7 +33,7 @@ function decide(body: unknown, options: { ifMatch?: string | null; claims?: Clai
 
 
 function putItems(): Record<string, unknown>[] {
-  return transactionItems().flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
+  return putsIn(transactionItems());
 }
 
 describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
@@ -58,24 +61,23 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     // Assess
     const items = transactionItems();
     expect(items[0]?.Put).toMatchObject({
-      Item: { PK: `IDEA#${IDEA_ID}`, SK: 'META', status: 'accepted', version: 3, decision: { kind: 'accept' } },
+      Item: { ...ideaKey(IDEA_ID), status: 'accepted', version: 3, decision: { kind: 'accept' } },
       ExpressionAttributeValues: { ':expected': 2, ':from': 'in_triage' },
     });
-    expect(items[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000003', from: 'in_triage', to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub, name: 'Søren Ærø' }, decision: { kind: 'accept' } });
+    expect(items[1]?.Put?.Item).toMatchObject({ ...ideaEventKey(IDEA_ID, 3), from: 'in_triage', to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub, name: 'Søren Ærø' }, decision: { kind: 'accept' } });
     const pilotId = (items[0]?.Put?.Item?.['decision'] as { pilotId: string }).pilotId;
     const puts = putItems();
     expect(puts).toContainEqual({
-      PK: `PILOT#${pilotId}`,
-      SK: 'META',
+      ...pilotKey(pilotId),
       type: 'pilot',
       version: 1,
       pilot: expect.objectContaining({ id: pilotId, stage: 'sprint', ideaIds: [IDEA_ID], title: 'Færre dobbeltregistreringer på plejecentret', createdAt: NOW }),
     });
-    expect(puts).toContainEqual(expect.objectContaining({ PK: `PILOT#${pilotId}`, SK: 'EVENT#000001', type: 'pilot-event', event: expect.objectContaining({ change: 'created', to: 'sprint' }) }));
-    expect(puts.filter((item) => item['type'] === 'pilot-entry' && String(item['PK']).startsWith('PILOTS#sprint#'))).not.toEqual([]);
+    expect(puts).toContainEqual(expect.objectContaining({ ...pilotEventKey(pilotId, 1), type: 'pilot-event', event: expect.objectContaining({ change: 'created', to: 'sprint' }) }));
+    expect(ofType(puts, 'pilot-entry').map(partitionOf)).toContain(pilotListPartition({ stage: 'sprint' }, 'in_stage'));
     expect(countersAdded(updatesOf(items))).toMatchObject({ 'ideas:status:in_triage': -1, 'ideas:accepted': 1, 'stage:sprint': 1, 'reached:sprint': 1 });
     expect(puts).toContainEqual(
-      expect.objectContaining({ PK: `NOTIFICATION#${IDEA_ID}.v3`, type: 'notification', to: 'birthe.sorensen@kommune.example', subject: expect.stringContaining('Færre dobbeltregistreringer') }),
+      expect.objectContaining({ ...notificationKey(`${IDEA_ID}.v3`), type: 'notification', to: 'birthe.sorensen@kommune.example', subject: expect.stringContaining('Færre dobbeltregistreringer') }),
     );
   });
 
@@ -104,7 +106,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toMatchObject({ status: 'redirected', version: 3 });
-    expect(putItems()).toContainEqual(expect.objectContaining({ PK: `NOTIFICATION#${IDEA_ID}.v3` }));
+    expect(putItems()).toContainEqual(expect.objectContaining(notificationKey(`${IDEA_ID}.v3`)));
   });
 
   it('parks an idea until a later day, filed for its revisit', async () => {
@@ -114,7 +116,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toMatchObject({ status: 'parked', decision: { kind: 'park', revisitOn: '2026-03-02' } });
-    expect(putItems()).toContainEqual({ PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}`, type: 'revisit', ideaId: IDEA_ID });
+    expect(putItems()).toContainEqual(itemOf.revisit(aParkedIdea('2026-03-02')));
   });
 
   it('merges a duplicate into a live idea and carries its submitter’s support over', async () => {
@@ -129,10 +131,10 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toMatchObject({ status: 'duplicate', decision: { kind: 'duplicate', mergedInto: OTHER_IDEA_ID } });
-    const [decision, support] = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems ?? []);
-    expect(decision?.map((item) => item.Put?.Item)).toContainEqual(expect.objectContaining({ SK: 'MERGE', into: OTHER_IDEA_ID }));
-    expect(support?.[0]?.Put?.Item).toMatchObject({ PK: `IDEA#${OTHER_IDEA_ID}`, SK: expect.stringMatching(/^SUPPORTER#[0-9a-f]{64}$/) });
-    expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+    const [decision, support] = transactions(ddbMock);
+    expect(putAt(decision ?? [], mergeJobKey(IDEA_ID))).toMatchObject({ into: OTHER_IDEA_ID });
+    expect(keyOf(support?.[0]?.Put?.Item)).toEqual(supporterKey(OTHER_IDEA_ID, supporterHash(TEST_KEYS, SUBMITTER_SUB)));
+    expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
   });
 
   it('lets an admin decide too', async () => {

@@ -1,11 +1,13 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { gateRecordKey, gateSettingsKey, learningKey, pilotEventKey, pilotKey, pilotListPartition } from '../../../shared/store/keys.ts';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-gate.ts';
 import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
-import { aPilotReadyToStart, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
+import { aPilotReadyToStart, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+import { CREATE_ONLY, deletesIn, givenPilots, partitionOf, putsIn } from '../support/table.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 const ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
@@ -13,7 +15,7 @@ const ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item
 const { ddbMock, transactionItems, expectNothingWritten } = mockTableAndNotifyQueue({ now: NOW });
 
 function stored(pilot: Pilot) {
-  ddbMock.on(GetCommand, { Key: { PK: `PILOT#${pilot.id}`, SK: 'META' } }).resolves({ Item: pilotItem(pilot) });
+  givenPilots(ddbMock, pilot);
 }
 
 function decide(body: unknown, options: { ifMatch?: string | null; claims?: Claims; id?: string; language?: string } = {}) {
@@ -69,22 +71,22 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
     await decide({ decision: 'go', reason: 'Klar til afprøvning.', checklist: ALL_YES });
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: `PILOT#${PILOT_ID}`, SK: 'META' }, ConsistentRead: true });
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'SETTINGS', SK: 'GATES' } });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotKey(PILOT_ID), ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: gateSettingsKey() });
     const items = transactionItems();
     expect(items[0]?.Put).toMatchObject({
-      Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', version: 2, pilot: { stage: 'pilot', stageEnteredAt: NOW, reachedStages: ['sprint', 'pilot'] } },
+      Item: { ...pilotKey(PILOT_ID), version: 2, pilot: { stage: 'pilot', stageEnteredAt: NOW, reachedStages: ['sprint', 'pilot'] } },
       ConditionExpression: '#version = :expected',
       ExpressionAttributeValues: { ':expected': 1 },
     });
     expect(items[1]?.Put).toMatchObject({
-      Item: { SK: 'EVENT#000002', event: { change: 'gate', from: 'sprint', to: 'pilot', decision: 'go', reason: 'Klar til afprøvning.' } },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      Item: { ...pilotEventKey(PILOT_ID, 2), event: { change: 'gate', from: 'sprint', to: 'pilot', decision: 'go', reason: 'Klar til afprøvning.' } },
+      ConditionExpression: CREATE_ONLY,
     });
-    expect(items[2]?.Put?.Item).toMatchObject({ PK: `PILOT#${PILOT_ID}`, SK: 'GATE#000002', type: 'gate', pilotId: PILOT_ID, gate: { decision: 'go', role: 'triage' } });
-    const keys = items.flatMap((item) => [item.Put?.Item?.['PK'], item.Delete?.Key?.['PK']]).filter((key) => key !== undefined);
-    expect(keys).toContain('PILOTS#pilot#s=in_stage');
-    expect(keys).toContain('PILOTS#sprint#s=in_stage');
+    expect(items[2]?.Put?.Item).toMatchObject({ ...gateRecordKey(PILOT_ID, 2), type: 'gate', pilotId: PILOT_ID, gate: { decision: 'go', role: 'triage' } });
+    // The pilot enters the list of its new stage and leaves that of its old one.
+    expect(putsIn(items).map(partitionOf)).toContain(pilotListPartition({ stage: 'pilot' }, 'in_stage'));
+    expect(deletesIn(items).map(partitionOf)).toContain(pilotListPartition({ stage: 'sprint' }, 'in_stage'));
     const counters = items.flatMap((item) => (item.Update === undefined ? [] : [item.Update]));
     expect(counters).toHaveLength(1);
     expect(Object.values(counters[0]?.ExpressionAttributeNames ?? {})).toEqual(expect.arrayContaining(['c:stage:sprint', 'c:stage:pilot', 'c:reached:pilot']));
@@ -136,8 +138,8 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
 
     // Assess
     expect(bodyOf(response)).toMatchObject({ stage: 'stopped', version: 3, gate: { decision: 'stop', from: 'pilot', to: 'stopped', role: 'director' } });
-    const puts = transactionItems().flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
-    expect(puts).toContainEqual({ PK: 'LEARNINGS', SK: PILOT_ID, type: 'learning', learning: expect.objectContaining({ stage: 'stopped', learnings: LEARNINGS }) });
+    const puts = putsIn(transactionItems());
+    expect(puts).toContainEqual({ ...learningKey(PILOT_ID), type: 'learning', learning: expect.objectContaining({ stage: 'stopped', learnings: LEARNINGS }) });
   });
 
   describe('refusals', () => {

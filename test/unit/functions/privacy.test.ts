@@ -9,9 +9,13 @@ import { handler as getErasure } from '../../../functions/get-erasure.ts';
 import { handler as requestErasure } from '../../../functions/request-erasure.ts';
 import { handler as retention } from '../../../functions/retention.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
-import { anIdeaInTriage, IDEA_ID, ideaItem, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
+import { erasureKey, ideaPartition, notificationKey, statusPartition, submitterPartition, supportsPartition } from '../../../shared/store/keys.ts';
+import type { StoredNotification } from '../../../shared/store/ports.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import { aComment, anIdeaInTriage, IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, jsonPost, lambdaContext, problemOf, routeEvent, scheduledEvent, sqsEvent, sqsRecord } from '../support/lambda.ts';
 import { mockDeploymentSecret, TEST_KEYS } from '../support/secret.ts';
+import { givenPartition, itemOf, keyOf, partitionOf } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -30,10 +34,13 @@ describe('GET /me/export (export-my-data)', () => {
   it('answers the caller’s ideas, support and e-mails as a JSON download, reading by their subject and supporter hash only', async () => {
     // Prepare
     const idea = anIdeaInTriage({ submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL } });
-    ddbMock.on(QueryCommand, { IndexName: 'GSI2', ExpressionAttributeValues: { ':pk': `SUBMITTER#${SUBMITTER_SUB}` } }).resolves({ Items: [ideaItem(idea)] });
-    ddbMock.on(QueryCommand, { IndexName: 'GSI2', ExpressionAttributeValues: { ':pk': `SUPPORTS#${supporterHash(TEST_KEYS, SUBMITTER_SUB)}` } }).resolves({ Items: [] });
-    ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk' }).resolves({ Items: [ideaItem(idea)] });
-    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [{ id: `${IDEA_ID}.v2`, kind: 'idea-status', to: SUBMITTER_EMAIL, subject: 'Nyt om din idé', text: 'Hej Birthe Sørensen', createdAt: '2026-01-05T09:00:00.000Z', PK: 'x' }] } });
+    const bySubmitter = TABLE.indexes.bySubmitter.name;
+    ddbMock.on(QueryCommand, { IndexName: bySubmitter, ExpressionAttributeValues: { ':pk': submitterPartition(SUBMITTER_SUB) } }).resolves({ Items: [itemOf.idea(idea)] });
+    ddbMock.on(QueryCommand, { IndexName: bySubmitter, ExpressionAttributeValues: { ':pk': supportsPartition(supporterHash(TEST_KEYS, SUBMITTER_SUB)) } }).resolves({ Items: [] });
+    givenPartition(ddbMock, ideaPartition(IDEA_ID), [itemOf.idea(idea)]);
+    // The e-mail as the table holds it: its keys and index keys are not the person's data.
+    const mail = { id: `${IDEA_ID}.v2`, kind: 'idea-status', to: SUBMITTER_EMAIL, subject: 'Nyt om din idé', text: 'Hej Birthe Sørensen', createdAt: '2026-01-05T09:00:00.000Z' } as StoredNotification;
+    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [itemOf.notification(mail)] } });
 
     // Act
     const response = await exportMyData(routeEvent('GET', '/me/export', { claims }), lambdaContext());
@@ -45,7 +52,7 @@ describe('GET /me/export (export-my-data)', () => {
     expect(body['person']).toEqual({ sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL });
     expect(body['ideas']).toEqual([expect.objectContaining({ id: IDEA_ID, submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL } })]);
     expect(body['notifications']).toEqual([{ id: `${IDEA_ID}.v2`, kind: 'idea-status', to: SUBMITTER_EMAIL, subject: 'Nyt om din idé', text: 'Hej Birthe Sørensen', createdAt: '2026-01-05T09:00:00.000Z' }]);
-    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [{ PK: `NOTIFICATION#${IDEA_ID}.v1`, SK: 'META' }, { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' }], ConsistentRead: true } } });
+    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [notificationKey(`${IDEA_ID}.v1`), notificationKey(`${IDEA_ID}.v2`)], ConsistentRead: true } } });
     expect(ddbMock).not.toHaveReceivedCommand(ScanCommand);
   });
 
@@ -110,7 +117,7 @@ describe('POST /me/erase (request-erasure)', () => {
 });
 
 describe('GET /me/erasures/{id} (get-erasure)', () => {
-  const record = { PK: `ERASURE#${ERASURE_ID}`, SK: 'META', type: 'erasure', id: ERASURE_ID, requesterHash: TEST_KEYS.hex('erasure', SUBMITTER_SUB), requestedAt: '2026-01-05T09:00:00.000Z', status: 'done', passes: 2, rewritten: 7, deleted: 1, ideas: 1, completedAt: '2026-01-05T09:00:03.000Z' };
+  const record = { ...erasureKey(ERASURE_ID), type: 'erasure', id: ERASURE_ID, requesterHash: TEST_KEYS.hex('erasure', SUBMITTER_SUB), requestedAt: '2026-01-05T09:00:00.000Z', status: 'done', passes: 2, rewritten: 7, deleted: 1, ideas: 1, completedAt: '2026-01-05T09:00:03.000Z' };
 
   it('shows the person who asked its progress, without the hash that ties it to them', async () => {
     // Prepare
@@ -137,7 +144,7 @@ describe('GET /me/erasures/{id} (get-erasure)', () => {
 
   it('refuses an id that is not a UUID with 400, before reading anything', async () => {
     // Act
-    const response = await getErasure(routeEvent('GET', '/me/erasures/{id}', { params: { id: 'ERASURE#x' }, claims }), lambdaContext());
+    const response = await getErasure(routeEvent('GET', '/me/erasures/{id}', { params: { id: partitionOf(erasureKey('x')) }, claims }), lambdaContext());
 
     // Assess
     expect(response.statusCode).toBe(400);
@@ -150,7 +157,7 @@ describe('erasure worker', () => {
 
   it('rewrites what names the person, reads the table again until nothing does, and completes the record', async () => {
     // Prepare: one comment names her; after the rewrite, the table holds nothing of her.
-    const comment = { PK: `IDEA#${IDEA_ID}`, SK: 'COMMENT#2026-01-05T09:00:00.000Z#c1', type: 'comment', text: 'Ring til Birthe Sørensen' };
+    const comment = itemOf.comment(aComment({ id: 'c1', at: '2026-01-05T09:00:00.000Z', text: 'Ring til Birthe Sørensen' }));
     ddbMock.on(ScanCommand).resolvesOnce({ Items: [comment] }).resolves({ Items: [] });
     ddbMock.on(UpdateCommand).resolves({});
 
@@ -160,18 +167,18 @@ describe('erasure worker', () => {
     // Assess
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: { PK: comment.PK, SK: comment.SK },
+      Key: keyOf(comment),
       UpdateExpression: 'SET #a0 = :now0',
       ConditionExpression: '#a0 = :was0',
       ExpressionAttributeValues: { ':was0': 'Ring til Birthe Sørensen', ':now0': 'Ring til […]' },
     });
-    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `ERASURE#${ERASURE_ID}`, SK: 'META' }, ExpressionAttributeValues: expect.objectContaining({ ':done': 'done', ':passes': 2, ':rewritten': 1 }) });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: erasureKey(ERASURE_ID), ExpressionAttributeValues: expect.objectContaining({ ':done': 'done', ':passes': 2, ':rewritten': 1 }) });
     expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 2);
   });
 
   it('reports the message failed, so it is retried, when the table keeps naming the person', async () => {
     // Prepare: every read finds her again (a rewrite that never lands).
-    ddbMock.on(ScanCommand).resolves({ Items: [{ PK: 'X', SK: 'Y', text: 'Birthe Sørensen' }] });
+    ddbMock.on(ScanCommand).resolves({ Items: [{ ...keyOf(itemOf.comment(aComment())), text: 'Birthe Sørensen' }] });
     ddbMock.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
     // Act
@@ -195,7 +202,7 @@ describe('retention (scheduled)', () => {
     // Assess
     expect(result).toEqual({ ideas: 0, items: 0 });
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input.ExpressionAttributeValues?.[':pk']);
-    expect(queries).toEqual(['STATUS#declined', 'STATUS#withdrawn', 'STATUS#redirected', 'STATUS#duplicate']);
+    expect(queries).toEqual((['declined', 'withdrawn', 'redirected', 'duplicate'] as const).map(statusPartition));
     const before = String(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues?.[':before']);
     expect(Date.now() - Date.parse(before)).toBeGreaterThan(364 * 86_400_000);
   });

@@ -2,14 +2,15 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand 
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/put-scorecard.ts';
-import { anIdea, IDEA_ID, ideaItem } from '../support/ideas.ts';
+import { anIdea, IDEA_ID } from '../support/ideas.ts';
+import { itemOf } from '../support/table.ts';
 import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, problemOf, triageClaims } from '../support/lambda.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 
 beforeEach(() => {
-  ddbMock.on(GetCommand).resolves({ Item: ideaItem(anIdea({ status: 'in_triage', version: 2 })) });
+  ddbMock.on(GetCommand).resolves({ Item: itemOf.idea(anIdea({ status: 'in_triage', version: 2 })) });
   ddbMock.on(QueryCommand).resolves({ Items: [{ ...aStrategy(), version: 5, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' }] });
   ddbMock.on(TransactWriteCommand).resolves({});
 });

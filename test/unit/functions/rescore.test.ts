@@ -5,19 +5,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler as rescoreWorker } from '../../../functions/rescore-worker.ts';
 import { handler as getRescoreProgress } from '../../../functions/get-rescore-progress.ts';
 import { handler as startRescore } from '../../../functions/start-rescore.ts';
-import { anIdea, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { ideaKey, rescoreJobKey, statusPartition } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import { anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, sqsEvent, sqsRecord, triageClaims } from '../support/lambda.ts';
 import { aStrategy } from '../support/strategy.ts';
+import { givenStrategies, itemOf } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
 const adminClaims = employeeClaims('a1-admin', { roles: '[admin]' });
-const strategyItem = { PK: 'STRATEGY', SK: 'VERSION#000002', ...aStrategy(), version: 2, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' };
+const strategy = { ...aStrategy(), version: 2, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' };
+const STATUS_INDEX = TABLE.indexes.byStatus;
 const JOB_ID = '20261122T100000000Z-0000abcd';
 
 beforeEach(() => {
-  ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)' }).resolves({ Items: [strategyItem] });
-  ddbMock.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [] });
+  ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name }).resolves({ Items: [] });
+  givenStrategies(ddbMock, strategy);
   ddbMock.on(TransactWriteCommand).resolves({});
   ddbMock.on(PutCommand).resolves({});
   ddbMock.on(UpdateCommand).resolves({});
@@ -32,8 +36,8 @@ afterEach(() => {
 describe('POST /console/strategy/rescore (start-rescore)', () => {
   it('queues the ids of the undecided ideas and answers 202 with the job’s progress', async () => {
     // Prepare
-    ddbMock.on(QueryCommand, { IndexName: 'GSI1', ExpressionAttributeValues: { ':pk': 'STATUS#in_triage' } }).resolves({ Items: [{ id: IDEA_ID }] });
-    ddbMock.on(QueryCommand, { IndexName: 'GSI1', ExpressionAttributeValues: { ':pk': 'STATUS#parked' } }).resolves({ Items: [{ id: OTHER_IDEA_ID }] });
+    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name, ExpressionAttributeValues: { ':pk': statusPartition('in_triage') } }).resolves({ Items: [{ id: IDEA_ID }] });
+    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name, ExpressionAttributeValues: { ':pk': statusPartition('parked') } }).resolves({ Items: [{ id: OTHER_IDEA_ID }] });
 
     // Act
     const response = await startRescore(httpEvent({ method: 'POST', path: '/console/strategy/rescore', claims: adminClaims }), lambdaContext());
@@ -44,8 +48,8 @@ describe('POST /console/strategy/rescore (start-rescore)', () => {
     expect(body).toEqual({ jobId: body['jobId'], strategyVersion: 2, status: 'running', pagesQueued: 1, ideasQueued: 2, pagesDone: 0, statuses: ['in_triage', 'needs_info', 'parked'] });
     const entries = sqsMock.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.Entries ?? [];
     expect(entries.map((entry) => JSON.parse(entry.MessageBody as string))).toEqual([{ jobId: body['jobId'], strategyVersion: 2, page: 0, ideaIds: [IDEA_ID, OTHER_IDEA_ID] }]);
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'GSI1', ProjectionExpression: '#id', ExpressionAttributeNames: { '#pk': 'GSI1PK', '#id': 'id' } });
-    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ PK: 'RESCORE', SK: `JOB#${String(body['jobId'])}`, strategyVersion: 2, startedBy: 'a1-admin' }) });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { IndexName: STATUS_INDEX.name, ProjectionExpression: '#id', ExpressionAttributeNames: { '#pk': STATUS_INDEX.partitionKey, '#id': 'id' } });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ ...rescoreJobKey(String(body['jobId'])), strategyVersion: 2, startedBy: 'a1-admin' }) });
   });
 
   it('names where the job’s progress is followed in Location', async () => {
@@ -65,7 +69,7 @@ describe('POST /console/strategy/rescore (start-rescore)', () => {
 });
 
 describe('GET /console/strategy/rescore/{jobId} (get-rescore-progress)', () => {
-  const jobItem = { PK: 'RESCORE', SK: `JOB#${JOB_ID}`, type: 'rescore-job', id: JOB_ID, strategyVersion: 2, startedAt: '2026-11-22T10:00:00.000Z', startedBy: 'a1-admin', pagesQueued: 3, ideasQueued: 61 };
+  const jobItem = { ...rescoreJobKey(JOB_ID), type: 'rescore-job', id: JOB_ID, strategyVersion: 2, startedAt: '2026-11-22T10:00:00.000Z', startedBy: 'a1-admin', pagesQueued: 3, ideasQueued: 61 };
 
   function progressOf(jobId: string, claims = adminClaims) {
     return getRescoreProgress(httpEvent({ method: 'GET', route: '/console/strategy/rescore/{jobId}', path: `/console/strategy/rescore/${jobId}`, pathParameters: { jobId }, claims }), lambdaContext());
@@ -81,7 +85,7 @@ describe('GET /console/strategy/rescore/{jobId} (get-rescore-progress)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toEqual({ jobId: JOB_ID, strategyVersion: 2, status: 'running', pagesQueued: 3, ideasQueued: 61, pagesDone: 2, statuses: ['in_triage', 'needs_info', 'parked'] });
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'RESCORE', SK: `JOB#${JOB_ID}` }, ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: rescoreJobKey(JOB_ID), ConsistentRead: true });
   });
 
   it('answers `done` once every page queued is done', async () => {
@@ -124,7 +128,7 @@ describe('rescore-worker', () => {
   it('re-scores the ideas of its message, marks the page done and fails only a malformed message', async () => {
     // Prepare
     const idea = anIdea({ status: 'in_triage', version: 2, themeAlignment: { strategyVersion: 1, scores: [] } });
-    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [ideaItem(idea)] } });
+    ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [itemOf.idea(idea)] } });
     const good = JSON.stringify({ jobId: JOB_ID, strategyVersion: 2, page: 7, ideaIds: [IDEA_ID] });
     const event = sqsEvent(sqsRecord('good', good), sqsRecord('bad', '{"strategyVersion":2,"status":"in_triage"}'));
 
@@ -133,10 +137,10 @@ describe('rescore-worker', () => {
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad' }] });
-    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [{ PK: `IDEA#${IDEA_ID}`, SK: 'META' }] } } });
+    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [ideaKey(IDEA_ID)] } } });
     const written = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     expect(written).toMatchObject({ id: IDEA_ID, version: 3, themeAlignment: { strategyVersion: 2 } });
-    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: 'RESCORE', SK: `JOB#${JOB_ID}` }, UpdateExpression: 'ADD donePages :page', ExpressionAttributeValues: { ':page': new Set([7]) } });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: rescoreJobKey(JOB_ID), UpdateExpression: 'ADD donePages :page', ExpressionAttributeValues: { ':page': new Set([7]) } });
   });
 
   it('sends nothing to any queue, so no chain of its own invocations can form', async () => {

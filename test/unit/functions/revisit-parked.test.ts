@@ -4,8 +4,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/revisit-parked.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { anAnonymousIdea, anIdeaInTriage, aParkedIdea, aDecision, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { ideaKey, notificationKey, REVISIT_PARTITION, revisitKey } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import { anAnonymousIdea, anIdeaInTriage, aParkedIdea, aDecision, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent, transactionCanceled } from '../support/lambda.ts';
+import { givenIdeas } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -15,13 +18,16 @@ const NOW = '2026-03-02T05:00:00.000Z';
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 
 function stored(idea: Idea) {
-  ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
+  givenIdeas(ddbMock, idea);
 }
 
-/** The revisit entries due, as the REVISIT partition lists them. */
+/** An idea's entry in the list of ideas to revisit, on `day`. */
+const revisitEntry = (day: string, ideaId: string) => ({ ...revisitKey(day, ideaId), type: 'revisit', ideaId });
+
+/** The revisit entries due, as the list of ideas to revisit holds them. */
 function due(...ideas: Idea[]) {
   ddbMock.on(QueryCommand).resolves({
-    Items: ideas.map((idea) => ({ PK: 'REVISIT', SK: `${idea.decision?.revisitOn ?? '2026-03-02'}#${idea.id}`, type: 'revisit', ideaId: idea.id })),
+    Items: ideas.map((idea) => revisitEntry(idea.decision?.revisitOn ?? '2026-03-02', idea.id)),
   });
   for (const idea of ideas) stored(idea);
 }
@@ -53,8 +59,9 @@ describe('revisit-parked', () => {
     // Assess
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
       TableName: 'spire-unit',
-      KeyConditionExpression: 'PK = :pk AND SK < :after',
-      ExpressionAttributeValues: { ':pk': 'REVISIT', ':after': '2026-03-02$' },
+      // Every entry up to the end of today: its day sorts before the day followed by a character above '#'.
+      KeyConditionExpression: `${TABLE.partitionKey} = :pk AND ${TABLE.sortKey} < :after`,
+      ExpressionAttributeValues: { ':pk': REVISIT_PARTITION, ':after': '2026-03-02$' },
       Limit: 200,
     });
   });
@@ -67,7 +74,7 @@ describe('revisit-parked', () => {
     await handler(scheduledEvent(), lambdaContext());
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'REVISIT', ':after': '2026-03-02$' } });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': REVISIT_PARTITION, ':after': '2026-03-02$' } });
   });
 
   it('brings a parked idea whose day has come back to triage, with its history event and the submitter’s e-mail', async () => {
@@ -81,13 +88,13 @@ describe('revisit-parked', () => {
     expect(report).toEqual({ due: 1, revisited: 1 });
     const [items] = transactions();
     expect(items?.[0]?.Put).toMatchObject({
-      Item: { PK: `IDEA#${IDEA_ID}`, status: 'in_triage', version: 4, statusChangedAt: NOW },
+      Item: { ...ideaKey(IDEA_ID), status: 'in_triage', version: 4, statusChangedAt: NOW },
       ExpressionAttributeValues: { ':expected': 3, ':from': 'parked' },
     });
     expect(items?.[0]?.Put?.Item?.['decision']).toBeUndefined();
     expect(items?.[1]?.Put?.Item).toMatchObject({ from: 'parked', to: 'in_triage', actor: { kind: 'system' }, reason: 'revisit day 2026-03-02 reached' });
-    expect(items).toContainEqual({ Delete: { TableName: 'spire-unit', Key: { PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}` } } });
-    expect(items?.map((item) => item.Put?.Item)).toContainEqual(expect.objectContaining({ PK: `NOTIFICATION#${IDEA_ID}.v4`, type: 'notification' }));
+    expect(items).toContainEqual({ Delete: { TableName: 'spire-unit', Key: revisitKey('2026-03-02', IDEA_ID) } });
+    expect(items?.map((item) => item.Put?.Item)).toContainEqual(expect.objectContaining({ ...notificationKey(`${IDEA_ID}.v4`), type: 'notification' }));
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: NOTIFY_QUEUE_URL,
       Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: `${IDEA_ID}.v4` }) }],
@@ -111,7 +118,7 @@ describe('revisit-parked', () => {
     ['was parked again for a later day', aParkedIdea('2026-06-01', { version: 5 })],
   ])('leaves an idea that %s as it is', async (_case, idea) => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}`, type: 'revisit', ideaId: IDEA_ID }] });
+    ddbMock.on(QueryCommand).resolves({ Items: [revisitEntry('2026-03-02', IDEA_ID)] });
     stored(idea);
 
     // Act

@@ -3,9 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/search-learnings.ts';
 import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
+import { LEARNINGS_PARTITION, learningKey } from '../../../shared/store/keys.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+import { itemOf, WHOLE_PARTITION } from '../support/table.ts';
 
 const NOW = '2026-03-10T09:00:00.000Z';
 const THIRD_PILOT_ID = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
@@ -40,7 +42,7 @@ const english = learning(
   }),
 );
 
-const item = (entry: Learning) => ({ PK: 'LEARNINGS', SK: entry.pilotId, type: 'learning', learning: entry });
+const item = (entry: Learning) => itemOf.learning(entry);
 
 beforeEach(() => {
   ddbMock.on(QueryCommand).resolves({ Items: [item(app), item(robot), item(english)] });
@@ -96,7 +98,7 @@ describe('GET /pipeline/learnings (search-learnings)', () => {
 
   it('reads every page of the learnings, 200 at a time, and answers at most `limit` matches', async () => {
     // Prepare
-    const lastKey = { PK: 'LEARNINGS', SK: PILOT_ID };
+    const lastKey = learningKey(PILOT_ID);
     ddbMock
       .on(QueryCommand)
       .resolvesOnce({ Items: [item(app)], LastEvaluatedKey: lastKey })
@@ -108,8 +110,8 @@ describe('GET /pipeline/learnings (search-learnings)', () => {
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(queries).toEqual([
-      { TableName: 'spire-unit', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'LEARNINGS' }, Limit: 200, ExclusiveStartKey: undefined },
-      expect.objectContaining({ ExpressionAttributeValues: { ':pk': 'LEARNINGS' }, ExclusiveStartKey: lastKey }),
+      { TableName: 'spire-unit', KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeValues: { ':pk': LEARNINGS_PARTITION }, Limit: 200, ExclusiveStartKey: undefined },
+      expect.objectContaining({ ExpressionAttributeValues: { ':pk': LEARNINGS_PARTITION }, ExclusiveStartKey: lastKey }),
     ]);
     expect(bodyOf(response)['items']).toHaveLength(1);
   });

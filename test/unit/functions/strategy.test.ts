@@ -7,9 +7,11 @@ import { handler as listStrategyVersions } from '../../../functions/list-strateg
 import { handler as putStrategy } from '../../../functions/put-strategy.ts';
 import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
+import { inboxEntryKey, STRATEGY_PARTITION, strategyVersionKey } from '../../../shared/store/keys.ts';
 import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, triageClaims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 import { aStrategy } from '../support/strategy.ts';
+import { itemOf, WHOLE_PARTITION } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const adminClaims = employeeClaims('a1-admin', { name: 'Åse Admin', roles: '[admin]' });
@@ -33,7 +35,7 @@ function put(body: unknown, headers: Record<string, string>, claims = adminClaim
 describe('GET /console/strategy (get-strategy)', () => {
   it('answers triage with the current version and its ETag', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [stored(3)] });
+    ddbMock.on(QueryCommand).resolves({ Items: [itemOf.strategy(stored(3))] });
 
     // Act
     const response = await getStrategy(httpEvent({ method: 'GET', path: '/console/strategy', claims: triageClaims() }), lambdaContext());
@@ -57,7 +59,7 @@ describe('GET /console/strategy (get-strategy)', () => {
 describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
   it('answers an earlier version', async () => {
     // Prepare
-    ddbMock.on(GetCommand).resolves({ Item: stored(2) });
+    ddbMock.on(GetCommand).resolves({ Item: itemOf.strategy(stored(2)) });
 
     // Act
     const response = await getStrategyVersion(
@@ -68,7 +70,7 @@ describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)['version']).toBe(2);
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'STRATEGY', SK: 'VERSION#000002' } });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: strategyVersionKey(2) });
   });
 
   it('answers 404 for a version that does not exist', async () => {
@@ -84,8 +86,8 @@ describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
 });
 
 describe('GET /console/strategy/versions (list-strategy-versions)', () => {
-  const lastKey = { PK: 'STRATEGY', SK: 'VERSION#000002' };
-  const item = (strategy: Strategy) => ({ PK: 'STRATEGY', SK: `VERSION#${String(strategy.version).padStart(6, '0')}`, type: 'strategy', ...strategy });
+  const lastKey = strategyVersionKey(2);
+  const item = itemOf.strategy;
 
   function list(query?: Record<string, string>, claims = adminClaims) {
     return listStrategyVersions(
@@ -111,7 +113,7 @@ describe('GET /console/strategy/versions (list-strategy-versions)', () => {
       ],
       nextCursor: await sealed(encodeCursor(lastKey)),
     });
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'STRATEGY' }, ScanIndexForward: false, ConsistentRead: true, Limit: 2 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeValues: { ':pk': STRATEGY_PARTITION }, ScanIndexForward: false, ConsistentRead: true, Limit: 2 });
   });
 
   it('continues from the cursor the previous page returned, in pages of 20 unless asked otherwise', async () => {
@@ -134,7 +136,7 @@ describe('GET /console/strategy/versions (list-strategy-versions)', () => {
 
   it.each<[string, () => Promise<string>]>([
     ['a cursor the server did not seal', async () => encodeCursor(lastKey) as string],
-    ['a sealed cursor of another list', () => sealed(encodeCursor({ PK: 'INBOX#in_triage#s=priority', SK: 'x' }))],
+    ['a sealed cursor of another list', () => sealed(encodeCursor(inboxEntryKey({ status: 'in_triage' }, 'priority', 'x')))],
   ])('refuses %s with 400 invalid-cursor, without querying', async (_case, make) => {
     const response = await list({ cursor: await make() });
 

@@ -4,7 +4,10 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/submit-idea.ts';
+import { usageWindowAt, usageWindowLabel } from '../../../shared/domain/usage-limits.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
+import { ideaEventKey, ideaKey, usageKey } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import { bodyOf, formPost, httpEvent, jsonPost, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
 import { mockDeploymentSecret, TEST_KEYS } from '../support/secret.ts';
 
@@ -73,14 +76,14 @@ describe('POST /ideas (submit-idea)', () => {
     const id = String(bodyOf(response)['id']);
     const [ideaItem, eventItem] = writtenItems();
     expect(ideaItem).toMatchObject({
-      PK: `IDEA#${id}`,
+      ...ideaKey(id),
       ...idea,
       anonymous: false,
       language: 'da',
       status: 'submitted',
       submitter: { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen' },
     });
-    expect(eventItem).toMatchObject({ PK: `IDEA#${id}`, SK: 'EVENT#000001', to: 'submitted' });
+    expect(eventItem).toMatchObject({ ...ideaEventKey(id, 1), to: 'submitted' });
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: QUEUE_URL,
       Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: id }) }],
@@ -131,7 +134,8 @@ describe('POST /ideas (submit-idea)', () => {
       followUpTokenHash: hashToken(String(body['followUpToken'])),
     });
     expect(ideaItem).not.toHaveProperty('submitter');
-    expect(ideaItem).not.toHaveProperty('GSI2PK');
+    // Nor is it on any submitter's list.
+    expect(ideaItem).not.toHaveProperty(TABLE.indexes.bySubmitter.partitionKey);
     expect(eventItem?.['actor']).toEqual({ kind: 'submitter' });
   });
 
@@ -426,11 +430,13 @@ describe('POST /ideas past the person’s limit of submits an hour', () => {
 
   it('counts the submit under USAGE# and the keyed hash of the caller, never their subject, with the limit of its setting', async () => {
     // Act
+    const before = new Date();
     await handler(jsonPost('/ideas', idea), lambdaContext());
+    const after = new Date();
 
-    // Assess
+    // Assess: the count of this hour's window (the hour the request came in, should it have turned meanwhile).
     const update = ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input;
-    expect(update?.Key).toEqual({ PK: `USAGE#${TEST_KEYS.hex('usage', SUB)}`, SK: expect.stringMatching(/^submit#\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/) });
+    expect([before, after].map((at) => usageKey(TEST_KEYS.hex('usage', SUB), 'submit', usageWindowLabel(usageWindowAt(at))))).toContainEqual(update?.Key);
     expect(update?.ExpressionAttributeValues).toMatchObject({ ':limit': 20 });
     expect(JSON.stringify(update)).not.toContain(SUB);
   });

@@ -5,22 +5,23 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/support-idea.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
+import { supportCountKey, supporterKey, usageKey } from '../../../shared/store/keys.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { anIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled } from '../support/lambda.ts';
 import { mockDeploymentSecret, TEST_KEYS, TEST_SECRET_ARN } from '../support/secret.ts';
+import { itemOf, keyOf, sortKeyOf, transactions } from '../support/table.ts';
 
 const NOW = '2026-01-07T14:00:00.000Z';
 const COLLEAGUE_SUB = 'a4b5c6d7-colleague';
-const COUNT_KEY = { PK: `IDEA#${IDEA_ID}`, SK: 'SUPPORTERS' };
 
 const { ddbMock, stored: storedIdea } = mockTableAndNotifyQueue({ now: NOW });
 const secretsMock = mockDeploymentSecret();
 
 function stored(idea: Idea, supporters: number) {
   storedIdea(idea);
-  ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: { ...COUNT_KEY, type: 'support-count', count: supporters } });
+  ddbMock.on(GetCommand, { Key: supportCountKey(idea.id) }).resolves({ Item: itemOf.supportCount(idea.id, supporters) });
 }
 
 beforeEach(() => {
@@ -51,7 +52,10 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
 
     // Assess
     const transaction = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input;
-    expect(transaction?.TransactItems?.[0]?.Put?.Item).toMatchObject({ PK: `IDEA#${IDEA_ID}`, SK: expect.stringMatching(/^SUPPORTER#[0-9a-f]{64}$/), at: NOW });
+    const supporter = transaction?.TransactItems?.[0]?.Put?.Item;
+    expect(supporterHash(TEST_KEYS, COLLEAGUE_SUB)).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyOf(supporter)).toEqual(supporterKey(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE_SUB)));
+    expect(supporter).toMatchObject({ at: NOW });
     expect(JSON.stringify(transaction)).not.toContain(COLLEAGUE_SUB);
   });
 
@@ -61,9 +65,9 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
     await support({ sub: 'b5c6d7e8-another' });
 
     // Assess
-    const sk = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item?.['SK'];
-    expect(sk).toBe(`SUPPORTER#${supporterHash(TEST_KEYS, COLLEAGUE_SUB)}`);
-    for (const unkeyed of [`spire-supporter:${COLLEAGUE_SUB}`, COLLEAGUE_SUB]) expect(sk).not.toContain(createHash('sha256').update(unkeyed).digest('hex'));
+    const supporter = transactions(ddbMock)[0]?.[0]?.Put?.Item;
+    expect(keyOf(supporter)).toEqual(supporterKey(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE_SUB)));
+    for (const unkeyed of [`spire-supporter:${COLLEAGUE_SUB}`, COLLEAGUE_SUB]) expect(sortKeyOf(supporter)).not.toContain(createHash('sha256').update(unkeyed).digest('hex'));
     expect(secretsMock.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input)).toEqual([{ SecretId: TEST_SECRET_ARN }]);
   });
 
@@ -85,7 +89,7 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
     await support({ sub: 'b2c3d4e5-another' });
 
     // Assess
-    const keys = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item?.['SK']);
+    const keys = transactions(ddbMock).map((items) => sortKeyOf(items[0]?.Put?.Item));
     expect(new Set(keys).size).toBe(2);
   });
 
@@ -137,7 +141,7 @@ describe('POST /ideas/{id}/support past the person’s limit', () => {
 
     // Assess
     expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: { PK: `USAGE#${TEST_KEYS.hex('usage', COLLEAGUE_SUB)}`, SK: 'support#2026-01-07T14:00:00Z' },
+      Key: usageKey(TEST_KEYS.hex('usage', COLLEAGUE_SUB), 'support', '2026-01-07T14:00:00Z'),
       ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
       ExpressionAttributeValues: expect.objectContaining({ ':limit': 120 }),
     });

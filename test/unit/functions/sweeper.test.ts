@@ -3,9 +3,13 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, Transa
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/sweeper.ts';
-import { anIdea, anIdeaInTriage, aNotification, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import type { Idea } from '../../../shared/domain/idea.ts';
+import { ABANDONED_INTAKE_PARTITION, ideaKey, ideaPartition, mergeJobKey, notificationKey, pendingPartition, statusPartition, supporterKey } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import { anIdea, anIdeaInTriage, aNotification, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
 import { mockDeploymentSecret } from '../support/secret.ts';
+import { givenIdeas, givenSupporters, itemOf, keyOf, partitionOf, transactions } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -18,27 +22,21 @@ const INTAKE_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spir
 const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spire-notify';
 
 /** The ideas stuck in submitted, as the status index lists them. */
-function stuck(...items: Record<string, unknown>[]) {
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STATUS#submitted', ':before': CUT_OFF } }).resolves({ Items: items });
+function stuck(...ideas: Idea[]) {
+  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': statusPartition('submitted'), ':before': CUT_OFF } }).resolves({ Items: ideas.map(itemOf.idea) });
 }
 
 /** Notifications and merges still pending, as the status index lists them. */
 function pending(kind: 'notification' | 'merge', ...items: Record<string, unknown>[]) {
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': `PENDING#${kind}`, ':before': CUT_OFF } }).resolves({ Items: items });
+  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': pendingPartition(kind), ':before': CUT_OFF } }).resolves({ Items: items });
 }
 
 function pendingNotification(id: string, requeues?: number): Record<string, unknown> {
-  const notification = aNotification({ id });
-  return {
-    PK: `NOTIFICATION#${id}`,
-    SK: 'META',
-    GSI1PK: 'PENDING#notification',
-    GSI1SK: `${notification.createdAt}#${id}`,
-    type: 'notification',
-    ...notification,
-    ...(requeues === undefined ? {} : { requeues }),
-  };
+  return itemOf.notification(aNotification({ id }), requeues === undefined ? {} : { requeues });
 }
+
+/** A merge of IDEA_ID into OTHER_IDEA_ID, left pending. */
+const pendingMerge = () => itemOf.merge(IDEA_ID, OTHER_IDEA_ID, '2026-01-05T11:00:00.000Z');
 
 const noWork = { notificationsRequeued: 0, notificationsAbandoned: 0, mergesFinished: 0 };
 
@@ -66,15 +64,15 @@ describe('sweeper', () => {
 
     // Assess
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
-      IndexName: 'GSI1',
-      ExpressionAttributeValues: { ':pk': 'STATUS#submitted', ':before': '2026-01-05T11:58:00.000Z' },
+      IndexName: TABLE.indexes.byStatus.name,
+      ExpressionAttributeValues: { ':pk': statusPartition('submitted'), ':before': '2026-01-05T11:58:00.000Z' },
       Limit: 500,
     });
   });
 
   it('re-queues stuck ideas, counts the re-queues, and reports what it did', async () => {
     // Prepare
-    stuck(ideaItem(anIdea()), ideaItem(anIdea({ id: OTHER_IDEA_ID, requeueCount: 1 })));
+    stuck(anIdea(), anIdea({ id: OTHER_IDEA_ID, requeueCount: 1 }));
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
@@ -89,12 +87,12 @@ describe('sweeper', () => {
       ],
     });
     expect(ddbMock).toHaveReceivedCommandTimes(UpdateCommand, 2);
-    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' }, ExpressionAttributeValues: { ':next': 2, ':status': 'submitted', ':version': 1 } });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: ideaKey(OTHER_IDEA_ID), ExpressionAttributeValues: { ':next': 2, ':status': 'submitted', ':version': 1 } });
   });
 
   it('gives up on an idea after five re-queues, by default', async () => {
     // Prepare
-    stuck(ideaItem(anIdea({ requeueCount: 5 })), ideaItem(anIdea({ id: OTHER_IDEA_ID, requeueCount: 4 })));
+    stuck(anIdea({ requeueCount: 5 }), anIdea({ id: OTHER_IDEA_ID, requeueCount: 4 }));
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
@@ -102,9 +100,9 @@ describe('sweeper', () => {
     // Assess
     expect(report).toEqual({ found: 2, requeued: 1, givenUp: 1, failed: 0, ...noWork });
     expect(sqsMock).toHaveReceivedCommandWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: OTHER_IDEA_ID }) }] });
-    const [idea, event] = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    const [idea, event] = transactions(ddbMock)[0] ?? [];
     expect(idea?.Put).toMatchObject({
-      Item: { id: IDEA_ID, status: 'submitted', version: 2, intakeAbandonedAt: NOW.toISOString(), GSI1PK: 'STATUS#submitted#abandoned' },
+      Item: { id: IDEA_ID, status: 'submitted', version: 2, intakeAbandonedAt: NOW.toISOString(), [TABLE.indexes.byStatus.partitionKey]: ABANDONED_INTAKE_PARTITION },
       ConditionExpression: '#version = :expected AND #status = :from',
     });
     expect(event?.Put?.Item).toMatchObject({ change: 'intake_abandoned', actor: { kind: 'system' } });
@@ -120,12 +118,12 @@ describe('sweeper', () => {
     await limited(scheduledEvent(), lambdaContext('spire-sweeper'));
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STATUS#submitted', ':before': CUT_OFF }, Limit: 20 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': statusPartition('submitted'), ':before': CUT_OFF }, Limit: 20 });
   });
 
   it('reports sends SQS refused, and does not count them', async () => {
     // Prepare
-    stuck(ideaItem(anIdea()), ideaItem(anIdea({ id: OTHER_IDEA_ID })));
+    stuck(anIdea(), anIdea({ id: OTHER_IDEA_ID }));
     sqsMock.on(SendMessageBatchCommand).resolves({ Failed: [{ Id: '0', SenderFault: false, Code: 'ServiceUnavailable' }] });
 
     // Act
@@ -133,7 +131,7 @@ describe('sweeper', () => {
 
     // Assess
     expect(report).toEqual({ found: 2, requeued: 1, failed: 1, givenUp: 0, ...noWork });
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: { PK: `IDEA#${OTHER_IDEA_ID}`, SK: 'META' } });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: ideaKey(OTHER_IDEA_ID) });
   });
 
   it('sends nothing when nothing is stuck or pending', async () => {
@@ -151,11 +149,11 @@ describe('sweeper', () => {
       await handler(scheduledEvent(), lambdaContext('spire-sweeper'));
 
       // Assess
-      for (const kind of ['notification', 'merge']) {
+      for (const kind of ['notification', 'merge'] as const) {
         expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
-          IndexName: 'GSI1',
+          IndexName: TABLE.indexes.byStatus.name,
           KeyConditionExpression: '#pk = :pk AND #sk < :before',
-          ExpressionAttributeValues: { ':pk': `PENDING#${kind}`, ':before': CUT_OFF },
+          ExpressionAttributeValues: { ':pk': pendingPartition(kind), ':before': CUT_OFF },
           Limit: 500,
         });
       }
@@ -179,8 +177,8 @@ describe('sweeper', () => {
           { Id: '1', MessageBody: JSON.stringify({ notificationId: `${OTHER_IDEA_ID}.v3` }) },
         ],
       });
-      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' }, UpdateExpression: 'ADD requeues :one' });
-      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${OTHER_IDEA_ID}.v3`, SK: 'META' }, UpdateExpression: 'ADD requeues :one' });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationKey(`${IDEA_ID}.v2`), UpdateExpression: 'ADD requeues :one' });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationKey(`${OTHER_IDEA_ID}.v3`), UpdateExpression: 'ADD requeues :one' });
     });
 
     it('does not count a notification SQS refused as re-queued', async () => {
@@ -194,7 +192,7 @@ describe('sweeper', () => {
       // Assess
       expect(report).toMatchObject({ notificationsRequeued: 1 });
       expect(ddbMock).toHaveReceivedCommandTimes(UpdateCommand, 1);
-      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' } });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationKey(`${IDEA_ID}.v2`) });
     });
 
     it('gives up on a notification after five re-queues, by default, taking it off the pending list', async () => {
@@ -208,8 +206,8 @@ describe('sweeper', () => {
       expect(report).toMatchObject({ notificationsRequeued: 1, notificationsAbandoned: 1 });
       expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: `${OTHER_IDEA_ID}.v3` }) }] });
       expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
-        Key: { PK: `NOTIFICATION#${IDEA_ID}.v2`, SK: 'META' },
-        UpdateExpression: 'SET abandonedAt = :at REMOVE GSI1PK, GSI1SK',
+        Key: notificationKey(`${IDEA_ID}.v2`),
+        UpdateExpression: `SET abandonedAt = :at REMOVE ${TABLE.indexes.byStatus.partitionKey}, ${TABLE.indexes.byStatus.sortKey}`,
         ExpressionAttributeValues: { ':at': NOW.toISOString() },
       });
     });
@@ -217,7 +215,7 @@ describe('sweeper', () => {
     it('keeps notifications pending and still finishes merges when the notify queue cannot be reached', async () => {
       // Prepare
       pending('notification', pendingNotification(`${IDEA_ID}.v2`));
-      pending('merge', { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: '2026-01-05T11:00:00.000Z' });
+      pending('merge', pendingMerge());
       sqsMock.on(SendMessageBatchCommand, { QueueUrl: NOTIFY_QUEUE_URL }).rejects(new Error('connect ETIMEDOUT'));
       ddbMock.on(GetCommand).resolves({});
       ddbMock.on(DeleteCommand).resolves({});
@@ -228,13 +226,13 @@ describe('sweeper', () => {
       // Assess
       expect(report).toMatchObject({ notificationsRequeued: 0, mergesFinished: 1 });
       expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
-      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
     });
 
     it('still finishes merges when the intake queue cannot be reached, and then reports the failure', async () => {
       // Prepare
-      stuck(ideaItem(anIdea({ status: 'submitted', createdAt: '2026-01-05T11:00:00.000Z', statusChangedAt: '2026-01-05T11:00:00.000Z' })));
-      pending('merge', { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: '2026-01-05T11:00:00.000Z' });
+      stuck(anIdea({ status: 'submitted', createdAt: '2026-01-05T11:00:00.000Z', statusChangedAt: '2026-01-05T11:00:00.000Z' }));
+      pending('merge', pendingMerge());
       sqsMock.on(SendMessageBatchCommand, { QueueUrl: INTAKE_QUEUE_URL }).rejects(new Error('connect ETIMEDOUT'));
       ddbMock.on(GetCommand).resolves({});
       ddbMock.on(DeleteCommand).resolves({});
@@ -244,14 +242,14 @@ describe('sweeper', () => {
 
       // Assess
       await expect(run).rejects.toThrow('connect ETIMEDOUT');
-      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
     });
 
     it('finishes a merge left half done: carries the merged idea’s supporters and submitter over, then marks it done', async () => {
       // Prepare
-      pending('merge', { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE', type: 'merge', ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: '2026-01-05T11:00:00.000Z' });
-      ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)' }).resolves({ Items: [{ SK: `SUPPORTER#${'a'.repeat(64)}` }] });
-      ddbMock.on(GetCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'META' } }).resolves({ Item: ideaItem(anIdeaInTriage({ status: 'duplicate', version: 3 })) });
+      pending('merge', pendingMerge());
+      givenSupporters(ddbMock, IDEA_ID, ['a'.repeat(64)]);
+      givenIdeas(ddbMock, anIdeaInTriage({ status: 'duplicate', version: 3 }));
       ddbMock.on(TransactWriteCommand).resolves({});
       ddbMock.on(DeleteCommand).resolves({});
 
@@ -262,9 +260,9 @@ describe('sweeper', () => {
       expect(report).toMatchObject({ mergesFinished: 1 });
       const supporters = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item);
       expect(supporters).toHaveLength(2);
-      expect(supporters.every((item) => item?.['PK'] === `IDEA#${OTHER_IDEA_ID}`)).toBe(true);
-      expect(supporters.map((item) => item?.['SK'])).toContain(`SUPPORTER#${'a'.repeat(64)}`);
-      expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { Key: { PK: `IDEA#${IDEA_ID}`, SK: 'MERGE' } });
+      expect(supporters.every((item) => partitionOf(item) === ideaPartition(OTHER_IDEA_ID))).toBe(true);
+      expect(supporters.map(keyOf)).toContainEqual(supporterKey(OTHER_IDEA_ID, 'a'.repeat(64)));
+      expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
     });
   });
 });

@@ -4,8 +4,15 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-d
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/triage-digest.ts';
-import { anIdeaInTriage, IDEA_ID, ideaItem, OTHER_IDEA_ID } from '../support/ideas.ts';
+import { notificationKey, pendingPartition, statusPartition } from '../../../shared/store/keys.ts';
+import { TABLE } from '../../../shared/store/table.ts';
+import { anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
+import { CREATE_ONLY, itemOf } from '../support/table.ts';
+
+const STATUS_INDEX = TABLE.indexes.byStatus;
+/** On the status index's list of pending notifications, where the sweeper finds what was never sent. */
+const PENDING = { [STATUS_INDEX.partitionKey]: pendingPartition('notification') };
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -55,16 +62,16 @@ describe('triage-digest', () => {
 
     // Assess
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
-      IndexName: 'GSI1',
+      IndexName: STATUS_INDEX.name,
       KeyConditionExpression: '#pk = :pk AND #sk < :before',
-      ExpressionAttributeValues: { ':pk': 'STATUS#in_triage', ':before': OVERDUE_BEFORE },
+      ExpressionAttributeValues: { ':pk': statusPartition('in_triage'), ':before': OVERDUE_BEFORE },
       Limit: 200,
     });
   });
 
   it('stores one digest of the day for the team’s address, in Danish, then queues it', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(ideaItem) });
+    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(itemOf.idea) });
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext());
@@ -73,8 +80,8 @@ describe('triage-digest', () => {
     expect(report).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
     const digest = storedDigest();
     expect(digest).toMatchObject({
-      PK: 'NOTIFICATION#digest.2026-01-20',
-      GSI1PK: 'PENDING#notification',
+      ...notificationKey('digest.2026-01-20'),
+      ...PENDING,
       type: 'notification',
       kind: 'triage-digest',
       to: TEAM,
@@ -83,7 +90,7 @@ describe('triage-digest', () => {
     });
     expect(digest['text']).toContain(`- Færre dobbeltregistreringer på plejecentret (Ældre og sundhed): 14,9 dage — ${IDEA_ID}`);
     expect(digest['text']).toContain(`- Bøvl med nøglebokse (Teknik og miljø): 18 dage — ${OTHER_IDEA_ID}`);
-    expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.ConditionExpression).toBe('attribute_not_exists(PK)');
+    expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.ConditionExpression).toBe(CREATE_ONLY);
     expect(sideEffects).toEqual(['store', 'queue']);
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: NOTIFY_QUEUE_URL,
@@ -94,7 +101,7 @@ describe('triage-digest', () => {
   it('names the day of the digest as it is in Copenhagen', async () => {
     // Prepare: 00:30 on 21 January in Copenhagen is still 20 January in UTC.
     vi.setSystemTime(new Date('2026-01-20T23:30:00.000Z'));
-    ddbMock.on(QueryCommand).resolves({ Items: [ideaItem(overdue[0]!)] });
+    ddbMock.on(QueryCommand).resolves({ Items: [itemOf.idea(overdue[0]!)] });
 
     // Act
     const report = await handler(scheduledEvent(), lambdaContext());
@@ -106,7 +113,7 @@ describe('triage-digest', () => {
 
   it('stores no second digest on a second run the same day, and queues the one stored', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(ideaItem) });
+    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(itemOf.idea) });
     ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
     // Act
@@ -129,7 +136,7 @@ describe('triage-digest', () => {
 
   it('still reports the digest when the queue is down: it stays pending for the sweeper', async () => {
     // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(ideaItem) });
+    ddbMock.on(QueryCommand).resolves({ Items: overdue.map(itemOf.idea) });
     sqsMock.on(SendMessageBatchCommand).rejects(new Error('connect ETIMEDOUT'));
 
     // Act
@@ -137,6 +144,6 @@ describe('triage-digest', () => {
 
     // Assess
     expect(report).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
-    expect(storedDigest()).toMatchObject({ GSI1PK: 'PENDING#notification' });
+    expect(storedDigest()).toMatchObject(PENDING);
   });
 });

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } 
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { ideaItem } from './ideas.ts';
+import { givenIdeas } from './table.ts';
 
 /**
  * The table and the notify queue as a handler that changes an idea and then queues its e-mail
@@ -18,9 +18,7 @@ export function mockTableAndNotifyQueue(options: { now: string; seed?: () => Ide
   const sqsMock = mockClient(SQSClient);
   /** The order in which the handler wrote to the table and sent to the queue. */
   const sideEffects: string[] = [];
-  const stored = (...ideas: Idea[]) => {
-    for (const idea of ideas) ddbMock.on(GetCommand, { Key: { PK: `IDEA#${idea.id}`, SK: 'META' } }).resolves({ Item: ideaItem(idea) });
-  };
+  const stored = (...ideas: Idea[]) => givenIdeas(ddbMock, ...ideas);
 
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
