@@ -100,17 +100,30 @@ export function App({ config }: { config: WebConfig }) {
     <LanguageProvider>
       <ConfigProvider value={config}>
         <LocationProvider>
-          <Frame>
+          <PageFrame>
             <Pages />
-          </Frame>
+          </PageFrame>
         </LocationProvider>
       </ConfigProvider>
     </LanguageProvider>
   );
 }
 
-/** The skip link, header and footer around the page's own content. */
-export function Frame({ children }: { children: ComponentChildren }) {
+/**
+ * The pages that use the whole width: the console's inbox table and the pipeline's board and
+ * charts, whose columns would otherwise wrap every title. Every other page keeps the narrower
+ * column, for lines that read well.
+ */
+const WIDE_PAGES: ReadonlySet<string> = new Set(['/console', '/console/inbox', '/pipeline', '/pipeline/report']);
+
+/** The frame for the address: wide for WIDE_PAGES. */
+function PageFrame({ children }: { children: ComponentChildren }) {
+  const { path } = useLocation();
+  return <Frame wide={WIDE_PAGES.has(path.replace(/\/+$/, '') || '/')}>{children}</Frame>;
+}
+
+/** The skip link, header and footer around the page's own content; `wide` gives the content the whole width on a large screen. */
+export function Frame({ children, wide = false }: { children: ComponentChildren; wide?: boolean }) {
   const { texts } = useTexts();
   return (
     <>
@@ -120,7 +133,7 @@ export function Frame({ children }: { children: ComponentChildren }) {
       <Header />
       <div class="container page-container">
         <div class="row">
-          <main id="main-content" class="col-12 col-lg-9" tabIndex={-1}>
+          <main id="main-content" class={wide ? 'col-12' : 'col-12 col-lg-9'} tabIndex={-1}>
             {children}
           </main>
         </div>
