@@ -37,3 +37,13 @@ export function Alert({ variant, heading, headingLevel = 'h2', announce = false,
   );
 }
 
+
+/** Why a sending failed, as an announced error alert; nothing while `failure` is undefined. */
+export function FailureAlert({ failure, focus = false }: { failure: string | undefined; focus?: boolean }) {
+  if (failure === undefined) return null;
+  return (
+    <Alert variant="error" announce focus={focus}>
+      <p class="alert-text">{failure}</p>
+    </Alert>
+  );
+}

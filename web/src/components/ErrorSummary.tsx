@@ -2,7 +2,8 @@
  * The dkfds error summary at the top of a form: what is wrong, each line a link to its field.
  * It takes the focus each time a sending is refused (`attempt` counts them), so a screen reader
  * reads it first; a link moves the focus to the field with its label scrolled into view, as
- * dkfds' own error summary script does.
+ * dkfds' own error summary script does. Without items it draws nothing, so a form places it
+ * unconditionally.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SummaryItem } from '../api/problems.ts';
@@ -25,6 +26,7 @@ export function ErrorSummary({ items, attempt }: { items: readonly SummaryItem[]
     field.focus({ preventScroll: true });
   };
 
+  if (items.length === 0) return null;
   return (
     <div ref={ref} class="alert alert-error" tabIndex={-1} aria-labelledby="error-summary-heading">
       <Icon name="error" className="alert-icon" label={texts.common.alertIcons.error} />

@@ -10,7 +10,7 @@ import { api } from '../../api/client.ts';
 import { errorFor, summaryItems, type FormField } from '../../api/problems.ts';
 import type { components } from '../../api/schema.d.ts';
 import type { FieldError } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, FailureAlert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, TextArea } from '../../components/fields.tsx';
 import { PersonalDataCheck } from '../../components/PersonalDataCheck.tsx';
@@ -136,12 +136,8 @@ export function CommentsPanel({ idea, onAdded }: { idea: ConsoleIdea; onAdded: (
         </button>
       ) : null}
       <h3 class="mt-5">{t.writeHeading}</h3>
-      {errors.length === 0 ? null : <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />}
-      {failure === undefined ? null : (
-        <Alert variant="error" announce>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />
+      <FailureAlert failure={failure} />
       <form
         noValidate
         onSubmit={(event) => {

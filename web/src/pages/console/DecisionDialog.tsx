@@ -12,7 +12,7 @@ import { api } from '../../api/client.ts';
 import { errorFor, fieldErrorsOf, summaryItems, type FormField } from '../../api/problems.ts';
 import type { components } from '../../api/schema.d.ts';
 import type { FieldError } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, Select, TextArea, TextField } from '../../components/fields.tsx';
 import { PersonalDataCheck } from '../../components/PersonalDataCheck.tsx';
@@ -89,12 +89,8 @@ export function DecisionDialog({ idea, etag, draft, onDraft, onClose, onDecided,
 
   return (
     <Modal id="decision-dialog" heading={t.dialogHeadings[kind]} onClose={onClose}>
-      {errors.length === 0 ? null : <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />}
-      {failure === undefined ? null : (
-        <Alert variant="error" announce>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />
+      <FailureAlert failure={failure} />
       <form
         noValidate
         onSubmit={(event) => {

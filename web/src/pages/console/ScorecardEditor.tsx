@@ -10,7 +10,7 @@ import { useState } from 'preact/hooks';
 import { priorityOf, type CriterionScore } from '../../../../shared/domain/scorecard.ts';
 import { api } from '../../api/client.ts';
 import { RadioGroup } from '../../components/fields.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import type { Strategy } from './console-data.ts';
 import type { ConsoleIdea } from './DecisionDialog.tsx';
 import { useConsoleTexts } from './texts/useConsoleTexts.ts';
@@ -69,11 +69,7 @@ export function ScorecardEditor({ idea, etag, strategy, given, onGiven, onSaved,
     <section class="mt-6" aria-labelledby="scorecard-heading">
       <h2 id="scorecard-heading">{t.scorecardHeading}</h2>
       <p>{t.scorecardIntro}</p>
-      {failure === undefined ? null : (
-        <Alert variant="error" announce>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -9,7 +9,7 @@ import { api } from '../../api/client.ts';
 import { followUpHeader } from '../../api/follow-up-tokens.ts';
 import { errorFor, fieldErrorsOf, summaryItems, type FormField } from '../../api/problems.ts';
 import type { FieldError } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextArea } from '../../components/fields.tsx';
 import { PersonalDataCheck } from '../../components/PersonalDataCheck.tsx';
@@ -61,12 +61,8 @@ export function AnswerForm({ ideaId, onAnswered }: { ideaId: string; onAnswered:
   return (
     <section class="mt-6" aria-labelledby="answer-heading">
       <h2 id="answer-heading">{t.answerHeading}</h2>
-      {errors.length === 0 ? null : <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />}
-      {failure === undefined ? null : (
-        <Alert variant="error" announce>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />
+      <FailureAlert failure={failure} />
       <form
         noValidate
         onSubmit={(event) => {

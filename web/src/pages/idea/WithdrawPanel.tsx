@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { followUpHeader } from '../../api/follow-up-tokens.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { TextArea } from '../../components/fields.tsx';
 import { useTexts } from '../../i18n/texts.tsx';
 import type { Notice } from './notice.ts';
@@ -73,11 +73,7 @@ export function WithdrawPanel({ ideaId, onWithdrawn }: { ideaId: string; onWithd
         {t.withdrawHeading}
       </h2>
       <p>{t.withdrawText}</p>
-      {failure === undefined ? null : (
-        <Alert variant="error" announce>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
       <TextArea id="withdraw-reason" label={t.withdrawReasonLabel} hint={t.withdrawReasonHint} error={reasonError} value={reason} onInput={setReason} rows={3} required={false} />
       <div class="spire-actions">
         <button type="button" class="button button-primary" aria-disabled={sending ? 'true' : undefined} onClick={() => void withdraw()}>

@@ -109,7 +109,7 @@ export function GateDialog({ pilot, etag, onClose, onDecided, onStale }: GateDia
           void send();
         }}
       >
-        {summary.length > 0 ? <ErrorSummary items={summary} attempt={attempt} /> : null}
+        <ErrorSummary items={summary} attempt={attempt} />
         {refusal?.kind === 'checklist' ? (
           <Alert variant="error">
             <p class="alert-text">{t.checklistIncomplete(refusal.missing.map((item) => item.text).join('; '))}</p>

@@ -183,7 +183,7 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
           void save();
         }}
       >
-        {summary.length > 0 ? <ErrorSummary items={summary} attempt={attempt} /> : null}
+        <ErrorSummary items={summary} attempt={attempt} />
         {outcome === 'conflict' ? (
           <Alert variant="warning" announce focus>
             <p class="alert-text">{t.editConflict}</p>

@@ -145,7 +145,7 @@ export function SubmitPage() {
           <p class="alert-text">{t.draftRestored}</p>
         </Alert>
       )}
-      {errors.length === 0 ? null : <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />}
+      <ErrorSummary items={summaryItems(errors, fields)} attempt={tries} />
       {problem === undefined ? null : <SendProblemAlert key={tries} problem={problem} onSendAsNew={sendAsNew} />}
 
       <form

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import { fieldErrorsOf } from '../../../api/problems.ts';
 import type { FieldError } from '../../../api/types.ts';
-import { Alert } from '../../../components/Alert.tsx';
+import { Alert, FailureAlert } from '../../../components/Alert.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Checkbox, TextField } from '../../../components/fields.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
@@ -126,17 +126,13 @@ function GatesEditor({ settings, etag: readEtag }: { settings: GateSettings; eta
   return (
     <>
       <GatesVersion settings={current} />
-      {errors.length === 0 ? null : <ErrorSummary items={faultSummary(fields, errors)} attempt={tries} />}
+      <ErrorSummary items={faultSummary(fields, errors)} attempt={tries} />
       {saved === undefined ? null : (
         <Alert variant="success" announce focus>
           <p class="alert-text">{t.saved(saved)}</p>
         </Alert>
       )}
-      {failure === undefined ? null : (
-        <Alert variant="error" announce focus>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} focus />
       {conflict === undefined ? null : (
         <Alert key={conflict.version} variant="warning" heading={texts.admin.conflictHeading} announce focus>
           <p class="alert-text">{texts.admin.conflict(conflict.version, texts.common.date(conflict.updatedAt), conflict.updatedBy)}</p>

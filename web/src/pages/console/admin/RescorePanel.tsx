@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import type { components } from '../../../api/schema.d.ts';
-import { Alert } from '../../../components/Alert.tsx';
+import { Alert, FailureAlert } from '../../../components/Alert.tsx';
 import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 
 type RescoreProgress = components['schemas']['RescoreProgress'];
@@ -76,11 +76,7 @@ export function RescorePanel() {
           </Alert>
         )}
       </div>
-      {failure === undefined ? null : (
-        <Alert variant="error" announce>
-          <p class="alert-text">{failure}</p>
-        </Alert>
-      )}
+      <FailureAlert failure={failure} />
     </section>
   );
 }
