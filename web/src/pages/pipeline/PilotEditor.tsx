@@ -19,6 +19,7 @@ import type { PilotDocument } from '../../api/types.ts';
 import { FieldGroup } from '../console/admin/FieldGroup.tsx';
 import { errorsAfterRemoval, newArtefact, pilotFormOf, pilotPatch, rebasedForm, type ArtefactDraft, type PilotForm, type PilotTextKey } from './pilot-form.ts';
 import { usePipelineTexts } from './texts/usePipelineTexts.ts';
+import { useFocusNext } from '../../components/use-focus-next.ts';
 
 interface PilotEditorProps {
   pilot: PilotDocument;
@@ -37,7 +38,7 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
   const [attempt, setAttempt] = useState(0);
   const [outcome, setOutcome] = useState<Outcome>();
   const [sending, setSending] = useState(false);
-  const [focusNext, setFocusNext] = useState<string>();
+  const setFocusNext = useFocusNext();
   const update = (key: PilotTextKey) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
   const setArtefact = (index: number, change: Partial<ArtefactDraft>) =>
     setForm((current) => ({ ...current, artefacts: current.artefacts.map((artefact, at) => (at === index ? { ...artefact, ...change } : artefact)) }));
@@ -50,12 +51,6 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
     readFrom.current = pilot;
     setForm((current) => rebasedForm(current, before, pilotFormOf(pilot)));
   }, [pilot]);
-
-  useEffect(() => {
-    if (focusNext === undefined) return;
-    document.getElementById(focusNext)?.focus();
-    setFocusNext(undefined);
-  }, [focusNext]);
 
   /** The form's fields (and groups of fields) by the JSON Pointer of the API's body. */
   const fields: { pointer: string; id: string; label: string }[] = [

@@ -6,7 +6,7 @@
  * summary; when somebody saved first (412), the page says who and when, keeps what was typed, and
  * saves over their version next time.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import { fieldErrorsOf } from '../../../api/problems.ts';
 import type { FieldError } from '../../../api/types.ts';
@@ -22,6 +22,7 @@ import { FieldGroup } from './FieldGroup.tsx';
 import { ReadingState, useVersionedDocument } from './versioned-document.tsx';
 import { GatesSummary, GatesVersion } from './GatesSummary.tsx';
 import { ACTIVE_STAGES, GATE_NAMES, GATES_FORM, gatesDraftOf, gatesFields, gatesInputOf, newItem, type GatesDraft, type GateSettings, type ItemDraft } from './gates-form.ts';
+import { useFocusNext } from '../../../components/use-focus-next.ts';
 
 const LANGUAGES = ['da', 'en'] as const;
 
@@ -57,13 +58,7 @@ function GatesEditor({ settings, etag: readEtag }: { settings: GateSettings; eta
   const [saved, setSaved] = useState<number>();
   const [conflict, setConflict] = useState<GateSettings>();
   const [failure, setFailure] = useState<string>();
-  const [focusNext, setFocusNext] = useState<string>();
-
-  useEffect(() => {
-    if (focusNext === undefined) return;
-    document.getElementById(focusNext)?.focus();
-    setFocusNext(undefined);
-  }, [focusNext]);
+  const setFocusNext = useFocusNext();
 
   const labels = {
     gate: (gate: (typeof GATE_NAMES)[number]) => t.gate[gate],

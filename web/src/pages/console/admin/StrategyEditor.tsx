@@ -6,7 +6,7 @@
  * reads the current version, says who saved it, shows how the text typed here differs from it,
  * and keeps every character typed.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import { fieldErrorsOf } from '../../../api/problems.ts';
 import type { FieldError } from '../../../api/types.ts';
@@ -19,6 +19,7 @@ import { faultsByField, fieldIdOf } from './form-errors.ts';
 import { FieldGroup } from './FieldGroup.tsx';
 import { strategyDiff } from './strategy-diff.ts';
 import { StrategyDiffView } from './StrategyDiffView.tsx';
+import { useFocusNext } from '../../../components/use-focus-next.ts';
 import {
   draftOf,
   inputOf,
@@ -51,14 +52,7 @@ export function StrategyEditor({ strategy, etag: readEtag, onSaved }: StrategyEd
   const [saved, setSaved] = useState<number>();
   const [conflict, setConflict] = useState<Strategy>();
   const [failure, setFailure] = useState<string>();
-  // The field to focus once it is on the page: the first of a theme or criterion just added.
-  const [focusNext, setFocusNext] = useState<string>();
-
-  useEffect(() => {
-    if (focusNext === undefined) return;
-    document.getElementById(focusNext)?.focus();
-    setFocusNext(undefined);
-  }, [focusNext]);
+  const setFocusNext = useFocusNext();
 
   const labels = {
     ...t,
