@@ -10,7 +10,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxSort } from '../shared/domain/inbox.ts';
-import type { StoreCursor } from '../shared/store/cursor.ts';
+import type { StoreCursor } from '../shared/store/ports.ts';
 
 import { DEPARTMENTS, pickFrom } from './ideas.ts';
 import { random } from './random.ts';

@@ -9,7 +9,7 @@
  * Usage: npm run bench:rescore -- [ideas=10000]
  */
 import type { Strategy } from '../shared/domain/strategy/strategy.ts';
-import type { StoreCursor } from '../shared/store/cursor.ts';
+import type { StoreCursor } from '../shared/store/ports.ts';
 import type { RescoreProgress } from '../shared/domain/rescore.ts';
 import { seedIdeas, undecidedIdea } from './seed-ideas.ts';
 

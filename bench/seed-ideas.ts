@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Idea, IdeaStatus } from '../shared/domain/idea.ts';
-import { ideaToItem } from '../shared/store/ideas.ts';
+import { ideaToItem } from '../shared/store/idea-item.ts';
 import { DEPARTMENTS, pickFrom } from './ideas.ts';
 import { random } from './random.ts';
 

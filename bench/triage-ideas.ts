@@ -10,7 +10,9 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import type { Idea } from '../shared/domain/idea.ts';
 import { contributionChange, ideaContribution } from '../shared/domain/pipeline.ts';
 import { derivedItems } from '../shared/store/derived-items.ts';
-import { ideaToItem, type DynamoIdeaStore, type Transition } from '../shared/store/ideas.ts';
+import { ideaToItem } from '../shared/store/idea-item.ts';
+import type { DynamoIdeaStore } from '../shared/store/ideas.ts';
+import type { Transition } from '../shared/store/ports.ts';
 import { counterUpdates } from '../shared/store/pipeline.ts';
 import { syntheticIdea } from './ideas.ts';
 import { random } from './random.ts';

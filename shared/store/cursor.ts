@@ -18,9 +18,6 @@ import { InvalidCursorError, type StoreCursor } from './ports.ts';
  */
 export type Key = Record<string, string>;
 
-/** Declared with the ports (./ports.ts); only `encodeCursor` and `CursorSeal.open` make one. */
-export type { StoreCursor };
-
 export function encodeCursor(key: Record<string, unknown> | undefined): StoreCursor | undefined {
   return key === undefined ? undefined : (Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') as StoreCursor);
 }

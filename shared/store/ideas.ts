@@ -55,10 +55,6 @@ import {
 } from './keys.ts';
 import { TABLE, type IndexDescription } from './table.ts';
 
-/** The benchmarks (bench/) read these from here; the use cases and fakes take Transition from ./ports.ts. */
-export { ideaToItem };
-export type { Transition };
-
 type Item = Record<string, unknown>;
 
 export class DynamoIdeaStore implements IdeaStore {
