@@ -3,6 +3,7 @@ import { copenhagenDay } from '../domain/calendar.ts';
 import { INBOX_SORTS, INBOX_STATUSES } from '../domain/inbox.ts';
 import { DECLINE_REASONS, IDEA_KINDS, REDIRECT_TARGETS } from '../domain/idea.ts';
 import { LIMITS } from './idea.ts';
+import { notNarrowedWhen } from './lists.ts';
 import { StrategyId } from './strategy.ts';
 import { humanText, identifierText } from './text.ts';
 
@@ -25,20 +26,9 @@ export const InboxQuery = z
     cursor: z.optional(z.string().check(z.maxLength(1024))),
   })
   .check(
-    z.superRefine((query, context) => {
-      if (query.assignee === undefined) return;
-      for (const name of IDEA_FILTERS) {
-        if (query[name] === undefined) continue;
-        context.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'Cannot be combined with assignee=me: the ideas assigned to you are one list, by status only',
-          params: {
-            da: 'Kan ikke kombineres med assignee=me: idéerne tildelt dig er én liste, kun efter status',
-            en: 'Cannot be combined with assignee=me: the ideas assigned to you are one list, by status only',
-          },
-        });
-      }
+    notNarrowedWhen((query) => query.assignee !== undefined, IDEA_FILTERS, {
+      da: 'Kan ikke kombineres med assignee=me: idéerne tildelt dig er én liste, kun efter status',
+      en: 'Cannot be combined with assignee=me: the ideas assigned to you are one list, by status only',
     }),
   );
 

@@ -5,6 +5,7 @@ import { HELD_SORT, PILOT_SORTS } from '../domain/pilot-lists.ts';
 import { LIMITS } from './idea.ts';
 import { StrategyId } from './strategy.ts';
 import { humanText, identifierText, wellFormed } from './text.ts';
+import { notNarrowedWhen } from './lists.ts';
 
 export const PilotIdPath = z.strictObject({ id: z.uuid() });
 
@@ -110,20 +111,9 @@ export const PipelinePilotsQuery = z
       message: 'Narrow by at most one of theme, department and owner',
       params: { da: 'Afgræns med højst én af theme, department og owner', en: 'Narrow by at most one of theme, department and owner' },
     }),
-    z.superRefine((query, context) => {
-      if (query.sort !== HELD_SORT) return;
-      for (const name of ['stage', 'theme', 'department', 'owner'] as const) {
-        if (query[name] === undefined) continue;
-        context.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'Cannot be combined with sort=hold_until: the pilots on hold are one list, of every stage',
-          params: {
-            da: 'Kan ikke kombineres med sort=hold_until: piloterne på hold er én liste, på tværs af faser',
-            en: 'Cannot be combined with sort=hold_until: the pilots on hold are one list, of every stage',
-          },
-        });
-      }
+    notNarrowedWhen((query) => query.sort === HELD_SORT, ['stage', 'theme', 'department', 'owner'], {
+      da: 'Kan ikke kombineres med sort=hold_until: piloterne på hold er én liste, på tværs af faser',
+      en: 'Cannot be combined with sort=hold_until: the pilots on hold are one list, of every stage',
     }),
   );
 
