@@ -9,15 +9,26 @@ const HTTP = {
     'Use cases and the store speak domain: refuse with a RefusedError (shared/domain/refusals.ts) or a store error (shared/store/ports.ts); shared/http/refusals.ts alone makes them problem documents.',
 };
 
-/** The store's modules a use case or a fake may not import: all but the ports (shared/store/ports.ts). */
+/** The store's modules a use case may not import: all but the ports (shared/store/ports.ts). */
 const ADAPTERS_AND_SDK = {
   patterns: [
     {
       group: ['**/store/*', '!**/store/ports.ts'],
-      message: 'Use cases and fakes import the store only from its ports (shared/store/ports.ts); adapters are wired in functions/ and shared/store/stores.ts.',
+      message: 'Use cases import the store only from its ports (shared/store/ports.ts); adapters are wired in functions/ and shared/store/stores.ts.',
     },
     { group: ['@aws-sdk/*'], message: 'Use cases and fakes do not load the AWS SDK; an adapter does.' },
     HTTP,
+  ],
+};
+
+/** The fakes and the store's contract may also read the entity declarations (shared/store/entities.ts), to keep lists in the order the table keeps them. */
+const ADAPTERS_AND_SDK_BUT_ENTITIES = {
+  patterns: [
+    {
+      group: ['**/store/*', '!**/store/ports.ts', '!**/store/entities.ts'],
+      message: 'Fakes import the store only from its ports (shared/store/ports.ts) and its entity declarations (shared/store/entities.ts).',
+    },
+    ...ADAPTERS_AND_SDK.patterns.slice(1),
   ],
 };
 
@@ -50,15 +61,14 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    // Use cases and the in-memory fakes know the store by its ports alone (docs/architecture.md#ports-and-adapters).
-    files: [
-      'shared/{intake,triage,pilots,employee,privacy,notify,views}/**/*.ts',
-      'test/unit/support/fakes.ts',
-      'test/unit/support/usage.ts',
-      // The store contract's cases, run against the fakes and the adapters alike (docs/testing.md#the-store-contract).
-      'test/contract/**/*.ts',
-    ],
+    // Use cases know the store by its ports alone (docs/architecture.md#ports-and-adapters).
+    files: ['shared/{intake,triage,pilots,employee,privacy,notify,views}/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', ADAPTERS_AND_SDK] },
+  },
+  {
+    // The in-memory fakes and the store contract's cases (run against the fakes and the adapters alike, docs/testing.md#the-store-contract): the ports and the entity declarations.
+    files: ['test/unit/support/fakes.ts', 'test/unit/support/usage.ts', 'test/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', ADAPTERS_AND_SDK_BUT_ENTITIES] },
   },
   {
     // The domain and the store answer in their own terms (a Refusal, InvalidCursorError, VersionConflictError); shared/http/ makes them HTTP.

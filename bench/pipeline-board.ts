@@ -2,7 +2,7 @@
  * Pipeline board benchmark: the directors' board (`/pipeline`) with N pilots (default 1,000)
  * spread over every stage, in Debian's chromium against a local runtime of its own. The pilots are
  * written straight into the table with the store's own items (shared/store/pilots.ts
- * `newPilotItems`: each pilot, its creation event and its entries in every pipeline list) and the
+ * `DynamoPilotStore.creation`: each pilot, its creation event and its entries in every pipeline list) and the
  * pipeline's counters (shared/store/pipeline.ts `counterUpdates`), as a pilot accepted through
  * the API would have them; some are past their stage's limit, some on hold. Then:
  *
@@ -20,7 +20,7 @@
  */
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_GATES } from '../shared/domain/gates.ts';
-import { ACTIVE_STAGES, PILOT_STAGES, STAGE_ORDER, isActive, type ActiveStage, type Pilot, type PilotEvent, type PilotStage } from '../shared/domain/pilot.ts';
+import { ACTIVE_STAGES, PILOT_STAGES, STAGE_ORDER, isActive, type ActiveStage, type Pilot, type PilotStage } from '../shared/domain/pilot.ts';
 import { contributionChange, pilotContribution } from '../shared/domain/pipeline.ts';
 import { launchBrowser } from '../test/web/chromium.ts';
 import { DEPARTMENTS } from './ideas.ts';
@@ -31,7 +31,8 @@ import { THEMES } from './triage-ideas.ts';
 
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
 const { startBenchRuntime } = await import('./local-runtime.ts');
-const { newPilotItems } = await import('../shared/store/pilots.ts');
+const { DynamoPilotStore } = await import('../shared/store/pilots.ts');
+const { dynamoParts, transactionItems } = await import('../shared/store/compose.ts');
 const { counterUpdates } = await import('../shared/store/pipeline.ts');
 
 const size = Number(process.argv[2] ?? 1_000);
@@ -103,10 +104,9 @@ function syntheticPilot(n: number, now: Date): Pilot {
 
 /** Writes the pilots with every item the store writes for a new pilot, in batches, and adds their share of the pipeline counters. */
 async function writePilots(client: DynamoDBDocumentClient, tableName: string, pilots: readonly Pilot[]): Promise<void> {
-  const items = pilots.flatMap((pilot) => {
-    const event: PilotEvent = { pilotId: pilot.id, version: 1, at: pilot.createdAt, by: STAFF, change: 'created', from: pilot.stage, to: pilot.stage };
-    return newPilotItems(tableName, pilot, event).flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item as Record<string, unknown>]));
-  });
+  const store = new DynamoPilotStore(client, tableName);
+  // The items of each pilot's creation, as accepting its idea writes them, less the counter updates added below.
+  const items = pilots.flatMap((pilot) => transactionItems(tableName, dynamoParts([store.creation(pilot)])).flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item as Record<string, unknown>])));
   await seedItems(client, tableName, items);
   // A hundred pilots at a time: each update carries every pilot's entry, and an expression may be at most 4 KB.
   for (let start = 0; start < pilots.length; start += 100) {

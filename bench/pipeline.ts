@@ -21,6 +21,7 @@ const { startEmulators, LOCAL_AWS } = await import('../infra/local/emulators.ts'
 const { ensureTable } = await import('../infra/local/resources.ts');
 const { DynamoIdeaStore } = await import('../shared/store/ideas.ts');
 const { DynamoPilotStore } = await import('../shared/store/pilots.ts');
+const { DynamoPipelineStore } = await import('../shared/store/pipeline.ts');
 const { DEFAULT_GATES, decideGate, gateAt } = await import('../shared/domain/gates.ts');
 const { pilotAfter } = await import('../shared/domain/pilot.ts');
 const { recount } = await import('../shared/domain/pipeline.ts');
@@ -79,6 +80,7 @@ try {
     const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
     const ideas = new DynamoIdeaStore(client, tableName);
     const pilots = new DynamoPilotStore(client, tableName);
+    const pipeline = new DynamoPipelineStore(client, tableName);
     Object.assign(counted, { conflicts: 0, largestTransaction: 0 });
 
     const started = performance.now();
@@ -117,7 +119,7 @@ try {
           updatedAt: at,
           version: 1,
         };
-        await ideas.transition({ idea: inTriage, to: 'accepted', actor: { kind: 'staff', ...STAFF }, at, pilot });
+        await ideas.transition({ idea: inTriage, to: 'accepted', actor: { kind: 'staff', ...STAFF }, at }, pilots.creation(pilot));
         for (let step = 0; step < 4; step++) {
           const outcome = decideGate(pilot, withAllYes(gateRequest(next), pilot), { settings: DEFAULT_GATES, by: STAFF, role: 'triage', at });
           if (!outcome.ok) break;
@@ -140,7 +142,7 @@ try {
     for (let read = 0; read < 50; read++) {
       Object.assign(counted, { requests: 0, returned: 0 });
       const begin = performance.now();
-      await Promise.all([pilots.pipelineTotals(), ideas.listByStatus('in_triage', 1), pilots.gateSettings()]);
+      await Promise.all([pipeline.totals(), ideas.listByStatus('in_triage', 1), pilots.gateSettings()]);
       perRead.push({ requests: counted.requests, returned: counted.returned, ms: performance.now() - begin });
     }
     const latencies = perRead.map((read) => read.ms).sort((a, b) => a - b);
@@ -155,7 +157,7 @@ try {
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
     const expected = recount(items.filter((item) => item['type'] === 'idea') as unknown as Idea[], items.filter((item) => item['type'] === 'pilot').map((item) => item['pilot'] as Pilot));
-    const totals = await pilots.pipelineTotals();
+    const totals = await pipeline.totals();
     const equal = JSON.stringify(Object.entries(expected.counters).sort()) === JSON.stringify(Object.entries(totals.counters).sort()) &&
       JSON.stringify(Object.entries(expected.entries).sort()) === JSON.stringify(Object.entries(totals.entries).sort());
 

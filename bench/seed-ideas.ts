@@ -1,5 +1,5 @@
 /**
- * Ideas written straight into the table with the store's own item builder (ideaToItem), in
+ * Ideas written straight into the table with the store's own item declaration (ideaEntity), in
  * BatchWriteItem calls: 10,000 ideas in seconds, where 10,000 submits through intake would take
  * many minutes. For the re-scoring benchmark and test, and the sweeper's test. The undecided
  * ideas' texts are the labelled municipal ideas of test/fixtures/theme-ideas.json, so theme
@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Idea, IdeaStatus } from '../shared/domain/idea.ts';
-import { ideaToItem } from '../shared/store/idea-item.ts';
+import { ideaEntity } from '../shared/store/entities.ts';
 import { DEPARTMENTS, pickFrom } from './ideas.ts';
 import { random } from './random.ts';
 
@@ -50,7 +50,7 @@ export function undecidedIdea(n: number, strategyVersion: number): Idea {
 
 /** Writes the ideas' items (not their history or inbox entries: re-scoring writes those), four batches at a time. */
 export async function seedIdeas(client: DynamoDBDocumentClient, tableName: string, ideas: readonly Idea[]): Promise<void> {
-  await seedItems(client, tableName, ideas.map(ideaToItem));
+  await seedItems(client, tableName, ideas.map(ideaEntity.toItem));
 }
 
 /** Writes the items as they are, in BatchWriteItem calls, four batches at a time. */

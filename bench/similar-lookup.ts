@@ -19,7 +19,7 @@ const { DUPLICATE_INDEX, lookupReadBound } = await import('../shared/domain/dupl
 const { findSimilarIdeas } = await import('../shared/intake/duplicates.ts');
 const { DynamoIdeaStore } = await import('../shared/store/ideas.ts');
 const { DynamoSimilarityIndex } = await import('../shared/store/similarity-index.ts');
-const { ideaKey, similarityBandKey } = await import('../shared/store/keys.ts');
+const { ideaEntity, similarityBandEntity } = await import('../shared/store/entities.ts');
 
 const sizes = (process.argv[2] ?? '1000,100000').split(',').map(Number);
 const lookups = Number(process.argv[3] ?? 200);
@@ -103,8 +103,8 @@ try {
     for (let n = 0; n < size; n++) {
       const idea = syntheticIdea(n);
       const fingerprint = ideaFingerprint({ ...idea, language: 'da' });
-      pending.push({ ...ideaKey(idea.id), type: 'idea', id: idea.id, title: idea.title, status: 'in_triage', shingles: fingerprint.shingles });
-      for (const band of fingerprint.bands) pending.push({ ...similarityBandKey(band, idea.id), type: 'similarity-band', ideaId: idea.id });
+      pending.push({ ...ideaEntity.key(idea.id), type: ideaEntity.type, id: idea.id, title: idea.title, status: 'in_triage', shingles: fingerprint.shingles });
+      for (const band of fingerprint.bands) pending.push(similarityBandEntity.toItem({ band, ideaId: idea.id }));
       while (pending.length >= 25) {
         const batch = pending.slice(0, 25);
         pending = pending.slice(25);

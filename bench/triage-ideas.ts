@@ -10,7 +10,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import type { Idea } from '../shared/domain/idea.ts';
 import { contributionChange, ideaContribution } from '../shared/domain/pipeline.ts';
 import { derivedItems } from '../shared/store/derived-items.ts';
-import { ideaToItem } from '../shared/store/idea-item.ts';
+import { ideaEntity } from '../shared/store/entities.ts';
 import type { DynamoIdeaStore } from '../shared/store/ideas.ts';
 import type { Transition } from '../shared/store/ports.ts';
 import { counterUpdates } from '../shared/store/pipeline.ts';
@@ -58,7 +58,7 @@ export async function writeInTriage(client: DynamoDBDocumentClient, tableName: s
     const { idea, set } = admission(n);
     return { ...idea, ...set, status: 'in_triage', version: 2 };
   });
-  await seedItems(client, tableName, ideas.flatMap((idea) => [ideaToItem(idea), ...derivedItems(idea)]));
+  await seedItems(client, tableName, ideas.flatMap((idea) => [ideaEntity.toItem(idea), ...derivedItems(idea)]));
   const counters = counterUpdates(tableName, ideas.map((idea) => ({ id: idea.id, change: contributionChange(undefined, ideaContribution(idea)) })));
   for (const { Update } of counters) await client.send(new UpdateCommand(Update));
 }

@@ -8,12 +8,14 @@ import { parseOrThrow } from '../shared/http/validation.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { cursorSeal } from '../shared/store/cursor.ts';
-import { ideaStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { conversationStoreFromEnv, ideaStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { consoleIdeaDocument } from '../shared/views/console.ts';
+import { readIdeaRecord } from '../shared/views/idea-record.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
 const clock = systemClock;
 const store = ideaStoreFromEnv();
+const conversation = conversationStoreFromEnv();
 const pilots = pilotStoreFromEnv();
 const days = serviceLevelDays();
 const cursors = cursorSeal(keysFromEnv());
@@ -28,7 +30,7 @@ const cursors = cursorSeal(keysFromEnv());
 export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const record = await store.getIdeaWithHistory(id);
+  const record = await readIdeaRecord({ ideas: store, conversation }, id);
   if (record === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
   const [candidates, resembling] = await Promise.all([
     store.getIdeas((record.idea.duplicateCandidates ?? []).map((candidate) => candidate.ideaId)),

@@ -9,10 +9,12 @@ import { followUpTokenMatches } from '../shared/intake/submit.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { cursorSeal } from '../shared/store/cursor.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { conversationStoreFromEnv, ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { readIdeaRecord } from '../shared/views/idea-record.ts';
 import { ideaDocument } from '../shared/views/ideas.ts';
 
 const store = ideaStoreFromEnv();
+const conversation = conversationStoreFromEnv();
 const cursors = cursorSeal(keysFromEnv());
 
 /**
@@ -24,7 +26,7 @@ const cursors = cursorSeal(keysFromEnv());
  */
 export const handler = httpRoute(async ({ event, caller, language }) => {
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
-  const found = await store.getIdeaWithHistory(id);
+  const found = await readIdeaRecord({ ideas: store, conversation }, id);
   const view = found === undefined ? 'none' : ideaViewFor(found.idea, caller, followUpTokenMatches(found.idea, event.headers['x-follow-up-token']));
   if (found === undefined || view === 'none') {
     throw new NotFoundError({ da: 'Der er ingen idé med det id, som du har adgang til.', en: 'There is no idea with that id that you have access to.' });

@@ -2,12 +2,13 @@ import { pipelineSummary } from '../shared/domain/pipeline.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
-import { ideaStoreFromEnv, pilotStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, pilotStoreFromEnv, pipelineStoreFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { summaryDocument } from '../shared/views/pilots.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
 const clock = systemClock;
 const pilots = pilotStoreFromEnv();
+const pipeline = pipelineStoreFromEnv();
 const ideas = ideaStoreFromEnv();
 const strategies = strategyStoreFromEnv('read');
 
@@ -20,7 +21,7 @@ const strategies = strategyStoreFromEnv('read');
  */
 export const handler = httpRoute(async ({ caller, language }) => {
   requireRole(caller, 'director', 'triage', 'admin');
-  const [totals, oldest, settings, strategy] = await Promise.all([pilots.pipelineTotals(), ideas.listByStatus('in_triage', 1), pilots.gateSettings(), strategies.current()]);
+  const [totals, oldest, settings, strategy] = await Promise.all([pipeline.totals(), ideas.listByStatus('in_triage', 1), pilots.gateSettings(), strategies.current()]);
   const now = clock.now();
   const summary = pipelineSummary(totals, { stageLimitDays: settings.stageLimitDays, oldestWaitingSince: oldest.items[0]?.statusChangedAt, now });
   return json(200, summaryDocument(summary, strategy, language, now));

@@ -8,11 +8,18 @@ import { flushMetrics } from '../shared/metrics.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { IntakeMessage } from '../shared/schemas/idea.ts';
 import { learningsReadOnce } from '../shared/store/pilots.ts';
-import { ideaStoreFromEnv, pilotStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, notificationStoreFromEnv, pilotStoreFromEnv, similarityIndexFromEnv, strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), strategies: strategyStoreFromEnv('readWrite'), index: similarityIndexFromEnv(), notify: notifyQueueFromEnv(), clock: systemClock };
+const deps = {
+  store: ideaStoreFromEnv(),
+  strategies: strategyStoreFromEnv('readWrite'),
+  index: similarityIndexFromEnv(),
+  notifications: notificationStoreFromEnv(),
+  notify: notifyQueueFromEnv(),
+  clock: systemClock,
+};
 const pilots = pilotStoreFromEnv();
 const processor = new BatchProcessor(EventType.SQS);
 

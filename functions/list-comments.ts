@@ -9,10 +9,11 @@ import { CommentsQuery, IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
 import { cursorSeal } from '../shared/store/cursor.ts';
 import { COMMENTS_PER_READ } from '../shared/store/ports.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { conversationStoreFromEnv, ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { commentsView } from '../shared/views/ideas.ts';
 
 const store = ideaStoreFromEnv();
+const conversation = conversationStoreFromEnv();
 const cursors = cursorSeal(keysFromEnv());
 
 /**
@@ -33,7 +34,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   if (idea === undefined || view === 'none') {
     throw new NotFoundError({ da: 'Der er ingen idé med det id, som du har adgang til.', en: 'There is no idea with that id that you have access to.' });
   }
-  const page = await store.listComments(id, COMMENTS_PER_READ, cursor);
+  const page = await conversation.listComments(id, COMMENTS_PER_READ, cursor);
   const nextCursor = await cursors.seal(page.nextCursor);
   const messageLanguage = explicitLanguage(event.headers['accept-language']) ?? idea.language;
   return json(200, {

@@ -7,11 +7,11 @@ import { parseOrThrow } from '../shared/http/validation.ts';
 import { notifyQueueFromEnv, queueStoredNotification } from '../shared/queue/notify-queue.ts';
 import { AnswerInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { ideaStoreFromEnv, notificationStoreFromEnv } from '../shared/store/stores.ts';
 import { ideaSummary } from '../shared/views/ideas.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), clock: systemClock };
+const deps = { store: ideaStoreFromEnv(), notifications: notificationStoreFromEnv(), clock: systemClock };
 const queue = notifyQueueFromEnv();
 
 /**

@@ -6,11 +6,11 @@ import { parseOrThrow } from '../shared/http/validation.ts';
 import { notifyQueueFromEnv, queueStoredNotification } from '../shared/queue/notify-queue.ts';
 import { CommentInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import { conversationStoreFromEnv, ideaStoreFromEnv, notificationStoreFromEnv } from '../shared/store/stores.ts';
 import { addComment } from '../shared/triage/comment.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), clock: systemClock };
+const deps = { store: ideaStoreFromEnv(), conversation: conversationStoreFromEnv(), notifications: notificationStoreFromEnv(), clock: systemClock };
 const queue = notifyQueueFromEnv();
 
 /**

@@ -8,11 +8,25 @@ import { notifyQueueFromEnv, queueStoredNotification } from '../shared/queue/not
 import { DecisionInput } from '../shared/schemas/console.ts';
 import { IdeaIdPath } from '../shared/schemas/idea.ts';
 import { keysFromEnv } from '../shared/secret.ts';
-import { ideaStoreFromEnv } from '../shared/store/stores.ts';
+import {
+  backgroundWorkStoreFromEnv,
+  conversationStoreFromEnv,
+  ideaStoreFromEnv,
+  notificationStoreFromEnv,
+  pilotStoreFromEnv,
+} from '../shared/store/stores.ts';
 import { decide } from '../shared/triage/decide.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const deps = { store: ideaStoreFromEnv(), keys: keysFromEnv(), clock: systemClock };
+const deps = {
+  store: ideaStoreFromEnv(),
+  pilots: pilotStoreFromEnv(),
+  notifications: notificationStoreFromEnv(),
+  work: backgroundWorkStoreFromEnv(),
+  conversation: conversationStoreFromEnv(),
+  keys: keysFromEnv(),
+  clock: systemClock,
+};
 const queue = notifyQueueFromEnv();
 
 /**

@@ -10,14 +10,22 @@ import { PendingWorkIncompleteError, sweepPendingWork, type PendingWorkReport } 
 import { intakeQueueFromEnv } from '../shared/queue/intake-queue.ts';
 import { notifyQueueFromEnv } from '../shared/queue/notify-queue.ts';
 import { keysFromEnv } from '../shared/secret.ts';
-import { ideaStoreFromEnv, notificationStoreFromEnv, pilotStoreFromEnv } from '../shared/store/stores.ts';
+import { backgroundWorkStoreFromEnv, conversationStoreFromEnv, ideaStoreFromEnv, notificationStoreFromEnv, pipelineStoreFromEnv } from '../shared/store/stores.ts';
 import { traceHandler } from '../shared/tracer.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
 const store = ideaStoreFromEnv();
 const stuckDeps = { store, queue: intakeQueueFromEnv(), clock: systemClock };
-const pendingDeps = { store, notifications: notificationStoreFromEnv(), queue: notifyQueueFromEnv(), keys: keysFromEnv(), clock: systemClock };
-const pilots = pilotStoreFromEnv();
+const pendingDeps = {
+  store,
+  conversation: conversationStoreFromEnv(),
+  work: backgroundWorkStoreFromEnv(),
+  notifications: notificationStoreFromEnv(),
+  queue: notifyQueueFromEnv(),
+  keys: keysFromEnv(),
+  clock: systemClock,
+};
+const pipeline = pipelineStoreFromEnv();
 const settings = {
   minAgeSeconds: intEnv(ENV.sweeperMinAgeSeconds, 120),
   maxRequeues: intEnv(ENV.sweeperMaxRequeues, 5),
@@ -26,7 +34,7 @@ const settings = {
 
 /** The triage backlog for the dashboard: ideas in `in_triage`, from the pipeline counters (one Query of their shards). */
 async function publishTriageBacklog(): Promise<void> {
-  record.ideasInTriage(ideasInStatus(await pilots.pipelineTotals(), 'in_triage'));
+  record.ideasInTriage(ideasInStatus(await pipeline.totals(), 'in_triage'));
 }
 
 /**

@@ -4,7 +4,7 @@
  * from it, so what runs on a laptop is what is deployed. A new route or consumer is added here.
  */
 import { ENV } from '../shared/config.ts';
-import { USAGE_PREFIX } from '../shared/store/keys.ts';
+import { USAGE_PREFIX } from '../shared/store/entities.ts';
 import { TABLE } from '../shared/store/table.ts';
 
 /** The table's global secondary indexes, by the name the code knows them by (TABLE.indexes). */

@@ -5,7 +5,7 @@
  * AWS, SES delivers the e-mail and Spire keeps no copy.
  *
  * Its items share the table with Spire's own, in a partition no production key starts with
- * (shared/store/keys.ts lists the table's layout):
+ * (shared/store/entities.ts lists the table's layout):
  *
  * | item               | PK           | SK              |
  * |--------------------|--------------|-----------------|

@@ -49,6 +49,9 @@ export function inboxThemes(idea: Pick<Idea, 'themeAlignment'>): string[] {
     .map((score) => score.themeId);
 }
 
+/** The most lists `inboxListsOf` puts one idea in: 4 without a theme, 4 per theme, and its assignee's. */
+export const MOST_INBOX_LISTS = 4 * (1 + INBOX_THEMES_PER_IDEA) + 1;
+
 /**
  * Every inbox list the idea is in: each combination of its kind, its department and one of its
  * themes, each present or not (4 lists without a theme, 4 more per theme), and while it is

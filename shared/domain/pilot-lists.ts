@@ -7,7 +7,7 @@
  * is one Query. Pure.
  */
 import type { StaffMember } from './idea.ts';
-import { departmentKey } from './inbox.ts';
+import { departmentKey, INBOX_THEMES_PER_IDEA } from './inbox.ts';
 import { isActive, type Pilot, type PilotStage, type RiskLevel } from './pilot.ts';
 
 /** The orders of the stage lists. */
@@ -44,6 +44,13 @@ export function pilotListsOf(pilot: Pilot): PilotList[] {
   if (pilot.hold !== undefined && isActive(pilot.stage)) lists.push({ held: true });
   return lists;
 }
+
+/**
+ * The most entries `pilotListsOf` and `pilotSortsOf` give one pilot: all pilots and its stage, each
+ * alone, per theme (a pilot has its idea's inbox themes), by department and by owner, in three
+ * orders; and the list of pilots on hold, in one.
+ */
+export const MOST_PILOT_LIST_ENTRIES = 2 * (1 + INBOX_THEMES_PER_IDEA + 1 + 1) * STAGE_LIST_SORTS.length + 1;
 
 /** The orders a list is kept in: the list of pilots on hold in one, every other in three. */
 export function pilotSortsOf(list: PilotList): readonly PilotSort[] {

@@ -3,14 +3,16 @@ import { ideaAfter, type Idea } from '../domain/idea.ts';
 import { RefusedError } from '../domain/refusals.ts';
 import type { Caller } from '../domain/roles.ts';
 import { statusNotification } from '../notify/compose.ts';
-import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
+import { VersionConflictError, type IdeaStore, type NotificationStore } from '../store/ports.ts';
 import { ownIdea, submitterActor } from './own-idea.ts';
 
 /** How often an answer or withdrawal is tried again when triage changed the idea at the same moment. */
 const ATTEMPTS = 3;
 
 export interface SubmitterDependencies {
-  store: IdeaStore;
+  store: Pick<IdeaStore, 'getIdea' | 'transition'>;
+  /** Makes the e-mail to the submitter, written with the change. */
+  notifications: Pick<NotificationStore, 'creation'>;
   clock: Clock;
 }
 
@@ -50,16 +52,18 @@ export async function changeOwnIdea(
     const { to, answer, reason } = change(idea);
     const notification = statusNotification(ideaAfter(idea, { to, at, set: { decision: undefined } }), at);
     try {
-      const updated = await store.transition({
-        idea,
-        to,
-        actor: submitterActor(idea),
-        at,
-        set: { decision: undefined },
-        ...(answer === undefined ? {} : { answer }),
-        ...(reason === undefined ? {} : { reason }),
-        ...(notification === undefined ? {} : { notification }),
-      });
+      const updated = await store.transition(
+        {
+          idea,
+          to,
+          actor: submitterActor(idea),
+          at,
+          set: { decision: undefined },
+          ...(answer === undefined ? {} : { answer }),
+          ...(reason === undefined ? {} : { reason }),
+        },
+        ...(notification === undefined ? [] : [deps.notifications.creation(notification)]),
+      );
       return { idea: updated, ...(notification === undefined ? {} : { notificationId: notification.id }) };
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;

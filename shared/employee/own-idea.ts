@@ -8,7 +8,7 @@ import type { IdeaStore } from '../store/ports.ts';
  * The idea, when the caller is its submitter: by identity, or by the follow-up token for an
  * anonymous idea. Anybody else is told it does not exist (404), so ids cannot be probed.
  */
-export async function ownIdea(store: IdeaStore, ideaId: string, caller: Caller, followUpToken: string | undefined): Promise<Idea> {
+export async function ownIdea(store: Pick<IdeaStore, 'getIdea'>, ideaId: string, caller: Caller, followUpToken: string | undefined): Promise<Idea> {
   const idea = await store.getIdea(ideaId);
   const own = idea !== undefined && (idea.submitter?.sub === caller.sub || (idea.anonymous && followUpTokenMatches(idea, followUpToken)));
   if (!own) throw new RefusedError({ kind: 'own-idea-not-found' });

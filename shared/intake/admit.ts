@@ -3,7 +3,7 @@ import { frictionHoursPerYear } from '../domain/friction.ts';
 import { ideaAfter, type Idea, type ThemeAlignment } from '../domain/idea.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import { alignThemes } from '../domain/themes/align.ts';
-import { VersionConflictError, type IdeaStore, type PilotStore, type SimilarityIndex, type StrategyStore } from '../store/ports.ts';
+import { VersionConflictError, type IdeaStore, type NotificationStore, type PilotStore, type SimilarityIndex, type StrategyStore } from '../store/ports.ts';
 import { ideaFingerprint } from '../domain/duplicates/idea-fingerprint.ts';
 import { findSimilarIdeas } from './duplicates.ts';
 import { logger } from '../logger.ts';
@@ -20,9 +20,11 @@ export class UnknownIdeaError extends Error {
 export type AdmitOutcome = 'admitted' | 'already-admitted';
 
 export interface AdmitDependencies {
-  store: IdeaStore;
-  strategies: StrategyStore;
+  store: Pick<IdeaStore, 'getIdea' | 'getIdeas' | 'transition'>;
+  strategies: Pick<StrategyStore, 'current'>;
   index: SimilarityIndex;
+  /** Stores the submitter's "the team has your idea" e-mail with the change. */
+  notifications: Pick<NotificationStore, 'creation'>;
   /** Carries the submitter's "the team has your idea" e-mail. */
   notify: NotifyQueue;
   /** Where the learnings of stopped pilots are read from. */
@@ -66,7 +68,7 @@ export async function admitToTriage(deps: AdmitDependencies, ideaId: string): Pr
   };
   const notification = statusNotification(ideaAfter(idea, { to: 'in_triage', at, set }), at);
   try {
-    await deps.store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at, set, ...(notification === undefined ? {} : { notification }) });
+    await deps.store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at, set }, ...(notification === undefined ? [] : [deps.notifications.creation(notification)]));
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
     // Another delivery of the same message won the race; confirm it really moved on.

@@ -5,8 +5,8 @@ import type { Idea } from '../domain/idea.ts';
 import type { IdeaStore, SimilarityIndex } from '../store/ports.ts';
 
 export interface DuplicateDependencies {
-  store: IdeaStore;
-  index: SimilarityIndex;
+  store: Pick<IdeaStore, 'getIdeas'>;
+  index: Pick<SimilarityIndex, 'lookup'>;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { UsageLimiter } from '../usage-limits.ts';
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 
 export interface SubmitDependencies {
-  store: IdeaStore;
+  store: Pick<IdeaStore, 'submit' | 'getIdempotencyRecord'>;
   queue: IntakeQueue;
   /** The deployment keys, read only for a submit with an Idempotency-Key. */
   keys: KeySource;

@@ -43,7 +43,7 @@ export interface SweepReport {
  * the count that leads to the give-up from ever growing.
  */
 export async function sweepStuckIdeas(
-  deps: { store: IdeaStore; queue: IntakeQueue; clock: Clock },
+  deps: { store: Pick<IdeaStore, 'listInStatusSince' | 'recordRequeue' | 'transition'>; queue: IntakeQueue; clock: Clock },
   settings: SweepSettings,
 ): Promise<SweepReport> {
   const { store, queue } = deps;

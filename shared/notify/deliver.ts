@@ -16,7 +16,7 @@ export type DeliveryOutcome = 'sent' | 'already-sent' | 'unknown' | 'undeliverab
  * sent, with the reason, and logged.
  */
 export async function deliverNotification(
-  deps: { notifications: NotificationStore; mailer: Mailer; suppressions: Pick<MailSuppressionStore, 'find'>; clock: Clock },
+  deps: { notifications: Pick<NotificationStore, 'get' | 'markNotSent' | 'markSent'>; mailer: Mailer; suppressions: Pick<MailSuppressionStore, 'find'>; clock: Clock },
   notificationId: string,
 ): Promise<DeliveryOutcome> {
   const notification = await deps.notifications.get(notificationId);

@@ -2,8 +2,8 @@ import type { Clock } from '../domain/clock.ts';
 import { logger } from '../logger.ts';
 import type { NotifyQueue } from '../queue/notify-queue.ts';
 import type { KeySource } from '../secret.ts';
-import type { IdeaStore, NotificationStore } from '../store/ports.ts';
-import { carrySupportersOver } from '../triage/merge.ts';
+import type { BackgroundWorkStore, NotificationStore } from '../store/ports.ts';
+import { carrySupportersOver, type MergeDependencies } from '../triage/merge.ts';
 
 export interface PendingWorkReport {
   notificationsRequeued: number;
@@ -24,7 +24,13 @@ export interface PendingWorkReport {
  */
 export async function sweepPendingWork(
   /** `keys`: a merge carries the merged idea's submitter over as a supporter hash. */
-  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue; keys: KeySource; clock: Clock },
+  deps: Omit<MergeDependencies, 'work'> & {
+    work: Pick<BackgroundWorkStore, 'listPendingMerges' | 'completeMerge'>;
+    notifications: Pick<NotificationStore, 'listPending' | 'abandon' | 'recordRequeue'>;
+    queue: NotifyQueue;
+    keys: KeySource;
+    clock: Clock;
+  },
   settings: { minAgeSeconds: number; maxRequeues: number; batchLimit: number },
 ): Promise<PendingWorkReport> {
   const before = new Date(deps.clock.now().getTime() - settings.minAgeSeconds * 1000).toISOString();
@@ -59,7 +65,7 @@ export async function sweepPendingWork(
   // Queued but not counted: the count is one short, so the give-up comes one run later.
   for (const id of toQueue) if (!failedIds.has(id)) await attempt(() => deps.notifications.recordRequeue(id));
   let mergesFinished = 0;
-  const merges = await deps.store.listPendingMerges(before, settings.batchLimit);
+  const merges = await deps.work.listPendingMerges(before, settings.batchLimit);
   for (const merge of merges) if (await attempt(() => carrySupportersOver(deps, merge))) mergesFinished++;
   const report = { notificationsRequeued: toQueue.length - failedIds.size, notificationsAbandoned: abandoned, mergesFinished };
   if (pending.length > 0 || merges.length > 0) logger.info('Pending work swept', { ...report, notificationsFailed: failedIds.size });

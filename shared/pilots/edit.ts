@@ -13,7 +13,7 @@ import { VersionConflictError, type PilotStore } from '../store/ports.ts';
  * realised hours) in the same transaction.
  */
 export async function editPilot(
-  deps: { pilots: PilotStore; clock: Clock },
+  deps: { pilots: Pick<PilotStore, 'getPilot' | 'save'>; clock: Clock },
   request: { pilotId: string; ifMatch: VersionMatch; patch: PilotPatch; caller: Caller },
 ): Promise<Pilot> {
   const pilot = await deps.pilots.getPilot(request.pilotId);

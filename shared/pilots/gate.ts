@@ -22,7 +22,7 @@ export function gateRole(caller: Caller): GateRole | undefined {
  * decisions at once, one wins and the other gets 412.
  */
 export async function decideAtGate(
-  deps: { pilots: PilotStore; clock: Clock },
+  deps: { pilots: Pick<PilotStore, 'getPilot' | 'gateSettings' | 'save'>; clock: Clock },
   request: { pilotId: string; ifMatch: VersionMatch; gate: GateRequest; caller: Caller },
 ): Promise<{ pilot: Pilot; record: GateRecord }> {
   const role = gateRole(request.caller);

@@ -72,7 +72,7 @@ export interface ErasureReport {
  * a rewrite that lost to a concurrent change. Throws when {@link MAX_PASSES} reads do not get there.
  */
 export async function erasePerson(
-  deps: { data: PersonalDataStore; ideas: IdeaStore; keys: KeySource; clock: Clock },
+  deps: { data: PersonalDataStore; ideas: Pick<IdeaStore, 'getIdea' | 'transition'>; keys: KeySource; clock: Clock },
   message: ErasureMessage,
 ): Promise<ErasureReport> {
   let traces: PersonTraces = { sub: message.sub, names: message.names, emails: message.emails, hashes: personHashes(await deps.keys(), message.sub) };
@@ -109,7 +109,7 @@ export async function erasePerson(
  * when the idea is gone, names nobody, or changed meanwhile (the next read meets it again).
  */
 export async function eraseFromIdea(
-  ideas: IdeaStore,
+  ideas: Pick<IdeaStore, 'getIdea' | 'transition'>,
   id: string,
   traces: PersonTraces,
   pseudonym: string,

@@ -9,10 +9,8 @@ import type { Caller } from '../domain/roles.ts';
 import { submitterNotificationIds } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
 import type { IdeaStore, PersonalDataStore } from '../store/ports.ts';
-// eslint-disable-next-line no-restricted-imports -- the kinds of item in an idea's partition, by their sort-key prefixes
-import { COMMENT_PREFIX, EVENT_PREFIX } from '../store/keys.ts';
-// eslint-disable-next-line no-restricted-imports -- a notification read back from its raw item
-import { storedNotificationOf } from '../store/notifications.ts';
+// eslint-disable-next-line no-restricted-imports -- the kinds of item in an idea's partition, and a notification read back from its raw item
+import { commentEntity, ideaEventEntity, notificationEntity } from '../store/entities.ts';
 import { supporterHash } from '../triage/merge.ts';
 import { ideaDocument } from '../views/ideas.ts';
 
@@ -24,7 +22,7 @@ const IDEAS_PAGE = 100;
  * ideas they support; and the e-mails sent (or not sent) to them about their ideas. Anonymous
  * ideas are not in it: nothing links them to anybody, which is what anonymity means here.
  */
-export async function exportPersonalData(deps: { ideas: IdeaStore; data: PersonalDataStore; keys: KeySource; clock: Clock }, caller: Caller, language: Language) {
+export async function exportPersonalData(deps: { ideas: Pick<IdeaStore, 'listBySubmitter' | 'getIdeas'>; data: PersonalDataStore; keys: KeySource; clock: Clock }, caller: Caller, language: Language) {
   const at = deps.clock.now().toISOString();
   const own: Idea[] = [];
   let cursor;
@@ -39,8 +37,8 @@ export async function exportPersonalData(deps: { ideas: IdeaStore; data: Persona
   const notificationIds: string[] = [];
   for (const idea of own) {
     const items = await deps.data.ideaPartition(idea.id);
-    const history = items.filter((item) => String(item['SK']).startsWith(EVENT_PREFIX)) as unknown as IdeaEvent[];
-    const comments = items.filter((item) => String(item['SK']).startsWith(COMMENT_PREFIX)) as unknown as Comment[];
+    const history = items.filter(ideaEventEntity.isOne) as unknown as IdeaEvent[];
+    const comments = items.filter(commentEntity.isOne) as unknown as Comment[];
     ideas.push({ ...ideaDocument(idea, history, 'submitter', language, { comments }), submitter: idea.submitter });
     for (const event of history) if (event.answer !== undefined) answers.push({ ideaId: idea.id, at: event.at, text: event.answer });
     notificationIds.push(...submitterNotificationIds(idea, comments));
@@ -56,6 +54,6 @@ export async function exportPersonalData(deps: { ideas: IdeaStore; data: Persona
     ideas,
     answers,
     support: supported.map((item) => ({ ideaId: String(item['ideaId']), title: supportedIdeas.get(String(item['ideaId']))?.title, supportedAt: String(item['at']) })),
-    notifications: notifications.map(storedNotificationOf).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    notifications: notifications.map((item) => notificationEntity.fromItem(item)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   };
 }

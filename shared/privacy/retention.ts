@@ -11,8 +11,8 @@ import type { Comment } from '../domain/notification.ts';
 import { submitterNotificationIds } from '../notify/compose.ts';
 import { logger } from '../logger.ts';
 import type { IdeaStore, PersonalDataStore } from '../store/ports.ts';
-// eslint-disable-next-line no-restricted-imports -- the kinds of item in an idea's partition, by their sort-key prefixes
-import { COMMENT_PREFIX, EVENT_PREFIX, SUPPORTER_PREFIX } from '../store/keys.ts';
+// eslint-disable-next-line no-restricted-imports -- the kinds of item in an idea's partition, by their sort keys
+import { commentEntity, ideaEventEntity, supporterEntity } from '../store/entities.ts';
 // eslint-disable-next-line no-restricted-imports -- which items name the person, and how each is erased, is a rule of the table's layout
 import { itemErasure } from '../store/personal-data.ts';
 import { eraseFromIdea } from './erase.ts';
@@ -36,7 +36,7 @@ export interface RetentionReport {
  * which never changes), so a run reads only what ended since the last.
  */
 export async function removeExpiredPersonalData(
-  deps: { data: PersonalDataStore; ideas: IdeaStore; clock: Clock },
+  deps: { data: PersonalDataStore; ideas: Pick<IdeaStore, 'getIdea' | 'transition'>; clock: Clock },
   settings: { retentionDays: number; batch?: number },
 ): Promise<RetentionReport> {
   const now = deps.clock.now();
@@ -58,7 +58,7 @@ export async function removeExpiredPersonalData(
 }
 
 /** Removes the personal data of one idea; the number of items besides the idea it changed. */
-async function removeFromIdea(deps: { data: PersonalDataStore; ideas: IdeaStore }, id: string, at: string): Promise<number> {
+async function removeFromIdea(deps: { data: PersonalDataStore; ideas: Pick<IdeaStore, 'getIdea' | 'transition'> }, id: string, at: string): Promise<number> {
   const idea = await deps.ideas.getIdea(id);
   if (idea === undefined) return 0;
   const pseudonym = newPseudonym();
@@ -66,11 +66,11 @@ async function removeFromIdea(deps: { data: PersonalDataStore; ideas: IdeaStore 
   if (idea.submitter !== undefined) {
     const traces: PersonTraces = { sub: idea.submitter.sub, names: idea.submitter.name === undefined ? [] : [idea.submitter.name], emails: idea.submitter.email === undefined ? [] : [idea.submitter.email], hashes: [] };
     const items = await deps.data.ideaPartition(id);
-    for (const item of items.filter((entry) => [EVENT_PREFIX, COMMENT_PREFIX].some((prefix) => String(entry['SK']).startsWith(prefix)))) {
+    for (const item of items.filter((entry) => ideaEventEntity.isOne(entry) || commentEntity.isOne(entry))) {
       const erasure = itemErasure(item, traces, pseudonym, new Set(), at);
       if (erasure !== undefined && erasure.kind !== 'idea' && (await deps.data.apply(erasure))) changed++;
     }
-    const comments = items.filter((entry) => String(entry['SK']).startsWith(COMMENT_PREFIX)) as unknown as Comment[];
+    const comments = items.filter(commentEntity.isOne) as unknown as Comment[];
     for (const item of await deps.data.notifications(submitterNotificationIds(idea, comments))) {
       const erasure = itemErasure(item, traces, pseudonym, new Set(), at);
       if (erasure !== undefined && erasure.kind !== 'idea' && (await deps.data.apply(erasure))) changed++;
@@ -78,8 +78,8 @@ async function removeFromIdea(deps: { data: PersonalDataStore; ideas: IdeaStore 
     await eraseFromIdea(deps.ideas, id, traces, pseudonym, 'personal_data_removed', at);
   }
   // Supporters are other people: each hash becomes a pseudonym of its own.
-  for (const item of (await deps.data.ideaPartition(id)).filter((entry) => String(entry['SK']).startsWith(SUPPORTER_PREFIX))) {
-    const hash = String(item['SK']).slice(SUPPORTER_PREFIX.length);
+  for (const item of (await deps.data.ideaPartition(id)).filter(supporterEntity.isOne)) {
+    const hash = supporterEntity.hashOf(item);
     if (isPseudonym(hash)) continue;
     const erasure = itemErasure(item, { sub: '', names: [], emails: [], hashes: [hash] }, newPseudonym(), new Set(), at);
     if (erasure !== undefined && erasure.kind !== 'idea' && (await deps.data.apply(erasure))) changed++;

@@ -1,87 +1,109 @@
 /**
- * Reading one partition of the table: a page of it with an opaque cursor bound to it (lists kept
- * as entries: the inbox, the pipeline lists), or all of it, page after page; and the whole table,
- * page after page, for the erasure. Every read of more than one page goes through `pages`, the
- * store's one paging loop.
+ * Reading one partition of the table or of an index, as an entity's query describes it
+ * (./entities.ts): a page of it with an opaque cursor bound to it, or all of it, page after page;
+ * and the whole table, page after page, for the erasure. Every read of more than one page goes
+ * through `pages`, the store's one paging loop.
  */
-import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { Page, StoreCursor } from './ports.ts';
-import { TABLE, type IndexDescription } from './table.ts';
+import { inRange, type Item, type PartitionQuery } from './entities.ts';
+import { InvalidCursorError, type Page, type StoreCursor } from './ports.ts';
+import { TABLE } from './table.ts';
 
-type Item = Record<string, unknown>;
-
-/** One page of a partition in sort-key order (or newest first); a cursor from another partition is refused. */
-export async function partitionPage<T>(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  partition: string,
-  page: { limit: number; cursor: StoreCursor | undefined; newestFirst?: boolean; consistent?: boolean },
-  read: (item: Item) => T,
-): Promise<Page<T>> {
-  const result = await client.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ...(page.newestFirst === true ? { ScanIndexForward: false } : {}),
-      ...(page.consistent === true ? { ConsistentRead: true } : {}),
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: TABLE.partitionKey, value: partition, keys: [TABLE.partitionKey, TABLE.sortKey] }),
-    }),
-  );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
-  return { items: (result.Items ?? []).map(read), ...(nextCursor === undefined ? {} : { nextCursor }) };
+/** The key attributes an item of the query is found by: the table's key, and the index's when it reads an index. */
+function keyAttributes(query: PartitionQuery): string[] {
+  return query.index === undefined ? [TABLE.partitionKey, TABLE.sortKey] : [TABLE.partitionKey, TABLE.sortKey, query.index.partitionKey, query.index.sortKey];
 }
 
-/** A condition on the sort key besides the partition: `condition` writes it about the name it is given (`SK`, or `#sk` on an index), with its values. */
-export interface SortKeyCondition {
-  condition: (sortKey: string) => string;
-  values: Record<string, string>;
+/** The Query of a partition, with its sort-key range, order and (optionally) projection; the same words for every query. */
+function queryInput(tableName: string, query: PartitionQuery, options: { consistent?: boolean; projection?: readonly string[] }): QueryCommandInput {
+  const names: Record<string, string> = { '#pk': query.index?.partitionKey ?? TABLE.partitionKey };
+  const values: Record<string, unknown> = { ':pk': query.partition };
+  let condition = '#pk = :pk';
+  const range = query.sortKey;
+  if (range !== undefined) {
+    names['#sk'] = query.index?.sortKey ?? TABLE.sortKey;
+    if ('beginsWith' in range) {
+      condition += ' AND begins_with(#sk, :sk)';
+      values[':sk'] = range.beginsWith;
+    } else if ('between' in range) {
+      condition += ' AND #sk BETWEEN :lo AND :hi';
+      values[':lo'] = range.between[0];
+      values[':hi'] = range.between[1];
+    } else if ('below' in range) {
+      condition += ' AND #sk < :sk';
+      values[':sk'] = range.below;
+    } else {
+      condition += ' AND #sk >= :sk';
+      values[':sk'] = range.from;
+    }
+  }
+  const projection = options.projection?.map((attribute, index) => {
+    names[`#p${index}`] = attribute;
+    return `#p${index}`;
+  });
+  return {
+    TableName: tableName,
+    ...(query.index === undefined ? {} : { IndexName: query.index.name }),
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...(projection === undefined ? {} : { ProjectionExpression: projection.join(', ') }),
+    // A global secondary index cannot be read consistently.
+    ...(options.consistent === true && query.index === undefined ? { ConsistentRead: true } : {}),
+    ...(query.newestFirst === true ? { ScanIndexForward: false } : {}),
+  };
 }
 
 /**
- * Every item of a partition, in sort-key order (or newest first), reading page after page: of the
- * table, or of a global secondary index (which cannot be read consistently). Optionally only the
- * items whose sort key meets `sortKey`, only the attributes of `projection`, or only the first
- * `limit` items: each page then asks for no more than are still missing, and the reading stops
- * once they are there.
+ * One page of a query's items, in its order. It reads one item past the page, so a cursor is
+ * handed out only when more items follow (or DynamoDB cut the page at 1 MB): the last page never
+ * leads to an empty one. A cursor is accepted only for the query it was issued for: the same
+ * partition, key attributes, and a sort key in the query's range.
  */
-export async function wholePartition(
+export async function queryPage<T>(
   client: DynamoDBDocumentClient,
   tableName: string,
-  partition: string,
-  options: {
-    consistent?: boolean;
-    pageSize?: number;
-    index?: IndexDescription;
-    newestFirst?: boolean;
-    sortKey?: SortKeyCondition;
-    projection?: string;
-    limit?: number;
-  } = {},
+  query: PartitionQuery,
+  page: { limit: number; cursor: StoreCursor | undefined; consistent?: boolean; projection?: readonly string[] },
+  read: (item: Item) => T,
+): Promise<Page<T>> {
+  const keys = keyAttributes(query);
+  const startKey = decodeCursor(page.cursor, { attribute: query.index?.partitionKey ?? TABLE.partitionKey, value: query.partition, keys });
+  if (startKey !== undefined && !inRange(startKey[query.index?.sortKey ?? TABLE.sortKey] ?? '', query.sortKey)) throw new InvalidCursorError();
+  const result = await client.send(
+    new QueryCommand({
+      ...queryInput(tableName, query, { ...(page.consistent === undefined ? {} : { consistent: page.consistent }), ...(page.projection === undefined ? {} : { projection: [...new Set([...page.projection, ...keys])] }) }),
+      Limit: page.limit + 1,
+      ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+    }),
+  );
+  const items = result.Items ?? [];
+  const shown = items.slice(0, page.limit);
+  const last = shown.at(-1);
+  // More than a page read: more to come, from the page's last item. A page cut short by DynamoDB's 1 MB: its own last key.
+  const nextKey = items.length > page.limit && last !== undefined ? Object.fromEntries(keys.map((key) => [key, last[key]])) : result.LastEvaluatedKey;
+  const nextCursor = encodeCursor(nextKey);
+  return { items: shown.map(read), ...(nextCursor === undefined ? {} : { nextCursor }) };
+}
+
+/**
+ * Every item of a query, in its order, reading page after page. Optionally read consistently
+ * (the table only), only the attributes of `projection`, or only the first `limit` items: each
+ * page then asks for no more than are still missing, and the reading stops once they are there.
+ */
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  query: PartitionQuery,
+  options: { consistent?: boolean; pageSize?: number; projection?: readonly string[]; limit?: number } = {},
 ): Promise<Item[]> {
-  const { index, sortKey, limit } = options;
-  const partitionCondition = index === undefined ? `${TABLE.partitionKey} = :pk` : '#pk = :pk';
-  const keyCondition = sortKey === undefined ? partitionCondition : `${partitionCondition} AND ${sortKey.condition(index === undefined ? TABLE.sortKey : '#sk')}`;
+  const { limit } = options;
+  const input = queryInput(tableName, query, options);
   const items: Item[] = [];
   const reads = pages((startKey) => {
     const pageSize = limit === undefined ? options.pageSize : Math.min(options.pageSize ?? Infinity, limit - items.length);
-    return client.send(
-      new QueryCommand({
-        TableName: tableName,
-        ...(index === undefined
-          ? {}
-          : { IndexName: index.name, ExpressionAttributeNames: { '#pk': index.partitionKey, ...(sortKey === undefined ? {} : { '#sk': index.sortKey }) } }),
-        KeyConditionExpression: keyCondition,
-        ExpressionAttributeValues: { ':pk': partition, ...sortKey?.values },
-        ...(options.projection === undefined ? {} : { ProjectionExpression: options.projection }),
-        ...(options.consistent === true && index === undefined ? { ConsistentRead: true } : {}),
-        ...(pageSize === undefined ? {} : { Limit: pageSize }),
-        ...(options.newestFirst === true ? { ScanIndexForward: false } : {}),
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    return client.send(new QueryCommand({ ...input, ...(pageSize === undefined ? {} : { Limit: pageSize }), ExclusiveStartKey: startKey }));
   });
   for await (const page of reads) {
     items.push(...page);

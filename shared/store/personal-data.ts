@@ -8,15 +8,15 @@
  * (infra/system.ts). Everything else here is a GetItem or a Query.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { pseudonymised, REDACTED, type PersonTraces } from '../domain/erasure.ts';
 import type { IdeaStatus } from '../domain/idea.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { batchGetAll } from './batch.ts';
-import { erasureKey, ideaPartition, notificationKey, retentionMarkKey, statusPartition, supportsPartition } from './keys.ts';
-import { wholePartition, wholeTable } from './partition.ts';
+import { erasureEntity, ideaEntity, notificationEntity, retentionMarkEntity, supporterEntity } from './entities.ts';
+import { queryAll, wholeTable } from './partition.ts';
 import type { ErasureRecord, Item, ItemErasure, PersonalDataStore } from './ports.ts';
-import { TABLE } from './table.ts';
+import { TABLE, TableAdapter } from './table.ts';
 import { writeTransaction } from './transactions.ts';
 
 const KEY_ATTRIBUTES = [TABLE.partitionKey, TABLE.sortKey] as const;
@@ -48,18 +48,8 @@ export function itemErasure(item: Item, traces: PersonTraces, pseudonym: string,
   return { kind: 'replace', before: item, after };
 }
 
-const ERASURE_FIELDS = ['id', 'requesterHash', 'requestedAt', 'status', 'completedAt', 'passes', 'rewritten', 'deleted', 'ideas'] as const satisfies readonly (keyof ErasureRecord)[];
-
 /** The DynamoDB adapter of PersonalDataStore (./ports.ts). */
-export class DynamoPersonalDataStore implements PersonalDataStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+export class DynamoPersonalDataStore extends TableAdapter implements PersonalDataStore {
   scan(): AsyncIterable<Item[]> {
     return wholeTable(this.client, this.tableName);
   }
@@ -88,60 +78,48 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
   }
 
   async ideaPartition(ideaId: string): Promise<Item[]> {
-    return wholePartition(this.client, this.tableName, ideaPartition(ideaId), { consistent: true });
+    return queryAll(this.client, this.tableName, ideaEntity.wholePartition(ideaId), { consistent: true });
   }
 
   async supportedBy(supporterHash: string): Promise<Item[]> {
-    return wholePartition(this.client, this.tableName, supportsPartition(supporterHash), { index: TABLE.indexes.bySubmitter, newestFirst: true });
+    return queryAll(this.client, this.tableName, supporterEntity.bySupporter(supporterHash));
   }
 
   async notifications(ids: readonly string[]): Promise<Item[]> {
-    return batchGetAll(this.client, this.tableName, ids.map((id) => notificationKey(id)), { consistent: true });
+    return batchGetAll(this.client, this.tableName, ids.map((id) => notificationEntity.key(id)), { consistent: true });
   }
 
   async listEndedBetween(status: IdeaStatus, after: string, before: string, limit: number): Promise<{ id: string; sortValue: string }[]> {
-    const index = TABLE.indexes.byStatus;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index.name,
-        // A key condition names no empty value: the first run reads from the start.
-        KeyConditionExpression: after === '' ? '#pk = :pk AND #sk < :before' : '#pk = :pk AND #sk BETWEEN :after AND :before',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, '#id': 'id' },
-        ExpressionAttributeValues: { ':pk': statusPartition(status), ':before': before, ...(after === '' ? {} : { ':after': after }) },
-        ProjectionExpression: '#id, #sk',
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).filter((item) => item[index.sortKey] !== after).map((item) => ({ id: String(item['id']), sortValue: String(item[index.sortKey]) }));
+    const { sortKey } = TABLE.indexes.byStatus;
+    // A key condition names no empty value: the first run reads from the start.
+    const query = ideaEntity.inStatus(status, after === '' ? { below: before } : { between: [after, before] });
+    const items = await queryAll(this.client, this.tableName, query, { projection: ['id', sortKey], limit });
+    return items.filter((item) => item[sortKey] !== after).map((item) => ({ id: String(item['id']), sortValue: String(item[sortKey]) }));
   }
 
   async getRetentionMark(status: IdeaStatus): Promise<string | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: retentionMarkKey(status), ConsistentRead: true }));
-    return result.Item === undefined ? undefined : String(result.Item['through']);
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: retentionMarkEntity.key(status), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : retentionMarkEntity.fromItem(result.Item);
   }
 
   async setRetentionMark(status: IdeaStatus, through: string): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...retentionMarkKey(status), type: 'retention-mark', status, through } }));
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: retentionMarkEntity.toItem({ status, through }) }));
   }
 
   async createErasure(record: ErasureRecord): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...erasureKey(record.id), type: 'erasure', ...record }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: erasureEntity.toItem(record), ConditionExpression: 'attribute_not_exists(PK)' }));
   }
 
   async getErasure(id: string): Promise<ErasureRecord | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: erasureKey(id), ConsistentRead: true }));
-    if (result.Item === undefined) return undefined;
-    const record: Item = {};
-    for (const field of ERASURE_FIELDS) if (result.Item[field] !== undefined) record[field] = result.Item[field];
-    return record as unknown as ErasureRecord;
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: erasureEntity.key(id), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : erasureEntity.fromItem(result.Item);
   }
 
   async completeErasure(id: string, report: Required<Pick<ErasureRecord, 'completedAt' | 'passes' | 'rewritten' | 'deleted' | 'ideas'>>): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: erasureKey(id),
+        Key: erasureEntity.key(id),
         UpdateExpression: 'SET #status = :done, completedAt = :completedAt, passes = :passes, rewritten = :rewritten, deleted = :deleted, ideas = :ideas',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#status': 'status' },

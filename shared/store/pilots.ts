@@ -6,46 +6,49 @@
  * DynamoDB adapter of PilotStore (./ports.ts).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
 import type { Learning } from '../domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
-import { contributionChange, pilotContribution, type Contribution } from '../domain/pipeline.ts';
+import { contributionChange, pilotContribution } from '../domain/pipeline.ts';
+import { commit, DynamoPart, item, versionConflictIn } from './compose.ts';
 import { pilotDerivedItemChanges } from './derived-items.ts';
-import { EVENT_PREFIX, GATE_PREFIX, LEARNINGS_PARTITION, META, gateRecordKey, gateSettingsKey, pilotEventKey, pilotKey, pilotListPartition, pilotPartition } from './keys.ts';
-import { partitionPage, wholePartition } from './partition.ts';
-import { counterUpdates, readPipelineTotals } from './pipeline.ts';
-import { VersionConflictError, type Page, type PilotChange, type PilotRecord, type PilotStore, type StoreCursor } from './ports.ts';
-import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } from './transactions.ts';
-
-type Item = Record<string, unknown>;
+import { gateRecordEntity, gateSettingsEntity, learningEntity, pilotEntity, pilotEventEntity, pilotListEntryEntity } from './entities.ts';
+import { queryAll, queryPage } from './partition.ts';
+import { VersionConflictError, type Page, type PilotChange, type PilotRecord, type PilotStore, type StoreCursor, type TransactionPart } from './ports.ts';
+import { TableAdapter } from './table.ts';
 
 const LEARNINGS_PAGE = 200;
 
-export class DynamoPilotStore implements PilotStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
+export class DynamoPilotStore extends TableAdapter implements PilotStore {
+  /** The items that create a pilot, for the transaction that accepts its idea (./ideas.ts): the pilot, its `created` event, its list entries, its share of the counters. */
+  creation(pilot: Pilot): TransactionPart {
+    const event: PilotEvent = { pilotId: pilot.id, version: pilot.version, at: pilot.createdAt, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage };
+    return new DynamoPart(
+      `pilot ${pilot.id}`,
+      [
+        item.create(this.tableName, pilotEntity.toItem(pilot)),
+        item.create(this.tableName, pilotEventEntity.toItem(event)),
+        ...pilotDerivedItemChanges(undefined, pilot).puts.map((entry) => item.put(this.tableName, entry)),
+      ],
+      [{ id: pilot.id, change: contributionChange(undefined, pilotContribution(pilot)) }],
+    );
   }
 
   async getPilot(id: string): Promise<Pilot | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: pilotKey(id), ConsistentRead: true }));
-    return result.Item === undefined ? undefined : itemToPilot(result.Item);
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: pilotEntity.key(id), ConsistentRead: true }));
+    return result.Item === undefined ? undefined : pilotEntity.fromItem(result.Item);
   }
 
   async getPilotRecord(id: string): Promise<PilotRecord | undefined> {
     let pilot: Pilot | undefined;
     const history: PilotEvent[] = [];
     const gates: GateRecord[] = [];
-    for (const item of await wholePartition(this.client, this.tableName, pilotPartition(id), { consistent: true })) {
-      const sk = String(item['SK']);
-      if (sk === META) pilot = itemToPilot(item);
-      else if (sk.startsWith(EVENT_PREFIX)) history.push(item['event'] as PilotEvent);
-      else if (sk.startsWith(GATE_PREFIX)) gates.push(item['gate'] as GateRecord);
+    for (const stored of await queryAll(this.client, this.tableName, pilotEntity.wholePartition(id), { consistent: true })) {
+      if (stored['type'] === pilotEntity.type) pilot = pilotEntity.fromItem(stored);
+      else if (stored['type'] === pilotEventEntity.type) history.push(pilotEventEntity.fromItem(stored));
+      else if (stored['type'] === gateRecordEntity.type) gates.push(gateRecordEntity.fromItem(stored));
     }
     return pilot === undefined ? undefined : { pilot, history, gates };
   }
@@ -53,28 +56,21 @@ export class DynamoPilotStore implements PilotStore {
   async save(change: PilotChange): Promise<void> {
     const { before, after } = change;
     const derived = pilotDerivedItemChanges(before, after);
-    const items: TransactItems = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: pilotToItem(after),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
-      },
-      { Put: { TableName: this.tableName, Item: pilotEventItem(change.event), ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...(change.gate === undefined
-        ? []
-        : [{ Put: { TableName: this.tableName, Item: { ...gateRecordKey(after.id, after.version), type: 'gate', pilotId: after.id, gate: change.gate } } }]),
-      ...derived.deletes.map((key) => ({ Delete: { TableName: this.tableName, Key: key } })),
-      ...derived.puts.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
-      ...counterUpdates(this.tableName, [{ id: after.id, change: contributionChange(pilotContribution(before), pilotContribution(after)) }]),
-    ];
+    const own = new DynamoPart(
+      `pilot ${after.id}`,
+      [
+        item.replace(this.tableName, pilotEntity.toItem(after), { version: before.version }),
+        item.create(this.tableName, pilotEventEntity.toItem(change.event), true),
+        ...(change.gate === undefined ? [] : [item.put(this.tableName, gateRecordEntity.toItem({ pilotId: after.id, version: after.version, gate: change.gate }))]),
+        ...derived.deletes.map((key) => item.delete(this.tableName, key)),
+        ...derived.puts.map((entry) => item.put(this.tableName, entry)),
+      ],
+      [{ id: after.id, change: contributionChange(pilotContribution(before), pilotContribution(after)) }],
+    );
     try {
-      await writeTransaction(this.client, items);
+      await commit(this.client, this.tableName, [own]);
     } catch (error) {
-      if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1) || conflicted(error)) {
+      if (versionConflictIn(error, [own])) {
         throw new VersionConflictError({ kind: 'pilot', id: before.id, expectedVersion: before.version }, `Pilot ${before.id} changed since version ${before.version}`, { cause: error });
       }
       throw error;
@@ -82,23 +78,17 @@ export class DynamoPilotStore implements PilotStore {
   }
 
   async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: StoreCursor): Promise<Page<PilotRow>> {
-    return partitionPage(this.client, this.tableName, pilotListPartition(list, sort), { limit, cursor }, (item) => item['row'] as PilotRow);
+    return queryPage(this.client, this.tableName, pilotListEntryEntity.list(list, sort), { limit, cursor }, pilotListEntryEntity.fromItem);
   }
 
   async listLearnings(): Promise<Learning[]> {
-    const items = await wholePartition(this.client, this.tableName, LEARNINGS_PARTITION, { pageSize: LEARNINGS_PAGE });
-    return items.map((item) => item['learning'] as Learning);
-  }
-
-  /** One Query of the counter shards: the same read for ten ideas or a million. */
-  async pipelineTotals(): Promise<Contribution> {
-    return readPipelineTotals(this.client, this.tableName);
+    return (await queryAll(this.client, this.tableName, learningEntity.all(), { pageSize: LEARNINGS_PAGE })).map(learningEntity.fromItem);
   }
 
   async gateSettings(): Promise<StoredGateSettings> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: gateSettingsKey(), ConsistentRead: true }));
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: gateSettingsEntity.key(), ConsistentRead: true }));
     if (result.Item === undefined) return { ...DEFAULT_GATES, version: 0, updatedAt: '', updatedBy: 'system' };
-    return result.Item['settings'] as StoredGateSettings;
+    return gateSettingsEntity.fromItem(result.Item);
   }
 
   async replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings> {
@@ -107,7 +97,7 @@ export class DynamoPilotStore implements PilotStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...gateSettingsKey(), type: 'gate-settings', version: next.version, settings: next },
+          Item: gateSettingsEntity.toItem(next),
           // Version 0 is the shipped default, which is not stored.
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :expected',
           ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
@@ -143,25 +133,4 @@ export function learningsReadOnce(pilots: Pick<PilotStore, 'listLearnings'>): Pi
       return kept;
     },
   };
-}
-
-/** The items that create a pilot, for the transaction that accepts its idea (./ideas.ts). */
-export function newPilotItems(tableName: string, pilot: Pilot, event: PilotEvent): TransactItems {
-  return [
-    { Put: { TableName: tableName, Item: pilotToItem(pilot), ConditionExpression: 'attribute_not_exists(PK)' } },
-    { Put: { TableName: tableName, Item: pilotEventItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
-    ...pilotDerivedItemChanges(undefined, pilot).puts.map((item) => ({ Put: { TableName: tableName, Item: item } })),
-  ];
-}
-
-function pilotToItem(pilot: Pilot): Item {
-  return { ...pilotKey(pilot.id), type: 'pilot', version: pilot.version, pilot };
-}
-
-function itemToPilot(item: Item): Pilot {
-  return item['pilot'] as Pilot;
-}
-
-function pilotEventItem(event: PilotEvent): Item {
-  return { ...pilotEventKey(event.pilotId, event.version), type: 'pilot-event', event };
 }

@@ -7,10 +7,11 @@
  * Counters are attributes named `c:<name>` (ADD), entries `e:<name>` (SET and REMOVE).
  */
 import { createHash } from 'node:crypto';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { combineChanges, isEmptyChange, type Contribution, type ContributionChange } from '../domain/pipeline.ts';
-import { PIPELINE_PARTITION, pipelineShardKey } from './keys.ts';
-import { wholePartition } from './partition.ts';
+import { pipelineShardEntity } from './entities.ts';
+import { queryAll } from './partition.ts';
+import type { PipelineStore } from './ports.ts';
+import { TableAdapter } from './table.ts';
 
 export const SHARD_COUNT = 16;
 
@@ -34,7 +35,7 @@ export function counterUpdates(tableName: string, changes: readonly { id: string
 
 function counterUpdate(tableName: string, shard: number, change: ContributionChange) {
   const names: Record<string, string> = { '#type': 'type' };
-  const values: Record<string, unknown> = { ':type': 'pipeline-shard' };
+  const values: Record<string, unknown> = { ':type': pipelineShardEntity.type };
   const sets = ['#type = :type'];
   const adds: string[] = [];
   const removes: string[] = [];
@@ -57,7 +58,7 @@ function counterUpdate(tableName: string, shard: number, change: ContributionCha
   for (const key of change.remove) removes.push(alias(ENTRY + key));
   return {
     TableName: tableName,
-    Key: pipelineShardKey(shard),
+    Key: pipelineShardEntity.key(shard),
     UpdateExpression: [`SET ${sets.join(', ')}`, adds.length > 0 ? `ADD ${adds.join(', ')}` : '', removes.length > 0 ? `REMOVE ${removes.join(', ')}` : '']
       .filter(Boolean)
       .join(' '),
@@ -66,17 +67,20 @@ function counterUpdate(tableName: string, shard: number, change: ContributionCha
   };
 }
 
-/** The counters and entries summed over every shard: one Query of SHARD_COUNT small items. */
-export async function readPipelineTotals(client: DynamoDBDocumentClient, tableName: string): Promise<Contribution> {
-  const totals: Contribution = { counters: {}, entries: {} };
-  for (const item of await wholePartition(client, tableName, PIPELINE_PARTITION, { consistent: true })) {
-    for (const [attribute, value] of Object.entries(item)) {
-      if (attribute.startsWith(COUNTER)) {
-        const key = attribute.slice(COUNTER.length);
-        totals.counters[key] = (totals.counters[key] ?? 0) + Number(value);
-      } else if (attribute.startsWith(ENTRY)) totals.entries[attribute.slice(ENTRY.length)] = String(value);
+/** The pipeline counters in the table: the DynamoDB adapter of PipelineStore (./ports.ts). */
+export class DynamoPipelineStore extends TableAdapter implements PipelineStore {
+  /** The counters and entries summed over every shard: one Query of SHARD_COUNT small items, the same read for ten ideas or a million. */
+  async totals(): Promise<Contribution> {
+    const totals: Contribution = { counters: {}, entries: {} };
+    for (const item of await queryAll(this.client, this.tableName, pipelineShardEntity.all(), { consistent: true })) {
+      for (const [attribute, value] of Object.entries(item)) {
+        if (attribute.startsWith(COUNTER)) {
+          const key = attribute.slice(COUNTER.length);
+          totals.counters[key] = (totals.counters[key] ?? 0) + Number(value);
+        } else if (attribute.startsWith(ENTRY)) totals.entries[attribute.slice(ENTRY.length)] = String(value);
+      }
     }
+    for (const key of Object.keys(totals.counters)) if (totals.counters[key] === 0) delete totals.counters[key];
+    return totals;
   }
-  for (const key of Object.keys(totals.counters)) if (totals.counters[key] === 0) delete totals.counters[key];
-  return totals;
 }

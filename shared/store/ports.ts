@@ -93,6 +93,18 @@ export interface IdempotencyRecord {
 
 export type SubmitOutcome = { created: true } | { created: false; replayOf: IdempotencyRecord };
 
+/**
+ * What one store adds to another store's change, to be written in the same transaction or not at
+ * all: the pilot an accepted idea becomes, the e-mail a change sends, a merge still to carry its
+ * supporters over, a check that another idea is still open. A store makes one (`creation`,
+ * `mergeJob`, `statusCheck`); only the change it is handed to carries it out, with its own items,
+ * in one transaction (./compose.ts). Opaque to the use cases: they join parts, never read them.
+ */
+export interface TransactionPart {
+  /** What the part writes or checks, for logs and errors. */
+  readonly describes: string;
+}
+
 /** The change of one idea from one status to another, with its audit event. */
 export interface Transition {
   idea: Idea;
@@ -112,20 +124,16 @@ export interface Transition {
   decision?: IdeaDecision;
   /** The submitter's answer, recorded on its history event. */
   answer?: string;
-  /** Written in the same transaction: the e-mail telling the submitter, pending until sent. */
-  notification?: Notification;
-  /** Written in the same transaction: the pilot an accepted idea becomes, with its first history event, list entries and counters. */
-  pilot?: Pilot;
-  /** Written in the same transaction: supporters still to be carried over to the idea this one is merged into. */
-  mergeInto?: string;
-  /** Checked in the same transaction: another idea that must still be in one of these statuses (a merge's target). */
-  requireStatus?: { ideaId: string; statuses: readonly IdeaStatus[] };
 }
 
-/** Everything about one idea that its page shows: the idea, its history, its first page of comments. */
-export interface IdeaRecord {
+/** An idea with its history: what its page shows besides the conversation. */
+export interface IdeaWithHistory {
   idea: Idea;
   history: IdeaEvent[];
+}
+
+/** Everything about one idea that its page shows: the idea, its history, its first page of comments, its number of supporters. */
+export interface IdeaRecord extends IdeaWithHistory {
   /** The oldest COMMENTS_PER_READ comments, oldest first. */
   comments: Comment[];
   /** Where the next page of comments starts (`listComments`), when there are more. */
@@ -146,21 +154,26 @@ export interface PendingMerge {
   at: string;
 }
 
-/** The ideas' storage port; the DynamoDB adapter (./ideas.ts) is the one the functions use. */
+/** The ideas' storage port: an idea's submission, its changes, and the lists it is on. The DynamoDB adapter is ./ideas.ts. */
 export interface IdeaStore {
   submit(idea: Idea, event: IdeaEvent, idempotency?: IdempotencyRecord): Promise<SubmitOutcome>;
   getIdea(id: string): Promise<Idea | undefined>;
   /** Several ideas by id, in no particular order; ids that do not exist are left out. */
   getIdeas(ids: readonly string[]): Promise<Idea[]>;
-  /** The idea with its history, its first page of comments and its number of supporters. */
-  getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined>;
-  /** One page of an idea's comments, oldest first; the cursor only works for that idea's comments. */
-  listComments(ideaId: string, limit: number, cursor?: StoreCursor): Promise<Page<Comment>>;
+  /** The idea with its whole history, oldest event first. */
+  getIdeaWithHistory(id: string): Promise<IdeaWithHistory | undefined>;
   /** The idempotency record stored under the key hash, if any (a submit refused by the per-person limit may still be a retry). */
   getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined>;
   listBySubmitter(sub: string, limit: number, cursor?: StoreCursor): Promise<Page<Idea>>;
-  /** Throws VersionConflictError (kind `idea`) when somebody changed the idea, or the other idea it requires, first. */
-  transition(change: Transition): Promise<Idea>;
+  /**
+   * Changes the idea, writing its history event, its inbox and revisit entries, its share of the
+   * pipeline counters and every part given `alongside`, in one transaction. Throws
+   * VersionConflictError (kind `idea`) when somebody changed the idea, or a status check among
+   * the parts failed, first.
+   */
+  transition(change: Transition, ...alongside: TransactionPart[]): Promise<Idea>;
+  /** A check, inside another change's transaction, that an idea is still in one of these statuses (a merge's target). */
+  statusCheck(ideaId: string, statuses: readonly IdeaStatus[]): TransactionPart;
   /** Ideas on the status index's list of `status` since before `changedBefore`, oldest first (ideas given up in intake are not on `submitted`'s). */
   listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]>;
   /** One page of the ideas in a status, oldest change first. */
@@ -170,14 +183,26 @@ export interface IdeaStore {
   recordRequeue(idea: Idea): Promise<void>;
   /** One page of an inbox list in one order. */
   listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: StoreCursor): Promise<Page<InboxRow>>;
-  /** Stores a comment, and the e-mail that carries it to the submitter, in one transaction. */
-  addComment(comment: Comment, notification?: Notification): Promise<void>;
+}
+
+/** The conversation about an idea: its comments and its supporters (./conversation.ts). */
+export interface ConversationStore {
+  /** Stores a comment, with the parts given `alongside` (the e-mail that carries it to the submitter), in one transaction. */
+  addComment(comment: Comment, ...alongside: TransactionPart[]): Promise<void>;
+  /** One page of an idea's comments, oldest first; the cursor only works for that idea's comments. */
+  listComments(ideaId: string, limit: number, cursor?: StoreCursor): Promise<Page<Comment>>;
   /** Records one person's support, once: false when they supported the idea before. */
   addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean>;
   /** How many people support the idea. */
   getSupportCount(ideaId: string): Promise<number>;
   /** The hashes of an idea's supporters. */
   listSupporters(ideaId: string): Promise<string[]>;
+}
+
+/** Work a change leaves behind for the background jobs: merges to finish, parked ideas to bring back (./background-work.ts). */
+export interface BackgroundWorkStore {
+  /** A merge whose supporters are still to be carried over, written with the decision that merges (`IdeaStore.transition`). */
+  mergeJob(merge: PendingMerge): TransactionPart;
   /** Merges whose supporters are still being carried over, oldest first. */
   listPendingMerges(before: string, limit: number): Promise<PendingMerge[]>;
   completeMerge(ideaId: string): Promise<void>;
@@ -206,6 +231,8 @@ export interface PilotChange {
 
 /** The pilots' storage port; the DynamoDB adapter (./pilots.ts) is the one the functions use. */
 export interface PilotStore {
+  /** A new pilot with its first history event (`created`), its list entries and its share of the counters, written with the decision that accepts its idea. */
+  creation(pilot: Pilot): TransactionPart;
   getPilot(id: string): Promise<Pilot | undefined>;
   getPilotRecord(id: string): Promise<PilotRecord | undefined>;
   /** Throws VersionConflictError (kind `pilot`) when the pilot is no longer at `before.version`. */
@@ -213,14 +240,18 @@ export interface PilotStore {
   listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: StoreCursor): Promise<Page<PilotRow>>;
   /** The learnings of every stopped and realised pilot. */
   listLearnings(): Promise<Learning[]>;
-  /** The pipeline counters summed over their shards. */
-  pipelineTotals(): Promise<Contribution>;
   gateSettings(): Promise<StoredGateSettings>;
   /**
    * Stores the settings as the next version, if `expectedVersion` is still the current one;
    * otherwise throws VersionConflictError (kind `gate-settings`).
    */
   replaceGateSettings(settings: GateSettings, expectedVersion: number, by: string, at: string): Promise<StoredGateSettings>;
+}
+
+/** The pipeline counters: every change of an idea or a pilot adds its share in its own transaction; this reads the sums (./pipeline.ts). */
+export interface PipelineStore {
+  /** The counters summed over their shards. */
+  totals(): Promise<Contribution>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +321,8 @@ export interface PendingNotification {
 /** The notifications' storage port. */
 export interface NotificationStore {
   get(id: string): Promise<StoredNotification | undefined>;
+  /** A new notification, pending until sent, written with the change it tells about. */
+  creation(notification: Notification): TransactionPart;
   /** Stores a notification of its own (not part of a change), once: false when it exists already. */
   create(notification: Notification): Promise<boolean>;
   /** Marks a notification delivered and takes it off the pending list; a no-op when it was marked before. */

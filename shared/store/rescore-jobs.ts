@@ -5,25 +5,18 @@
  * 25 ideas a page the item stays far below DynamoDB's 400 KB for any municipality's ideas. The
  * DynamoDB adapter of RescoreJobStore (./ports.ts).
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RescoreJob } from '../domain/rescore.ts';
-import { rescoreJobKey } from './keys.ts';
+import { rescoreJobEntity } from './entities.ts';
 import type { RescoreJobStore } from './ports.ts';
+import { TableAdapter } from './table.ts';
 
-export class DynamoRescoreJobStore implements RescoreJobStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+export class DynamoRescoreJobStore extends TableAdapter implements RescoreJobStore {
   async create(job: Pick<RescoreJob, 'id' | 'strategyVersion' | 'startedAt' | 'startedBy'>): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...rescoreJobKey(job.id), type: 'rescore-job', id: job.id, strategyVersion: job.strategyVersion, startedAt: job.startedAt, startedBy: job.startedBy, pagesQueued: 0, ideasQueued: 0 },
+        Item: rescoreJobEntity.toItem(job),
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -47,23 +40,11 @@ export class DynamoRescoreJobStore implements RescoreJobStore {
   }
 
   async get(jobId: string): Promise<RescoreJob | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: rescoreJobKey(jobId), ConsistentRead: true }));
-    if (Item === undefined) return undefined;
-    const donePages = Item['donePages'] as Set<number> | undefined;
-    return {
-      id: String(Item['id']),
-      strategyVersion: Number(Item['strategyVersion']),
-      startedAt: String(Item['startedAt']),
-      startedBy: String(Item['startedBy']),
-      pagesQueued: Number(Item['pagesQueued']),
-      ideasQueued: Number(Item['ideasQueued']),
-      ...(Item['queuedAt'] === undefined ? {} : { queuedAt: String(Item['queuedAt']) }),
-      pagesDone: donePages?.size ?? 0,
-      ...(Item['supersededAt'] === undefined ? {} : { supersededAt: String(Item['supersededAt']) }),
-    };
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: rescoreJobEntity.key(jobId), ConsistentRead: true }));
+    return Item === undefined ? undefined : rescoreJobEntity.fromItem(Item);
   }
 
   private async update(jobId: string, expression: string, values: Record<string, unknown>): Promise<void> {
-    await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: rescoreJobKey(jobId), UpdateExpression: expression, ExpressionAttributeValues: values }));
+    await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: rescoreJobEntity.key(jobId), UpdateExpression: expression, ExpressionAttributeValues: values }));
   }
 }

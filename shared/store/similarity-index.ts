@@ -1,7 +1,9 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BandEntry } from '../domain/duplicates/lsh.ts';
-import { similarityBandKey, similarityBandPartition } from './keys.ts';
+import { similarityBandEntity, type PartitionQuery } from './entities.ts';
+import { queryAll } from './partition.ts';
 import type { SimilarityIndex } from './ports.ts';
+import { TableAdapter } from './table.ts';
 
 const BATCH_WRITE_LIMIT = 25;
 
@@ -13,18 +15,10 @@ const BATCH_WRITE_LIMIT = 25;
  * A lookup costs at most two Queries per band, each capped at `maxPerBand` items, whatever the
  * number of stored ideas (the bound is lookupReadBound() in shared/domain/duplicates/parameters.ts).
  */
-export class DynamoSimilarityIndex implements SimilarityIndex {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+export class DynamoSimilarityIndex extends TableAdapter implements SimilarityIndex {
   async add(ideaId: string, bands: readonly BandEntry[]): Promise<void> {
     const requests = bands.map((band) => ({
-      PutRequest: { Item: { ...similarityBandKey(band, ideaId), type: 'similarity-band', ideaId } },
+      PutRequest: { Item: similarityBandEntity.toItem({ band, ideaId }) },
     }));
     for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
       let pending: typeof requests | undefined = requests.slice(start, start + BATCH_WRITE_LIMIT);
@@ -40,24 +34,15 @@ export class DynamoSimilarityIndex implements SimilarityIndex {
   async lookup(bands: readonly BandEntry[], maxPerBand: number): Promise<string[][]> {
     return Promise.all(
       bands.map(async (band) => {
-        const fromOwnValue = await this.query(band.key, 'SK >= :sort', band.sort, maxPerBand);
+        const fromOwnValue = await this.query(similarityBandEntity.from(band.key, band.sort), maxPerBand);
         // The band ran out above our value: the rest comes from its start.
-        const fromStart = fromOwnValue.length < maxPerBand ? await this.query(band.key, 'SK < :sort', band.sort, maxPerBand - fromOwnValue.length) : [];
+        const fromStart = fromOwnValue.length < maxPerBand ? await this.query(similarityBandEntity.below(band.key, band.sort), maxPerBand - fromOwnValue.length) : [];
         return [...fromOwnValue, ...fromStart];
       }),
     );
   }
 
-  private async query(bandKey: string, sortCondition: string, sort: string, limit: number): Promise<string[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: `PK = :pk AND ${sortCondition}`,
-        ExpressionAttributeValues: { ':pk': similarityBandPartition(bandKey), ':sort': sort },
-        ProjectionExpression: 'ideaId',
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => item['ideaId'] as string);
+  private async query(query: PartitionQuery, limit: number): Promise<string[]> {
+    return (await queryAll(this.client, this.tableName, query, { projection: ['ideaId'], limit })).map(similarityBandEntity.fromItem);
   }
 }

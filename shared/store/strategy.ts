@@ -1,17 +1,14 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Strategy, StrategyContent } from '../domain/strategy/strategy.ts';
-import { STRATEGY_PARTITION, STRATEGY_VERSION_PREFIX, strategyVersionKey } from './keys.ts';
-import { partitionPage } from './partition.ts';
+import { strategyEntity } from './entities.ts';
+import { queryAll, queryPage } from './partition.ts';
 import { VersionConflictError, type Page, type StoreCursor, type StrategyStore } from './ports.ts';
+import { TableAdapter } from './table.ts';
 import { writeTransaction } from './transactions.ts';
 
-const STRATEGY_FIELDS = ['version', 'name', 'period', 'themes', 'criteria', 'createdAt', 'createdBy'] as const;
-
 /** The strategy in the table, every version an item of its partition: the DynamoDB adapter of StrategyStore (./ports.ts). */
-export class DynamoStrategyStore implements StrategyStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
+export class DynamoStrategyStore extends TableAdapter implements StrategyStore {
   private readonly shippedDefault: StrategyContent;
   private readonly seeds: boolean;
 
@@ -21,8 +18,7 @@ export class DynamoStrategyStore implements StrategyStore {
    *   strategy; `read` (a function granted only reads) answers it without storing it.
    */
   constructor(client: DynamoDBDocumentClient, tableName: string, shippedDefault: StrategyContent, access: 'read' | 'readWrite' = 'readWrite') {
-    this.client = client;
-    this.tableName = tableName;
+    super(client, tableName);
     this.shippedDefault = shippedDefault;
     this.seeds = access === 'readWrite';
   }
@@ -34,7 +30,7 @@ export class DynamoStrategyStore implements StrategyStore {
     if (!this.seeds) return seeded;
     try {
       await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...strategyVersionKey(1), type: 'strategy', ...seeded }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({ TableName: this.tableName, Item: strategyEntity.toItem(seeded), ConditionExpression: 'attribute_not_exists(PK)' }),
       );
       return seeded;
     } catch (error) {
@@ -50,13 +46,13 @@ export class DynamoStrategyStore implements StrategyStore {
       const current = await this.current();
       if (current.version === 1) return current;
     }
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: strategyVersionKey(version) }));
-    return result.Item === undefined ? undefined : toStrategy(result.Item);
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: strategyEntity.key(version) }));
+    return result.Item === undefined ? undefined : strategyEntity.fromItem(result.Item);
   }
 
   async listVersions(limit: number, cursor?: StoreCursor): Promise<Page<Strategy>> {
-    // Consistent, so a version just stored is listed; the partition holds strategy versions only.
-    const page = await partitionPage(this.client, this.tableName, STRATEGY_PARTITION, { limit, cursor, newestFirst: true, consistent: true }, toStrategy);
+    // Consistent, so a version just stored is listed.
+    const page = await queryPage(this.client, this.tableName, strategyEntity.versions(), { limit, cursor, consistent: true }, strategyEntity.fromItem);
     // An installation that never changed its strategy has stored nothing: its one version is the shipped default.
     if (page.items.length === 0 && cursor === undefined) return { items: [this.shippedVersion()] };
     return page;
@@ -70,11 +66,11 @@ export class DynamoStrategyStore implements StrategyStore {
     const next: Strategy = { ...content, version: expectedVersion + 1, createdAt: at, createdBy };
     try {
       await writeTransaction(this.client, [
-        { ConditionCheck: { TableName: this.tableName, Key: strategyVersionKey(expectedVersion), ConditionExpression: 'attribute_exists(PK)' } },
+        { ConditionCheck: { TableName: this.tableName, Key: strategyEntity.key(expectedVersion), ConditionExpression: 'attribute_exists(PK)' } },
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...strategyVersionKey(next.version), type: 'strategy', ...next },
+            Item: strategyEntity.toItem(next),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -94,23 +90,7 @@ export class DynamoStrategyStore implements StrategyStore {
   }
 
   private async newest(): Promise<Strategy | undefined> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': STRATEGY_PARTITION, ':prefix': STRATEGY_VERSION_PREFIX },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    const item = result.Items?.[0];
-    return item === undefined ? undefined : toStrategy(item);
+    const [newest] = await queryAll(this.client, this.tableName, strategyEntity.versions(), { limit: 1, consistent: true });
+    return newest === undefined ? undefined : strategyEntity.fromItem(newest);
   }
-}
-
-function toStrategy(item: Record<string, unknown>): Strategy {
-  const strategy: Record<string, unknown> = {};
-  for (const field of STRATEGY_FIELDS) strategy[field] = item[field];
-  return strategy as unknown as Strategy;
 }

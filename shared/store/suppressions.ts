@@ -1,23 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { normaliseMailAddress, type MailSuppression } from '../domain/mail-suppression.ts';
-import { mailSuppressionKey } from './keys.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { MailSuppression } from '../domain/mail-suppression.ts';
+import { mailSuppressionEntity } from './entities.ts';
 import type { MailSuppressionStore } from './ports.ts';
+import { TableAdapter } from './table.ts';
 
-const SUPPRESSION_FIELDS = ['address', 'reason', 'detail', 'at', 'feedbackId', 'notificationId'] as const;
-
-/** The addresses SES reported undeliverable, one item each (see ./keys.ts): the DynamoDB adapter of MailSuppressionStore (./ports.ts). */
-export class DynamoMailSuppressionStore implements MailSuppressionStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+/** The addresses SES reported undeliverable, one item each (./entities.ts): the DynamoDB adapter of MailSuppressionStore (./ports.ts). */
+export class DynamoMailSuppressionStore extends TableAdapter implements MailSuppressionStore {
   async suppress(suppression: MailSuppression): Promise<boolean> {
-    const item = { ...mailSuppressionKey(suppression.address), type: 'mail-suppression', ...suppression, address: normaliseMailAddress(suppression.address) };
+    const item = mailSuppressionEntity.toItem(suppression);
     try {
       // SQS delivers at least once and SES may report an address twice: the first report stands.
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
@@ -30,10 +21,7 @@ export class DynamoMailSuppressionStore implements MailSuppressionStore {
 
   async find(address: string): Promise<MailSuppression | undefined> {
     // Eventually consistent: a report that arrives a second before the next e-mail may miss it, and SES's own suppression list catches that one.
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: mailSuppressionKey(address) }));
-    if (result.Item === undefined) return undefined;
-    const suppression: Record<string, unknown> = {};
-    for (const field of SUPPRESSION_FIELDS) if (result.Item[field] !== undefined) suppression[field] = result.Item[field];
-    return suppression as unknown as MailSuppression;
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: mailSuppressionEntity.key(address) }));
+    return result.Item === undefined ? undefined : mailSuppressionEntity.fromItem(result.Item);
   }
 }

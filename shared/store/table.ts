@@ -1,8 +1,10 @@
 /**
  * The single DynamoDB table: its key schema and indexes. The CDK stack and the local runtime
- * both create the table from this description (via infra/system.ts), and ./keys.ts builds
+ * both create the table from this description (via infra/system.ts), and ./entities.ts declares
  * every key that goes into it.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 export interface IndexDescription {
   name: string;
   partitionKey: string;
@@ -36,3 +38,14 @@ export const TABLE = {
   timeToLiveAttribute: string;
   indexes: Record<string, IndexDescription>;
 };
+
+/** What every DynamoDB adapter is built on: the document client and the table's name. */
+export abstract class TableAdapter {
+  protected readonly client: DynamoDBDocumentClient;
+  protected readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+}

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { usageExpiresAt, usageWindowLabel } from '../domain/usage-limits.ts';
-import { usageKey } from './keys.ts';
+import { usageEntity } from './entities.ts';
 import type { UsageCharge, UsageCounterStore } from './ports.ts';
-import { TABLE } from './table.ts';
+import { TABLE, TableAdapter } from './table.ts';
 
 /**
  * The counts in the table: one item per person, action and window, changed only by one
@@ -14,25 +14,17 @@ import { TABLE } from './table.ts';
  * These are the only writes a function granted `countsUsage` on a read-only table may make: on
  * keys starting with USAGE_PREFIX (infra/system.ts). The DynamoDB adapter of UsageCounterStore (./ports.ts).
  */
-export class DynamoUsageCounterStore implements UsageCounterStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+export class DynamoUsageCounterStore extends TableAdapter implements UsageCounterStore {
   async add(charge: UsageCharge): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: usageKey(charge.subjectHash, charge.action, usageWindowLabel(charge.window)),
+          Key: usageEntity.key(charge.subjectHash, charge.action, usageWindowLabel(charge.window)),
           UpdateExpression: 'SET #type = :type, #expiresAt = :expiresAt ADD #count :one',
           ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
           ExpressionAttributeNames: { '#type': 'type', '#count': 'count', '#expiresAt': TABLE.timeToLiveAttribute },
-          ExpressionAttributeValues: { ':type': 'usage', ':expiresAt': usageExpiresAt(charge.window), ':one': 1, ':limit': charge.limit },
+          ExpressionAttributeValues: { ':type': usageEntity.type, ':expiresAt': usageExpiresAt(charge.window), ':one': 1, ':limit': charge.limit },
         }),
       );
       return true;
@@ -47,7 +39,7 @@ export class DynamoUsageCounterStore implements UsageCounterStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: usageKey(charge.subjectHash, charge.action, usageWindowLabel(charge.window)),
+          Key: usageEntity.key(charge.subjectHash, charge.action, usageWindowLabel(charge.window)),
           UpdateExpression: 'ADD #count :minusOne',
           ConditionExpression: '#count > :zero',
           ExpressionAttributeNames: { '#count': 'count' },

@@ -10,7 +10,7 @@ import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
  * the version read, if it satisfies the caller's `If-Match`; audited as an `assignment` event that only staff see.
  */
 export async function assignIdea(
-  deps: { store: IdeaStore; clock: Clock },
+  deps: { store: Pick<IdeaStore, 'getIdea' | 'transition'>; clock: Clock },
   request: { ideaId: string; ifMatch: VersionMatch; assignee: StaffMember | null; caller: Caller },
 ): Promise<Idea> {
   const { store } = deps;

@@ -10,12 +10,18 @@ import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
-import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
-import { carrySupportersOver } from './merge.ts';
+import { VersionConflictError, type BackgroundWorkStore, type IdeaStore, type NotificationStore, type PilotStore, type TransactionPart } from '../store/ports.ts';
+import { carrySupportersOver, type MergeDependencies } from './merge.ts';
 import { refuseUnconfirmedPersonalData } from './personal-data.ts';
 
-export interface DecideDependencies {
-  store: IdeaStore;
+export interface DecideDependencies extends Omit<MergeDependencies, 'store' | 'work'> {
+  store: Pick<IdeaStore, 'getIdea' | 'transition' | 'statusCheck'>;
+  /** Makes the pilot an accepted idea becomes, written with the decision. */
+  pilots: Pick<PilotStore, 'creation'>;
+  /** Makes the e-mail to the submitter, written with the decision. */
+  notifications: Pick<NotificationStore, 'creation'>;
+  /** Makes a merge's job, written with the decision; marks it done once its supporters are carried over. */
+  work: Pick<BackgroundWorkStore, 'mergeJob' | 'completeMerge'>;
   /** The deployment keys: a merge carries the merged idea's submitter over as a supporter hash. */
   keys: KeySource;
   clock: Clock;
@@ -60,20 +66,17 @@ export async function decide(
   const decision = decisionRecord(request.decision, by, at, pilot === undefined ? {} : { pilotId: pilot.id });
   const to = decisionTarget(kind);
   const notification = statusNotification(ideaAfter(idea, { to, at, set: { decision } }), at);
+  const alongside: TransactionPart[] = [
+    ...(pilot === undefined ? [] : [deps.pilots.creation(pilot)]),
+    // The target must still be open when the merge is written: two ideas merged into each other at once cannot both win.
+    ...(decision.mergedInto === undefined
+      ? []
+      : [deps.work.mergeJob({ ideaId: idea.id, into: decision.mergedInto, at }), store.statusCheck(decision.mergedInto, MERGE_TARGET_STATUSES)]),
+    ...(notification === undefined ? [] : [deps.notifications.creation(notification)]),
+  ];
   let updated: Idea;
   try {
-    updated = await store.transition({
-      idea,
-      to,
-      actor: { kind: 'staff', ...by },
-      at,
-      decision,
-      set: { decision },
-      ...(notification === undefined ? {} : { notification }),
-      ...(pilot === undefined ? {} : { pilot }),
-      // The target must still be open when the merge is written: two ideas merged into each other at once cannot both win.
-      ...(decision.mergedInto === undefined ? {} : { mergeInto: decision.mergedInto, requireStatus: { ideaId: decision.mergedInto, statuses: MERGE_TARGET_STATUSES } }),
-    });
+    updated = await store.transition({ idea, to, actor: { kind: 'staff', ...by }, at, decision, set: { decision } }, ...alongside);
   } catch (error) {
     if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
     throw error;
@@ -88,7 +91,7 @@ function decisionTexts(decision: DecisionRequest): Record<string, string | undef
   return decision.decision === 'needs_info' ? { '/question': decision.question } : { '/message': decision.message };
 }
 
-async function checkMergeTarget(store: IdeaStore, idea: Idea, into: string): Promise<void> {
+async function checkMergeTarget(store: Pick<IdeaStore, 'getIdea'>, idea: Idea, into: string): Promise<void> {
   if (into === idea.id) throw new RefusedError({ kind: 'merge-target', problem: 'itself' });
   const target = await store.getIdea(into);
   if (target === undefined) throw new RefusedError({ kind: 'merge-target', problem: 'missing' });

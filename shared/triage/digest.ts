@@ -21,7 +21,7 @@ export interface DigestSettings {
  * `in_triage` slice of the status index. One digest per day: its id is the day.
  */
 export async function sendTriageDigest(
-  deps: { store: IdeaStore; notifications: NotificationStore; queue: NotifyQueue; clock: Clock },
+  deps: { store: Pick<IdeaStore, 'listInStatusSince'>; notifications: Pick<NotificationStore, 'create'>; queue: NotifyQueue; clock: Clock },
   settings: DigestSettings,
 ): Promise<{ overdue: number; notificationId?: string }> {
   const moment = deps.clock.now();

@@ -27,14 +27,18 @@ const IDS_PER_SEND = RESCORE_PAGE_SIZE * MESSAGES_PER_SEND;
 const ATTEMPTS = 3;
 
 export interface RescoreDependencies {
-  store: IdeaStore;
-  strategies: StrategyStore;
-  jobs: RescoreJobStore;
+  store: Pick<IdeaStore, 'getIdea' | 'getIdeas' | 'transition'>;
+  strategies: Pick<StrategyStore, 'current'>;
+  jobs: Pick<RescoreJobStore, 'markSuperseded' | 'markPageDone'>;
   clock: Clock;
 }
 
-export interface StartDependencies extends RescoreDependencies {
+export interface StartDependencies {
+  store: Pick<IdeaStore, 'listIdsInStatus'>;
+  strategies: Pick<StrategyStore, 'current'>;
+  jobs: Pick<RescoreJobStore, 'create' | 'addQueued' | 'finishQueueing'>;
   queue: RescoreQueue;
+  clock: Clock;
 }
 
 /** A job id that sorts by the time the job started: `20261122T100000123Z-3f6c2a9e`. */

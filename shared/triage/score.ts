@@ -8,8 +8,8 @@ import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { VersionConflictError, type IdeaStore, type StrategyStore } from '../store/ports.ts';
 
 export interface ScoreDependencies {
-  store: IdeaStore;
-  strategies: StrategyStore;
+  store: Pick<IdeaStore, 'getIdea' | 'transition'>;
+  strategies: Pick<StrategyStore, 'current'>;
   clock: Clock;
 }
 

@@ -1,6 +1,8 @@
 /**
- * The contract of IdeaStore (shared/store/ports.ts): what the use cases rely on, at the port's
- * level, never the table's keys. Registered by a runner with the stores it tests (./support.ts).
+ * The contracts of IdeaStore, ConversationStore and BackgroundWorkStore (shared/store/ports.ts):
+ * what the use cases rely on, at the ports' level, never the table's keys, with the parts another
+ * store adds to a change (a notification, a merge job, a status check). Registered by a runner
+ * with the stores it tests (./support.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Idea } from '../../shared/domain/idea.ts';
@@ -74,8 +76,6 @@ export function ideaStoreContract(makeStores: MakeStores): void {
         expect.objectContaining({ version: 3, from: 'in_triage', to: 'needs_info', actor: STAFF, decision, reason: 'spørgsmål' }),
         expect.objectContaining({ version: 4, from: 'needs_info', to: 'in_triage', answer: 'Cura, Nexus og Outlook' }),
       ]);
-      expect(record).toMatchObject({ comments: [], supportCount: 0 });
-      expect(record?.commentsCursor).toBeUndefined();
     });
   });
 
@@ -139,26 +139,63 @@ export function ideaStoreContract(makeStores: MakeStores): void {
       expect((await stores.ideas.getIdea(idea.id))?.version).toBe(idea.version + 1);
     });
 
-    it('with requireStatus, changes the idea only while the other idea is in one of the statuses', async () => {
+    it('with a status check alongside, changes the idea only while the other idea is in one of the statuses', async () => {
       const target = await ideaInTriage(stores.ideas);
       const first = await ideaInTriage(stores.ideas);
-      const merged = await move(stores.ideas, first, 'duplicate', minutes(4), { requireStatus: { ideaId: target.id, statuses: ['in_triage', 'needs_info'] } });
+      const merged = await move(stores.ideas, first, 'duplicate', minutes(4), {}, stores.ideas.statusCheck(target.id, ['in_triage', 'needs_info']));
       expect(merged.status).toBe('duplicate');
 
       const second = await ideaInTriage(stores.ideas);
-      const error = await rejectionOf(move(stores.ideas, second, 'duplicate', minutes(4), { requireStatus: { ideaId: target.id, statuses: ['parked'] } }));
+      const error = await rejectionOf(move(stores.ideas, second, 'duplicate', minutes(4), {}, stores.ideas.statusCheck(target.id, ['parked'])));
       expect(error).toBeInstanceOf(VersionConflictError);
       expect((error as VersionConflictError).conflict).toEqual({ kind: 'idea', id: second.id, expectedVersion: second.version });
       expect(await stores.ideas.getIdea(second.id)).toEqual(second);
 
       const third = await ideaInTriage(stores.ideas);
-      await expect(move(stores.ideas, third, 'duplicate', minutes(4), { requireStatus: { ideaId: newId(), statuses: ['in_triage'] } })).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(move(stores.ideas, third, 'duplicate', minutes(4), {}, stores.ideas.statusCheck(newId(), ['in_triage']))).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it('a failed status check makes the change a VersionConflictError of the idea changed, and writes nothing of it or of the other parts', async () => {
+      const target = await ideaInTriage(stores.ideas);
+      const idea = await ideaInTriage(stores.ideas);
+      const notification = aNotification({ id: `${idea.id}.v3`, ideaId: idea.id, createdAt: minutes(4) });
+      const error = await rejectionOf(
+        move(
+          stores.ideas,
+          idea,
+          'duplicate',
+          minutes(4),
+          {},
+          stores.notifications.creation(notification),
+          stores.work.mergeJob({ ideaId: idea.id, into: target.id, at: minutes(4) }),
+          stores.ideas.statusCheck(target.id, ['accepted']),
+        ),
+      );
+      expect(error).toBeInstanceOf(VersionConflictError);
+      expect((error as VersionConflictError).conflict).toEqual({ kind: 'idea', id: idea.id, expectedVersion: idea.version });
+      const record = await stores.ideas.getIdeaWithHistory(idea.id);
+      expect(record?.idea).toEqual(idea);
+      expect(record?.history).toHaveLength(2);
+      expect(await stores.ideas.getIdea(target.id)).toEqual(target);
+      expect(await stores.notifications.get(notification.id)).toBeUndefined();
+      expect(await stores.work.listPendingMerges(minutes(10), 10)).toEqual([]);
+      expect((await stores.ideas.listInbox({ status: 'duplicate' }, 'age', 10)).items).toEqual([]);
+    });
+
+    it('refuses a part that another family of stores made, writing nothing', async () => {
+      const idea = await ideaInTriage(stores.ideas);
+      const notification = aNotification({ id: `${idea.id}.v3`, ideaId: idea.id, createdAt: minutes(3) });
+      await rejectionOf(move(stores.ideas, idea, 'declined', minutes(3), {}, stores.foreignPart(notification)));
+      const record = await stores.ideas.getIdeaWithHistory(idea.id);
+      expect(record?.idea).toEqual(idea);
+      expect(record?.history).toHaveLength(2);
+      expect(await stores.notifications.get(notification.id)).toBeUndefined();
     });
 
     it('writes the notification it carries, pending, in the same change', async () => {
       const idea = await ideaInTriage(stores.ideas);
       const notification = aNotification({ id: `${idea.id}.v3`, ideaId: idea.id, createdAt: minutes(3) });
-      await move(stores.ideas, idea, 'declined', minutes(3), { notification });
+      await move(stores.ideas, idea, 'declined', minutes(3), {}, stores.notifications.creation(notification));
       expect(await stores.notifications.get(notification.id)).toEqual(notification);
       expect(await stores.notifications.listPending(minutes(4), 10)).toEqual([{ id: notification.id, requeues: 0 }]);
     });
@@ -167,7 +204,7 @@ export function ideaStoreContract(makeStores: MakeStores): void {
       const idea = await ideaInTriage(stores.ideas);
       const notification = aNotification({ id: `${idea.id}.v3`, ideaId: idea.id, createdAt: minutes(3) });
       await stores.notifications.create(notification);
-      await rejectionOf(move(stores.ideas, idea, 'declined', minutes(3), { notification: { ...notification, subject: 'Anden' } }));
+      await rejectionOf(move(stores.ideas, idea, 'declined', minutes(3), {}, stores.notifications.creation({ ...notification, subject: 'Anden' })));
       expect(await stores.ideas.getIdea(idea.id)).toEqual(idea);
       expect((await stores.notifications.get(notification.id))?.subject).toBe(notification.subject);
     });
@@ -252,7 +289,29 @@ export function ideaStoreContract(makeStores: MakeStores): void {
       for (let index = 0; index < 7; index++) ideas.push(await ideaInTriage(stores.ideas, { at: minutes(index + 1) }));
       const { items, pages } = await allPages((cursor) => stores.ideas.listInbox({ status: 'in_triage' }, 'age', 3, cursor));
       expect(items.map((row) => row.id)).toEqual(ideas.map((idea) => idea.id));
-      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(pages).toBe(3);
+    });
+
+    it('hands out a cursor only when more items follow: a full last page carries none', async () => {
+      const ideas: Idea[] = [];
+      for (let index = 0; index < 4; index++) ideas.push(await ideaInTriage(stores.ideas, { at: minutes(index + 1) }));
+      const first = await stores.ideas.listInbox({ status: 'in_triage' }, 'age', 2);
+      expect(first.nextCursor).toBeDefined();
+      const last = await stores.ideas.listInbox({ status: 'in_triage' }, 'age', 2, first.nextCursor);
+      expect(last.items.map((row) => row.id)).toEqual([ideas[2]!.id, ideas[3]!.id]);
+      expect(last.nextCursor).toBeUndefined();
+      const whole = await stores.ideas.listInbox({ status: 'in_triage' }, 'priority', 4);
+      expect(whole.items).toHaveLength(4);
+      expect(whole.nextCursor).toBeUndefined();
+      for (const list of [
+        await stores.ideas.listByStatus('in_triage', 4),
+        await stores.ideas.listIdsInStatus('in_triage', 4),
+        await stores.ideas.listBySubmitter(SUBMITTER_SUB, 4),
+      ]) {
+        expect(list.items).toHaveLength(4);
+        expect(list.nextCursor).toBeUndefined();
+      }
+      expect((await stores.ideas.listByStatus('parked', 4)).nextCursor).toBeUndefined();
     });
 
     it('refuses a cursor that the store did not issue for that list with InvalidCursorError', async () => {
@@ -307,27 +366,45 @@ export function ideaStoreContract(makeStores: MakeStores): void {
     });
   });
 
-  describe('comments', () => {
+  describe('comments (ConversationStore)', () => {
     it('addComment stores a comment and its notification together; listComments answers them oldest first', async () => {
       const idea = await ideaInTriage(stores.ideas);
       const later = aComment({ id: newId(), ideaId: idea.id, at: minutes(5), visibility: 'submitter', text: 'Vi kigger på det.' });
       const earlier = aComment({ id: newId(), ideaId: idea.id, at: minutes(4) });
       const notification = aNotification({ id: `comment-${later.id}`, kind: 'idea-comment', ideaId: idea.id, createdAt: minutes(5) });
-      await stores.ideas.addComment(later, notification);
-      await stores.ideas.addComment(earlier);
-      await stores.ideas.addComment(aComment({ id: newId(), ideaId: newId(), at: minutes(3) }));
-      expect((await stores.ideas.listComments(idea.id, 10)).items).toEqual([earlier, later]);
+      await stores.conversation.addComment(later, stores.notifications.creation(notification));
+      await stores.conversation.addComment(earlier);
+      await stores.conversation.addComment(aComment({ id: newId(), ideaId: newId(), at: minutes(3) }));
+      expect((await stores.conversation.listComments(idea.id, 10)).items).toEqual([earlier, later]);
       expect(await stores.notifications.get(notification.id)).toEqual(notification);
-      expect((await stores.ideas.getIdeaWithHistory(idea.id))?.comments).toEqual([earlier, later]);
     });
 
     it('refuses the same comment twice, and then writes its notification neither', async () => {
       const idea = await ideaInTriage(stores.ideas);
       const comment = aComment({ id: newId(), ideaId: idea.id, at: minutes(4) });
-      await stores.ideas.addComment(comment);
+      await stores.conversation.addComment(comment);
       const notification = aNotification({ id: `comment-${comment.id}`, kind: 'idea-comment', ideaId: idea.id, createdAt: minutes(4) });
-      await rejectionOf(stores.ideas.addComment({ ...comment, text: 'Igen' }, notification));
-      expect((await stores.ideas.listComments(idea.id, 10)).items).toEqual([comment]);
+      await rejectionOf(stores.conversation.addComment({ ...comment, text: 'Igen' }, stores.notifications.creation(notification)));
+      expect((await stores.conversation.listComments(idea.id, 10)).items).toEqual([comment]);
+      expect(await stores.notifications.get(notification.id)).toBeUndefined();
+    });
+
+    it('writes nothing of a comment whose notification exists already', async () => {
+      const idea = await ideaInTriage(stores.ideas);
+      const comment = aComment({ id: newId(), ideaId: idea.id, at: minutes(4) });
+      const notification = aNotification({ id: `comment-${comment.id}`, kind: 'idea-comment', ideaId: idea.id, createdAt: minutes(4) });
+      await stores.notifications.create(notification);
+      await rejectionOf(stores.conversation.addComment(comment, stores.notifications.creation({ ...notification, subject: 'Anden' })));
+      expect((await stores.conversation.listComments(idea.id, 10)).items).toEqual([]);
+      expect((await stores.notifications.get(notification.id))?.subject).toBe(notification.subject);
+    });
+
+    it('refuses a part that another family of stores made, writing nothing', async () => {
+      const idea = await ideaInTriage(stores.ideas);
+      const comment = aComment({ id: newId(), ideaId: idea.id, at: minutes(4) });
+      const notification = aNotification({ id: `comment-${comment.id}`, kind: 'idea-comment', ideaId: idea.id, createdAt: minutes(4) });
+      await rejectionOf(stores.conversation.addComment(comment, stores.foreignPart(notification)));
+      expect((await stores.conversation.listComments(idea.id, 10)).items).toEqual([]);
       expect(await stores.notifications.get(notification.id)).toBeUndefined();
     });
 
@@ -337,11 +414,12 @@ export function ideaStoreContract(makeStores: MakeStores): void {
       for (let index = 0; index < 7; index++) {
         const comment = aComment({ id: newId(), ideaId: idea.id, at: minutes(10 + index), text: `Kommentar ${index}` });
         comments.push(comment);
-        await stores.ideas.addComment(comment);
+        await stores.conversation.addComment(comment);
       }
-      const { items } = await allPages((cursor) => stores.ideas.listComments(idea.id, 3, cursor));
+      const { items, pages } = await allPages((cursor) => stores.conversation.listComments(idea.id, 3, cursor));
       expect(items).toEqual(comments);
-      const exact = await stores.ideas.listComments(idea.id, 7);
+      expect(pages).toBe(3);
+      const exact = await stores.conversation.listComments(idea.id, 7);
       expect(exact.items).toHaveLength(7);
       expect(exact.nextCursor).toBeUndefined();
     });
@@ -349,98 +427,106 @@ export function ideaStoreContract(makeStores: MakeStores): void {
     it('refuses a cursor of another idea’s comments with InvalidCursorError', async () => {
       const idea = await ideaInTriage(stores.ideas);
       const other = await ideaInTriage(stores.ideas);
-      for (let index = 0; index < 2; index++) await stores.ideas.addComment(aComment({ id: newId(), ideaId: idea.id, at: minutes(10 + index) }));
-      const first = await stores.ideas.listComments(idea.id, 1);
-      await expect(stores.ideas.listComments(other.id, 1, first.nextCursor)).rejects.toBeInstanceOf(InvalidCursorError);
+      for (let index = 0; index < 2; index++) await stores.conversation.addComment(aComment({ id: newId(), ideaId: idea.id, at: minutes(10 + index) }));
+      const first = await stores.conversation.listComments(idea.id, 1);
+      expect(first.nextCursor).toBeDefined();
+      await expect(stores.conversation.listComments(other.id, 1, first.nextCursor)).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
-    it(`getIdeaWithHistory answers the oldest ${COMMENTS_PER_READ} comments, and a cursor to the rest`, async () => {
+    it(`a read of ${COMMENTS_PER_READ} comments (the idea's page) answers the oldest, and a cursor to the rest`, async () => {
       const idea = await ideaInTriage(stores.ideas);
       const comments: Comment[] = [];
       for (let index = 0; index < COMMENTS_PER_READ + 2; index++) {
         const comment = aComment({ id: newId(), ideaId: idea.id, at: new Date(Date.parse(minutes(10)) + index * 1000).toISOString() });
         comments.push(comment);
-        await stores.ideas.addComment(comment);
+        await stores.conversation.addComment(comment);
       }
-      const record = await stores.ideas.getIdeaWithHistory(idea.id);
-      expect(record?.comments).toEqual(comments.slice(0, COMMENTS_PER_READ));
-      expect(record?.commentsCursor).toBeDefined();
-      const rest = await stores.ideas.listComments(idea.id, COMMENTS_PER_READ, record?.commentsCursor);
+      const first = await stores.conversation.listComments(idea.id, COMMENTS_PER_READ);
+      expect(first.items).toEqual(comments.slice(0, COMMENTS_PER_READ));
+      expect(first.nextCursor).toBeDefined();
+      const rest = await stores.conversation.listComments(idea.id, COMMENTS_PER_READ, first.nextCursor);
       expect(rest.items).toEqual(comments.slice(COMMENTS_PER_READ));
       expect(rest.nextCursor).toBeUndefined();
     });
   });
 
-  describe('supporters', () => {
+  describe('supporters (ConversationStore)', () => {
     it('counts each person once, however often they support', async () => {
       const idea = await ideaInTriage(stores.ideas);
-      expect(await stores.ideas.getSupportCount(idea.id)).toBe(0);
-      expect(await stores.ideas.addSupporter(idea.id, 'b'.repeat(64), minutes(2))).toBe(true);
-      expect(await stores.ideas.addSupporter(idea.id, 'b'.repeat(64), minutes(3))).toBe(false);
-      expect(await stores.ideas.addSupporter(idea.id, 'a'.repeat(64), minutes(4))).toBe(true);
-      expect(await stores.ideas.getSupportCount(idea.id)).toBe(2);
-      expect((await stores.ideas.listSupporters(idea.id)).toSorted()).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
-      expect((await stores.ideas.getIdeaWithHistory(idea.id))?.supportCount).toBe(2);
+      expect(await stores.conversation.getSupportCount(idea.id)).toBe(0);
+      expect(await stores.conversation.addSupporter(idea.id, 'b'.repeat(64), minutes(2))).toBe(true);
+      expect(await stores.conversation.addSupporter(idea.id, 'b'.repeat(64), minutes(3))).toBe(false);
+      expect(await stores.conversation.addSupporter(idea.id, 'a'.repeat(64), minutes(4))).toBe(true);
+      expect(await stores.conversation.getSupportCount(idea.id)).toBe(2);
+      expect((await stores.conversation.listSupporters(idea.id)).toSorted()).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
     });
 
     it("keeps one idea's supporters apart from another's", async () => {
       const idea = await ideaInTriage(stores.ideas);
       const other = await ideaInTriage(stores.ideas);
-      await stores.ideas.addSupporter(idea.id, 'c'.repeat(64), minutes(2));
-      expect(await stores.ideas.addSupporter(other.id, 'c'.repeat(64), minutes(2))).toBe(true);
-      expect(await stores.ideas.listSupporters(other.id)).toEqual(['c'.repeat(64)]);
-      expect(await stores.ideas.getSupportCount(newId())).toBe(0);
-      expect(await stores.ideas.listSupporters(newId())).toEqual([]);
+      await stores.conversation.addSupporter(idea.id, 'c'.repeat(64), minutes(2));
+      expect(await stores.conversation.addSupporter(other.id, 'c'.repeat(64), minutes(2))).toBe(true);
+      expect(await stores.conversation.listSupporters(other.id)).toEqual(['c'.repeat(64)]);
+      expect(await stores.conversation.getSupportCount(newId())).toBe(0);
+      expect(await stores.conversation.listSupporters(newId())).toEqual([]);
     });
   });
 
-  describe('merges', () => {
-    it('a transition with mergeInto leaves a pending merge, oldest first, until completeMerge', async () => {
+  describe('merges (BackgroundWorkStore)', () => {
+    it('a transition with a merge job alongside leaves a pending merge, oldest first, until completeMerge', async () => {
       const target = await ideaInTriage(stores.ideas);
       const first = await ideaInTriage(stores.ideas);
       const second = await ideaInTriage(stores.ideas);
       const merge = (idea: typeof first, at: string) =>
-        move(stores.ideas, idea, 'duplicate', at, { mergeInto: target.id, requireStatus: { ideaId: target.id, statuses: ['in_triage'] }, set: { decision: aDecision('duplicate', { at, mergedInto: target.id }) } });
+        move(
+          stores.ideas,
+          idea,
+          'duplicate',
+          at,
+          { set: { decision: aDecision('duplicate', { at, mergedInto: target.id }) } },
+          stores.work.mergeJob({ ideaId: idea.id, into: target.id, at }),
+          stores.ideas.statusCheck(target.id, ['in_triage']),
+        );
       await merge(second, minutes(6));
       await merge(first, minutes(5));
-      expect(await stores.ideas.listPendingMerges(minutes(10), 10)).toEqual([
+      expect(await stores.work.listPendingMerges(minutes(10), 10)).toEqual([
         { ideaId: first.id, into: target.id, at: minutes(5) },
         { ideaId: second.id, into: target.id, at: minutes(6) },
       ]);
-      expect(await stores.ideas.listPendingMerges(minutes(6), 10)).toEqual([{ ideaId: first.id, into: target.id, at: minutes(5) }]);
-      expect(await stores.ideas.listPendingMerges(minutes(10), 1)).toHaveLength(1);
+      expect(await stores.work.listPendingMerges(minutes(6), 10)).toEqual([{ ideaId: first.id, into: target.id, at: minutes(5) }]);
+      expect(await stores.work.listPendingMerges(minutes(10), 1)).toHaveLength(1);
 
-      await stores.ideas.completeMerge(first.id);
-      await stores.ideas.completeMerge(first.id);
-      expect(await stores.ideas.listPendingMerges(minutes(10), 10)).toEqual([{ ideaId: second.id, into: target.id, at: minutes(6) }]);
+      await stores.work.completeMerge(first.id);
+      await stores.work.completeMerge(first.id);
+      expect(await stores.work.listPendingMerges(minutes(10), 10)).toEqual([{ ideaId: second.id, into: target.id, at: minutes(6) }]);
     });
 
     it('a refused merge leaves no pending merge', async () => {
       const target = await ideaInTriage(stores.ideas);
       const idea = await ideaInTriage(stores.ideas);
-      await rejectionOf(move(stores.ideas, idea, 'duplicate', minutes(5), { mergeInto: target.id, requireStatus: { ideaId: target.id, statuses: ['accepted'] } }));
-      expect(await stores.ideas.listPendingMerges(minutes(10), 10)).toEqual([]);
+      await rejectionOf(move(stores.ideas, idea, 'duplicate', minutes(5), {}, stores.work.mergeJob({ ideaId: idea.id, into: target.id, at: minutes(5) }), stores.ideas.statusCheck(target.id, ['accepted'])));
+      expect(await stores.work.listPendingMerges(minutes(10), 10)).toEqual([]);
     });
   });
 
-  describe('revisits', () => {
+  describe('revisits (BackgroundWorkStore)', () => {
     it('listDueRevisits answers parked ideas due on or before the day, earliest first, up to the limit', async () => {
       const later = await park(stores.ideas, await ideaInTriage(stores.ideas), '2026-03-10', minutes(2));
       const sooner = await park(stores.ideas, await ideaInTriage(stores.ideas), '2026-03-01', minutes(3));
       const sameDay = await park(stores.ideas, await ideaInTriage(stores.ideas), '2026-03-10', minutes(4));
       await park(stores.ideas, await ideaInTriage(stores.ideas), '2026-04-01', minutes(5));
-      expect(await stores.ideas.listDueRevisits('2026-02-28', 10)).toEqual([]);
-      expect(await stores.ideas.listDueRevisits('2026-03-01', 10)).toEqual([sooner.id]);
-      const due = await stores.ideas.listDueRevisits('2026-03-10', 10);
+      expect(await stores.work.listDueRevisits('2026-02-28', 10)).toEqual([]);
+      expect(await stores.work.listDueRevisits('2026-03-01', 10)).toEqual([sooner.id]);
+      const due = await stores.work.listDueRevisits('2026-03-10', 10);
       expect(due[0]).toBe(sooner.id);
       expect(due.slice(1).toSorted()).toEqual([later.id, sameDay.id].toSorted());
-      expect(await stores.ideas.listDueRevisits('2026-03-31', 2)).toHaveLength(2);
+      expect(await stores.work.listDueRevisits('2026-03-31', 2)).toHaveLength(2);
     });
 
     it('takes an idea off the revisits once it leaves parked', async () => {
       const parked = await park(stores.ideas, await ideaInTriage(stores.ideas), '2026-03-01', minutes(2));
       await move(stores.ideas, parked, 'in_triage', minutes(3), { actor: SYSTEM });
-      expect(await stores.ideas.listDueRevisits('2026-03-31', 10)).toEqual([]);
+      expect(await stores.work.listDueRevisits('2026-03-31', 10)).toEqual([]);
       expect((await stores.ideas.listInbox({ status: 'parked' }, 'age', 10)).items).toEqual([]);
     });
   });

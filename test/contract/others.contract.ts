@@ -8,7 +8,7 @@ import { usageWindowAt } from '../../shared/domain/usage-limits.ts';
 import { VersionConflictError, type UsageCharge } from '../../shared/store/ports.ts';
 import { aNotification } from '../unit/support/ideas.ts';
 import { aStrategy } from '../unit/support/strategy.ts';
-import { allPages, FIRST_STRATEGY, minutes, newId, rejectionOf, type ContractStores, type MakeStores } from './support.ts';
+import { allPages, FIRST_STRATEGY, minutes, newId, rejectionOf, submitIdea, SYSTEM, type ContractStores, type MakeStores } from './support.ts';
 
 export function notificationStoreContract(makeStores: MakeStores): void {
   let stores: ContractStores;
@@ -17,6 +17,15 @@ export function notificationStoreContract(makeStores: MakeStores): void {
   });
 
   describe('NotificationStore', () => {
+    it('creation, as a part of another change, refuses a notification whose id exists', async () => {
+      const notification = aNotification({ id: newId(), createdAt: minutes(1) });
+      await stores.notifications.create(notification);
+      const idea = await submitIdea(stores.ideas);
+      await rejectionOf(stores.ideas.transition({ idea, to: 'in_triage', actor: SYSTEM, at: minutes(2) }, stores.notifications.creation({ ...notification, subject: 'Anden' })));
+      expect(await stores.notifications.get(notification.id)).toEqual(notification);
+      expect(await stores.ideas.getIdea(idea.id)).toEqual(idea);
+    });
+
     it('creates a notification once, pending; a second create of its id is false and changes nothing', async () => {
       const notification = aNotification({ id: newId(), createdAt: minutes(1) });
       expect(await stores.notifications.create(notification)).toBe(true);
@@ -105,6 +114,13 @@ export function strategyStoreContract(makeStores: MakeStores): void {
       for (let version = 1; version <= 4; version++) await stores.strategy.replace(aStrategy(), version, 'admin-1', minutes(version));
       const { items } = await allPages((cursor) => stores.strategy.listVersions(2, cursor));
       expect(items.map((strategy) => strategy.version)).toEqual([5, 4, 3, 2, 1]);
+    });
+
+    it('hands out a cursor only when more versions follow: a full last page carries none', async () => {
+      await stores.strategy.replace(aStrategy(), 1, 'admin-1', minutes(1));
+      const whole = await stores.strategy.listVersions(2);
+      expect(whole.items.map((strategy) => strategy.version)).toEqual([2, 1]);
+      expect(whole.nextCursor).toBeUndefined();
     });
   });
 }

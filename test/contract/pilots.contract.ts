@@ -1,7 +1,7 @@
 /**
- * The contract of PilotStore (shared/store/ports.ts), with the accept transition of IdeaStore that
- * creates a pilot: what the use cases rely on, at the port's level. Registered by a runner with the
- * stores it tests (./support.ts).
+ * The contracts of PilotStore and PipelineStore (shared/store/ports.ts), with the accept transition
+ * of IdeaStore that creates a pilot alongside (`PilotStore.creation`): what the use cases rely on,
+ * at the ports' level. Registered by a runner with the stores it tests (./support.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { departmentKey } from '../../shared/domain/inbox.ts';
@@ -10,8 +10,9 @@ import { pilotRow } from '../../shared/domain/pilot-lists.ts';
 import { pilotAfter, type ActiveStage, type GateName, type GateRecord, type Pilot, type PilotEvent, type PilotStage } from '../../shared/domain/pilot.ts';
 import { recount } from '../../shared/domain/pipeline.ts';
 import { InvalidCursorError, VersionConflictError, type PilotStore } from '../../shared/store/ports.ts';
+import { aDecision, aNotification } from '../unit/support/ideas.ts';
 import { aPilot, aPilotIn, aPilotReadyToStart, aStoppedPilot, DIRECTOR, LEARNINGS } from '../unit/support/pilots.ts';
-import { allPages, ideaInTriage, minutes, move, newId, pilotByAccepting, rejectionOf, submitIdea, type ContractStores, type MakeStores } from './support.ts';
+import { allPages, ideaInTriage, minutes, move, newId, pilotByAccepting, rejectionOf, STAFF, submitIdea, type ContractStores, type MakeStores } from './support.ts';
 
 const BY = { sub: DIRECTOR.sub, name: 'Dorte Øster' };
 
@@ -57,23 +58,53 @@ export function pilotStoreContract(makeStores: MakeStores): void {
   });
 
   describe('creating a pilot by accepting its idea', () => {
-    it('stores the pilot with its first history event, "created", and no gate decisions', async () => {
+    it('stores the pilot with its first history event, "created" when the pilot was, and no gate decisions', async () => {
       const { idea, pilot } = await pilotByAccepting(stores, fresh(aPilot), minutes(10));
       expect(idea.status).toBe('accepted');
       expect(await stores.pilots.getPilot(pilot.id)).toEqual(pilot);
       expect(await stores.pilots.getPilotRecord(pilot.id)).toEqual({
         pilot,
-        history: [{ pilotId: pilot.id, version: pilot.version, at: minutes(10), by: pilot.createdBy, change: 'created', from: 'sprint', to: 'sprint' }],
+        history: [{ pilotId: pilot.id, version: pilot.version, at: pilot.createdAt, by: pilot.createdBy, change: 'created', from: 'sprint', to: 'sprint' }],
         gates: [],
       });
     });
 
-    it('refuses to accept an idea into a pilot that exists, changing neither', async () => {
+    it('accepts an idea with its pilot and its e-mail alongside, in one change', async () => {
+      const admitted = await ideaInTriage(stores.ideas);
+      const pilot = aPilot({ id: newId(), ideaIds: [admitted.id], createdAt: minutes(10) });
+      const notification = aNotification({ id: `${admitted.id}.v3`, ideaId: admitted.id, createdAt: minutes(10) });
+      const decision = aDecision('accept', { at: minutes(10), pilotId: pilot.id });
+      const accepted = await stores.ideas.transition(
+        { idea: admitted, to: 'accepted', actor: STAFF, at: minutes(10), decision, set: { decision } },
+        stores.pilots.creation(pilot),
+        stores.notifications.creation(notification),
+      );
+      expect(await stores.ideas.getIdea(admitted.id)).toEqual(accepted);
+      expect(await stores.pilots.getPilot(pilot.id)).toEqual(pilot);
+      expect((await stores.pilots.getPilotRecord(pilot.id))?.history).toHaveLength(1);
+      expect(await stores.notifications.get(notification.id)).toEqual(notification);
+      expect((await stores.pilots.listPilots({}, 'newest', 10)).items).toEqual([pilotRow(pilot)]);
+    });
+
+    it('refuses to accept an idea into a pilot that exists, changing neither and writing the e-mail neither', async () => {
       const { pilot } = await pilotByAccepting(stores, fresh(aPilot));
       const idea = await ideaInTriage(stores.ideas);
-      await rejectionOf(move(stores.ideas, idea, 'accepted', minutes(20), { pilot: { ...pilot, title: 'En anden' } }));
+      const notification = aNotification({ id: `${idea.id}.v3`, ideaId: idea.id, createdAt: minutes(20) });
+      await rejectionOf(move(stores.ideas, idea, 'accepted', minutes(20), {}, stores.pilots.creation({ ...pilot, title: 'En anden' }), stores.notifications.creation(notification)));
       expect(await stores.ideas.getIdea(idea.id)).toEqual(idea);
       expect(await stores.pilots.getPilot(pilot.id)).toEqual(pilot);
+      expect((await stores.pilots.getPilotRecord(pilot.id))?.history).toHaveLength(1);
+      expect(await stores.notifications.get(notification.id)).toBeUndefined();
+    });
+
+    it('writes no pilot when the change that would accept its idea is refused', async () => {
+      const idea = await ideaInTriage(stores.ideas);
+      const pilot = aPilot({ id: newId(), ideaIds: [idea.id] });
+      const error = await rejectionOf(move(stores.ideas, { ...idea, version: 1 }, 'accepted', minutes(20), {}, stores.pilots.creation(pilot)));
+      expect(error).toBeInstanceOf(VersionConflictError);
+      expect(await stores.pilots.getPilot(pilot.id)).toBeUndefined();
+      expect((await stores.pilots.listPilots({}, 'newest', 10)).items).toEqual([]);
+      expect(await stores.pipeline.totals()).toEqual(recount([idea], []));
     });
 
     it('answers undefined for a pilot that does not exist', async () => {
@@ -179,8 +210,20 @@ export function pilotStoreContract(makeStores: MakeStores): void {
       const { items } = await allPages((cursor) => stores.pilots.listPilots({ stage: 'sprint' }, 'in_stage', 2, cursor));
       expect(items.map((row) => row.id)).toEqual(made.map((pilot) => pilot.id));
       const first = await stores.pilots.listPilots({ stage: 'sprint' }, 'in_stage', 2);
+      expect(first.nextCursor).toBeDefined();
       await expect(stores.pilots.listPilots({}, 'in_stage', 2, first.nextCursor)).rejects.toBeInstanceOf(InvalidCursorError);
       await expect(stores.pilots.listPilots({ stage: 'sprint' }, 'newest', 2, first.nextCursor)).rejects.toBeInstanceOf(InvalidCursorError);
+    });
+
+    it('hands out a cursor only when more pilots follow: a full last page carries none', async () => {
+      for (let index = 0; index < 4; index++) await pilotByAccepting(stores, fresh(aPilot, { stageEnteredAt: minutes(index) }));
+      const first = await stores.pilots.listPilots({ stage: 'sprint' }, 'in_stage', 2);
+      const last = await stores.pilots.listPilots({ stage: 'sprint' }, 'in_stage', 2, first.nextCursor);
+      expect(last.items).toHaveLength(2);
+      expect(last.nextCursor).toBeUndefined();
+      const whole = await stores.pilots.listPilots({}, 'newest', 4);
+      expect(whole.items).toHaveLength(4);
+      expect(whole.nextCursor).toBeUndefined();
     });
   });
 
@@ -194,8 +237,8 @@ export function pilotStoreContract(makeStores: MakeStores): void {
       expect(learnings.toSorted((a, b) => a.pilotId.localeCompare(b.pilotId))).toEqual([learningOf(stopped), learningOf(after)].toSorted((a, b) => a!.pilotId.localeCompare(b!.pilotId)));
     });
 
-    it('pipelineTotals equals a recount of the ideas and pilots as they are now', async () => {
-      expect(await stores.pilots.pipelineTotals()).toEqual({ counters: {}, entries: {} });
+    it('PipelineStore.totals equals a recount of the ideas and pilots as they are now', async () => {
+      expect(await stores.pipeline.totals()).toEqual({ counters: {}, entries: {} });
       const first = await pilotByAccepting(stores, fresh(aPilotReadyToStart, { themes: ['automatisering', 'data'] }));
       const second = await pilotByAccepting(stores, fresh(aPilotReadyToStart, { department: 'Børn og unge' }));
       const { after: piloted } = await decideGate(stores.pilots, first.pilot, 'pilot', minutes(20));
@@ -203,7 +246,7 @@ export function pilotStoreContract(makeStores: MakeStores): void {
       const waiting = await ideaInTriage(stores.ideas, { at: minutes(5) });
       const declined = await move(stores.ideas, await ideaInTriage(stores.ideas), 'declined', minutes(6));
       const submitted = await submitIdea(stores.ideas);
-      expect(await stores.pilots.pipelineTotals()).toEqual(recount([first.idea, second.idea, waiting, declined, submitted], [piloted, stopped]));
+      expect(await stores.pipeline.totals()).toEqual(recount([first.idea, second.idea, waiting, declined, submitted], [piloted, stopped]));
     });
 
     it('answers the shipped gate settings as version 0, and stores a replacement only on the version read', async () => {

@@ -7,17 +7,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Idea, IdeaStatus } from '../../shared/domain/idea.ts';
+import type { Notification } from '../../shared/domain/notification.ts';
 import type { Pilot } from '../../shared/domain/pilot.ts';
 import type {
+  BackgroundWorkStore,
+  ConversationStore,
   IdeaStore,
   MailSuppressionStore,
   NotificationStore,
   Page,
   PilotStore,
+  PipelineStore,
   RescoreJobStore,
   SimilarityIndex,
   StoreCursor,
   StrategyStore,
+  TransactionPart,
   Transition,
   UsageCounterStore,
 } from '../../shared/store/ports.ts';
@@ -27,13 +32,21 @@ import { aStrategy } from '../unit/support/strategy.ts';
 /** One set of stores sharing one table (or, for the fakes, one memory). */
 export interface ContractStores {
   ideas: IdeaStore;
+  conversation: ConversationStore;
+  work: BackgroundWorkStore;
   pilots: PilotStore;
+  pipeline: PipelineStore;
   notifications: NotificationStore;
   strategy: StrategyStore;
   suppressions: MailSuppressionStore;
   rescoreJobs: RescoreJobStore;
   similarity: SimilarityIndex;
   usage: UsageCounterStore;
+  /**
+   * A notification's creation as the other family of stores makes it (the fakes' for the
+   * adapters, the adapters' for the fakes): a part these stores did not make, which they refuse.
+   */
+  foreignPart: (notification: Notification) => TransactionPart;
 }
 
 /** Makes an empty set of stores; called before every case. */
@@ -76,9 +89,9 @@ export async function ideaInTriage(ideas: IdeaStore, options: { at?: string; pri
   return ideas.transition({ idea, to: 'in_triage', actor: SYSTEM, at: options.at ?? minutes(1), set: admission(options.priority) });
 }
 
-/** Moves an idea on by a triage decision (without checks of whether the domain allows it: the store does not check that). */
-export async function move(ideas: IdeaStore, idea: Idea, to: IdeaStatus, at: string, extra: Partial<Transition> = {}): Promise<Idea> {
-  return ideas.transition({ idea, to, actor: STAFF, at, ...extra });
+/** Moves an idea on by a triage decision (without checks of whether the domain allows it: the store does not check that), with the parts given `alongside`. */
+export async function move(ideas: IdeaStore, idea: Idea, to: IdeaStatus, at: string, extra: Partial<Transition> = {}, ...alongside: TransactionPart[]): Promise<Idea> {
+  return ideas.transition({ idea, to, actor: STAFF, at, ...extra }, ...alongside);
 }
 
 /** Parks an idea in triage until `revisitOn` (YYYY-MM-DD). */
@@ -87,12 +100,12 @@ export async function park(ideas: IdeaStore, idea: Idea, revisitOn: string, at: 
   return move(ideas, idea, 'parked', at, { decision, set: { decision } });
 }
 
-/** A pilot made the way Spire makes one: by accepting a new idea in triage, in one transition. */
+/** A pilot made the way Spire makes one: by accepting a new idea in triage, in one transition that creates the pilot alongside. */
 export async function pilotByAccepting(stores: ContractStores, pilot: (ideaId: string) => Pilot, at = minutes(10)): Promise<{ idea: Idea; pilot: Pilot }> {
   const admitted = await ideaInTriage(stores.ideas);
   const made = pilot(admitted.id);
   const decision = aDecision('accept', { at, pilotId: made.id });
-  const idea = await move(stores.ideas, admitted, 'accepted', at, { decision, set: { decision }, pilot: made });
+  const idea = await stores.ideas.transition({ idea: admitted, to: 'accepted', actor: STAFF, at, decision, set: { decision } }, stores.pilots.creation(made));
   return { idea, pilot: made };
 }
 

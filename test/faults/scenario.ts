@@ -31,7 +31,7 @@ import type { Pilot } from '../../shared/domain/pilot.ts';
 import { recount } from '../../shared/domain/pipeline.ts';
 import { USAGE_LIMIT_RANGE } from '../../shared/domain/usage-limits.ts';
 import { derivedItems } from '../../shared/store/derived-items.ts';
-import { readPipelineTotals } from '../../shared/store/pipeline.ts';
+import { DynamoPipelineStore } from '../../shared/store/pipeline.ts';
 import type { ChildStatus } from './runtime-child.ts';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process.ts';
 
@@ -302,7 +302,7 @@ export async function runFaultScenario(input: FaultScenarioSettings): Promise<Fa
 
     items = await scanAll(table, `spire-faults-${id}`);
     check(report, records, items);
-    const totals = await readPipelineTotals(table, `spire-faults-${id}`);
+    const totals = await new DynamoPipelineStore(table, `spire-faults-${id}`).totals();
     const recounted = recount(items.filter((item) => item['type'] === 'idea') as unknown as Idea[], items.filter((item) => item['type'] === 'pilot').map((item) => item['pilot'] as Pilot));
     if (JSON.stringify(sorted(totals.counters)) !== JSON.stringify(sorted(recounted.counters))) {
       report.violations.push(`pipeline counters ${JSON.stringify(sorted(totals.counters))} differ from the recount ${JSON.stringify(sorted(recounted.counters))}`);

@@ -9,7 +9,7 @@ import { RESEMBLANCE_MIN_SCORE } from '../../shared/domain/learnings.ts';
 import type { Idea } from '../../shared/domain/idea.ts';
 import type { Pilot } from '../../shared/domain/pilot.ts';
 import { pipelineSummary, recount, type Contribution } from '../../shared/domain/pipeline.ts';
-import { readPipelineTotals, SHARD_COUNT } from '../../shared/store/pipeline.ts';
+import { DynamoPipelineStore, SHARD_COUNT } from '../../shared/store/pipeline.ts';
 import {
   allItems,
   dayInCopenhagen,
@@ -110,7 +110,7 @@ async function storedAndRecounted(): Promise<{ stored: Contribution; recounted: 
   const items = await settledItems(runtime);
   const ideas = items.filter((item) => item['type'] === 'idea') as unknown as Pick<Idea, 'status' | 'statusChangedAt'>[];
   const pilots = items.filter((item) => item['type'] === 'pilot').map((item) => item['pilot'] as Pilot);
-  return { stored: await readPipelineTotals(client, runtime.tableName), recounted: recount(ideas, pilots), items };
+  return { stored: await new DynamoPipelineStore(client, runtime.tableName).totals(), recounted: recount(ideas, pilots), items };
 }
 
 /** GET /pipeline/summary against pipelineSummary of a recount, taken at the moment the summary says it was made. */

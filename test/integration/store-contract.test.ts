@@ -10,9 +10,12 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { LOCAL_AWS } from '../../infra/local/emulators.ts';
 import { ensureTable } from '../../infra/local/resources.ts';
+import { DynamoBackgroundWorkStore } from '../../shared/store/background-work.ts';
+import { DynamoConversationStore } from '../../shared/store/conversation.ts';
 import { DynamoIdeaStore } from '../../shared/store/ideas.ts';
 import { DynamoNotificationStore } from '../../shared/store/notifications.ts';
 import { DynamoPilotStore } from '../../shared/store/pilots.ts';
+import { DynamoPipelineStore } from '../../shared/store/pipeline.ts';
 import { DynamoRescoreJobStore } from '../../shared/store/rescore-jobs.ts';
 import { DynamoSimilarityIndex } from '../../shared/store/similarity-index.ts';
 import { DynamoStrategyStore } from '../../shared/store/strategy.ts';
@@ -29,6 +32,7 @@ import {
 } from '../contract/others.contract.ts';
 import { pilotStoreContract } from '../contract/pilots.contract.ts';
 import { FIRST_STRATEGY, type ContractStores } from '../contract/support.ts';
+import { InMemoryNotificationStore } from '../unit/support/fakes.ts';
 
 const run = randomBytes(4).toString('hex');
 const tables: string[] = [];
@@ -53,13 +57,18 @@ async function makeAdapters(): Promise<ContractStores> {
   tables.push(tableName);
   return {
     ideas: new DynamoIdeaStore(client, tableName),
+    conversation: new DynamoConversationStore(client, tableName),
+    work: new DynamoBackgroundWorkStore(client, tableName),
     pilots: new DynamoPilotStore(client, tableName),
+    pipeline: new DynamoPipelineStore(client, tableName),
     notifications: new DynamoNotificationStore(client, tableName),
     strategy: new DynamoStrategyStore(client, tableName, FIRST_STRATEGY, 'readWrite'),
     suppressions: new DynamoMailSuppressionStore(client, tableName),
     rescoreJobs: new DynamoRescoreJobStore(client, tableName),
     similarity: new DynamoSimilarityIndex(client, tableName),
     usage: new DynamoUsageCounterStore(client, tableName),
+    // A part the in-memory fakes made: not one of the adapters', so refused.
+    foreignPart: (notification) => new InMemoryNotificationStore().creation(notification),
   };
 }
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { usageWindowAt } from '../../shared/domain/usage-limits.ts';
-import { USAGE_PREFIX } from '../../shared/store/keys.ts';
+import { USAGE_PREFIX } from '../../shared/store/entities.ts';
 import { DynamoUsageCounterStore } from '../../shared/store/usage-limits.ts';
 import type { UsageCharge } from '../../shared/store/ports.ts';
 import { allItems, FRICTION, IDEA, problemOf, settledItems, signIn, sortedItems, startTestRuntime, submitAll, tableClient, type Person } from './support.ts';

@@ -20,6 +20,8 @@ import { deliverNotification } from '../../shared/notify/deliver.ts';
 import { decideAtGate } from '../../shared/pilots/gate.ts';
 import { decide } from '../../shared/triage/decide.ts';
 import {
+  InMemoryBackgroundWorkStore,
+  InMemoryConversationStore,
   InMemoryIdeaStore,
   InMemoryMailSuppressionStore,
   InMemoryNotificationStore,
@@ -134,7 +136,7 @@ describe('use cases record what happened', () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea());
     const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 1, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
-    const deps = { store, strategies, index: new InMemorySimilarityIndex(), notify: new RecordingNotifyQueue(), pilots: new InMemoryPilotStore(store), clock: systemClock };
+    const deps = { store, strategies, index: new InMemorySimilarityIndex(), notifications: new InMemoryNotificationStore(store.log), notify: new RecordingNotifyQueue(), pilots: new InMemoryPilotStore(store.log), clock: systemClock };
 
     // Act
     await admitToTriage(deps, IDEA_ID);
@@ -148,10 +150,19 @@ describe('use cases record what happened', () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
     const request = { ideaId: IDEA_ID, decision: { decision: 'park' as const, revisitOn: '2026-06-01' }, caller: TRIAGE };
-    await decide({ store, keys: testKeys, clock: fixedClock('2026-01-12T09:00:00.000Z') }, { ...request, ifMatch: [2] });
+    const deps = {
+      store,
+      pilots: new InMemoryPilotStore(store.log),
+      notifications: new InMemoryNotificationStore(store.log),
+      work: new InMemoryBackgroundWorkStore(store),
+      conversation: new InMemoryConversationStore(store.log),
+      keys: testKeys,
+      clock: fixedClock('2026-01-12T09:00:00.000Z'),
+    };
+    await decide(deps, { ...request, ifMatch: [2] });
 
     // Act: the same decision on the version already changed
-    await decide({ store, keys: testKeys, clock: fixedClock('2026-01-12T09:00:00.000Z') }, { ...request, ifMatch: [2] }).catch(() => undefined);
+    await decide(deps, { ...request, ifMatch: [2] }).catch(() => undefined);
 
     // Assess
     expect(valuesOf(flushed())).toEqual({ [`${METRIC.triageDecisions}{decision=park}`]: 1 });
@@ -159,7 +170,7 @@ describe('use cases record what happened', () => {
 
   it('counts a gate decision by the decision', async () => {
     // Prepare
-    const pilots = new InMemoryPilotStore(new InMemoryIdeaStore()).seed(aPilotReadyToStart());
+    const pilots = new InMemoryPilotStore().seed(aPilotReadyToStart());
     const checklist = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
 
     // Act
@@ -245,7 +256,7 @@ describe('the sweeper', () => {
     // Prepare: one idea stuck in submitted; 7 ideas in triage over two counter shards
     const stuck = { PK: `IDEA#${IDEA_ID}`, SK: 'META', type: 'idea', ...anIdea({ createdAt: '2020-01-01T00:00:00.000Z', statusChangedAt: '2020-01-01T00:00:00.000Z' }) };
     ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STATUS#submitted' } }, false).resolves({ Items: [stuck] });
-    ddbMock.on(QueryCommand, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'PIPELINE' } }, false).resolves({
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'PIPELINE' } }, false).resolves({
       Items: [
         { PK: 'PIPELINE', SK: 'SHARD#00', 'c:ideas:status:in_triage': 4, 'c:ideas:status:submitted': 1 },
         { PK: 'PIPELINE', SK: 'SHARD#01', 'c:ideas:status:in_triage': 3 },

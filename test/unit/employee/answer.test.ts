@@ -2,19 +2,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { answerQuestion as answerUseCase } from '../../../shared/employee/answer.ts';
 import { InvalidTransitionError, NotFoundError, PreconditionFailedError } from '../../../shared/http/errors.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import type { IdeaStore, Transition } from '../../../shared/store/ports.ts';
+import type { IdeaStore, NotificationStore, TransactionPart, Transition } from '../../../shared/store/ports.ts';
 import { fixedClock } from '../support/clock.ts';
 import { asProblem, rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryNotificationStore } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaNeedingInfo, COLLEAGUE, IDEA_ID, SUBMITTER, SUBMITTER_EMAIL, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
 
 const AT = '2026-01-14T10:00:00.000Z';
 const TOKEN = 'Zm9sbG93LXVwLXRva2VuLWZvci10ZXN0cy0xMjM0NTY';
 const ANSWER = 'Det er Nexus, FMK og Sensum.';
 
-/** Answers at `at`; a refusal rejects as the problem a route answers with, in `language`. */
-function answerQuestion(store: IdeaStore, { language, at, ...request }: Parameters<typeof answerUseCase>[1] & { language: 'da' | 'en'; at: string }) {
-  return asProblem(answerUseCase({ store, clock: fixedClock(at) }, request), language);
+/** Answers at `at`, storing e-mails in `notifications`; a refusal rejects as the problem a route answers with, in `language`. */
+function answerQuestion(
+  store: IdeaStore,
+  { language, at, ...request }: Parameters<typeof answerUseCase>[1] & { language: 'da' | 'en'; at: string },
+  notifications: NotificationStore = new InMemoryNotificationStore(),
+) {
+  return asProblem(answerUseCase({ store, notifications, clock: fixedClock(at) }, request), language);
 }
 
 function request(overrides: Partial<Parameters<typeof answerQuestion>[1]> = {}) {
@@ -26,10 +30,10 @@ function withConcurrentAssignment(store: InMemoryIdeaStore, times = 1) {
   const transition = store.transition.bind(store);
   const spy = vi.spyOn(store, 'transition');
   for (let n = 0; n < times; n++) {
-    spy.mockImplementationOnce(async (change: Transition) => {
+    spy.mockImplementationOnce(async (change: Transition, ...alongside: TransactionPart[]) => {
       const current = await store.getIdea(change.idea.id);
       if (current !== undefined) await transition({ idea: current, to: current.status, change: 'assignment', actor: { kind: 'staff', sub: TRIAGE.sub }, at: AT, set: { assignee: { sub: `${TRIAGE.sub}-${n}` } } });
-      return transition(change);
+      return transition(change, ...alongside);
     });
   }
 }
@@ -54,13 +58,14 @@ describe('answerQuestion', () => {
   it('stores the e-mail that the team has the idea again and hands its id back', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaNeedingInfo());
+    const notifications = new InMemoryNotificationStore();
 
     // Act
-    const result = await answerQuestion(store, request());
+    const result = await answerQuestion(store, request(), notifications);
 
     // Assess
     expect(result.notificationId).toBe(`${IDEA_ID}.v4`);
-    const stored = await store.notifications.get(`${IDEA_ID}.v4`);
+    const stored = await notifications.get(`${IDEA_ID}.v4`);
     expect(stored).toMatchObject({ to: SUBMITTER_EMAIL, kind: 'idea-status' });
     expect(stored?.text).toContain('Digitaliseringsteamet har fået din idé og vurderer den.');
   });
@@ -81,15 +86,16 @@ describe('answerQuestion', () => {
   it('lets an anonymous submitter answer with the follow-up token, naming nobody', async () => {
     // Prepare: whoever holds the token is the submitter.
     const store = new InMemoryIdeaStore().seed(anAnonymousIdea(hashToken(TOKEN), { status: 'needs_info', version: 3, decision: aDecision('needs_info') }));
+    const notifications = new InMemoryNotificationStore();
 
     // Act
-    const result = await answerQuestion(store, request({ caller: COLLEAGUE, followUpToken: TOKEN }));
+    const result = await answerQuestion(store, request({ caller: COLLEAGUE, followUpToken: TOKEN }), notifications);
 
     // Assess
     expect(result.idea.status).toBe('in_triage');
     expect(result).not.toHaveProperty('notificationId');
     expect(store.events[0]?.actor).toEqual({ kind: 'submitter' });
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
   });
 
   it.each([
@@ -153,9 +159,9 @@ describe('answerQuestion', () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaNeedingInfo());
     const transition = store.transition.bind(store);
-    vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
+    vi.spyOn(store, 'transition').mockImplementationOnce(async (change, ...alongside) => {
       await transition({ idea: change.idea, to: 'declined', actor: { kind: 'staff', sub: TRIAGE.sub }, at: AT, set: { decision: aDecision('decline') } });
-      return transition(change);
+      return transition(change, ...alongside);
     });
 
     // Act

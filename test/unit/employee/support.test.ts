@@ -4,7 +4,7 @@ import { InvalidTransitionError, NotFoundError, TooManyRequestsError } from '../
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { fixedClock } from '../support/clock.ts';
 import { asProblem, rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { InMemoryConversationStore, InMemoryIdeaStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { testLimiter } from '../support/usage.ts';
 import { anIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, TRIAGE } from '../support/ideas.ts';
@@ -21,11 +21,12 @@ describe('supportIdea', () => {
   it('counts a person’s support once, however often they send it', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    const first = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
-    const again = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
-    const another = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
+    const first = await supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const again = await supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const another = await supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
 
     // Assess
     expect(first).toEqual({ added: true, supportCount: 1 });
@@ -36,22 +37,24 @@ describe('supportIdea', () => {
   it('keeps supporters as hashes, never who they are', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
-    expect(await store.listSupporters(IDEA_ID)).toEqual([supporterHash(TEST_KEYS, COLLEAGUE.sub)]);
-    expect(JSON.stringify([...(store.supporters.get(IDEA_ID) ?? [])])).not.toContain(COLLEAGUE.sub);
+    expect(await conversation.listSupporters(IDEA_ID)).toEqual([supporterHash(TEST_KEYS, COLLEAGUE.sub)]);
+    expect(JSON.stringify([...(conversation.supporters.get(IDEA_ID) ?? [])])).not.toContain(COLLEAGUE.sub);
   });
 
   it('does not change the idea itself, so it needs no If-Match', async () => {
     // Prepare
     const idea = anIdeaInTriage();
     const store = new InMemoryIdeaStore().seed(idea);
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(store.ideas.get(IDEA_ID)).toEqual(idea);
@@ -61,9 +64,10 @@ describe('supportIdea', () => {
   it.each(['in_triage', 'needs_info', 'parked', 'accepted'] as const)('takes support for an idea that is %s', async (status) => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    const result = await supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    const result = await supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Assess
     expect(result.added).toBe(true);
@@ -72,38 +76,41 @@ describe('supportIdea', () => {
   it.each(['declined', 'duplicate', 'redirected', 'withdrawn'] as const)('refuses support for an idea that is %s with 409', async (status) => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status }));
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(InvalidTransitionError);
     expect((error as InvalidTransitionError).currentStatus).toBe(status);
-    expect(await store.listSupporters(IDEA_ID)).toEqual([]);
+    expect(await conversation.listSupporters(IDEA_ID)).toEqual([]);
   });
 
   it('answers 404 for an idea still in submitted, which nobody else can see yet', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea());
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(await store.listSupporters(IDEA_ID)).toEqual([]);
+    expect(await conversation.listSupporters(IDEA_ID)).toEqual([]);
   });
 
   it('answers 404 for an idea that does not exist', async () => {
     // Prepare
     const store = new InMemoryIdeaStore();
+    const conversation = new InMemoryConversationStore(store.log);
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, conversation, keys: testKeys, limiter }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(store.supporters.size).toBe(0);
+    expect(conversation.supporters.size).toBe(0);
   });
 });
 
@@ -113,27 +120,29 @@ describe('supportIdea and the per-person limit', () => {
   it('refuses a support past the person’s limit with 429, storing no supporter and counting nothing more', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage(), anIdeaInTriage({ id: OTHER_ID }));
+    const conversation = new InMemoryConversationStore(store.log);
     const { limiter: strict, store: usage } = testLimiter({ support: 1 });
-    await supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, conversation, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Act
-    const error = await rejectionOf(supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: OTHER_ID, caller: COLLEAGUE, at: AT }));
+    const error = await rejectionOf(supportIdea({ store, conversation, keys: testKeys, limiter: strict }, { ideaId: OTHER_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(error).toBeInstanceOf(TooManyRequestsError);
-    expect(await store.listSupporters(OTHER_ID)).toEqual([]);
-    expect(await store.getSupportCount(OTHER_ID)).toBe(0);
+    expect(await conversation.listSupporters(OTHER_ID)).toEqual([]);
+    expect(await conversation.getSupportCount(OTHER_ID)).toBe(0);
     expect(usage.total('support')).toBe(1);
   });
 
   it('leaves another person free to support', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+    const conversation = new InMemoryConversationStore(store.log);
     const { limiter: strict } = testLimiter({ support: 1 });
-    await supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
+    await supportIdea({ store, conversation, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT });
 
     // Act
-    const theirs = await supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
+    const theirs = await supportIdea({ store, conversation, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: TRIAGE, at: AT });
 
     // Assess
     expect(theirs).toEqual({ added: true, supportCount: 2 });
@@ -142,11 +151,12 @@ describe('supportIdea and the per-person limit', () => {
   it('does not count a support refused before the write (no such idea, or one that takes no support)', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage({ status: 'declined' }));
+    const conversation = new InMemoryConversationStore(store.log);
     const { limiter: strict, store: usage } = testLimiter({ support: 1 });
 
     // Act
-    await rejectionOf(supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: OTHER_ID, caller: COLLEAGUE, at: AT }));
-    await rejectionOf(supportIdea({ store, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
+    await rejectionOf(supportIdea({ store, conversation, keys: testKeys, limiter: strict }, { ideaId: OTHER_ID, caller: COLLEAGUE, at: AT }));
+    await rejectionOf(supportIdea({ store, conversation, keys: testKeys, limiter: strict }, { ideaId: IDEA_ID, caller: COLLEAGUE, at: AT }));
 
     // Assess
     expect(usage.total('support')).toBe(0);

@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { withdrawIdea as withdrawUseCase } from '../../../shared/employee/withdraw.ts';
 import { InvalidTransitionError, NotFoundError } from '../../../shared/http/errors.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import type { IdeaStore } from '../../../shared/store/ports.ts';
+import type { IdeaStore, NotificationStore } from '../../../shared/store/ports.ts';
 import { fixedClock } from '../support/clock.ts';
 import { asProblem, rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { InMemoryBackgroundWorkStore, InMemoryIdeaStore, InMemoryNotificationStore } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, SUBMITTER, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
 
 const AT = '2026-01-14T10:00:00.000Z';
 const TOKEN = 'Zm9sbG93LXVwLXRva2VuLWZvci10ZXN0cy0xMjM0NTY';
 
-/** Withdraws at `at`; a refusal rejects as the problem a route answers with, in `language`. */
-function withdrawIdea(store: IdeaStore, { language, at, ...request }: Parameters<typeof withdrawUseCase>[1] & { language: 'da' | 'en'; at: string }) {
-  return asProblem(withdrawUseCase({ store, clock: fixedClock(at) }, request), language);
+/** Withdraws at `at`, storing e-mails in `notifications`; a refusal rejects as the problem a route answers with, in `language`. */
+function withdrawIdea(
+  store: IdeaStore,
+  { language, at, ...request }: Parameters<typeof withdrawUseCase>[1] & { language: 'da' | 'en'; at: string },
+  notifications: NotificationStore = new InMemoryNotificationStore(),
+) {
+  return asProblem(withdrawUseCase({ store, notifications, clock: fixedClock(at) }, request), language);
 }
 
 function request(overrides: Partial<Parameters<typeof withdrawIdea>[1]> = {}) {
@@ -44,19 +48,20 @@ describe('withdrawIdea', () => {
     await withdrawIdea(store, request());
 
     // Assess
-    expect(await store.listDueRevisits('2026-06-01', 10)).toEqual([]);
+    expect(await new InMemoryBackgroundWorkStore(store).listDueRevisits('2026-06-01', 10)).toEqual([]);
   });
 
   it('confirms the withdrawal by e-mail', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdeaInTriage());
+    const notifications = new InMemoryNotificationStore();
 
     // Act
-    const result = await withdrawIdea(store, request());
+    const result = await withdrawIdea(store, request(), notifications);
 
     // Assess
     expect(result.notificationId).toBe(`${IDEA_ID}.v3`);
-    const stored = await store.notifications.get(`${IDEA_ID}.v3`);
+    const stored = await notifications.get(`${IDEA_ID}.v3`);
     expect(stored?.to).toBe(SUBMITTER_EMAIL);
     expect(stored?.text).toContain('Du har trukket din idé tilbage.');
   });

@@ -2,7 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/export-pipeline.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
-import { pilotListPartition } from '../../../shared/store/keys.ts';
+import { pilotListEntryEntity } from '../../../shared/store/entities.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilot, aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
@@ -21,7 +22,7 @@ beforeEach(() => {
 
 /** The pilot's entry in the list of all pilots, newest first. */
 const entry = (pilot: Pilot) => itemOf.pilotEntry(pilot, {}, 'newest');
-const NEWEST_FIRST = pilotListPartition({}, 'newest');
+const NEWEST_FIRST = pilotListEntryEntity.list({}, 'newest').partition;
 
 const first = aPilot({
   title: 'Færre dobbeltregistreringer; også om natten',
@@ -99,7 +100,8 @@ describe('GET /pipeline/export.csv (export-pipeline)', () => {
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(queries).toEqual([
-      { TableName: 'spire-unit', KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, Limit: 100, ExclusiveStartKey: undefined },
+      // A page of 100, and one item more to tell whether more follow.
+      { TableName: 'spire-unit', KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeNames: { '#pk': TABLE.partitionKey }, ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, Limit: 100 + 1 },
       expect.objectContaining({ ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, ExclusiveStartKey: afterFirst }),
       expect.objectContaining({ ExpressionAttributeValues: { ':pk': NEWEST_FIRST }, ExclusiveStartKey: afterSecond }),
     ]);

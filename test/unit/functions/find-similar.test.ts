@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/find-similar.ts';
-import { usageKey } from '../../../shared/store/keys.ts';
+import { usageEntity } from '../../../shared/store/entities.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent } from '../support/lambda.ts';
 import { mockDeploymentSecret, TEST_KEYS } from '../support/secret.ts';
@@ -35,7 +35,7 @@ describe('GET /ideas/similar (find-similar) and the per-person limit', () => {
     expect(bodyOf(response)).toEqual({ items: [] });
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
       TableName: 'spire-unit',
-      Key: usageKey(TEST_KEYS.hex('usage', SUB), 'similar', '2026-01-08T08:00:00Z'),
+      Key: usageEntity.key(TEST_KEYS.hex('usage', SUB), 'similar', '2026-01-08T08:00:00Z'),
       UpdateExpression: 'SET #type = :type, #expiresAt = :expiresAt ADD #count :one',
       ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
       ExpressionAttributeNames: { '#type': 'type', '#count': 'count', '#expiresAt': 'expiresAt' },

@@ -4,13 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as getGates } from '../../../functions/get-gates.ts';
 import { handler as putGates } from '../../../functions/put-gates.ts';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../../../shared/domain/gates.ts';
-import { gateSettingsKey } from '../../../shared/store/keys.ts';
+import { gateSettingsEntity } from '../../../shared/store/entities.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { CREATE_ONLY, givenGateSettings, itemOf } from '../support/table.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
-const SETTINGS_KEY = gateSettingsKey();
+const SETTINGS_KEY = gateSettingsEntity.key();
 
 const { ddbMock } = mockTableAndNotifyQueue({ now: NOW });
 

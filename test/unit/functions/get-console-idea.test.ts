@@ -4,7 +4,7 @@ import { handler } from '../../../functions/get-console-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { cursorSeal } from '../../../shared/store/cursor.ts';
-import { commentKey, ideaKey, pilotKey, pilotPartition } from '../../../shared/store/keys.ts';
+import { commentEntity, ideaEntity, pilotEntity } from '../../../shared/store/entities.ts';
 import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, ADMITTED_AT, anIdeaInTriage, aParkedIdea, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
@@ -77,7 +77,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     expect(body['comments']).toEqual(many.slice(0, COMMENTS_PER_READ));
     const last = many[COMMENTS_PER_READ - 1]!;
     const opened = await cursorSeal(testKeys).open(String(body['commentsCursor']));
-    expect(JSON.parse(Buffer.from(String(opened), 'base64url').toString('utf8'))).toEqual(commentKey(IDEA_ID, last.at, last.id));
+    expect(JSON.parse(Buffer.from(String(opened), 'base64url').toString('utf8'))).toEqual(commentEntity.key(IDEA_ID, last.at, last.id));
   });
 
   it('gives no commentsCursor when every comment fits on the page', async () => {
@@ -114,8 +114,8 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     expect(bodyOf(response)['duplicateCandidates']).toEqual([{ ideaId: OTHER_IDEA_ID, similarity: 0.82, title: 'Én registrering i plejen', status: 'accepted', department: 'Sundhed' }]);
     expect(ddbMock).toHaveReceivedCommandTimes(BatchGetCommand, 1);
     expect(ddbMock.commandCalls(BatchGetCommand)[0]?.args[0].input.RequestItems?.['spire-unit']?.Keys).toEqual([
-      ideaKey(OTHER_IDEA_ID),
-      ideaKey(THIRD_IDEA_ID),
+      ideaEntity.key(OTHER_IDEA_ID),
+      ideaEntity.key(THIRD_IDEA_ID),
     ]);
   });
 
@@ -146,8 +146,8 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
       { pilotId: PILOT_ID, score: 0.74, title: 'Tablets til nattevagten på Ærø', stage: 'stopped', department: 'Hjemmeplejen', learnings: LEARNINGS },
     ]);
     expect(response.body).toContain('"title":"Tablets til nattevagten på Ærø"');
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotKey(PILOT_ID) });
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotKey(OTHER_PILOT_ID) });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotEntity.key(PILOT_ID) });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotEntity.key(OTHER_PILOT_ID) });
   });
 
   it('reads no pilot when the idea resembles none', async () => {
@@ -161,7 +161,7 @@ describe('GET /console/ideas/{id} (get-console-idea)', () => {
     expect(bodyOf(response)['resemblingPilots']).toEqual([]);
     const partitions = ddbMock.commandCalls(GetCommand).map((call) => partitionOf(call.args[0].input.Key));
     // No Get of any pilot's partition.
-    expect(partitions.filter((partition) => partition.startsWith(pilotPartition('')))).toEqual([]);
+    expect(partitions.filter((partition) => partition.startsWith(pilotEntity.wholePartition('').partition))).toEqual([]);
   });
 
   it('marks an idea overdue once it has waited in triage past the service level', async () => {

@@ -5,14 +5,14 @@ import { handler } from '../../../functions/get-idea.ts';
 import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { commentKey, EVENT_PREFIX, ideaPartition, SUPPORTER_PREFIX } from '../../../shared/store/keys.ts';
+import { commentEntity, ideaEntity } from '../../../shared/store/entities.ts';
 import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { aComment, aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aSubmittedEvent, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
-import { givenIdeaRecord, givenIdeas } from '../support/table.ts';
+import { givenIdeaRecord, givenIdeas, queryValues } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 mockDeploymentSecret();
@@ -31,9 +31,9 @@ function stored(idea: Idea, history: IdeaEvent[] = [aSubmittedEvent(idea)], comm
 }
 
 /** The idea's history: its partition from its events up to its supporters, the idea's own item among them. */
-const HISTORY_QUERY = `${TABLE.partitionKey} = :pk AND ${TABLE.sortKey} BETWEEN :events AND :supporters`;
+const HISTORY_QUERY = '#pk = :pk AND #sk BETWEEN :lo AND :hi';
 /** A page of the idea's comments. */
-const COMMENTS_QUERY = `${TABLE.partitionKey} = :pk AND begins_with(${TABLE.sortKey}, :comments)`;
+const COMMENTS_QUERY = '#pk = :pk AND begins_with(#sk, :sk)';
 
 function getIdea(options: { claims?: Claims | null; headers?: Record<string, string>; id?: string } = {}) {
   const id = options.id ?? IDEA_ID;
@@ -95,10 +95,16 @@ describe('GET /ideas/{id} (get-idea)', () => {
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       TableName: 'spire-unit',
       KeyConditionExpression: HISTORY_QUERY,
-      ExpressionAttributeValues: { ':pk': ideaPartition(IDEA_ID), ':events': EVENT_PREFIX, ':supporters': SUPPORTER_PREFIX },
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+      ExpressionAttributeValues: queryValues(ideaEntity.withHistory(IDEA_ID)),
       ConsistentRead: true,
     });
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: COMMENTS_QUERY, Limit: COMMENTS_PER_READ + 1, ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+      KeyConditionExpression: COMMENTS_QUERY,
+      ExpressionAttributeValues: queryValues(commentEntity.ofIdea(IDEA_ID)),
+      Limit: COMMENTS_PER_READ + 1,
+      ConsistentRead: true,
+    });
   });
 
   it('shows triage who submitted the idea, who did what, and the version', async () => {
@@ -263,7 +269,7 @@ describe('GET /ideas/{id} (get-idea)', () => {
         many.slice(0, COMMENTS_PER_READ).filter((comment) => comment.visibility === 'submitter').map((comment) => comment.text),
       );
       const last = many[COMMENTS_PER_READ - 1]!;
-      expect(body['commentsCursor']).toBe(await sealed(encodeCursor(commentKey(IDEA_ID, last.at, last.id))));
+      expect(body['commentsCursor']).toBe(await sealed(encodeCursor(commentEntity.key(IDEA_ID, last.at, last.id))));
     });
 
     it('tells how many people support the idea, from its count item', async () => {

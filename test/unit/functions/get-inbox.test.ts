@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-inbox.ts';
 import { inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { inboxEntryKey, inboxPartition } from '../../../shared/store/keys.ts';
+import { inboxEntryEntity } from '../../../shared/store/entities.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { ADMITTED_AT, aFrictionIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
-import { EMPTY_KEY, itemOf, keyOf, WHOLE_PARTITION } from '../support/table.ts';
+import { EMPTY_KEY, itemOf, keyOf, WHOLE_PARTITION, keyFor } from '../support/table.ts';
 
 /** 15 days after the test ideas reached triage: past the default service level of 14 days. */
 const NOW = '2026-01-20T08:31:00.000Z';
@@ -47,9 +48,10 @@ describe('GET /console/inbox (get-inbox)', () => {
     expect(theQuery()).toEqual({
       TableName: 'spire-unit',
       KeyConditionExpression: WHOLE_PARTITION,
-      ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'in_triage' }, 'priority') },
-      Limit: 25,
-      ExclusiveStartKey: undefined,
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+      ExpressionAttributeValues: { ':pk': inboxEntryEntity.list({ status: 'in_triage' }, 'priority').partition },
+      // A page of 25, and one entry more to tell whether more follow.
+      Limit: 25 + 1,
     });
     expect(bodyOf(response)).toEqual({ status: 'in_triage', sort: 'priority', serviceLevelDays: 14, items: [{ ...inboxRow(waiting), daysInStatus: 15, overdue: true }] });
   });
@@ -64,7 +66,7 @@ describe('GET /console/inbox (get-inbox)', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'submitted' }, 'age') } });
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxEntryEntity.list({ status: 'submitted' }, 'age').partition } });
     expect(bodyOf(response)).toMatchObject({ status: 'submitted', items: [{ id: IDEA_ID, status: 'submitted', overdue: false }] });
   });
 
@@ -92,8 +94,8 @@ describe('GET /console/inbox (get-inbox)', () => {
     expect(response.statusCode).toBe(200);
     expect(theQuery()).toMatchObject({
       // The department as the lists are keyed: trimmed, its spaces collapsed, in lower case.
-      ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'parked', kind: 'friction', department: 'ældre og sundhed', theme: 'automatisering' }, 'age') },
-      Limit: 10,
+      ExpressionAttributeValues: { ':pk': inboxEntryEntity.list({ status: 'parked', kind: 'friction', department: 'ældre og sundhed', theme: 'automatisering' }, 'age').partition },
+      Limit: 10 + 1,
     });
     expect(bodyOf(response)).toMatchObject({ status: 'parked', sort: 'age', items: [] });
   });
@@ -104,7 +106,7 @@ describe('GET /console/inbox (get-inbox)', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'needs_info', assignee: 'søren/ærø' }, 'age') } });
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxEntryEntity.list({ status: 'needs_info', assignee: 'søren/ærø' }, 'age').partition } });
   });
 
   it('hands back the cursor of the next page and continues from it', async () => {
@@ -128,8 +130,8 @@ describe('GET /console/inbox (get-inbox)', () => {
   });
 
   it.each<[string, () => Promise<string>]>([
-    ['the cursor of another list, sealed by the server', () => sealed(encodeCursor(inboxEntryKey({ status: 'declined' }, 'priority', inboxSortValue(waiting, 'priority'))))],
-    ['a cursor of this list the server did not seal', async () => encodeCursor(inboxEntryKey({ status: 'in_triage' }, 'priority', inboxSortValue(waiting, 'priority'))) as string],
+    ['the cursor of another list, sealed by the server', () => sealed(encodeCursor(keyFor.in(inboxEntryEntity.list({ status: 'declined' }, 'priority'), inboxSortValue(waiting, 'priority'))))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor(keyFor.in(inboxEntryEntity.list({ status: 'in_triage' }, 'priority'), inboxSortValue(waiting, 'priority'))) as string],
     ['a crafted cursor with empty key values', async () => encodeCursor(EMPTY_KEY) as string],
   ])('refuses %s with 400, without querying', async (_case, make) => {
     // Act

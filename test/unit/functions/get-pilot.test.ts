@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-pilot.ts';
 import { DEFAULT_GATES, type StoredGateSettings } from '../../../shared/domain/gates.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
-import { gateSettingsKey, pilotPartition } from '../../../shared/store/keys.ts';
+import { gateSettingsEntity, pilotEntity } from '../../../shared/store/entities.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
@@ -89,10 +89,10 @@ describe('GET /console/pilots/{id} (get-pilot)', () => {
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       TableName: 'spire-unit',
       KeyConditionExpression: WHOLE_PARTITION,
-      ExpressionAttributeValues: { ':pk': pilotPartition(PILOT_ID) },
+      ExpressionAttributeValues: { ':pk': pilotEntity.wholePartition(PILOT_ID).partition },
       ConsistentRead: true,
     });
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: 'spire-unit', Key: gateSettingsKey(), ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { TableName: 'spire-unit', Key: gateSettingsEntity.key(), ConsistentRead: true });
   });
 
   it('keeps æ, ø and å as they are in the JSON', async () => {

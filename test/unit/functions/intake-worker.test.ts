@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/intake-worker.ts';
 import { DEFAULT_STRATEGY } from '../../../shared/domain/strategy/default-strategy.ts';
 import { logger } from '../../../shared/logger.ts';
-import { inboxPartition } from '../../../shared/store/keys.ts';
+import { inboxEntryEntity } from '../../../shared/store/entities.ts';
 import { aFrictionIdea, anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
 import { givenIdeas, givenStrategies, partitionOf, putsIn, transactions } from '../support/table.ts';
@@ -179,6 +179,6 @@ describe('intake-worker', () => {
     // Assess
     expect(result).toEqual({ batchItemFailures: [] });
     // Its entry in its department's list, the department keyed as well-formed text.
-    expect(putsIn(transactions(ddbMock)[0] ?? []).map(partitionOf)).toContain(inboxPartition({ status: 'in_triage', department: 'it\ufffd' }, 'priority'));
+    expect(putsIn(transactions(ddbMock)[0] ?? []).map(partitionOf)).toContain(inboxEntryEntity.list({ status: 'in_triage', department: 'it\ufffd' }, 'priority').partition);
   });
 });

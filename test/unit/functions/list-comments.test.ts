@@ -5,14 +5,13 @@ import type { Idea } from '../../../shared/domain/idea.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { commentKey, ideaEventKey } from '../../../shared/store/keys.ts';
+import { commentEntity, ideaEventEntity } from '../../../shared/store/entities.ts';
 import { COMMENTS_PER_READ } from '../../../shared/store/ports.ts';
-import { TABLE } from '../../../shared/store/table.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { aComment, anAnonymousIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
-import { itemOf } from '../support/table.ts';
+import { itemOf, queryValues } from '../support/table.ts';
 
 const NOW = '2026-01-08T08:31:00.000Z';
 const TOKEN = 'dGhlLW9uZS1zZWNyZXQtdGhhdC1sZXRzLXlvdS1mb2xsb3ctdXA';
@@ -30,7 +29,7 @@ function nthComment(n: number): Comment {
   });
 }
 
-const cursorAfter = (comment: Comment) => encodeCursor(commentKey(IDEA_ID, comment.at, comment.id));
+const cursorAfter = (comment: Comment) => encodeCursor(commentEntity.key(IDEA_ID, comment.at, comment.id));
 
 /** The idea, and what the comments Query answers. */
 function withComments(idea: Idea, comments: Comment[]) {
@@ -65,9 +64,10 @@ describe('GET /ideas/{id}/comments (list-comments)', () => {
     expect(body['items']).toEqual(comments.slice(0, COMMENTS_PER_READ));
     expect(body['nextCursor']).toBe(await sealed(cursorAfter(comments[COMMENTS_PER_READ - 1]!)));
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
-      KeyConditionExpression: `${TABLE.partitionKey} = :pk AND begins_with(${TABLE.sortKey}, :comments)`,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeValues: queryValues(commentEntity.ofIdea(IDEA_ID)),
       Limit: COMMENTS_PER_READ + 1,
-      ExclusiveStartKey: commentKey(IDEA_ID, nthComment(49).at, nthComment(49).id),
+      ExclusiveStartKey: commentEntity.key(IDEA_ID, nthComment(49).at, nthComment(49).id),
     });
   });
 
@@ -141,8 +141,8 @@ describe('GET /ideas/{id}/comments (list-comments)', () => {
   it.each([
     ['not signed', async () => String(cursorAfter(nthComment(0)))],
     ['changed after signing', async () => `${String(cursorAfter(nthComment(1)))}.${(await sealed(cursorAfter(nthComment(0)))).split('.').pop()}`],
-    ['of another idea', async () => sealed(encodeCursor(commentKey(OTHER_IDEA_ID, nthComment(0).at, nthComment(0).id)))],
-    ['of another list of the idea’s partition', async () => sealed(encodeCursor(ideaEventKey(IDEA_ID, 2)))],
+    ['of another idea', async () => sealed(encodeCursor(commentEntity.key(OTHER_IDEA_ID, nthComment(0).at, nthComment(0).id)))],
+    ['of another list of the idea’s partition', async () => sealed(encodeCursor(ideaEventEntity.key(IDEA_ID, 2)))],
   ])('refuses a cursor %s with 400 invalid-cursor, reading no comment', async (_case, cursorOf) => {
     // Prepare
     withComments(anIdeaInTriage(), [nthComment(0)]);

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/list-my-ideas.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { submitterPartition } from '../../../shared/store/keys.ts';
+import { ideaEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { bodyOf, employeeClaims, httpEvent, lambdaContext } from '../support/lambda.ts';
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 const BY_SUBMITTER = TABLE.indexes.bySubmitter;
-const partition = submitterPartition(SUBMITTER_SUB);
+const partition = ideaEntity.bySubmitter(SUBMITTER_SUB).partition;
 /** Where a page ending with the test idea stops, in the submitter's list. */
 const lastKey = indexKeyOf(itemOf.idea(anIdea()), BY_SUBMITTER);
 
@@ -52,7 +52,8 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
       IndexName: BY_SUBMITTER.name,
       ExpressionAttributeValues: { ':pk': partition },
       ScanIndexForward: false,
-      Limit: 2,
+      // A page of 2, and one idea more to tell whether more follow.
+      Limit: 2 + 1,
     });
   });
 
@@ -87,7 +88,7 @@ describe('GET /ideas/mine (list-my-ideas)', () => {
     await listMine();
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { Limit: 20 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { Limit: 20 + 1 });
   });
 
   it('continues from the cursor the previous page returned', async () => {

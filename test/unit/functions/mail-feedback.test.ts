@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/mail-feedback.ts';
 import { bounceEvent, complaintEvent, snsEnvelope } from '../../fixtures/ses-events.ts';
-import { mailSuppressionKey } from '../../../shared/store/keys.ts';
+import { mailSuppressionEntity } from '../../../shared/store/entities.ts';
 import { lambdaContext, sqsEvent, sqsRecord } from '../support/lambda.ts';
 import { CREATE_ONLY } from '../support/table.ts';
 
@@ -28,7 +28,7 @@ describe('mail-feedback', () => {
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
       TableName: 'spire-unit',
       Item: expect.objectContaining({
-        ...mailSuppressionKey('birthe.sorensen@kommune.example'),
+        ...mailSuppressionEntity.key('birthe.sorensen@kommune.example'),
         address: 'birthe.sorensen@kommune.example',
         reason: 'bounce',
         detail: 'General',
@@ -43,7 +43,7 @@ describe('mail-feedback', () => {
     await handler(sqsEvent(sqsRecord('msg-1', snsEnvelope(complaintEvent({ to: 'anna@kommune.example' })))), lambdaContext());
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ ...mailSuppressionKey('anna@kommune.example'), reason: 'complaint' }) });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ ...mailSuppressionEntity.key('anna@kommune.example'), reason: 'complaint' }) });
   });
 
   it('writes nothing for a transient bounce', async () => {
@@ -68,7 +68,7 @@ describe('mail-feedback', () => {
 
   it('fails only the record that cannot be parsed, and the one the table refused, so they are retried and then dead-lettered', async () => {
     // Prepare
-    ddbMock.on(PutCommand, { Item: mailSuppressionKey('bent@kommune.example') }).rejects(new Error('ProvisionedThroughputExceededException'));
+    ddbMock.on(PutCommand, { Item: mailSuppressionEntity.key('bent@kommune.example') }).rejects(new Error('ProvisionedThroughputExceededException'));
 
     // Act
     const result = await handler(
@@ -82,6 +82,6 @@ describe('mail-feedback', () => {
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-bad' }, { itemIdentifier: 'msg-refused' }] });
-    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining(mailSuppressionKey('anna@kommune.example')) });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining(mailSuppressionEntity.key('anna@kommune.example')) });
   });
 });

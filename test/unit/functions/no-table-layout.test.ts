@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The handler tests speak of the table in entities (test/unit/support/table.ts) and the store's
- * key functions (shared/store/keys.ts), never in its layout: the layout is pinned to literals only
- * in the store's own tests (test/unit/store/), so changing it changes those and keys.ts, not every
- * handler test. This test reads every handler test file and fails on a line that spells the layout.
+ * entity declarations (shared/store/entities.ts), never in its layout: the layout is pinned to
+ * literals only in the store's own tests (test/unit/store/), so changing it changes those and
+ * entities.ts, not every handler test. This test reads every handler test file and fails on a line that spells the layout.
  */
 
 const DIRECTORY = import.meta.dirname;
@@ -16,7 +16,7 @@ const STILL_TO_CONVERT: readonly string[] = [];
 
 const LAYOUT: readonly { what: string; pattern: RegExp }[] = [
   {
-    what: 'a key or key prefix written out (use the key functions of shared/store/keys.ts)',
+    what: 'a key or key prefix written out (use the entity declarations of shared/store/entities.ts)',
     // A text that starts with a partition or sort-key prefix (`'IDEA#…'`, `` `PILOTS#…` ``) or is one of the fixed keys (`'META'`).
     pattern:
       /(['"`])(?:IDEA|IDEMPOTENCY|STATUS|SUBMITTER|SUPPORTS|SUPPORTER|SUPPORTERS|COMMENT|EVENT|GATE|GATES|PENDING|NOTIFICATION|PILOT|PILOTS|INBOX|REVISIT|LEARNINGS|PIPELINE|SHARD|SETTINGS|STRATEGY|VERSION|RESCORE|JOB|SIMILAR|MAIL_SUPPRESSION|USAGE|ERASURE|RETENTION|MERGE|META|DEV_OUTBOX)(?:#|\1)/,
@@ -59,7 +59,7 @@ describe('the handler tests and the table layout', () => {
       "String(item.Put?.Item?.['SK']).startsWith('GATE#')",
     ];
     for (const line of spelled) expect(LAYOUT.some(({ pattern }) => pattern.test(line)), line).toBe(true);
-    const entities = ["givenIdeas(ddbMock, anIdeaInTriage());", "expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxPartition({ status: 'in_triage' }, 'priority') } });", "it('counts the submit under USAGE# and the keyed hash of the caller')"];
+    const entities = ["givenIdeas(ddbMock, anIdeaInTriage());", "expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': inboxEntryEntity.list({ status: 'in_triage' }, 'priority').partition } });", "it('counts the submit under USAGE# and the keyed hash of the caller')"];
     for (const line of entities) expect(LAYOUT.some(({ pattern }) => pattern.test(line)), line).toBe(false);
   });
 });

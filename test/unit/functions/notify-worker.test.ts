@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/notify-worker.ts';
-import { notificationKey } from '../../../shared/store/keys.ts';
+import { notificationEntity } from '../../../shared/store/entities.ts';
 import type { StoredNotification } from '../../../shared/store/ports.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { aNotification, IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
@@ -77,7 +77,7 @@ describe('notify-worker', () => {
     // Assess
     expect(sideEffects).toEqual(['send', 'markSent']);
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
-      Key: notificationKey(NOTIFICATION_ID),
+      Key: notificationEntity.key(NOTIFICATION_ID),
       UpdateExpression: `SET sentAt = :at ${OFF_THE_PENDING_LIST}`,
       ExpressionAttributeValues: { ':at': NOW },
     });
@@ -107,7 +107,7 @@ describe('notify-worker', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     expect(sesMock).not.toHaveReceivedAnyCommand();
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
-      Key: notificationKey(NOTIFICATION_ID),
+      Key: notificationEntity.key(NOTIFICATION_ID),
       UpdateExpression: `SET notSentAt = :at, notSentReason = :reason ${OFF_THE_PENDING_LIST}`,
       ExpressionAttributeValues: { ':at': NOW, ':reason': 'address-bounced' },
     });
@@ -134,7 +134,7 @@ describe('notify-worker', () => {
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: notificationKey(NOTIFICATION_ID) });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: notificationEntity.key(NOTIFICATION_ID) });
   });
 
   it.each([

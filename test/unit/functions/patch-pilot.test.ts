@@ -2,7 +2,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/patch-pilot.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
-import { PIPELINE_PARTITION, pilotEventKey, pilotKey, pilotListPartition } from '../../../shared/store/keys.ts';
+import { pilotEntity, pilotEventEntity, pilotListEntryEntity, pipelineShardEntity } from '../../../shared/store/entities.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilot, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
@@ -64,20 +64,20 @@ describe('PATCH /console/pilots/{id} (patch-pilot)', () => {
     const items = transactionItems();
     expect(items[0]?.Put).toMatchObject({
       TableName: 'spire-unit',
-      Item: { ...pilotKey(PILOT_ID), type: 'pilot', version: 2, pilot: { owner: OWNER, hypothesis: HYPOTHESIS, version: 2 } },
+      Item: { ...pilotEntity.key(PILOT_ID), type: 'pilot', version: 2, pilot: { owner: OWNER, hypothesis: HYPOTHESIS, version: 2 } },
       ConditionExpression: '#version = :expected',
       ExpressionAttributeValues: { ':expected': 1 },
     });
     expect(items[1]?.Put).toMatchObject({
-      Item: { ...pilotEventKey(PILOT_ID, 2), type: 'pilot-event', event: { change: 'edit', from: 'sprint', to: 'sprint', fields: ['owner', 'hypothesis'], by: { sub: 'f9b8a7c6-triage', name: 'Søren Ærø' } } },
+      Item: { ...pilotEventEntity.key(PILOT_ID, 2), type: 'pilot-event', event: { change: 'edit', from: 'sprint', to: 'sprint', fields: ['owner', 'hypothesis'], by: { sub: 'f9b8a7c6-triage', name: 'Søren Ærø' } } },
       ConditionExpression: CREATE_ONLY,
     });
     const puts = putsIn(items);
-    const ownersList = pilotListPartition({ owner: 'o1-owner' }, 'expected_hours');
+    const ownersList = pilotListEntryEntity.list({ owner: 'o1-owner' }, 'expected_hours').partition;
     expect(ofType(puts, 'pilot-entry').filter((item) => partitionOf(item) === ownersList)).toEqual([expect.objectContaining({ row: expect.objectContaining({ expectedHoursPerYear: 320 }) })]);
     const counters = items.flatMap((item) => (item.Update === undefined ? [] : [item.Update]));
     expect(counters).toHaveLength(1);
-    expect(partitionOf(counters[0]?.Key)).toBe(PIPELINE_PARTITION);
+    expect(partitionOf(counters[0]?.Key)).toBe(pipelineShardEntity.all().partition);
     expect(counters[0]).toMatchObject({ ExpressionAttributeNames: expect.objectContaining({ '#a0': 'c:hours:expected' }), ExpressionAttributeValues: expect.objectContaining({ ':v1': 320 }) });
     // An edit is no gate decision: no gate record.
     expect(ofType(puts, 'gate')).toEqual([]);

@@ -3,13 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/list-pipeline-pilots.ts';
 import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { inboxEntryKey, pilotListEntryKey, pilotListPartition } from '../../../shared/store/keys.ts';
+import { inboxEntryEntity, pilotListEntryEntity } from '../../../shared/store/entities.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import type { PilotList } from '../../../shared/domain/pilot-lists.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilot, aPilotIn, OTHER_PILOT_ID } from '../support/pilots.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
-import { EMPTY_KEY, itemOf, keyOf, WHOLE_PARTITION } from '../support/table.ts';
+import { EMPTY_KEY, itemOf, keyOf, WHOLE_PARTITION, keyFor } from '../support/table.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 
@@ -49,9 +50,10 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
     expect(theQuery()).toEqual({
       TableName: 'spire-unit',
       KeyConditionExpression: WHOLE_PARTITION,
-      ExpressionAttributeValues: { ':pk': pilotListPartition({}, 'in_stage') },
-      Limit: 25,
-      ExclusiveStartKey: undefined,
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+      ExpressionAttributeValues: { ':pk': pilotListEntryEntity.list({}, 'in_stage').partition },
+      // A page of 25, and one entry more to tell whether more follow.
+      Limit: 25 + 1,
     });
     expect(bodyOf(response)).toEqual({ sort: 'in_stage', items: [pilotRow(sprint), pilotRow(inPilot)] });
     expect(response.body).toContain('"name":"Åge Ødegård"');
@@ -59,19 +61,19 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
   });
 
   it.each<[string, Record<string, string>, string, number]>([
-    ['one stage', { stage: 'pilot' }, pilotListPartition({ stage: 'pilot' }, 'in_stage'), 25],
-    ['a theme, newest first', { theme: 'automatisering', sort: 'newest' }, pilotListPartition({ theme: 'automatisering' }, 'newest'), 25],
+    ['one stage', { stage: 'pilot' }, pilotListEntryEntity.list({ stage: 'pilot' }, 'in_stage').partition, 25],
+    ['a theme, newest first', { theme: 'automatisering', sort: 'newest' }, pilotListEntryEntity.list({ theme: 'automatisering' }, 'newest').partition, 25],
     // The department as the lists are keyed: trimmed, its spaces collapsed, in lower case.
-    ['a department however it is typed', { stage: 'sprint', department: '  Ældre   og Sundhed ', limit: '10' }, pilotListPartition({ stage: 'sprint', department: 'ældre og sundhed' }, 'in_stage'), 10],
-    ['an owner, most expected hours first', { owner: 'o1-owner', sort: 'expected_hours', limit: '100' }, pilotListPartition({ owner: 'o1-owner' }, 'expected_hours'), 100],
-    ['the pilots on hold, the earliest end of a hold first', { sort: 'hold_until', limit: '100' }, pilotListPartition({ held: true } satisfies PilotList, 'hold_until'), 100],
+    ['a department however it is typed', { stage: 'sprint', department: '  Ældre   og Sundhed ', limit: '10' }, pilotListEntryEntity.list({ stage: 'sprint', department: 'ældre og sundhed' }, 'in_stage').partition, 10],
+    ['an owner, most expected hours first', { owner: 'o1-owner', sort: 'expected_hours', limit: '100' }, pilotListEntryEntity.list({ owner: 'o1-owner' }, 'expected_hours').partition, 100],
+    ['the pilots on hold, the earliest end of a hold first', { sort: 'hold_until', limit: '100' }, pilotListEntryEntity.list({ held: true } satisfies PilotList, 'hold_until').partition, 100],
   ])('reads exactly the list of %s', async (_case, query, partition, limit) => {
     // Act
     const response = await pilots(query);
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': partition }, Limit: limit });
+    expect(theQuery()).toMatchObject({ ExpressionAttributeValues: { ':pk': partition }, Limit: limit + 1 });
     expect(bodyOf(response)).toEqual({ sort: query['sort'] ?? 'in_stage', items: [] });
   });
 
@@ -97,8 +99,8 @@ describe('GET /pipeline/pilots (list-pipeline-pilots)', () => {
   });
 
   it.each<[string, () => Promise<string>]>([
-    ['a cursor from another list, sealed by the server', () => sealed(encodeCursor(inboxEntryKey({ status: 'in_triage' }, 'priority', 'x')))],
-    ['a cursor of this list the server did not seal', async () => encodeCursor(pilotListEntryKey({ stage: 'pilot' }, 'in_stage', `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}`)) as string],
+    ['a cursor from another list, sealed by the server', () => sealed(encodeCursor(keyFor.in(inboxEntryEntity.list({ status: 'in_triage' }, 'priority'), 'x')))],
+    ['a cursor of this list the server did not seal', async () => encodeCursor(keyFor.in(pilotListEntryEntity.list({ stage: 'pilot' }, 'in_stage'), `2026-01-20T09:00:00.000Z#${OTHER_PILOT_ID}`)) as string],
     ['a crafted cursor with empty key values', async () => encodeCursor(EMPTY_KEY) as string],
   ])('refuses %s with 400 invalid-cursor', async (_case, make) => {
     // Act

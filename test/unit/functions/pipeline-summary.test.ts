@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/get-pipeline-summary.ts';
 import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
-import { gateSettingsKey, PIPELINE_PARTITION, pipelineShardKey, statusPartition, STRATEGY_PARTITION } from '../../../shared/store/keys.ts';
+import { gateSettingsEntity, ideaEntity, pipelineShardEntity, strategyEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
@@ -24,7 +24,7 @@ const STATUS_INDEX = TABLE.indexes.byStatus;
  * two accepted), a pilot in sprint for 20 days and one in pilot for 10, with expected hours.
  */
 const SHARD_0 = {
-  ...pipelineShardKey(0),
+  ...pipelineShardEntity.key(0),
   type: 'pipeline-shard',
   'c:ideas': 3,
   'c:ideas:status:in_triage': 2,
@@ -39,7 +39,7 @@ const SHARD_0 = {
   [`e:since:sprint:${PILOT_ID}`]: '2026-01-12T09:00:00.000Z',
 };
 const SHARD_7 = {
-  ...pipelineShardKey(7),
+  ...pipelineShardEntity.key(7),
   type: 'pipeline-shard',
   'c:ideas': 1,
   'c:ideas:status:accepted': 1,
@@ -55,10 +55,10 @@ const SHARD_7 = {
 
 beforeEach(() => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': STRATEGY_PARTITION } }).resolves({ Items: [STRATEGY_ITEM] });
+  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': strategyEntity.versions().partition } }).resolves({ Items: [STRATEGY_ITEM] });
   ddbMock
-    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': PIPELINE_PARTITION } })
-    .resolvesOnce({ Items: [SHARD_0], LastEvaluatedKey: pipelineShardKey(0) })
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': pipelineShardEntity.all().partition } })
+    .resolvesOnce({ Items: [SHARD_0], LastEvaluatedKey: pipelineShardEntity.key(0) })
     .resolves({ Items: [SHARD_7] });
   ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name }).resolves({ Items: [{ statusChangedAt: '2026-01-28T09:00:00.000Z' }] });
 });
@@ -115,21 +115,23 @@ describe('GET /pipeline/summary (get-pipeline-summary)', () => {
 
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
-    expect(queries.filter((query) => query.ExpressionAttributeValues?.[':pk'] === PIPELINE_PARTITION)).toEqual([
+    expect(queries.filter((query) => query.ExpressionAttributeValues?.[':pk'] === pipelineShardEntity.all().partition)).toEqual([
       expect.objectContaining({ KeyConditionExpression: WHOLE_PARTITION, ConsistentRead: true, ExclusiveStartKey: undefined }),
-      expect.objectContaining({ ExclusiveStartKey: pipelineShardKey(0) }),
+      expect.objectContaining({ ExclusiveStartKey: pipelineShardEntity.key(0) }),
     ]);
-    expect(queries).toContainEqual(
+    const oldestInTriage = queries.filter((query) => query.IndexName === STATUS_INDEX.name);
+    expect(oldestInTriage).toEqual([
       expect.objectContaining({
-        IndexName: STATUS_INDEX.name,
         ExpressionAttributeNames: { '#pk': STATUS_INDEX.partitionKey },
-        ExpressionAttributeValues: { ':pk': statusPartition('in_triage') },
-        ScanIndexForward: true,
-        Limit: 1,
+        ExpressionAttributeValues: { ':pk': ideaEntity.inStatus('in_triage').partition },
+        // A page of one idea, and one more to tell whether more follow.
+        Limit: 1 + 1,
       }),
-    );
+    ]);
+    // Oldest change first: the index's own order, not reversed.
+    expect(oldestInTriage[0]?.ScanIndexForward).not.toBe(false);
     expect(queries).toHaveLength(4);
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { Key: gateSettingsKey() });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(GetCommand, { Key: gateSettingsEntity.key() });
     expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
     expect(ddbMock).not.toHaveReceivedCommand(TransactWriteCommand);
   });
@@ -152,7 +154,7 @@ describe('GET /pipeline/summary (get-pipeline-summary)', () => {
 
   it('answers an empty pipeline with zeros and no waiting time', async () => {
     // Prepare
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': PIPELINE_PARTITION } }).resolves({ Items: [] });
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': pipelineShardEntity.all().partition } }).resolves({ Items: [] });
     ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name }).resolves({ Items: [] });
 
     // Act

@@ -3,7 +3,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-answer.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { ideaEventKey, notificationKey } from '../../../shared/store/keys.ts';
+import { ideaEventEntity, notificationEntity } from '../../../shared/store/entities.ts';
 import { anAnonymousIdea, anIdeaInTriage, anIdeaNeedingInfo, IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
@@ -58,7 +58,7 @@ describe('POST /ideas/{id}/answers (post-answer)', () => {
     expect(ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.ExpressionAttributeValues).toEqual({ ':expected': 3, ':from': 'needs_info' });
     expect(items?.[0]).toMatchObject({ status: 'in_triage', version: 4 });
     expect(items?.[0]?.['decision']).toBeUndefined();
-    expect(items?.[1]).toMatchObject({ ...ideaEventKey(IDEA_ID, 4), from: 'needs_info', to: 'in_triage', answer: ANSWER, actor: { kind: 'submitter', sub: SUBMITTER_SUB } });
+    expect(items?.[1]).toMatchObject({ ...ideaEventEntity.key(IDEA_ID, 4), from: 'needs_info', to: 'in_triage', answer: ANSWER, actor: { kind: 'submitter', sub: SUBMITTER_SUB } });
   });
 
   it('reads the answer from a plain HTML form too', async () => {
@@ -75,7 +75,7 @@ describe('POST /ideas/{id}/answers (post-answer)', () => {
     await answer({ answer: ANSWER });
 
     // Assess
-    expect(transactions()[0]).toContainEqual(expect.objectContaining({ ...notificationKey(`${IDEA_ID}.v4`), type: 'notification' }));
+    expect(transactions()[0]).toContainEqual(expect.objectContaining({ ...notificationEntity.key(`${IDEA_ID}.v4`), type: 'notification' }));
     expect(sideEffects).toEqual(['transaction', 'queue']);
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: NOTIFY_QUEUE_URL,
@@ -206,7 +206,7 @@ describe('POST /ideas/{id}/answers with personal data in the answer', () => {
 
     // Assess
     const [items] = transactions();
-    expect(items?.[1]).toMatchObject({ ...ideaEventKey(IDEA_ID, 4), answer: WITH_PHONE });
+    expect(items?.[1]).toMatchObject({ ...ideaEventEntity.key(IDEA_ID, 4), answer: WITH_PHONE });
   });
 
   it('warns about an answer sent as a form the same way', async () => {

@@ -3,7 +3,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-comment.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
-import { notificationKey } from '../../../shared/store/keys.ts';
+import { notificationEntity } from '../../../shared/store/entities.ts';
 import { anAnonymousIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, TRIAGE } from '../support/ideas.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { itemOf } from '../support/table.ts';
@@ -58,7 +58,7 @@ describe('POST /console/ideas/{id}/comments (post-comment)', () => {
     const [stored, notification] = writtenItems();
     expect(stored).toMatchObject({ type: 'comment', visibility: 'submitter' });
     expect(notification).toMatchObject({
-      ...notificationKey(`${IDEA_ID}.c${id}`),
+      ...notificationEntity.key(`${IDEA_ID}.c${id}`),
       type: 'notification',
       kind: 'idea-comment',
       to: SUBMITTER_EMAIL,

@@ -2,7 +2,7 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { DeleteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-decision.ts';
-import { ideaEventKey, ideaKey, mergeJobKey, notificationKey, pilotEventKey, pilotKey, pilotListPartition, supporterKey } from '../../../shared/store/keys.ts';
+import { ideaEntity, ideaEventEntity, mergeEntity, notificationEntity, pilotEntity, pilotEventEntity, pilotListEntryEntity, supporterEntity } from '../../../shared/store/entities.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
 import { adminClaims, bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, transactionCanceled, triageClaims, type Claims } from '../support/lambda.ts';
@@ -61,23 +61,23 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     // Assess
     const items = transactionItems();
     expect(items[0]?.Put).toMatchObject({
-      Item: { ...ideaKey(IDEA_ID), status: 'accepted', version: 3, decision: { kind: 'accept' } },
+      Item: { ...ideaEntity.key(IDEA_ID), status: 'accepted', version: 3, decision: { kind: 'accept' } },
       ExpressionAttributeValues: { ':expected': 2, ':from': 'in_triage' },
     });
-    expect(items[1]?.Put?.Item).toMatchObject({ ...ideaEventKey(IDEA_ID, 3), from: 'in_triage', to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub, name: 'Søren Ærø' }, decision: { kind: 'accept' } });
+    expect(items[1]?.Put?.Item).toMatchObject({ ...ideaEventEntity.key(IDEA_ID, 3), from: 'in_triage', to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub, name: 'Søren Ærø' }, decision: { kind: 'accept' } });
     const pilotId = (items[0]?.Put?.Item?.['decision'] as { pilotId: string }).pilotId;
     const puts = putItems();
     expect(puts).toContainEqual({
-      ...pilotKey(pilotId),
+      ...pilotEntity.key(pilotId),
       type: 'pilot',
       version: 1,
       pilot: expect.objectContaining({ id: pilotId, stage: 'sprint', ideaIds: [IDEA_ID], title: 'Færre dobbeltregistreringer på plejecentret', createdAt: NOW }),
     });
-    expect(puts).toContainEqual(expect.objectContaining({ ...pilotEventKey(pilotId, 1), type: 'pilot-event', event: expect.objectContaining({ change: 'created', to: 'sprint' }) }));
-    expect(ofType(puts, 'pilot-entry').map(partitionOf)).toContain(pilotListPartition({ stage: 'sprint' }, 'in_stage'));
+    expect(puts).toContainEqual(expect.objectContaining({ ...pilotEventEntity.key(pilotId, 1), type: 'pilot-event', event: expect.objectContaining({ change: 'created', to: 'sprint' }) }));
+    expect(ofType(puts, 'pilot-entry').map(partitionOf)).toContain(pilotListEntryEntity.list({ stage: 'sprint' }, 'in_stage').partition);
     expect(countersAdded(updatesOf(items))).toMatchObject({ 'ideas:status:in_triage': -1, 'ideas:accepted': 1, 'stage:sprint': 1, 'reached:sprint': 1 });
     expect(puts).toContainEqual(
-      expect.objectContaining({ ...notificationKey(`${IDEA_ID}.v3`), type: 'notification', to: 'birthe.sorensen@kommune.example', subject: expect.stringContaining('Færre dobbeltregistreringer') }),
+      expect.objectContaining({ ...notificationEntity.key(`${IDEA_ID}.v3`), type: 'notification', to: 'birthe.sorensen@kommune.example', subject: expect.stringContaining('Færre dobbeltregistreringer') }),
     );
   });
 
@@ -106,7 +106,7 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toMatchObject({ status: 'redirected', version: 3 });
-    expect(putItems()).toContainEqual(expect.objectContaining(notificationKey(`${IDEA_ID}.v3`)));
+    expect(putItems()).toContainEqual(expect.objectContaining(notificationEntity.key(`${IDEA_ID}.v3`)));
   });
 
   it('parks an idea until a later day, filed for its revisit', async () => {
@@ -132,9 +132,9 @@ describe('POST /console/ideas/{id}/decisions (post-decision)', () => {
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toMatchObject({ status: 'duplicate', decision: { kind: 'duplicate', mergedInto: OTHER_IDEA_ID } });
     const [decision, support] = transactions(ddbMock);
-    expect(putAt(decision ?? [], mergeJobKey(IDEA_ID))).toMatchObject({ into: OTHER_IDEA_ID });
-    expect(keyOf(support?.[0]?.Put?.Item)).toEqual(supporterKey(OTHER_IDEA_ID, supporterHash(TEST_KEYS, SUBMITTER_SUB)));
-    expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
+    expect(putAt(decision ?? [], mergeEntity.key(IDEA_ID))).toMatchObject({ into: OTHER_IDEA_ID });
+    expect(keyOf(support?.[0]?.Put?.Item)).toEqual(supporterEntity.key(OTHER_IDEA_ID, supporterHash(TEST_KEYS, SUBMITTER_SUB)));
+    expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeEntity.key(IDEA_ID) });
   });
 
   it('lets an admin decide too', async () => {

@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { gateRecordKey, gateSettingsKey, learningKey, pilotEventKey, pilotKey, pilotListPartition } from '../../../shared/store/keys.ts';
+import { gateRecordEntity, gateSettingsEntity, learningEntity, pilotEntity, pilotEventEntity, pilotListEntryEntity } from '../../../shared/store/entities.ts';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/post-gate.ts';
 import { DEFAULT_GATES } from '../../../shared/domain/gates.ts';
@@ -71,22 +71,22 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
     await decide({ decision: 'go', reason: 'Klar til afprøvning.', checklist: ALL_YES });
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotKey(PILOT_ID), ConsistentRead: true });
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: gateSettingsKey() });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: pilotEntity.key(PILOT_ID), ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: gateSettingsEntity.key() });
     const items = transactionItems();
     expect(items[0]?.Put).toMatchObject({
-      Item: { ...pilotKey(PILOT_ID), version: 2, pilot: { stage: 'pilot', stageEnteredAt: NOW, reachedStages: ['sprint', 'pilot'] } },
+      Item: { ...pilotEntity.key(PILOT_ID), version: 2, pilot: { stage: 'pilot', stageEnteredAt: NOW, reachedStages: ['sprint', 'pilot'] } },
       ConditionExpression: '#version = :expected',
       ExpressionAttributeValues: { ':expected': 1 },
     });
     expect(items[1]?.Put).toMatchObject({
-      Item: { ...pilotEventKey(PILOT_ID, 2), event: { change: 'gate', from: 'sprint', to: 'pilot', decision: 'go', reason: 'Klar til afprøvning.' } },
+      Item: { ...pilotEventEntity.key(PILOT_ID, 2), event: { change: 'gate', from: 'sprint', to: 'pilot', decision: 'go', reason: 'Klar til afprøvning.' } },
       ConditionExpression: CREATE_ONLY,
     });
-    expect(items[2]?.Put?.Item).toMatchObject({ ...gateRecordKey(PILOT_ID, 2), type: 'gate', pilotId: PILOT_ID, gate: { decision: 'go', role: 'triage' } });
+    expect(items[2]?.Put?.Item).toMatchObject({ ...gateRecordEntity.key(PILOT_ID, 2), type: 'gate', pilotId: PILOT_ID, gate: { decision: 'go', role: 'triage' } });
     // The pilot enters the list of its new stage and leaves that of its old one.
-    expect(putsIn(items).map(partitionOf)).toContain(pilotListPartition({ stage: 'pilot' }, 'in_stage'));
-    expect(deletesIn(items).map(partitionOf)).toContain(pilotListPartition({ stage: 'sprint' }, 'in_stage'));
+    expect(putsIn(items).map(partitionOf)).toContain(pilotListEntryEntity.list({ stage: 'pilot' }, 'in_stage').partition);
+    expect(deletesIn(items).map(partitionOf)).toContain(pilotListEntryEntity.list({ stage: 'sprint' }, 'in_stage').partition);
     const counters = items.flatMap((item) => (item.Update === undefined ? [] : [item.Update]));
     expect(counters).toHaveLength(1);
     expect(Object.values(counters[0]?.ExpressionAttributeNames ?? {})).toEqual(expect.arrayContaining(['c:stage:sprint', 'c:stage:pilot', 'c:reached:pilot']));
@@ -139,7 +139,7 @@ describe('POST /console/pilots/{id}/gates (post-gate)', () => {
     // Assess
     expect(bodyOf(response)).toMatchObject({ stage: 'stopped', version: 3, gate: { decision: 'stop', from: 'pilot', to: 'stopped', role: 'director' } });
     const puts = putsIn(transactionItems());
-    expect(puts).toContainEqual({ ...learningKey(PILOT_ID), type: 'learning', learning: expect.objectContaining({ stage: 'stopped', learnings: LEARNINGS }) });
+    expect(puts).toContainEqual({ ...learningEntity.key(PILOT_ID), type: 'learning', learning: expect.objectContaining({ stage: 'stopped', learnings: LEARNINGS }) });
   });
 
   describe('refusals', () => {

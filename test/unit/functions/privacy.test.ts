@@ -9,7 +9,7 @@ import { handler as getErasure } from '../../../functions/get-erasure.ts';
 import { handler as requestErasure } from '../../../functions/request-erasure.ts';
 import { handler as retention } from '../../../functions/retention.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
-import { erasureKey, ideaPartition, notificationKey, statusPartition, submitterPartition, supportsPartition } from '../../../shared/store/keys.ts';
+import { erasureEntity, ideaEntity, notificationEntity, supporterEntity } from '../../../shared/store/entities.ts';
 import type { StoredNotification } from '../../../shared/store/ports.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { aComment, anIdeaInTriage, IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
@@ -35,9 +35,9 @@ describe('GET /me/export (export-my-data)', () => {
     // Prepare
     const idea = anIdeaInTriage({ submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL } });
     const bySubmitter = TABLE.indexes.bySubmitter.name;
-    ddbMock.on(QueryCommand, { IndexName: bySubmitter, ExpressionAttributeValues: { ':pk': submitterPartition(SUBMITTER_SUB) } }).resolves({ Items: [itemOf.idea(idea)] });
-    ddbMock.on(QueryCommand, { IndexName: bySubmitter, ExpressionAttributeValues: { ':pk': supportsPartition(supporterHash(TEST_KEYS, SUBMITTER_SUB)) } }).resolves({ Items: [] });
-    givenPartition(ddbMock, ideaPartition(IDEA_ID), [itemOf.idea(idea)]);
+    ddbMock.on(QueryCommand, { IndexName: bySubmitter, ExpressionAttributeValues: { ':pk': ideaEntity.bySubmitter(SUBMITTER_SUB).partition } }).resolves({ Items: [itemOf.idea(idea)] });
+    ddbMock.on(QueryCommand, { IndexName: bySubmitter, ExpressionAttributeValues: { ':pk': supporterEntity.bySupporter(supporterHash(TEST_KEYS, SUBMITTER_SUB)).partition } }).resolves({ Items: [] });
+    givenPartition(ddbMock, ideaEntity.wholePartition(IDEA_ID).partition, [itemOf.idea(idea)]);
     // The e-mail as the table holds it: its keys and index keys are not the person's data.
     const mail = { id: `${IDEA_ID}.v2`, kind: 'idea-status', to: SUBMITTER_EMAIL, subject: 'Nyt om din idé', text: 'Hej Birthe Sørensen', createdAt: '2026-01-05T09:00:00.000Z' } as StoredNotification;
     ddbMock.on(BatchGetCommand).resolves({ Responses: { 'spire-unit': [itemOf.notification(mail)] } });
@@ -52,7 +52,7 @@ describe('GET /me/export (export-my-data)', () => {
     expect(body['person']).toEqual({ sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL });
     expect(body['ideas']).toEqual([expect.objectContaining({ id: IDEA_ID, submitter: { sub: SUBMITTER_SUB, name: 'Birthe Sørensen', email: SUBMITTER_EMAIL } })]);
     expect(body['notifications']).toEqual([{ id: `${IDEA_ID}.v2`, kind: 'idea-status', to: SUBMITTER_EMAIL, subject: 'Nyt om din idé', text: 'Hej Birthe Sørensen', createdAt: '2026-01-05T09:00:00.000Z' }]);
-    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [notificationKey(`${IDEA_ID}.v1`), notificationKey(`${IDEA_ID}.v2`)], ConsistentRead: true } } });
+    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [notificationEntity.key(`${IDEA_ID}.v1`), notificationEntity.key(`${IDEA_ID}.v2`)], ConsistentRead: true } } });
     expect(ddbMock).not.toHaveReceivedCommand(ScanCommand);
   });
 
@@ -117,7 +117,17 @@ describe('POST /me/erase (request-erasure)', () => {
 });
 
 describe('GET /me/erasures/{id} (get-erasure)', () => {
-  const record = { ...erasureKey(ERASURE_ID), type: 'erasure', id: ERASURE_ID, requesterHash: TEST_KEYS.hex('erasure', SUBMITTER_SUB), requestedAt: '2026-01-05T09:00:00.000Z', status: 'done', passes: 2, rewritten: 7, deleted: 1, ideas: 1, completedAt: '2026-01-05T09:00:03.000Z' };
+  const record = erasureEntity.toItem({
+    id: ERASURE_ID,
+    requesterHash: TEST_KEYS.hex('erasure', SUBMITTER_SUB),
+    requestedAt: '2026-01-05T09:00:00.000Z',
+    status: 'done',
+    passes: 2,
+    rewritten: 7,
+    deleted: 1,
+    ideas: 1,
+    completedAt: '2026-01-05T09:00:03.000Z',
+  });
 
   it('shows the person who asked its progress, without the hash that ties it to them', async () => {
     // Prepare
@@ -144,7 +154,7 @@ describe('GET /me/erasures/{id} (get-erasure)', () => {
 
   it('refuses an id that is not a UUID with 400, before reading anything', async () => {
     // Act
-    const response = await getErasure(routeEvent('GET', '/me/erasures/{id}', { params: { id: partitionOf(erasureKey('x')) }, claims }), lambdaContext());
+    const response = await getErasure(routeEvent('GET', '/me/erasures/{id}', { params: { id: partitionOf(erasureEntity.key('x')) }, claims }), lambdaContext());
 
     // Assess
     expect(response.statusCode).toBe(400);
@@ -172,7 +182,7 @@ describe('erasure worker', () => {
       ConditionExpression: '#a0 = :was0',
       ExpressionAttributeValues: { ':was0': 'Ring til Birthe Sørensen', ':now0': 'Ring til […]' },
     });
-    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: erasureKey(ERASURE_ID), ExpressionAttributeValues: expect.objectContaining({ ':done': 'done', ':passes': 2, ':rewritten': 1 }) });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: erasureEntity.key(ERASURE_ID), ExpressionAttributeValues: expect.objectContaining({ ':done': 'done', ':passes': 2, ':rewritten': 1 }) });
     expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 2);
   });
 
@@ -202,8 +212,8 @@ describe('retention (scheduled)', () => {
     // Assess
     expect(result).toEqual({ ideas: 0, items: 0 });
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input.ExpressionAttributeValues?.[':pk']);
-    expect(queries).toEqual((['declined', 'withdrawn', 'redirected', 'duplicate'] as const).map(statusPartition));
-    const before = String(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues?.[':before']);
+    expect(queries).toEqual((['declined', 'withdrawn', 'redirected', 'duplicate'] as const).map((status) => ideaEntity.inStatus(status).partition));
+    const before = String(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues?.[':sk']);
     expect(Date.now() - Date.parse(before)).toBeGreaterThan(364 * 86_400_000);
   });
 });

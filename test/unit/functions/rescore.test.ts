@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler as rescoreWorker } from '../../../functions/rescore-worker.ts';
 import { handler as getRescoreProgress } from '../../../functions/get-rescore-progress.ts';
 import { handler as startRescore } from '../../../functions/start-rescore.ts';
-import { ideaKey, rescoreJobKey, statusPartition } from '../../../shared/store/keys.ts';
+import { ideaEntity, rescoreJobEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { anIdea, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, sqsEvent, sqsRecord, triageClaims } from '../support/lambda.ts';
@@ -36,8 +36,8 @@ afterEach(() => {
 describe('POST /console/strategy/rescore (start-rescore)', () => {
   it('queues the ids of the undecided ideas and answers 202 with the job’s progress', async () => {
     // Prepare
-    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name, ExpressionAttributeValues: { ':pk': statusPartition('in_triage') } }).resolves({ Items: [{ id: IDEA_ID }] });
-    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name, ExpressionAttributeValues: { ':pk': statusPartition('parked') } }).resolves({ Items: [{ id: OTHER_IDEA_ID }] });
+    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name, ExpressionAttributeValues: { ':pk': ideaEntity.inStatus('in_triage').partition } }).resolves({ Items: [{ id: IDEA_ID }] });
+    ddbMock.on(QueryCommand, { IndexName: STATUS_INDEX.name, ExpressionAttributeValues: { ':pk': ideaEntity.inStatus('parked').partition } }).resolves({ Items: [{ id: OTHER_IDEA_ID }] });
 
     // Act
     const response = await startRescore(httpEvent({ method: 'POST', path: '/console/strategy/rescore', claims: adminClaims }), lambdaContext());
@@ -48,8 +48,13 @@ describe('POST /console/strategy/rescore (start-rescore)', () => {
     expect(body).toEqual({ jobId: body['jobId'], strategyVersion: 2, status: 'running', pagesQueued: 1, ideasQueued: 2, pagesDone: 0, statuses: ['in_triage', 'needs_info', 'parked'] });
     const entries = sqsMock.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.Entries ?? [];
     expect(entries.map((entry) => JSON.parse(entry.MessageBody as string))).toEqual([{ jobId: body['jobId'], strategyVersion: 2, page: 0, ideaIds: [IDEA_ID, OTHER_IDEA_ID] }]);
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { IndexName: STATUS_INDEX.name, ProjectionExpression: '#id', ExpressionAttributeNames: { '#pk': STATUS_INDEX.partitionKey, '#id': 'id' } });
-    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ ...rescoreJobKey(String(body['jobId'])), strategyVersion: 2, startedBy: 'a1-admin' }) });
+    // The ids alone (and the keys a cursor is made of).
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+      IndexName: STATUS_INDEX.name,
+      ProjectionExpression: expect.stringMatching(/^#p0(, #p\d+)*$/),
+      ExpressionAttributeNames: expect.objectContaining({ '#pk': STATUS_INDEX.partitionKey, '#p0': 'id' }),
+    });
+    expect(ddbMock).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ ...rescoreJobEntity.key(String(body['jobId'])), strategyVersion: 2, startedBy: 'a1-admin' }) });
   });
 
   it('names where the job’s progress is followed in Location', async () => {
@@ -69,7 +74,8 @@ describe('POST /console/strategy/rescore (start-rescore)', () => {
 });
 
 describe('GET /console/strategy/rescore/{jobId} (get-rescore-progress)', () => {
-  const jobItem = { ...rescoreJobKey(JOB_ID), type: 'rescore-job', id: JOB_ID, strategyVersion: 2, startedAt: '2026-11-22T10:00:00.000Z', startedBy: 'a1-admin', pagesQueued: 3, ideasQueued: 61 };
+  // As the job is stored once its pages are queued: created, then counted up.
+  const jobItem = { ...rescoreJobEntity.toItem({ id: JOB_ID, strategyVersion: 2, startedAt: '2026-11-22T10:00:00.000Z', startedBy: 'a1-admin' }), pagesQueued: 3, ideasQueued: 61 };
 
   function progressOf(jobId: string, claims = adminClaims) {
     return getRescoreProgress(httpEvent({ method: 'GET', route: '/console/strategy/rescore/{jobId}', path: `/console/strategy/rescore/${jobId}`, pathParameters: { jobId }, claims }), lambdaContext());
@@ -85,7 +91,7 @@ describe('GET /console/strategy/rescore/{jobId} (get-rescore-progress)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toEqual({ jobId: JOB_ID, strategyVersion: 2, status: 'running', pagesQueued: 3, ideasQueued: 61, pagesDone: 2, statuses: ['in_triage', 'needs_info', 'parked'] });
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: rescoreJobKey(JOB_ID), ConsistentRead: true });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: rescoreJobEntity.key(JOB_ID), ConsistentRead: true });
   });
 
   it('answers `done` once every page queued is done', async () => {
@@ -137,10 +143,10 @@ describe('rescore-worker', () => {
 
     // Assess
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad' }] });
-    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [ideaKey(IDEA_ID)] } } });
+    expect(ddbMock).toHaveReceivedCommandWith(BatchGetCommand, { RequestItems: { 'spire-unit': { Keys: [ideaEntity.key(IDEA_ID)] } } });
     const written = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     expect(written).toMatchObject({ id: IDEA_ID, version: 3, themeAlignment: { strategyVersion: 2 } });
-    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: rescoreJobKey(JOB_ID), UpdateExpression: 'ADD donePages :page', ExpressionAttributeValues: { ':page': new Set([7]) } });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: rescoreJobEntity.key(JOB_ID), UpdateExpression: 'ADD donePages :page', ExpressionAttributeValues: { ':page': new Set([7]) } });
   });
 
   it('sends nothing to any queue, so no chain of its own invocations can form', async () => {

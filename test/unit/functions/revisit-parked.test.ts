@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/revisit-parked.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { ideaKey, notificationKey, REVISIT_PARTITION, revisitKey } from '../../../shared/store/keys.ts';
+import { ideaEntity, notificationEntity, revisitEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { anAnonymousIdea, anIdeaInTriage, aParkedIdea, aDecision, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent, transactionCanceled } from '../support/lambda.ts';
@@ -22,7 +22,7 @@ function stored(idea: Idea) {
 }
 
 /** An idea's entry in the list of ideas to revisit, on `day`. */
-const revisitEntry = (day: string, ideaId: string) => ({ ...revisitKey(day, ideaId), type: 'revisit', ideaId });
+const revisitEntry = (day: string, ideaId: string) => revisitEntity.toItem({ ideaId, day });
 
 /** The revisit entries due, as the list of ideas to revisit holds them. */
 function due(...ideas: Idea[]) {
@@ -60,8 +60,9 @@ describe('revisit-parked', () => {
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
       TableName: 'spire-unit',
       // Every entry up to the end of today: its day sorts before the day followed by a character above '#'.
-      KeyConditionExpression: `${TABLE.partitionKey} = :pk AND ${TABLE.sortKey} < :after`,
-      ExpressionAttributeValues: { ':pk': REVISIT_PARTITION, ':after': '2026-03-02$' },
+      KeyConditionExpression: '#pk = :pk AND #sk < :sk',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+      ExpressionAttributeValues: { ':pk': revisitEntity.dueBy('2026-03-02').partition, ':sk': '2026-03-02$' },
       Limit: 200,
     });
   });
@@ -74,7 +75,7 @@ describe('revisit-parked', () => {
     await handler(scheduledEvent(), lambdaContext());
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': REVISIT_PARTITION, ':after': '2026-03-02$' } });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': revisitEntity.dueBy('2026-03-02').partition, ':sk': '2026-03-02$' } });
   });
 
   it('brings a parked idea whose day has come back to triage, with its history event and the submitter’s e-mail', async () => {
@@ -88,13 +89,13 @@ describe('revisit-parked', () => {
     expect(report).toEqual({ due: 1, revisited: 1 });
     const [items] = transactions();
     expect(items?.[0]?.Put).toMatchObject({
-      Item: { ...ideaKey(IDEA_ID), status: 'in_triage', version: 4, statusChangedAt: NOW },
+      Item: { ...ideaEntity.key(IDEA_ID), status: 'in_triage', version: 4, statusChangedAt: NOW },
       ExpressionAttributeValues: { ':expected': 3, ':from': 'parked' },
     });
     expect(items?.[0]?.Put?.Item?.['decision']).toBeUndefined();
     expect(items?.[1]?.Put?.Item).toMatchObject({ from: 'parked', to: 'in_triage', actor: { kind: 'system' }, reason: 'revisit day 2026-03-02 reached' });
-    expect(items).toContainEqual({ Delete: { TableName: 'spire-unit', Key: revisitKey('2026-03-02', IDEA_ID) } });
-    expect(items?.map((item) => item.Put?.Item)).toContainEqual(expect.objectContaining({ ...notificationKey(`${IDEA_ID}.v4`), type: 'notification' }));
+    expect(items).toContainEqual({ Delete: { TableName: 'spire-unit', Key: revisitEntity.key('2026-03-02', IDEA_ID) } });
+    expect(items?.map((item) => item.Put?.Item)).toContainEqual(expect.objectContaining({ ...notificationEntity.key(`${IDEA_ID}.v4`), type: 'notification' }));
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: NOTIFY_QUEUE_URL,
       Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: `${IDEA_ID}.v4` }) }],

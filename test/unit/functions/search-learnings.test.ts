@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/search-learnings.ts';
 import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
-import { LEARNINGS_PARTITION, learningKey } from '../../../shared/store/keys.ts';
+import { learningEntity } from '../../../shared/store/entities.ts';
+import { TABLE } from '../../../shared/store/table.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { adminClaims, bodyOf, directorClaims, employeeClaims, lambdaContext, problemOf, routeEvent, triageClaims, type Claims } from '../support/lambda.ts';
 import { aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
@@ -98,7 +99,7 @@ describe('GET /pipeline/learnings (search-learnings)', () => {
 
   it('reads every page of the learnings, 200 at a time, and answers at most `limit` matches', async () => {
     // Prepare
-    const lastKey = learningKey(PILOT_ID);
+    const lastKey = learningEntity.key(PILOT_ID);
     ddbMock
       .on(QueryCommand)
       .resolvesOnce({ Items: [item(app)], LastEvaluatedKey: lastKey })
@@ -110,8 +111,8 @@ describe('GET /pipeline/learnings (search-learnings)', () => {
     // Assess
     const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(queries).toEqual([
-      { TableName: 'spire-unit', KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeValues: { ':pk': LEARNINGS_PARTITION }, Limit: 200, ExclusiveStartKey: undefined },
-      expect.objectContaining({ ExpressionAttributeValues: { ':pk': LEARNINGS_PARTITION }, ExclusiveStartKey: lastKey }),
+      { TableName: 'spire-unit', KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeNames: { '#pk': TABLE.partitionKey }, ExpressionAttributeValues: { ':pk': learningEntity.all().partition }, Limit: 200, ExclusiveStartKey: undefined },
+      expect.objectContaining({ ExpressionAttributeValues: { ':pk': learningEntity.all().partition }, ExclusiveStartKey: lastKey }),
     ]);
     expect(bodyOf(response)['items']).toHaveLength(1);
   });

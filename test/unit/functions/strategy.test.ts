@@ -7,11 +7,11 @@ import { handler as listStrategyVersions } from '../../../functions/list-strateg
 import { handler as putStrategy } from '../../../functions/put-strategy.ts';
 import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
-import { inboxEntryKey, STRATEGY_PARTITION, strategyVersionKey } from '../../../shared/store/keys.ts';
+import { inboxEntryEntity, strategyEntity } from '../../../shared/store/entities.ts';
 import { bodyOf, directorClaims, employeeClaims, httpEvent, lambdaContext, triageClaims } from '../support/lambda.ts';
 import { mockDeploymentSecret, sealed } from '../support/secret.ts';
 import { aStrategy } from '../support/strategy.ts';
-import { itemOf, WHOLE_PARTITION } from '../support/table.ts';
+import { itemOf, keyFor, queryValues } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const adminClaims = employeeClaims('a1-admin', { name: 'Åse Admin', roles: '[admin]' });
@@ -70,7 +70,7 @@ describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)['version']).toBe(2);
-    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: strategyVersionKey(2) });
+    expect(ddbMock).toHaveReceivedCommandWith(GetCommand, { Key: strategyEntity.key(2) });
   });
 
   it('answers 404 for a version that does not exist', async () => {
@@ -86,7 +86,7 @@ describe('GET /console/strategy/versions/{n} (get-strategy-version)', () => {
 });
 
 describe('GET /console/strategy/versions (list-strategy-versions)', () => {
-  const lastKey = strategyVersionKey(2);
+  const lastKey = strategyEntity.key(2);
   const item = itemOf.strategy;
 
   function list(query?: Record<string, string>, claims = adminClaims) {
@@ -113,7 +113,14 @@ describe('GET /console/strategy/versions (list-strategy-versions)', () => {
       ],
       nextCursor: await sealed(encodeCursor(lastKey)),
     });
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: WHOLE_PARTITION, ExpressionAttributeValues: { ':pk': STRATEGY_PARTITION }, ScanIndexForward: false, ConsistentRead: true, Limit: 2 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeValues: queryValues(strategyEntity.versions()),
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      // A page of 2, and one version more to tell whether more follow.
+      Limit: 2 + 1,
+    });
   });
 
   it('continues from the cursor the previous page returned, in pages of 20 unless asked otherwise', async () => {
@@ -122,7 +129,7 @@ describe('GET /console/strategy/versions (list-strategy-versions)', () => {
     const response = await list({ cursor: await sealed(encodeCursor(lastKey)) });
 
     expect(bodyOf(response)).toEqual({ items: [expect.objectContaining({ version: 1 })] });
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: lastKey, Limit: 20 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: lastKey, Limit: 20 + 1 });
   });
 
   it('lists the shipped default as version 1 on a fresh installation, without storing it', async () => {
@@ -136,7 +143,7 @@ describe('GET /console/strategy/versions (list-strategy-versions)', () => {
 
   it.each<[string, () => Promise<string>]>([
     ['a cursor the server did not seal', async () => encodeCursor(lastKey) as string],
-    ['a sealed cursor of another list', () => sealed(encodeCursor(inboxEntryKey({ status: 'in_triage' }, 'priority', 'x')))],
+    ['a sealed cursor of another list', () => sealed(encodeCursor(keyFor.in(inboxEntryEntity.list({ status: 'in_triage' }, 'priority'), 'x')))],
   ])('refuses %s with 400 invalid-cursor, without querying', async (_case, make) => {
     const response = await list({ cursor: await make() });
 

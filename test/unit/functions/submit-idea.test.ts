@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/submit-idea.ts';
 import { usageWindowAt, usageWindowLabel } from '../../../shared/domain/usage-limits.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { ideaEventKey, ideaKey, usageKey } from '../../../shared/store/keys.ts';
+import { ideaEntity, ideaEventEntity, usageEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { bodyOf, formPost, httpEvent, jsonPost, lambdaContext, REQUEST_ID } from '../support/lambda.ts';
 import { mockDeploymentSecret, TEST_KEYS } from '../support/secret.ts';
@@ -76,14 +76,14 @@ describe('POST /ideas (submit-idea)', () => {
     const id = String(bodyOf(response)['id']);
     const [ideaItem, eventItem] = writtenItems();
     expect(ideaItem).toMatchObject({
-      ...ideaKey(id),
+      ...ideaEntity.key(id),
       ...idea,
       anonymous: false,
       language: 'da',
       status: 'submitted',
       submitter: { sub: 'e7a1c2d3-employee', name: 'Birthe Sørensen' },
     });
-    expect(eventItem).toMatchObject({ ...ideaEventKey(id, 1), to: 'submitted' });
+    expect(eventItem).toMatchObject({ ...ideaEventEntity.key(id, 1), to: 'submitted' });
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: QUEUE_URL,
       Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: id }) }],
@@ -436,7 +436,7 @@ describe('POST /ideas past the person’s limit of submits an hour', () => {
 
     // Assess: the count of this hour's window (the hour the request came in, should it have turned meanwhile).
     const update = ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input;
-    expect([before, after].map((at) => usageKey(TEST_KEYS.hex('usage', SUB), 'submit', usageWindowLabel(usageWindowAt(at))))).toContainEqual(update?.Key);
+    expect([before, after].map((at) => usageEntity.key(TEST_KEYS.hex('usage', SUB), 'submit', usageWindowLabel(usageWindowAt(at))))).toContainEqual(update?.Key);
     expect(update?.ExpressionAttributeValues).toMatchObject({ ':limit': 20 });
     expect(JSON.stringify(update)).not.toContain(SUB);
   });

@@ -5,7 +5,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/support-idea.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { supportCountKey, supporterKey, usageKey } from '../../../shared/store/keys.ts';
+import { supportCountEntity, supporterEntity, usageEntity } from '../../../shared/store/entities.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { anIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
@@ -21,7 +21,7 @@ const secretsMock = mockDeploymentSecret();
 
 function stored(idea: Idea, supporters: number) {
   storedIdea(idea);
-  ddbMock.on(GetCommand, { Key: supportCountKey(idea.id) }).resolves({ Item: itemOf.supportCount(idea.id, supporters) });
+  ddbMock.on(GetCommand, { Key: supportCountEntity.key(idea.id) }).resolves({ Item: itemOf.supportCount(idea.id, supporters) });
 }
 
 beforeEach(() => {
@@ -54,7 +54,7 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
     const transaction = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input;
     const supporter = transaction?.TransactItems?.[0]?.Put?.Item;
     expect(supporterHash(TEST_KEYS, COLLEAGUE_SUB)).toMatch(/^[0-9a-f]{64}$/);
-    expect(keyOf(supporter)).toEqual(supporterKey(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE_SUB)));
+    expect(keyOf(supporter)).toEqual(supporterEntity.key(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE_SUB)));
     expect(supporter).toMatchObject({ at: NOW });
     expect(JSON.stringify(transaction)).not.toContain(COLLEAGUE_SUB);
   });
@@ -66,7 +66,7 @@ describe('POST /ideas/{id}/support (support-idea)', () => {
 
     // Assess
     const supporter = transactions(ddbMock)[0]?.[0]?.Put?.Item;
-    expect(keyOf(supporter)).toEqual(supporterKey(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE_SUB)));
+    expect(keyOf(supporter)).toEqual(supporterEntity.key(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE_SUB)));
     for (const unkeyed of [`spire-supporter:${COLLEAGUE_SUB}`, COLLEAGUE_SUB]) expect(sortKeyOf(supporter)).not.toContain(createHash('sha256').update(unkeyed).digest('hex'));
     expect(secretsMock.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input)).toEqual([{ SecretId: TEST_SECRET_ARN }]);
   });
@@ -141,7 +141,7 @@ describe('POST /ideas/{id}/support past the person’s limit', () => {
 
     // Assess
     expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: usageKey(TEST_KEYS.hex('usage', COLLEAGUE_SUB), 'support', '2026-01-07T14:00:00Z'),
+      Key: usageEntity.key(TEST_KEYS.hex('usage', COLLEAGUE_SUB), 'support', '2026-01-07T14:00:00Z'),
       ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
       ExpressionAttributeValues: expect.objectContaining({ ':limit': 120 }),
     });

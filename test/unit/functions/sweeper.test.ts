@@ -4,12 +4,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/sweeper.ts';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { ABANDONED_INTAKE_PARTITION, ideaKey, ideaPartition, mergeJobKey, notificationKey, pendingPartition, statusPartition, supporterKey } from '../../../shared/store/keys.ts';
+import { ideaEntity, mergeEntity, notificationEntity, supporterEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { anIdea, anIdeaInTriage, aNotification, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
 import { mockDeploymentSecret } from '../support/secret.ts';
-import { givenIdeas, givenSupporters, itemOf, keyOf, partitionOf, transactions } from '../support/table.ts';
+import { givenIdeas, givenQuery, givenSupporters, itemOf, keyOf, partitionOf, queryValues, transactions } from '../support/table.ts';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -23,12 +23,15 @@ const NOTIFY_QUEUE_URL = 'https://sqs.eu-north-1.amazonaws.com/123456789012/spir
 
 /** The ideas stuck in submitted, as the status index lists them. */
 function stuck(...ideas: Idea[]) {
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': statusPartition('submitted'), ':before': CUT_OFF } }).resolves({ Items: ideas.map(itemOf.idea) });
+  givenQuery(ddbMock, ideaEntity.inStatus('submitted', { below: CUT_OFF }), ideas.map(itemOf.idea));
 }
+
+/** The status index's list of the notifications, or the merges, pending since before the cut-off. */
+const pendingList = (kind: 'notification' | 'merge') => (kind === 'notification' ? notificationEntity : mergeEntity).pendingBefore(CUT_OFF);
 
 /** Notifications and merges still pending, as the status index lists them. */
 function pending(kind: 'notification' | 'merge', ...items: Record<string, unknown>[]) {
-  ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': pendingPartition(kind), ':before': CUT_OFF } }).resolves({ Items: items });
+  givenQuery(ddbMock, pendingList(kind), items);
 }
 
 function pendingNotification(id: string, requeues?: number): Record<string, unknown> {
@@ -65,7 +68,8 @@ describe('sweeper', () => {
     // Assess
     expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
       IndexName: TABLE.indexes.byStatus.name,
-      ExpressionAttributeValues: { ':pk': statusPartition('submitted'), ':before': '2026-01-05T11:58:00.000Z' },
+      KeyConditionExpression: '#pk = :pk AND #sk < :sk',
+      ExpressionAttributeValues: { ':pk': ideaEntity.inStatus('submitted').partition, ':sk': '2026-01-05T11:58:00.000Z' },
       Limit: 500,
     });
   });
@@ -87,7 +91,7 @@ describe('sweeper', () => {
       ],
     });
     expect(ddbMock).toHaveReceivedCommandTimes(UpdateCommand, 2);
-    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: ideaKey(OTHER_IDEA_ID), ExpressionAttributeValues: { ':next': 2, ':status': 'submitted', ':version': 1 } });
+    expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: ideaEntity.key(OTHER_IDEA_ID), ExpressionAttributeValues: { ':next': 2, ':status': 'submitted', ':version': 1 } });
   });
 
   it('gives up on an idea after five re-queues, by default', async () => {
@@ -102,7 +106,7 @@ describe('sweeper', () => {
     expect(sqsMock).toHaveReceivedCommandWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ ideaId: OTHER_IDEA_ID }) }] });
     const [idea, event] = transactions(ddbMock)[0] ?? [];
     expect(idea?.Put).toMatchObject({
-      Item: { id: IDEA_ID, status: 'submitted', version: 2, intakeAbandonedAt: NOW.toISOString(), [TABLE.indexes.byStatus.partitionKey]: ABANDONED_INTAKE_PARTITION },
+      Item: { id: IDEA_ID, status: 'submitted', version: 2, intakeAbandonedAt: NOW.toISOString(), [TABLE.indexes.byStatus.partitionKey]: ideaEntity.statusList(anIdea({ intakeAbandonedAt: NOW.toISOString() })) },
       ConditionExpression: '#version = :expected AND #status = :from',
     });
     expect(event?.Put?.Item).toMatchObject({ change: 'intake_abandoned', actor: { kind: 'system' } });
@@ -118,7 +122,7 @@ describe('sweeper', () => {
     await limited(scheduledEvent(), lambdaContext('spire-sweeper'));
 
     // Assess
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': statusPartition('submitted'), ':before': CUT_OFF }, Limit: 20 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: queryValues(ideaEntity.inStatus('submitted', { below: CUT_OFF })), Limit: 20 });
   });
 
   it('reports sends SQS refused, and does not count them', async () => {
@@ -131,7 +135,7 @@ describe('sweeper', () => {
 
     // Assess
     expect(report).toEqual({ found: 2, requeued: 1, failed: 1, givenUp: 0, ...noWork });
-    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: ideaKey(OTHER_IDEA_ID) });
+    expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, { Key: ideaEntity.key(OTHER_IDEA_ID) });
   });
 
   it('sends nothing when nothing is stuck or pending', async () => {
@@ -152,8 +156,8 @@ describe('sweeper', () => {
       for (const kind of ['notification', 'merge'] as const) {
         expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
           IndexName: TABLE.indexes.byStatus.name,
-          KeyConditionExpression: '#pk = :pk AND #sk < :before',
-          ExpressionAttributeValues: { ':pk': pendingPartition(kind), ':before': CUT_OFF },
+          KeyConditionExpression: '#pk = :pk AND #sk < :sk',
+          ExpressionAttributeValues: { ':pk': pendingList(kind).partition, ':sk': CUT_OFF },
           Limit: 500,
         });
       }
@@ -177,8 +181,8 @@ describe('sweeper', () => {
           { Id: '1', MessageBody: JSON.stringify({ notificationId: `${OTHER_IDEA_ID}.v3` }) },
         ],
       });
-      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationKey(`${IDEA_ID}.v2`), UpdateExpression: 'ADD requeues :one' });
-      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationKey(`${OTHER_IDEA_ID}.v3`), UpdateExpression: 'ADD requeues :one' });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationEntity.key(`${IDEA_ID}.v2`), UpdateExpression: 'ADD requeues :one' });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationEntity.key(`${OTHER_IDEA_ID}.v3`), UpdateExpression: 'ADD requeues :one' });
     });
 
     it('does not count a notification SQS refused as re-queued', async () => {
@@ -192,7 +196,7 @@ describe('sweeper', () => {
       // Assess
       expect(report).toMatchObject({ notificationsRequeued: 1 });
       expect(ddbMock).toHaveReceivedCommandTimes(UpdateCommand, 1);
-      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationKey(`${IDEA_ID}.v2`) });
+      expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, { Key: notificationEntity.key(`${IDEA_ID}.v2`) });
     });
 
     it('gives up on a notification after five re-queues, by default, taking it off the pending list', async () => {
@@ -206,7 +210,7 @@ describe('sweeper', () => {
       expect(report).toMatchObject({ notificationsRequeued: 1, notificationsAbandoned: 1 });
       expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, { Entries: [{ Id: '0', MessageBody: JSON.stringify({ notificationId: `${OTHER_IDEA_ID}.v3` }) }] });
       expect(ddbMock).toHaveReceivedCommandWith(UpdateCommand, {
-        Key: notificationKey(`${IDEA_ID}.v2`),
+        Key: notificationEntity.key(`${IDEA_ID}.v2`),
         UpdateExpression: `SET abandonedAt = :at REMOVE ${TABLE.indexes.byStatus.partitionKey}, ${TABLE.indexes.byStatus.sortKey}`,
         ExpressionAttributeValues: { ':at': NOW.toISOString() },
       });
@@ -226,7 +230,7 @@ describe('sweeper', () => {
       // Assess
       expect(report).toMatchObject({ notificationsRequeued: 0, mergesFinished: 1 });
       expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
-      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
+      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeEntity.key(IDEA_ID) });
     });
 
     it('still finishes merges when the intake queue cannot be reached, and then reports the failure', async () => {
@@ -242,7 +246,7 @@ describe('sweeper', () => {
 
       // Assess
       await expect(run).rejects.toThrow('connect ETIMEDOUT');
-      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
+      expect(ddbMock).toHaveReceivedCommandWith(DeleteCommand, { Key: mergeEntity.key(IDEA_ID) });
     });
 
     it('finishes a merge left half done: carries the merged idea’s supporters and submitter over, then marks it done', async () => {
@@ -260,9 +264,9 @@ describe('sweeper', () => {
       expect(report).toMatchObject({ mergesFinished: 1 });
       const supporters = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item);
       expect(supporters).toHaveLength(2);
-      expect(supporters.every((item) => partitionOf(item) === ideaPartition(OTHER_IDEA_ID))).toBe(true);
-      expect(supporters.map(keyOf)).toContainEqual(supporterKey(OTHER_IDEA_ID, 'a'.repeat(64)));
-      expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { Key: mergeJobKey(IDEA_ID) });
+      expect(supporters.every((item) => partitionOf(item) === ideaEntity.wholePartition(OTHER_IDEA_ID).partition)).toBe(true);
+      expect(supporters.map(keyOf)).toContainEqual(supporterEntity.key(OTHER_IDEA_ID, 'a'.repeat(64)));
+      expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { Key: mergeEntity.key(IDEA_ID) });
     });
   });
 });

@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-d
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/triage-digest.ts';
-import { notificationKey, pendingPartition, statusPartition } from '../../../shared/store/keys.ts';
+import { ideaEntity, notificationEntity } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { lambdaContext, scheduledEvent } from '../support/lambda.ts';
@@ -12,7 +12,7 @@ import { CREATE_ONLY, itemOf } from '../support/table.ts';
 
 const STATUS_INDEX = TABLE.indexes.byStatus;
 /** On the status index's list of pending notifications, where the sweeper finds what was never sent. */
-const PENDING = { [STATUS_INDEX.partitionKey]: pendingPartition('notification') };
+const PENDING = { [STATUS_INDEX.partitionKey]: notificationEntity.pendingBefore(new Date().toISOString()).partition };
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sqsMock = mockClient(SQSClient);
@@ -63,8 +63,8 @@ describe('triage-digest', () => {
     // Assess
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
       IndexName: STATUS_INDEX.name,
-      KeyConditionExpression: '#pk = :pk AND #sk < :before',
-      ExpressionAttributeValues: { ':pk': statusPartition('in_triage'), ':before': OVERDUE_BEFORE },
+      KeyConditionExpression: '#pk = :pk AND #sk < :sk',
+      ExpressionAttributeValues: { ':pk': ideaEntity.inStatus('in_triage').partition, ':sk': OVERDUE_BEFORE },
       Limit: 200,
     });
   });
@@ -80,7 +80,7 @@ describe('triage-digest', () => {
     expect(report).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
     const digest = storedDigest();
     expect(digest).toMatchObject({
-      ...notificationKey('digest.2026-01-20'),
+      ...notificationEntity.key('digest.2026-01-20'),
       ...PENDING,
       type: 'notification',
       kind: 'triage-digest',

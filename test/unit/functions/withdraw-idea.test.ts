@@ -3,7 +3,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/withdraw-idea.ts';
 import { hashToken } from '../../../shared/intake/submit.ts';
-import { notificationKey, revisitKey } from '../../../shared/store/keys.ts';
+import { notificationEntity, revisitEntity } from '../../../shared/store/entities.ts';
 import { aDecision, anAnonymousIdea, anIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { mockTableAndNotifyQueue } from '../support/handler-mocks.ts';
 import { bodyOf, employeeClaims, lambdaContext, problemOf, routeEvent, type Claims } from '../support/lambda.ts';
@@ -76,7 +76,7 @@ describe('POST /ideas/{id}/withdraw (withdraw-idea)', () => {
     // Assess
     expect(response.statusCode).toBe(200);
     const deletes = ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.flatMap((item) => (item.Delete === undefined ? [] : [item.Delete.Key])) ?? [];
-    expect(deletes).toContainEqual(revisitKey('2026-03-02', IDEA_ID));
+    expect(deletes).toContainEqual(revisitEntity.key('2026-03-02', IDEA_ID));
   });
 
   it('queues the e-mail confirming the withdrawal, after the transaction', async () => {
@@ -84,7 +84,7 @@ describe('POST /ideas/{id}/withdraw (withdraw-idea)', () => {
     await withdraw();
 
     // Assess
-    expect(transactionItems()).toContainEqual(expect.objectContaining({ ...notificationKey(`${IDEA_ID}.v3`), type: 'notification' }));
+    expect(transactionItems()).toContainEqual(expect.objectContaining({ ...notificationEntity.key(`${IDEA_ID}.v3`), type: 'notification' }));
     expect(sideEffects).toEqual(['transaction', 'queue']);
     expect(sqsMock).toHaveReceivedCommandExactlyOnceWith(SendMessageBatchCommand, {
       QueueUrl: NOTIFY_QUEUE_URL,

@@ -3,7 +3,7 @@ import { RESEMBLANCE_MIN_SCORE } from '../../../shared/domain/learnings.ts';
 import { admitToTriage, UnknownIdeaError } from '../../../shared/intake/admit.ts';
 import { VersionConflictError } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryNotificationStore, InMemoryPilotStore, InMemorySimilarityIndex, InMemoryStrategyStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aStrategy } from '../support/strategy.ts';
 import { aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 import { aFrictionIdea, aFrictionIdeaWithoutFigures, anAnonymousIdea, anIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB } from '../support/ideas.ts';
@@ -12,8 +12,8 @@ import { fixedClock } from '../support/clock.ts';
 const NOW = new Date('2026-01-05T08:31:00.000Z');
 const strategies = new InMemoryStrategyStore({ ...aStrategy(), version: 3, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system' });
 
-function deps(store: InMemoryIdeaStore, index = new InMemorySimilarityIndex(), notify = new RecordingNotifyQueue()) {
-  return { store, strategies, index, notify, pilots: new InMemoryPilotStore(store), clock: fixedClock(NOW) };
+function deps(store: InMemoryIdeaStore, index = new InMemorySimilarityIndex(), notify = new RecordingNotifyQueue(), notifications = new InMemoryNotificationStore(store.log)) {
+  return { store, strategies, index, notifications, notify, pilots: new InMemoryPilotStore(store.log), clock: fixedClock(NOW) };
 }
 
 /** A submitter whose token carried an e-mail address, so Spire can write to them. */
@@ -119,7 +119,7 @@ describe('admitToTriage', () => {
   it('tells triage which stopped pilots a new idea resembles, from their learnings', async () => {
     // Prepare: a pilot about a tablet app for the home care's registrations was stopped; a realised one about the same is not a warning.
     const store = new InMemoryIdeaStore();
-    const pilots = new InMemoryPilotStore(store).seed(
+    const pilots = new InMemoryPilotStore(store.log).seed(
       aStoppedPilot('pilot', {
         title: 'Tablet-app til registrering i hjemmeplejen',
         description: 'Hjemmeplejen registrerer besøg på papir og taster dem ind bagefter.',
@@ -147,7 +147,7 @@ describe('admitToTriage', () => {
   it('gives an idea unlike every stopped pilot no resembling pilots', async () => {
     // Prepare
     const store = new InMemoryIdeaStore();
-    const pilots = new InMemoryPilotStore(store).seed(
+    const pilots = new InMemoryPilotStore(store.log).seed(
       aStoppedPilot('pilot', {
         title: 'Tablet-app til registrering i hjemmeplejen',
         description: 'Hjemmeplejen registrerer besøg på papir og taster dem ind bagefter.',
@@ -195,9 +195,9 @@ describe('admitToTriage', () => {
     // Prepare: the other delivery moves the idea between our read and our write
     const store = new InMemoryIdeaStore().seed(anIdea());
     const transition = store.transition.bind(store);
-    vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
-      await transition(change);
-      return transition(change);
+    vi.spyOn(store, 'transition').mockImplementationOnce(async (change, ...alongside) => {
+      await transition(change, ...alongside);
+      return transition(change, ...alongside);
     });
 
     // Act
@@ -247,13 +247,14 @@ describe('admitToTriage', () => {
   it('stores the submitter’s "the team has your idea" e-mail with the change and queues it', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
+    const notifications = new InMemoryNotificationStore(store.log);
     const notify = new RecordingNotifyQueue();
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify, notifications), IDEA_ID);
 
     // Assess: the id is the idea at its new version, so a redelivery cannot write a second one.
-    const stored = await store.notifications.get(`${IDEA_ID}.v2`);
+    const stored = await notifications.get(`${IDEA_ID}.v2`);
     expect(stored).toMatchObject({ kind: 'idea-status', ideaId: IDEA_ID, to: SUBMITTER_EMAIL, language: 'da', createdAt: NOW.toISOString() });
     expect(stored?.subject).toBe('Nyt om din idé: Færre dobbeltregistreringer på plejecentret');
     expect(stored?.text).toContain('Digitaliseringsteamet har fået din idé og vurderer den.');
@@ -276,55 +277,59 @@ describe('admitToTriage', () => {
   it('still admits the idea when the notify queue cannot be reached; the e-mail stays pending for the sweeper', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
+    const notifications = new InMemoryNotificationStore(store.log);
     const notify = new RecordingNotifyQueue();
     notify.outage = new Error('SQS is unavailable');
 
     // Act
-    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
+    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify, notifications), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('admitted');
-    expect(store.notifications.pending().map((notification) => notification.id)).toEqual([`${IDEA_ID}.v2`]);
+    expect(notifications.pending().map((notification) => notification.id)).toEqual([`${IDEA_ID}.v2`]);
   });
 
   it('writes and queues no e-mail for an anonymous idea', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anAnonymousIdea('ab'.repeat(32)));
+    const notifications = new InMemoryNotificationStore(store.log);
     const notify = new RecordingNotifyQueue();
 
     // Act
-    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
+    const outcome = await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify, notifications), IDEA_ID);
 
     // Assess
     expect(outcome).toBe('admitted');
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
     expect(notify.sent).toEqual([]);
   });
 
   it('writes no e-mail when the submitter’s token carried no address', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea());
+    const notifications = new InMemoryNotificationStore(store.log);
     const notify = new RecordingNotifyQueue();
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify, notifications), IDEA_ID);
 
     // Assess
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
     expect(notify.sent).toEqual([]);
   });
 
   it('queues no e-mail for a repeated delivery', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anIdea(withEmail));
+    const notifications = new InMemoryNotificationStore(store.log);
     const notify = new RecordingNotifyQueue();
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify, notifications), IDEA_ID);
 
     // Act
-    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify), IDEA_ID);
+    await admitToTriage(deps(store, new InMemorySimilarityIndex(), notify, notifications), IDEA_ID);
 
     // Assess
     expect(notify.sent).toEqual([[`${IDEA_ID}.v2`]]);
-    expect(store.notifications.notifications.size).toBe(1);
+    expect(notifications.notifications.size).toBe(1);
   });
 });

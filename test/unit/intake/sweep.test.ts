@@ -272,7 +272,7 @@ describe('sweepStuckIdeas when SQS or DynamoDB fail now and then', () => {
     const recordRequeue = store.recordRequeue.bind(store);
     const transition = store.transition.bind(store);
     store.recordRequeue = async (idea) => (idea.id === uncounted.id ? Promise.reject(throttled()) : recordRequeue(idea));
-    store.transition = async (change) => (change.idea.id === notGivenUp.id ? Promise.reject(throttled()) : transition(change));
+    store.transition = async (change, ...alongside) => (change.idea.id === notGivenUp.id ? Promise.reject(throttled()) : transition(change, ...alongside));
 
     // Act
     const report = await incomplete(sweepStuckIdeas({ store, queue: new RecordingQueue(), clock }, settings));

@@ -4,7 +4,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from '../../.
 import { editPilot } from '../../../shared/pilots/edit.ts';
 import { fixedClock } from '../support/clock.ts';
 import { asProblem, rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore, InMemoryPilotStore } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryPilotStore, InMemoryPipelineStore } from '../support/fakes.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 
@@ -18,7 +18,7 @@ const HYPOTHESIS = {
 };
 
 function setup(pilot: Pilot = aPilot()) {
-  return new InMemoryPilotStore(new InMemoryIdeaStore()).seed(pilot);
+  return new InMemoryPilotStore().seed(pilot);
 }
 
 function edit(store: InMemoryPilotStore, patch: PilotPatch, options: { expectedVersion?: number; pilotId?: string; language?: 'da' | 'en' } = {}) {
@@ -159,14 +159,15 @@ describe('editPilot', () => {
   it('counts the expected hours in the pipeline totals, and takes them out again when the hypothesis is cleared', async () => {
     // Prepare
     const store = setup();
+    const pipeline = new InMemoryPipelineStore(new InMemoryIdeaStore(), store);
 
     // Act
     await edit(store, { hypothesis: HYPOTHESIS });
-    const withHours = await store.pipelineTotals();
+    const withHours = await pipeline.totals();
     await edit(store, { hypothesis: { ...HYPOTHESIS, expectedHoursPerYear: 500 } }, { expectedVersion: 2 });
-    const changed = await store.pipelineTotals();
+    const changed = await pipeline.totals();
     await edit(store, { hypothesis: null }, { expectedVersion: 3 });
-    const cleared = await store.pipelineTotals();
+    const cleared = await pipeline.totals();
 
     // Assess
     expect(withHours.counters['hours:expected']).toBe(320);

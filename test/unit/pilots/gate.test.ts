@@ -6,7 +6,7 @@ import { ChecklistIncompleteError, ForbiddenError, HypothesisMissingError, Inval
 import { decideAtGate, gateRole } from '../../../shared/pilots/gate.ts';
 import { fixedClock } from '../support/clock.ts';
 import { asProblem, rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore, InMemoryPilotStore } from '../support/fakes.ts';
+import { InMemoryPilotStore } from '../support/fakes.ts';
 import { TRIAGE } from '../support/ideas.ts';
 import { aPilot, aPilotReadyToStart, aPilotIn, aStoppedPilot, DIRECTOR, LEARNINGS, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
 
@@ -17,7 +17,7 @@ const ADMIN: Caller = { sub: 'a1-admin', name: 'Åse Admin', roles: ['admin'] };
 const PILOT_GATE_ALL_YES = Object.fromEntries(DEFAULT_GATES.gates.pilot.map((item) => [item.id, true]));
 
 function setup(...pilots: Pilot[]) {
-  const store = new InMemoryPilotStore(new InMemoryIdeaStore()).seed(...(pilots.length === 0 ? [aPilotReadyToStart()] : pilots));
+  const store = new InMemoryPilotStore().seed(...(pilots.length === 0 ? [aPilotReadyToStart()] : pilots));
   return store;
 }
 

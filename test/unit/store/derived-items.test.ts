@@ -3,7 +3,7 @@ import { inboxListsOf, inboxRow, inboxSortValue } from '../../../shared/domain/i
 import type { Idea, IdeaDecision, Scorecard, ThemeAlignment } from '../../../shared/domain/idea.ts';
 import { learningOf } from '../../../shared/domain/learnings.ts';
 import { pilotRow, pilotSortValue, STAGE_LIST_SORTS } from '../../../shared/domain/pilot-lists.ts';
-import { inboxEntryKey, pilotListEntryKey } from '../../../shared/store/keys.ts';
+import { inboxEntryEntity, pilotListEntryEntity } from '../../../shared/store/entities.ts';
 import { derivedItemChanges, derivedItems, pilotDerivedItemChanges, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
 import { anIdea, IDEA_ID } from '../support/ideas.ts';
 import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, PILOT_ID } from '../support/pilots.ts';
@@ -69,8 +69,8 @@ describe('derivedItems', () => {
 
     // Assess
     const expected = inboxListsOf(idea).flatMap((list) => [
-      inboxEntryKey(list, 'priority', inboxSortValue(idea, 'priority')),
-      inboxEntryKey(list, 'age', inboxSortValue(idea, 'age')),
+      { PK: inboxEntryEntity.list(list, 'priority').partition, SK: inboxSortValue(idea, 'priority') },
+      { PK: inboxEntryEntity.list(list, 'age').partition, SK: inboxSortValue(idea, 'age') },
     ]);
     expect(keysOf(items)).toEqual(keysOf(expected));
   });
@@ -421,7 +421,7 @@ describe('pilotDerivedItems', () => {
 
     // Assess
     for (const sort of STAGE_LIST_SORTS) {
-      expect(items).toContainEqual({ ...pilotListEntryKey({ stage: 'pilot', owner: OWNER.sub }, sort, pilotSortValue(pilot, sort)), type: 'pilot-entry', row: pilotRow(pilot) });
+      expect(items).toContainEqual({ PK: pilotListEntryEntity.list({ stage: 'pilot', owner: OWNER.sub }, sort).partition, SK: pilotSortValue(pilot, sort), type: 'pilot-entry', row: pilotRow(pilot) });
     }
     expect(items.every((item) => JSON.stringify(item['row']) === JSON.stringify(pilotRow(pilot)))).toBe(true);
   });

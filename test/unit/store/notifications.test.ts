@@ -170,9 +170,9 @@ describe('DynamoNotificationStore.listPending', () => {
     expect(ddbMock).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
       TableName: TABLE_NAME,
       IndexName: 'GSI1',
-      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      KeyConditionExpression: '#pk = :pk AND #sk < :sk',
       ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
-      ExpressionAttributeValues: { ':pk': 'PENDING#notification', ':before': '2026-01-05T11:58:00.000Z' },
+      ExpressionAttributeValues: { ':pk': 'PENDING#notification', ':sk': '2026-01-05T11:58:00.000Z' },
       Limit: 500,
     });
   });

@@ -8,8 +8,8 @@ import { pilotRow } from '../../../shared/domain/pilot-lists.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
 import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { InvalidCursorError, VersionConflictError, type PilotChange, type StoreCursor } from '../../../shared/store/ports.ts';
-import { pipelineShardKey } from '../../../shared/store/keys.ts';
-import { DynamoPilotStore, learningsReadOnce, newPilotItems } from '../../../shared/store/pilots.ts';
+import { dynamoParts, transactionItems } from '../../../shared/store/compose.ts';
+import { DynamoPilotStore, learningsReadOnce } from '../../../shared/store/pilots.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { transactionCanceled } from '../support/lambda.ts';
@@ -23,6 +23,9 @@ const store = new DynamoPilotStore(DynamoDBDocumentClient.from(new DynamoDBClien
 afterEach(() => {
   ddbMock.reset();
 });
+
+/** A counter shard's key, as the table keeps it. */
+const pipelineShardKey = (shard: number) => ({ PK: 'PIPELINE', SK: `SHARD#${String(shard).padStart(2, '0')}` });
 
 const GO_AT = '2026-02-01T09:00:00.000Z';
 const STOP_AT = '2026-03-01T09:00:00.000Z';
@@ -124,7 +127,7 @@ describe('DynamoPilotStore.getPilotRecord', () => {
     expect(record).toEqual({ pilot, history: [created, gone], gates: [gate] });
     const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(calls).toHaveLength(2);
-    expect(calls[0]).toMatchObject({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `PILOT#${PILOT_ID}` }, ConsistentRead: true });
+    expect(calls[0]).toMatchObject({ TableName: TABLE_NAME, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'PK' }, ExpressionAttributeValues: { ':pk': `PILOT#${PILOT_ID}` }, ConsistentRead: true });
     expect(calls[0]?.ExclusiveStartKey).toBeUndefined();
     expect(calls[1]).toMatchObject({ ExpressionAttributeValues: { ':pk': `PILOT#${PILOT_ID}` }, ConsistentRead: true, ExclusiveStartKey: lastKey });
   });
@@ -345,23 +348,32 @@ describe('DynamoPilotStore.save', () => {
   });
 });
 
-describe('newPilotItems', () => {
-  it('creates the pilot and its first event only if new, and puts its list entries without conditions', () => {
+describe('DynamoPilotStore.creation', () => {
+  it('creates the pilot and its first event only if new, puts its list entries without conditions, and counts it in its shard', () => {
     // Prepare
     const pilot = aPilot();
     const event: PilotEvent = { pilotId: PILOT_ID, version: 1, at: ACCEPTED_AT, by: pilot.createdBy, change: 'created', from: 'sprint', to: 'sprint' };
 
     // Act
-    const items = newPilotItems(TABLE_NAME, pilot, event);
+    const items = transactionItems(TABLE_NAME, dynamoParts([store.creation(pilot)]));
 
     // Assess
     expect(items.slice(0, 2)).toEqual([
       { Put: { TableName: TABLE_NAME, Item: pilotItem(pilot), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'EVENT#000001', type: 'pilot-event', event }, ConditionExpression: 'attribute_not_exists(PK)' } },
     ]);
-    const rest = items.slice(2);
-    expect(rest).toHaveLength(2 * 3 * 3);
-    expect(rest.every((item) => item.Put?.Item?.['type'] === 'pilot-entry' && item.Put.ConditionExpression === undefined)).toBe(true);
+    const entries = items.slice(2, -1);
+    expect(entries).toHaveLength(2 * 3 * 3);
+    expect(entries.every((item) => item.Put?.Item?.['type'] === 'pilot-entry' && item.Put.ConditionExpression === undefined)).toBe(true);
+    expect(items.at(-1)?.Update?.Key).toEqual(pipelineShardKey(shardOf(PILOT_ID)));
+  });
+
+  it('writes nothing by itself: the part is only carried out by the change it is handed to', () => {
+    // Act
+    store.creation(aPilot());
+
+    // Assess
+    expect(ddbMock.calls()).toHaveLength(0);
   });
 });
 
@@ -369,7 +381,7 @@ describe('DynamoPilotStore.listPilots', () => {
   const list = { stage: 'pilot', theme: 'automatisering' } as const;
   const partition = 'PILOTS#pilot#t=automatisering#s=in_stage';
 
-  it('reads one page of exactly one list partition, with the asked limit, and hands back the rows', async () => {
+  it('reads one page of exactly one list partition, with the asked limit (and one more, to know whether a page follows), and hands back the rows', async () => {
     // Prepare
     const row = pilotRow(aPilotIn('pilot'));
     ddbMock.on(QueryCommand).resolves({ Items: [{ PK: partition, SK: `${GO_AT}#${PILOT_ID}`, type: 'pilot-entry', row }] });
@@ -382,10 +394,10 @@ describe('DynamoPilotStore.listPilots', () => {
     expect(ddbMock).toHaveReceivedCommandTimes(QueryCommand, 1);
     expect(ddbMock.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE_NAME,
-      KeyConditionExpression: 'PK = :pk',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'PK' },
       ExpressionAttributeValues: { ':pk': partition },
-      Limit: 25,
-      ExclusiveStartKey: undefined,
+      Limit: 26,
     });
   });
 
@@ -437,7 +449,7 @@ describe('DynamoPilotStore.listLearnings', () => {
     expect(learnings).toEqual([first, second]);
     const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(calls).toHaveLength(2);
-    expect(calls[0]).toMatchObject({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'LEARNINGS' }, Limit: 200 });
+    expect(calls[0]).toMatchObject({ TableName: TABLE_NAME, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'PK' }, ExpressionAttributeValues: { ':pk': 'LEARNINGS' }, Limit: 200 });
     expect(calls[1]).toMatchObject({ ExpressionAttributeValues: { ':pk': 'LEARNINGS' }, ExclusiveStartKey: lastKey });
   });
 
@@ -452,38 +464,6 @@ describe('DynamoPilotStore.listLearnings', () => {
     expect(learnings).toEqual([]);
   });
 });
-
-describe('DynamoPilotStore.pipelineTotals', () => {
-  it('costs one consistent Query of the counter shards, summing counters and collecting entries', async () => {
-    // Prepare
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'PIPELINE' } }).resolves({
-      Items: [
-        { ...pipelineShardKey(0), type: 'pipeline-shard', 'c:ideas': 3, 'c:stage:sprint': 1, [`e:since:sprint:${PILOT_ID}`]: ACCEPTED_AT },
-        { ...pipelineShardKey(5), type: 'pipeline-shard', 'c:ideas': 2 },
-      ],
-    });
-
-    // Act
-    const result = await store.pipelineTotals();
-
-    // Assess
-    expect(result).toEqual({ counters: { ideas: 5, 'stage:sprint': 1 }, entries: { [`since:sprint:${PILOT_ID}`]: ACCEPTED_AT } });
-    const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
-    expect(calls).toEqual([{ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'PIPELINE' }, ConsistentRead: true }]);
-  });
-
-  it('answers empty totals for a fresh table', async () => {
-    // Prepare
-    ddbMock.on(QueryCommand).resolves({ Items: [] });
-
-    // Act
-    const result = await store.pipelineTotals();
-
-    // Assess
-    expect(result).toEqual({ counters: {}, entries: {} });
-  });
-});
-
 
 describe('DynamoPilotStore.gateSettings', () => {
   it('answers the shipped defaults as version 0 while no admin has stored settings', async () => {

@@ -5,11 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
 import type { Pilot } from '../../../shared/domain/pilot.ts';
 import { contributionChange, ideaContribution, pilotContribution, recount, type ContributionChange } from '../../../shared/domain/pipeline.ts';
-import { pipelineShardKey } from '../../../shared/store/keys.ts';
-import { counterUpdates, readPipelineTotals, SHARD_COUNT, shardOf } from '../../../shared/store/pipeline.ts';
+import { counterUpdates, DynamoPipelineStore, SHARD_COUNT, shardOf } from '../../../shared/store/pipeline.ts';
 import { anIdea, anIdeaInTriage, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 import { effectOf, type CounterUpdate } from '../support/pipeline.ts';
 import { aPilot, aPilotIn, aStoppedPilot, OTHER_PILOT_ID, PILOT_ID } from '../support/pilots.ts';
+
+/** A counter shard's key, as the table keeps it. */
+const pipelineShardKey = (shard: number) => ({ PK: 'PIPELINE', SK: `SHARD#${String(shard).padStart(2, '0')}` });
 
 const TABLE_NAME = 'spire-unit';
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -190,20 +192,47 @@ describe('counterUpdates', () => {
 /** A page of the pipeline partition as DynamoDB returns it. */
 const shardItem = (shard: number, attributes: Record<string, unknown>) => ({ ...pipelineShardKey(shard), type: 'pipeline-shard', ...attributes });
 
-describe('readPipelineTotals', () => {
+describe('DynamoPipelineStore.totals', () => {
+  it('costs one consistent Query of the counter shards, summing counters and collecting entries', async () => {
+    // Prepare
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'PIPELINE' } }).resolves({
+      Items: [
+        { ...pipelineShardKey(0), type: 'pipeline-shard', 'c:ideas': 3, 'c:stage:sprint': 1, [`e:since:sprint:${PILOT_ID}`]: '2026-01-12T09:00:00.000Z' },
+        { ...pipelineShardKey(5), type: 'pipeline-shard', 'c:ideas': 2 },
+      ],
+    });
+
+    // Act
+    const result = await new DynamoPipelineStore(client, TABLE_NAME).totals();
+
+    // Assess
+    expect(result).toEqual({ counters: { ideas: 5, 'stage:sprint': 1 }, entries: { [`since:sprint:${PILOT_ID}`]: '2026-01-12T09:00:00.000Z' } });
+    const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(calls).toEqual([
+      { TableName: TABLE_NAME, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'PK' }, ExpressionAttributeValues: { ':pk': 'PIPELINE' }, ConsistentRead: true, ExclusiveStartKey: undefined },
+    ]);
+  });
+
   it('reads the pipeline partition consistently, across pages, continuing where the last page stopped', async () => {
     // Prepare
     const lastKey = pipelineShardKey(7);
     ddbMock.on(QueryCommand).resolvesOnce({ Items: [shardItem(0, { 'c:ideas': 2 })], LastEvaluatedKey: lastKey }).resolvesOnce({ Items: [shardItem(8, { 'c:ideas': 3 })] });
 
     // Act
-    const totals = await readPipelineTotals(client, TABLE_NAME);
+    const totals = await new DynamoPipelineStore(client, TABLE_NAME).totals();
 
     // Assess
     expect(totals.counters).toEqual({ ideas: 5 });
     const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(calls).toHaveLength(2);
-    expect(calls[0]).toEqual({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'PIPELINE' }, ConsistentRead: true, ExclusiveStartKey: undefined });
+    expect(calls[0]).toEqual({
+      TableName: TABLE_NAME,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'PK' },
+      ExpressionAttributeValues: { ':pk': 'PIPELINE' },
+      ConsistentRead: true,
+      ExclusiveStartKey: undefined,
+    });
     expect(calls[1]).toMatchObject({ ExclusiveStartKey: lastKey, ConsistentRead: true });
   });
 
@@ -218,7 +247,7 @@ describe('readPipelineTotals', () => {
       .resolvesOnce({ Items: [shardItem(2, { 'c:stage:pilot': -1, 'c:stage:sprint': 1, [`e:since:pilot:${OTHER_PILOT_ID}`]: '2026-02-01T09:00:00.000Z' })] });
 
     // Act
-    const totals = await readPipelineTotals(client, TABLE_NAME);
+    const totals = await new DynamoPipelineStore(client, TABLE_NAME).totals();
 
     // Assess
     expect(totals).toEqual({
@@ -232,7 +261,7 @@ describe('readPipelineTotals', () => {
     ddbMock.on(QueryCommand).resolves({ Items: [] });
 
     // Act
-    const totals = await readPipelineTotals(client, TABLE_NAME);
+    const totals = await new DynamoPipelineStore(client, TABLE_NAME).totals();
 
     // Assess
     expect(totals).toEqual({ counters: {}, entries: {} });
@@ -271,7 +300,7 @@ describe('readPipelineTotals', () => {
     ddbMock.on(QueryCommand).resolves({ Items: [...shards.values()] });
 
     // Act
-    const totals = await readPipelineTotals(client, TABLE_NAME);
+    const totals = await new DynamoPipelineStore(client, TABLE_NAME).totals();
 
     // Assess
     expect(totals).toEqual(recount([firstAccepted, second], [aPilotIn('pilot'), aStoppedPilot('sprint', { id: OTHER_PILOT_ID, themes: ['borgerservice'], department: 'Borgerservice' })]));

@@ -53,13 +53,13 @@ describe('DynamoSimilarityIndex.add', () => {
 describe('DynamoSimilarityIndex.lookup', () => {
   it('reads each band from its own sort value, capped, and only then from the band’s start', async () => {
     // Prepare: band 0 has enough from our value on; band 1 runs out and is filled from its start.
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b00:0000abcd', ':sort': '80000000' }, KeyConditionExpression: 'PK = :pk AND SK >= :sort' }).resolves({
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b00:0000abcd', ':sk': '80000000' }, KeyConditionExpression: '#pk = :pk AND #sk >= :sk' }).resolves({
       Items: [{ ideaId: 'a' }, { ideaId: 'b' }],
     });
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:0000abcd', ':sort': '80000000' }, KeyConditionExpression: 'PK = :pk AND SK >= :sort' }).resolves({
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:0000abcd', ':sk': '80000000' }, KeyConditionExpression: '#pk = :pk AND #sk >= :sk' }).resolves({
       Items: [{ ideaId: 'c' }],
     });
-    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:0000abcd', ':sort': '80000000' }, KeyConditionExpression: 'PK = :pk AND SK < :sort' }).resolves({
+    ddbMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SIMILAR#b01:0000abcd', ':sk': '80000000' }, KeyConditionExpression: '#pk = :pk AND #sk < :sk' }).resolves({
       Items: [{ ideaId: 'd' }],
     });
 
@@ -69,6 +69,6 @@ describe('DynamoSimilarityIndex.lookup', () => {
     // Assess
     expect(hits).toEqual([['a', 'b'], ['c', 'd']]);
     expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(3);
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: 'PK = :pk AND SK < :sort', Limit: 1 });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: '#pk = :pk AND #sk < :sk', ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK', '#p0': 'ideaId' }, ProjectionExpression: '#p0', Limit: 1 });
   });
 });

@@ -23,7 +23,7 @@ function stored(version: number): Strategy {
 }
 
 describe('DynamoStrategyStore.current', () => {
-  it('reads the newest version with one Query, newest first', async () => {
+  it('reads the newest version with one Query, newest first (one item past the page, as every page reads)', async () => {
     // Prepare
     ddbMock.on(QueryCommand).resolves({ Items: [{ PK: 'STRATEGY', SK: 'VERSION#000003', type: 'strategy', ...stored(3) }] });
 
@@ -171,6 +171,12 @@ describe('DynamoStrategyStore.listVersions', () => {
 
     // Assess
     expect(page).toEqual({ items: [] });
-    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STRATEGY' }, ScanIndexForward: false, Limit: 10, ExclusiveStartKey: lastKey });
+    expect(ddbMock).toHaveReceivedCommandWith(QueryCommand, {
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeValues: { ':pk': 'STRATEGY', ':sk': 'VERSION#' },
+      ScanIndexForward: false,
+      Limit: 11,
+      ExclusiveStartKey: lastKey,
+    });
   });
 });

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usageWindowAt } from '../../../shared/domain/usage-limits.ts';
-import { USAGE_PREFIX } from '../../../shared/store/keys.ts';
+import { USAGE_PREFIX } from '../../../shared/store/entities.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 import { DynamoUsageCounterStore } from '../../../shared/store/usage-limits.ts';
 import type { UsageCharge } from '../../../shared/store/ports.ts';

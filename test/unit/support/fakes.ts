@@ -1,9 +1,10 @@
 import {
-  COMMENTS_PER_READ,
   InvalidCursorError,
   VersionConflictError,
-  type IdeaRecord,
+  type BackgroundWorkStore,
+  type ConversationStore,
   type IdeaStore,
+  type IdeaWithHistory,
   type IdempotencyRecord,
   type MailSuppressionStore,
   type NotificationStore,
@@ -13,12 +14,14 @@ import {
   type PilotChange,
   type PilotRecord,
   type PilotStore,
+  type PipelineStore,
   type RescoreJobStore,
   type SimilarityIndex,
   type StoreCursor,
   type StoredNotification,
   type StrategyStore,
   type SubmitOutcome,
+  type TransactionPart,
   type Transition,
 } from '../../../shared/store/ports.ts';
 import type { BandEntry } from '../../../shared/domain/duplicates/lsh.ts';
@@ -28,34 +31,64 @@ import type { InboxList, InboxRow, InboxSort } from '../../../shared/domain/inbo
 import type { Comment, Notification } from '../../../shared/domain/notification.ts';
 import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
 import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../../../shared/domain/gates.ts';
-import { learningOf, type Learning } from '../../../shared/domain/learnings.ts';
+import type { Learning } from '../../../shared/domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../../../shared/domain/pilot-lists.ts';
 import { recount, type Contribution } from '../../../shared/domain/pipeline.ts';
 import type { Mail, Mailer } from '../../../shared/notify/mailer.ts';
 import type { IntakeQueue } from '../../../shared/queue/intake-queue.ts';
 import type { NotifyQueue } from '../../../shared/queue/notify-queue.ts';
-// eslint-disable-next-line no-restricted-imports -- the fakes list inbox, revisit and pilot entries as the adapter keys them (no SDK behind these three)
-import { derivedItems, pilotDerivedItems } from '../../../shared/store/derived-items.ts';
-// eslint-disable-next-line no-restricted-imports -- as above
-import { inboxPartition, pilotListPartition, REVISIT_PARTITION, statusPartition } from '../../../shared/store/keys.ts';
+import {
+  commentEntity,
+  ideaEntity,
+  ideaEventEntity,
+  inboxEntryEntity,
+  inRange,
+  learningEntity,
+  mergeEntity,
+  notificationEntity,
+  pilotEntity,
+  pilotEventEntity,
+  pilotListEntryEntity,
+  revisitEntity,
+  type PartitionQuery,
+  type StoredItem,
+  type TableKey,
+} from '../../../shared/store/entities.ts';
 import type { RescoreJob } from '../../../shared/domain/rescore.ts';
 import { normaliseMailAddress, type MailSuppression, type NotSentReason } from '../../../shared/domain/mail-suppression.ts';
-// eslint-disable-next-line no-restricted-imports -- as above: an idea's status list is the one its item is indexed on
-import { ideaToItem } from '../../../shared/store/idea-item.ts';
 
 /**
  * In-memory stand-ins for the store, queue and mailer ports, with the same guarantees the
  * DynamoDB, SQS and SES adapters give (conditional writes, optimistic locking, all-or-nothing
  * transactions, the table's sort orders), so the logic can be tested without AWS. Every call is
- * appended to `log`, so tests can check the order of side effects.
+ * appended to `log`, so tests can check the order of side effects. Lists are read as the adapters
+ * read them: each value becomes its items through the table's entity declarations
+ * (shared/store/entities.ts), and a list is the items of its partition, in the order of their keys.
  */
 
 /** DynamoDB sorts string keys by their bytes; for the ASCII keys of the table that is code-unit order, not locale order. */
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * The items of one partition (of the table or of an index) in the range of sort keys a query
+ * reads, in the query's order: as a DynamoDB Query of `query` reads them.
+ */
+function query(items: Iterable<StoredItem>, on: PartitionQuery): StoredItem[] {
+  const partitionKey = on.index?.partitionKey ?? 'PK';
+  const sortKey = on.index?.sortKey ?? 'SK';
+  const found = [...items]
+    .filter((item) => item[partitionKey] === on.partition && typeof item[sortKey] === 'string' && inRange(item[sortKey], on.sortKey))
+    .sort((a, b) => byKey(String(a[sortKey]), String(b[sortKey])));
+  return on.newestFirst === true ? found.reverse() : found;
+}
+
+/** An item's key as one text, to tell whether two writes meet the same item. */
+const keyOf = (key: TableKey): string => `${key.PK} ${key.SK}`;
+
+/**
  * A fake's cursor is the list it was issued for and the offset of the next item (base64url JSON);
  * anything else, and a cursor of another list, is refused as the adapter refuses them (shared/store/cursor.ts).
+ * As the adapters (which read one item past the page), a page carries a cursor only when more items follow.
  */
 function page<T>(all: readonly T[], limit: number, cursor: string | undefined, list: string): Page<T> {
   let start = 0;
@@ -97,7 +130,51 @@ function stored<T>(value: T): T {
   return value;
 }
 
-/** Notifications in memory, pending until marked sent; the idea store writes into the same one, as they share the table. */
+/** What a status check throws when the idea it checks is not (or no longer) in one of its statuses; the change it is part of makes it its own conflict. */
+class StatusCheckFailed extends Error {
+  override name = 'StatusCheckFailed';
+}
+
+/**
+ * A part of another change, made by one of the fakes (`creation`, `mergeJob`, `statusCheck`): what
+ * it checks before anything of the change is written (throwing what the adapter's transaction
+ * would), what it writes once every check passed, and the items it touches (DynamoDB refuses a
+ * transaction that touches one item twice).
+ */
+export class FakePart implements TransactionPart {
+  readonly describes: string;
+  readonly check: () => void;
+  readonly apply: () => void;
+  readonly touches: readonly string[];
+
+  constructor(describes: string, parts: { check: () => void; apply: () => void; touches: readonly TableKey[] }) {
+    this.describes = describes;
+    this.check = parts.check;
+    this.apply = parts.apply;
+    this.touches = parts.touches.map(keyOf);
+  }
+}
+
+/**
+ * The parts a change carries, as the fakes' transactions take them: only the fakes' own (a part
+ * of the DynamoDB adapters is refused, as they refuse ours), and no item touched twice.
+ */
+function ownParts(parts: readonly TransactionPart[], touched: readonly TableKey[]): FakePart[] {
+  const own = parts.map((part) => {
+    if (!(part instanceof FakePart)) throw new TypeError(`Not a part of the in-memory stores: ${part.describes}`);
+    return part;
+  });
+  const keys = [...touched.map(keyOf), ...own.flatMap((part) => part.touches)];
+  const twice = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (twice !== undefined) {
+    const error = new Error(`Transaction request cannot include multiple operations on one item (${twice})`);
+    error.name = 'ValidationException';
+    throw error;
+  }
+  return own;
+}
+
+/** Notifications in memory, pending until marked sent; a change of another store writes one through `creation`. */
 export class InMemoryNotificationStore implements NotificationStore {
   readonly notifications = new Map<string, StoredNotification>();
   readonly log: string[];
@@ -116,6 +193,19 @@ export class InMemoryNotificationStore implements NotificationStore {
     return structuredClone(this.notifications.get(id));
   }
 
+  creation(notification: Notification): FakePart {
+    const value = stored(notification);
+    return new FakePart(`notification ${notification.id}`, {
+      check: () => {
+        if (this.notifications.has(notification.id)) throw transactionCanceled(`notification ${notification.id} exists`);
+      },
+      apply: () => {
+        this.notifications.set(value.id, structuredClone(value));
+      },
+      touches: [notificationEntity.key(notification.id)],
+    });
+  }
+
   async create(notification: Notification): Promise<boolean> {
     this.log.push(`notifications.create ${notification.id}`);
     if (this.notifications.has(notification.id)) return false;
@@ -130,13 +220,14 @@ export class InMemoryNotificationStore implements NotificationStore {
     notification.sentAt = at;
   }
 
+  /** The pending list as the adapter reads it: the notifications indexed on it (entities.ts) since before `before`, oldest first. */
   async listPending(before: string, limit: number): Promise<PendingNotification[]> {
-    return this.pending()
-      .map((notification) => ({ id: notification.id, requeues: notification.requeues ?? 0, sortKey: `${notification.createdAt}#${notification.id}` }))
-      .filter(({ sortKey }) => sortKey < before)
-      .sort((a, b) => byKey(a.sortKey, b.sortKey))
+    return query([...this.notifications.values()].map((notification) => notificationEntity.toItem(notification)), notificationEntity.pendingBefore(before))
       .slice(0, limit)
-      .map(({ id, requeues }) => ({ id, requeues }));
+      .map((item) => {
+        const notification = notificationEntity.fromItem(item);
+        return { id: notification.id, requeues: notification.requeues ?? 0 };
+      });
   }
 
   async recordRequeue(id: string): Promise<void> {
@@ -169,25 +260,15 @@ export class InMemoryNotificationStore implements NotificationStore {
   }
 }
 
+/** The ideas in memory: each idea, its history and the idempotency records of its submission; the lists are derived from the ideas. */
 export class InMemoryIdeaStore implements IdeaStore {
   readonly ideas = new Map<string, Idea>();
   readonly events: IdeaEvent[] = [];
   readonly idempotency = new Map<string, IdempotencyRecord>();
-  readonly comments: Comment[] = [];
-  /** Per idea: supporter hash → when they supported it. */
-  readonly supporters = new Map<string, Map<string, string>>();
-  /** Merges whose supporters are still to be carried over, by the merged idea's id. */
-  readonly mergeJobs = new Map<string, PendingMerge>();
-  readonly pilots = new Map<string, Pilot>();
-  /** The pilots' history (InMemoryPilotStore.events): accepting an idea writes its pilot's first event here. */
-  readonly pilotEvents: PilotEvent[] = [];
-  /** Where transitions and comments write their e-mails: the same table as the ideas. */
-  readonly notifications: InMemoryNotificationStore;
   readonly log: string[];
 
-  constructor(log: string[] = [], notifications: InMemoryNotificationStore = new InMemoryNotificationStore(log)) {
+  constructor(log: string[] = []) {
     this.log = log;
-    this.notifications = notifications;
   }
 
   /** Puts ideas in the store as if they had been submitted (and moved on) earlier. */
@@ -218,17 +299,11 @@ export class InMemoryIdeaStore implements IdeaStore {
     });
   }
 
-  async getIdeaWithHistory(id: string): Promise<IdeaRecord | undefined> {
+  async getIdeaWithHistory(id: string): Promise<IdeaWithHistory | undefined> {
     const idea = this.ideas.get(id);
     if (idea === undefined) return undefined;
     const history = this.events.filter((event) => event.ideaId === id).sort((a, b) => a.version - b.version);
-    const { items: comments, nextCursor } = await this.listComments(id, COMMENTS_PER_READ);
-    return structuredClone({ idea, history, comments, ...(nextCursor === undefined ? {} : { commentsCursor: nextCursor }), supportCount: this.supporters.get(id)?.size ?? 0 });
-  }
-
-  /** One page of an idea's comments, oldest first, as the adapter. */
-  async listComments(ideaId: string, limit: number, cursor?: string): Promise<Page<Comment>> {
-    return page(this.comments.filter((comment) => comment.ideaId === ideaId).sort((a, b) => byKey(commentSortKey(a), commentSortKey(b))), limit, cursor, `comments ${ideaId}`);
+    return structuredClone({ idea, history });
   }
 
   async getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -237,41 +312,23 @@ export class InMemoryIdeaStore implements IdeaStore {
 
   /** A submitter's own ideas, newest first. */
   async listBySubmitter(sub: string, limit: number, cursor?: string): Promise<Page<Idea>> {
-    const own = [...this.ideas.values()]
-      .filter((idea) => idea.submitter?.sub === sub)
-      .sort((a, b) => byKey(`${b.createdAt}#${b.id}`, `${a.createdAt}#${a.id}`));
-    return page(own, limit, cursor, `submitter ${sub}`);
+    const on = ideaEntity.bySubmitter(sub);
+    return page(this.ideasOn(on), limit, cursor, on.partition);
   }
 
   /**
    * As the adapter: the idea as the caller read it, with `set`, becomes the stored idea, with its
-   * history event, its inbox and revisit entries and whatever the change carries (notification,
-   * pilot, merge job), all or nothing, and only while the stored idea is still at the version and
-   * status it was read with.
+   * history event, its inbox and revisit entries and every part `alongside` (a notification, a
+   * pilot, a merge job, a status check of another idea), all or nothing, and only while the stored
+   * idea is still at the version and status it was read with. A failed status check is a conflict
+   * of this idea, as the adapter reports it.
    */
-  async transition(change: Transition): Promise<Idea> {
+  async transition(change: Transition, ...alongside: TransactionPart[]): Promise<Idea> {
     this.log.push(`store.transition ${change.idea.id} ${change.to}`);
     const { idea, to, actor, at } = change;
-    const current = this.ideas.get(idea.id);
     const version = idea.version + 1;
-    if (
-      current === undefined ||
-      current.version !== idea.version ||
-      current.status !== idea.status ||
-      this.events.some((event) => event.ideaId === idea.id && event.version === version) ||
-      (change.requireStatus !== undefined && !change.requireStatus.statuses.includes(this.ideas.get(change.requireStatus.ideaId)?.status ?? 'withdrawn'))
-    ) {
-      throw new VersionConflictError({ kind: 'idea', id: idea.id, expectedVersion: idea.version }, `Idea ${idea.id} changed since version ${idea.version}`);
-    }
-    if (change.notification !== undefined && this.notifications.notifications.has(change.notification.id)) {
-      throw transactionCanceled(`notification ${change.notification.id} exists`);
-    }
-    if (change.pilot !== undefined && this.pilots.has(change.pilot.id)) throw transactionCanceled(`pilot ${change.pilot.id} exists`);
-
-    const updated = ideaAfter(idea, { to, at, set: change.set });
-    this.ideas.set(updated.id, stored(updated));
-    this.events.push(stored({
-      ideaId: updated.id,
+    const event: IdeaEvent = stored({
+      ideaId: idea.id,
       version,
       at,
       from: idea.status,
@@ -281,32 +338,56 @@ export class InMemoryIdeaStore implements IdeaStore {
       ...(change.change === undefined ? {} : { change: change.change }),
       ...(change.decision === undefined ? {} : { decision: change.decision }),
       ...(change.answer === undefined ? {} : { answer: change.answer }),
-    }));
-    if (change.notification !== undefined) this.notifications.notifications.set(change.notification.id, stored(change.notification));
-    if (change.pilot !== undefined) {
-      const { pilot } = change;
-      this.pilots.set(pilot.id, stored(pilot));
-      // As the adapter (newPilotItems, shared/store/pilots.ts): the pilot's first history event, `created`.
-      this.pilotEvents.push(stored({ pilotId: pilot.id, version: pilot.version, at, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage }));
+    });
+    const parts = ownParts(alongside, [ideaEntity.key(idea.id), ideaEventEntity.toItem(event)]);
+    const conflict = () => new VersionConflictError({ kind: 'idea', id: idea.id, expectedVersion: idea.version }, `Idea ${idea.id} changed since version ${idea.version}`);
+    const current = this.ideas.get(idea.id);
+    if (current === undefined || current.version !== idea.version || current.status !== idea.status || this.events.some((event) => event.ideaId === idea.id && event.version === version)) {
+      throw conflict();
     }
-    if (change.mergeInto !== undefined) this.mergeJobs.set(idea.id, { ideaId: idea.id, into: change.mergeInto, at });
+    for (const part of parts) {
+      try {
+        part.check();
+      } catch (error) {
+        if (error instanceof StatusCheckFailed) throw conflict();
+        throw error;
+      }
+    }
+
+    const updated = ideaAfter(idea, { to, at, set: change.set });
+    this.ideas.set(updated.id, stored(updated));
+    this.events.push(event);
+    for (const part of parts) part.apply();
     // The adapter hands back the idea it built, before the document client dropped its undefined attributes.
     return structuredClone(updated);
   }
 
+  statusCheck(ideaId: string, statuses: readonly IdeaStatus[]): FakePart {
+    const allowed = [...statuses];
+    return new FakePart(`status of idea ${ideaId} in ${allowed.join(', ')}`, {
+      check: () => {
+        const status = this.ideas.get(ideaId)?.status;
+        if (status === undefined || !allowed.includes(status)) throw new StatusCheckFailed(`Idea ${ideaId} is not in ${allowed.join(', ')}`);
+      },
+      apply: () => {},
+      touches: [ideaEntity.key(ideaId)],
+    });
+  }
+
   /** One page of the ideas in a status, oldest change first. */
   async listByStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<Idea>> {
-    return page(this.onStatusList(status), limit, cursor, statusPartition(status));
+    const on = ideaEntity.inStatus(status);
+    return page(this.ideasOn(on), limit, cursor, on.partition);
   }
 
   async listIdsInStatus(status: IdeaStatus, limit: number, cursor?: string): Promise<Page<string>> {
     this.log.push(`store.listIdsInStatus ${status}`);
-    return page(this.onStatusList(status).map((idea) => idea.id), limit, cursor, statusPartition(status));
+    const on = ideaEntity.inStatus(status);
+    return page(this.ideasOn(on).map((idea) => idea.id), limit, cursor, on.partition);
   }
 
   async listInStatusSince(status: IdeaStatus, changedBefore: string, limit: number): Promise<Idea[]> {
-    return this.onStatusList(status)
-      .filter((idea) => statusSortKey(idea) < changedBefore)
+    return this.ideasOn(ideaEntity.inStatus(status, { below: changedBefore }))
       .slice(0, limit)
       .map((idea) => structuredClone(idea));
   }
@@ -318,24 +399,52 @@ export class InMemoryIdeaStore implements IdeaStore {
     current.requeueCount = idea.requeueCount + 1;
   }
 
-  /** The inbox entries are derived from the ideas exactly as the adapter writes them (shared/store/derived-items.ts). */
+  /** The inbox entries are derived from the ideas exactly as the adapter writes them (inboxEntryEntity). */
   async listInbox(list: InboxList, sort: InboxSort, limit: number, cursor?: string): Promise<Page<InboxRow>> {
-    const partition = inboxPartition(list, sort);
-    const entries = this.derivedItems()
-      .filter((item) => item.PK === partition)
-      .sort((a, b) => byKey(a.SK, b.SK))
-      .map((item) => item['row'] as InboxRow);
-    return page(entries, limit, cursor, partition);
+    const on = inboxEntryEntity.list(list, sort);
+    const entries = [...this.ideas.values()].flatMap((idea) => inboxEntryEntity.of(idea)).map((entry) => inboxEntryEntity.toItem(entry));
+    return page(query(entries, on).map((item) => inboxEntryEntity.fromItem(item)), limit, cursor, on.partition);
   }
 
-  async addComment(comment: Comment, notification?: Notification): Promise<void> {
+  /** The ideas an index query of theirs finds, in its order: where the adapter writes each idea (ideaEntity) decides. */
+  private ideasOn(on: PartitionQuery): Idea[] {
+    return query([...this.ideas.values()].map((idea) => ideaEntity.toItem(idea)), on).map((item) => this.ideas.get(String(item['id']))!);
+  }
+}
+
+/** The conversation about the ideas in memory: their comments and their supporters. */
+export class InMemoryConversationStore implements ConversationStore {
+  readonly comments: Comment[] = [];
+  /** Per idea: supporter hash → when they supported it. */
+  readonly supporters = new Map<string, Map<string, string>>();
+  readonly log: string[];
+
+  constructor(log: string[] = []) {
+    this.log = log;
+  }
+
+  /** Puts comments in the store as if they had been added earlier. */
+  seed(...comments: Comment[]): this {
+    for (const comment of comments) this.comments.push(stored(comment));
+    return this;
+  }
+
+  /** As the adapter: the comment and every part `alongside` (its e-mail), all or nothing; a comment is never put twice. */
+  async addComment(comment: Comment, ...alongside: TransactionPart[]): Promise<void> {
     this.log.push(`store.addComment ${comment.ideaId} ${comment.visibility}`);
-    if (this.comments.some((other) => other.ideaId === comment.ideaId && commentSortKey(other) === commentSortKey(comment))) {
-      throw transactionCanceled(`comment ${comment.id} exists`);
-    }
-    if (notification !== undefined && this.notifications.notifications.has(notification.id)) throw transactionCanceled(`notification ${notification.id} exists`);
+    const item = commentEntity.toItem(comment);
+    const parts = ownParts(alongside, [item]);
+    if (this.comments.some((other) => keyOf(commentEntity.toItem(other)) === keyOf(item))) throw transactionCanceled(`comment ${comment.id} exists`);
+    for (const part of parts) part.check();
     this.comments.push(stored(comment));
-    if (notification !== undefined) this.notifications.notifications.set(notification.id, stored(notification));
+    for (const part of parts) part.apply();
+  }
+
+  /** One page of an idea's comments, oldest first, as the adapter. */
+  async listComments(ideaId: string, limit: number, cursor?: string): Promise<Page<Comment>> {
+    const on = commentEntity.ofIdea(ideaId);
+    const comments = query(this.comments.map((comment) => commentEntity.toItem(comment)), on).map((item) => commentEntity.fromItem(item));
+    return page(comments, limit, cursor, `comments ${ideaId}`);
   }
 
   async addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean> {
@@ -354,13 +463,43 @@ export class InMemoryIdeaStore implements IdeaStore {
   async listSupporters(ideaId: string): Promise<string[]> {
     return [...(this.supporters.get(ideaId)?.keys() ?? [])].sort(byKey);
   }
+}
+
+/** The work changes leave for the background jobs, in memory: merge jobs of its own, revisits derived from the idea store's ideas. */
+export class InMemoryBackgroundWorkStore implements BackgroundWorkStore {
+  /** Merges whose supporters are still to be carried over, by the merged idea's id. */
+  readonly mergeJobs = new Map<string, PendingMerge>();
+  readonly ideas: InMemoryIdeaStore;
+  readonly log: string[];
+
+  constructor(ideas: InMemoryIdeaStore = new InMemoryIdeaStore()) {
+    this.ideas = ideas;
+    this.log = ideas.log;
+  }
+
+  /** Puts merge jobs in the store as if merges had left them earlier. */
+  seed(...merges: PendingMerge[]): this {
+    for (const merge of merges) this.mergeJobs.set(merge.ideaId, stored(merge));
+    return this;
+  }
+
+  mergeJob(merge: PendingMerge): FakePart {
+    const value = stored(merge);
+    return new FakePart(`merge of idea ${merge.ideaId} into ${merge.into}`, {
+      check: () => {
+        if (this.mergeJobs.has(merge.ideaId)) throw transactionCanceled(`merge of idea ${merge.ideaId} exists`);
+      },
+      apply: () => {
+        this.mergeJobs.set(value.ideaId, structuredClone(value));
+      },
+      touches: [mergeEntity.key(merge.ideaId)],
+    });
+  }
 
   async listPendingMerges(before: string, limit: number): Promise<PendingMerge[]> {
-    return [...this.mergeJobs.values()]
-      .filter((merge) => mergeSortKey(merge) < before)
-      .sort((a, b) => byKey(mergeSortKey(a), mergeSortKey(b)))
+    return query([...this.mergeJobs.values()].map((merge) => mergeEntity.toItem(merge)), mergeEntity.pendingBefore(before))
       .slice(0, limit)
-      .map((merge) => structuredClone(merge));
+      .map((item) => mergeEntity.fromItem(item));
   }
 
   async completeMerge(ideaId: string): Promise<void> {
@@ -368,27 +507,14 @@ export class InMemoryIdeaStore implements IdeaStore {
     this.mergeJobs.delete(ideaId);
   }
 
+  /** The revisit entries are derived from the ideas exactly as the adapter writes them (revisitEntity). */
   async listDueRevisits(day: string, limit: number): Promise<string[]> {
-    return this.derivedItems()
-      .filter((item) => item.PK === REVISIT_PARTITION && item.SK < `${day}$`)
-      .sort((a, b) => byKey(a.SK, b.SK))
+    const entries = [...this.ideas.ideas.values()].flatMap((idea) => revisitEntity.of(idea)).map((entry) => revisitEntity.toItem(entry));
+    return query(entries, revisitEntity.dueBy(day))
       .slice(0, limit)
-      .map((item) => String(item['ideaId']));
-  }
-
-  /** The ideas on the status index's list of `status`, in its order: the partition the adapter writes each idea to (ideaToItem) decides. */
-  private onStatusList(status: IdeaStatus): Idea[] {
-    return [...this.ideas.values()].filter((idea) => ideaToItem(idea)['GSI1PK'] === statusPartition(status)).sort((a, b) => byKey(statusSortKey(a), statusSortKey(b)));
-  }
-
-  private derivedItems(): ReturnType<typeof derivedItems> {
-    return [...this.ideas.values()].flatMap((idea) => derivedItems(idea));
+      .map((item) => revisitEntity.fromItem(item));
   }
 }
-
-const statusSortKey = (idea: Pick<Idea, 'statusChangedAt' | 'id'>) => `${idea.statusChangedAt}#${idea.id}`;
-const commentSortKey = (comment: Pick<Comment, 'at' | 'id'>) => `${comment.at}#${comment.id}`;
-const mergeSortKey = (merge: PendingMerge) => `${merge.at}#${merge.ideaId}`;
 
 /** A queue that records what it was asked to send; ids it `refuses` come back as not sent. */
 export class RecordingQueue implements IntakeQueue {
@@ -528,33 +654,40 @@ export class InMemorySimilarityIndex implements SimilarityIndex {
 }
 
 /**
- * Pilots in memory, sharing the idea store's pilots (accepting an idea creates one there), with
- * the adapter's guarantees: a change only lands on the version it was read at; lists and
- * learnings are derived exactly as the adapter writes them; the pipeline totals are a recount.
+ * Pilots in memory, with the adapter's guarantees: a change only lands on the version it was read
+ * at; a new pilot comes only as a part of the change that accepts its idea (`creation`); lists and
+ * learnings are derived exactly as the adapter writes them (entities.ts).
  */
 export class InMemoryPilotStore implements PilotStore {
-  readonly ideaStore: InMemoryIdeaStore;
+  readonly pilots = new Map<string, Pilot>();
+  readonly events: PilotEvent[] = [];
   readonly gates: { pilotId: string; version: number; gate: GateRecord }[] = [];
   settings: StoredGateSettings = { ...structuredClone(DEFAULT_GATES), version: 0, updatedAt: '', updatedBy: 'system' };
   readonly log: string[];
 
-  constructor(ideaStore: InMemoryIdeaStore = new InMemoryIdeaStore()) {
-    this.ideaStore = ideaStore;
-    this.log = ideaStore.log;
-  }
-
-  get pilots(): Map<string, Pilot> {
-    return this.ideaStore.pilots;
-  }
-
-  /** The pilots' history events, shared with the idea store, whose accept writes a pilot's first one. */
-  get events(): PilotEvent[] {
-    return this.ideaStore.pilotEvents;
+  constructor(log: string[] = []) {
+    this.log = log;
   }
 
   seed(...pilots: Pilot[]): this {
     for (const pilot of pilots) this.pilots.set(pilot.id, stored(pilot));
     return this;
+  }
+
+  /** As the adapter: the pilot with its first history event, `created`, unless the pilot exists. */
+  creation(pilot: Pilot): FakePart {
+    const value = stored(pilot);
+    const event: PilotEvent = stored({ pilotId: pilot.id, version: pilot.version, at: pilot.createdAt, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage });
+    return new FakePart(`pilot ${pilot.id}`, {
+      check: () => {
+        if (this.pilots.has(pilot.id) || this.events.some((other) => other.pilotId === pilot.id && other.version === event.version)) throw transactionCanceled(`pilot ${pilot.id} exists`);
+      },
+      apply: () => {
+        this.pilots.set(value.id, structuredClone(value));
+        this.events.push(structuredClone(event));
+      },
+      touches: [pilotEntity.key(pilot.id), pilotEventEntity.toItem(event)],
+    });
   }
 
   async getPilot(id: string): Promise<Pilot | undefined> {
@@ -581,24 +714,14 @@ export class InMemoryPilotStore implements PilotStore {
   }
 
   async listPilots(list: PilotList, sort: PilotSort, limit: number, cursor?: string): Promise<Page<PilotRow>> {
-    const partition = pilotListPartition(list, sort);
-    const rows = [...this.pilots.values()]
-      .flatMap((pilot) => pilotDerivedItems(pilot))
-      .filter((item) => item.PK === partition)
-      .sort((a, b) => byKey(a.SK, b.SK))
-      .map((item) => item['row'] as PilotRow);
-    return page(rows, limit, cursor, partition);
+    const on = pilotListEntryEntity.list(list, sort);
+    const entries = [...this.pilots.values()].flatMap((pilot) => pilotListEntryEntity.of(pilot)).map((entry) => pilotListEntryEntity.toItem(entry));
+    return page(query(entries, on).map((item) => pilotListEntryEntity.fromItem(item)), limit, cursor, on.partition);
   }
 
   async listLearnings(): Promise<Learning[]> {
-    return [...this.pilots.values()].flatMap((pilot) => {
-      const learning = learningOf(pilot);
-      return learning === undefined ? [] : [structuredClone(learning)];
-    });
-  }
-
-  async pipelineTotals(): Promise<Contribution> {
-    return recount(this.ideaStore.ideas.values(), this.pilots.values());
+    const learnings = [...this.pilots.values()].flatMap((pilot) => learningEntity.of(pilot)).map((learning) => learningEntity.toItem(learning));
+    return query(learnings, learningEntity.all()).map((item) => structuredClone(learningEntity.fromItem(item)));
   }
 
   async gateSettings(): Promise<StoredGateSettings> {
@@ -609,6 +732,21 @@ export class InMemoryPilotStore implements PilotStore {
     if (this.settings.version !== expectedVersion) throw new VersionConflictError({ kind: 'gate-settings', expectedVersion }, `Gate settings are no longer version ${expectedVersion}`);
     this.settings = { gates: structuredClone(settings.gates), stageLimitDays: { ...settings.stageLimitDays }, version: expectedVersion + 1, updatedAt: at, updatedBy: by };
     return structuredClone(this.settings);
+  }
+}
+
+/** The pipeline counters in memory: always a recount of the ideas and pilots as they are now, which the adapter's counters add up to. */
+export class InMemoryPipelineStore implements PipelineStore {
+  readonly ideas: InMemoryIdeaStore;
+  readonly pilots: InMemoryPilotStore;
+
+  constructor(ideas: InMemoryIdeaStore = new InMemoryIdeaStore(), pilots: InMemoryPilotStore = new InMemoryPilotStore(ideas.log)) {
+    this.ideas = ideas;
+    this.pilots = pilots;
+  }
+
+  async totals(): Promise<Contribution> {
+    return recount(this.ideas.ideas.values(), this.pilots.pilots.values());
   }
 }
 

@@ -5,9 +5,10 @@ import { InvalidTransitionError, NotFoundError, PersonalDataError, PreconditionF
 import { VersionConflictError } from '../../../shared/store/ports.ts';
 import { decide as decideUseCase, type DecideDependencies } from '../../../shared/triage/decide.ts';
 import { supporterHash } from '../../../shared/triage/merge.ts';
+import { readIdeaRecord } from '../../../shared/views/idea-record.ts';
 import { fixedClock } from '../support/clock.ts';
 import { asProblem, rejectionOf } from '../support/errors.ts';
-import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { InMemoryBackgroundWorkStore, InMemoryConversationStore, InMemoryIdeaStore, InMemoryNotificationStore, InMemoryPilotStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL, SUBMITTER_SUB, TRIAGE } from '../support/ideas.ts';
 
@@ -21,7 +22,18 @@ function setup(overrides: Parameters<typeof anIdeaInTriage>[0] = {}) {
     anIdeaInTriage(overrides),
     anIdeaInTriage({ id: OTHER_IDEA_ID, title: 'Én indtastning af borgeroplysninger', submitter: { sub: 'c3d4e5f6-other', name: 'Ole Hansen' } }),
   );
-  return { store, deps: { store, keys: testKeys, newId: () => PILOT_ID } };
+  const others = stores(store);
+  return { store, ...others, deps: { store, ...others, keys: testKeys, newId: () => PILOT_ID } };
+}
+
+/** The stores a decision writes alongside the idea store, sharing its log. */
+function stores(store: InMemoryIdeaStore) {
+  return {
+    pilots: new InMemoryPilotStore(store.log),
+    notifications: new InMemoryNotificationStore(store.log),
+    work: new InMemoryBackgroundWorkStore(store),
+    conversation: new InMemoryConversationStore(store.log),
+  };
 }
 
 function request(decision: DecisionRequest, overrides: { expectedVersion?: number; language?: Language; ideaId?: string } = {}) {
@@ -90,7 +102,7 @@ describe('decide', () => {
 
   it('refuses with 412 when the caller read an older version, and writes nothing', async () => {
     // Prepare
-    const { store, deps } = setup();
+    const { store, pilots, deps } = setup();
 
     // Act
     const error = await rejectionOf(decide(deps, request({ decision: 'accept' }, { expectedVersion: 1 })));
@@ -98,16 +110,16 @@ describe('decide', () => {
     // Assess
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(store.events).toEqual([]);
-    expect(store.pilots.size).toBe(0);
+    expect(pilots.pilots.size).toBe(0);
   });
 
   it('answers 412 when somebody else changed the idea between the read and the write, keeping their change', async () => {
     // Prepare: a colleague's decision lands first.
-    const { store, deps } = setup();
+    const { store, pilots, notifications, deps } = setup();
     const transition = store.transition.bind(store);
-    vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
+    vi.spyOn(store, 'transition').mockImplementationOnce(async (change, ...alongside) => {
       await transition({ idea: change.idea, to: 'parked', actor: { kind: 'staff', sub: COLLEAGUE.sub }, at: AT });
-      return transition(change);
+      return transition(change, ...alongside);
     });
 
     // Act
@@ -116,8 +128,8 @@ describe('decide', () => {
     // Assess
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(store.ideas.get(IDEA_ID)?.status).toBe('parked');
-    expect(store.pilots.size).toBe(0);
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(pilots.pilots.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
   });
 
   it('rethrows store failures that are not a concurrent change', async () => {
@@ -146,7 +158,7 @@ describe('decide', () => {
 
   it('turns an accepted idea into a pilot in sprint, linked both ways', async () => {
     // Prepare
-    const { store, deps } = setup();
+    const { store, pilots, deps } = setup();
 
     // Act
     const result = await decide(deps, request({ decision: 'accept' }));
@@ -171,32 +183,32 @@ describe('decide', () => {
       version: 1,
     };
     expect(result.pilot).toEqual(pilot);
-    expect(store.pilots.get(PILOT_ID)).toEqual(pilot);
+    expect(pilots.pilots.get(PILOT_ID)).toEqual(pilot);
     expect(store.ideas.get(IDEA_ID)?.decision?.pilotId).toBe(PILOT_ID);
   });
 
   it('creates no pilot for any other decision', async () => {
     // Prepare
-    const { store, deps } = setup();
+    const { pilots, deps } = setup();
 
     // Act
     const result = await decide(deps, request({ decision: 'park', revisitOn: '2026-06-01' }));
 
     // Assess
     expect(result).not.toHaveProperty('pilot');
-    expect(store.pilots.size).toBe(0);
+    expect(pilots.pilots.size).toBe(0);
   });
 
   it('lists a parked idea for its revisit day', async () => {
     // Prepare
-    const { store, deps } = setup();
+    const { work, deps } = setup();
 
     // Act
     await decide(deps, request({ decision: 'park', revisitOn: '2026-06-01' }));
 
     // Assess
-    expect(await store.listDueRevisits('2026-05-31', 10)).toEqual([]);
-    expect(await store.listDueRevisits('2026-06-01', 10)).toEqual([IDEA_ID]);
+    expect(await work.listDueRevisits('2026-05-31', 10)).toEqual([]);
+    expect(await work.listDueRevisits('2026-06-01', 10)).toEqual([IDEA_ID]);
   });
 
   describe('duplicate', () => {
@@ -227,7 +239,7 @@ describe('decide', () => {
 
     it.each(['submitted', 'declined', 'duplicate', 'redirected', 'withdrawn'] as const)('refuses a target that is %s, at /into', async (status) => {
       // Prepare
-      const { store, deps } = setup();
+      const { store, work, deps } = setup();
       store.seed(anIdeaInTriage({ id: OTHER_IDEA_ID, status }));
 
       // Act
@@ -237,7 +249,7 @@ describe('decide', () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).errors).toEqual([{ pointer: '/into', detail: `The idea is ${status} and cannot take in others` }]);
       expect(store.ideas.get(IDEA_ID)?.status).toBe('in_triage');
-      expect(store.mergeJobs.size).toBe(0);
+      expect(work.mergeJobs.size).toBe(0);
     });
 
     it.each(['in_triage', 'needs_info', 'parked', 'accepted'] as const)('merges into a target that is %s', async (status) => {
@@ -254,28 +266,28 @@ describe('decide', () => {
 
     it('carries the supporters and the merged idea’s submitter over to the surviving idea, each once, and finishes the merge', async () => {
       // Prepare: a colleague supports both ideas; the submitter of the merged idea supports neither.
-      const { store, deps } = setup();
-      await store.addSupporter(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE.sub), AT);
-      await store.addSupporter(IDEA_ID, supporterHash(TEST_KEYS, 'b2c3d4e5-third'), AT);
-      await store.addSupporter(OTHER_IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE.sub), AT);
+      const { store, work, conversation, deps } = setup();
+      await conversation.addSupporter(IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE.sub), AT);
+      await conversation.addSupporter(IDEA_ID, supporterHash(TEST_KEYS, 'b2c3d4e5-third'), AT);
+      await conversation.addSupporter(OTHER_IDEA_ID, supporterHash(TEST_KEYS, COLLEAGUE.sub), AT);
 
       // Act
       await decide(deps, request({ decision: 'duplicate', into: OTHER_IDEA_ID }));
 
       // Assess
-      expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(TEST_KEYS, COLLEAGUE.sub), supporterHash(TEST_KEYS, 'b2c3d4e5-third'), supporterHash(TEST_KEYS, SUBMITTER_SUB)]));
-      expect((await store.getIdeaWithHistory(OTHER_IDEA_ID))?.supportCount).toBe(3);
-      expect(store.mergeJobs.size).toBe(0);
+      expect(new Set(await conversation.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(TEST_KEYS, COLLEAGUE.sub), supporterHash(TEST_KEYS, 'b2c3d4e5-third'), supporterHash(TEST_KEYS, SUBMITTER_SUB)]));
+      expect((await readIdeaRecord({ ideas: store, conversation }, OTHER_IDEA_ID))?.supportCount).toBe(3);
+      expect(work.mergeJobs.size).toBe(0);
     });
 
     it('refuses with 412 when the target is closed between the check and the write, so two ideas cannot be merged into each other', async () => {
       // Prepare: the target is merged elsewhere right after decide read it.
       const { store, deps } = setup();
       const transition = store.transition.bind(store);
-      vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
+      vi.spyOn(store, 'transition').mockImplementationOnce(async (change, ...alongside) => {
         const target = store.ideas.get(OTHER_IDEA_ID);
         if (target !== undefined) store.ideas.set(OTHER_IDEA_ID, { ...target, status: 'duplicate' });
-        return transition(change);
+        return transition(change, ...alongside);
       });
 
       // Act
@@ -288,29 +300,29 @@ describe('decide', () => {
 
     it('leaves the merge job for the sweeper when carrying supporters over fails', async () => {
       // Prepare
-      const { store, deps } = setup();
-      vi.spyOn(store, 'listSupporters').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
+      const { store, work, conversation, deps } = setup();
+      vi.spyOn(conversation, 'listSupporters').mockRejectedValueOnce(new Error('DynamoDB is unavailable'));
 
       // Act
       await rejectionOf(decide(deps, request({ decision: 'duplicate', into: OTHER_IDEA_ID })));
 
       // Assess: the decision itself is stored; the merge is still pending.
       expect(store.ideas.get(IDEA_ID)?.status).toBe('duplicate');
-      expect([...store.mergeJobs.values()]).toEqual([{ ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: AT }]);
+      expect([...work.mergeJobs.values()]).toEqual([{ ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: AT }]);
     });
   });
 
   describe('the e-mail to the submitter', () => {
     it('is stored with the decision, named after the idea’s new version, and handed back to be queued', async () => {
       // Prepare
-      const { store, deps } = setup();
+      const { notifications, deps } = setup();
 
       // Act
       const result = await decide(deps, request({ decision: 'needs_info', question: 'Hvilke tre systemer er det?' }));
 
       // Assess
       expect(result.notificationId).toBe(`${IDEA_ID}.v3`);
-      const stored = await store.notifications.get(`${IDEA_ID}.v3`);
+      const stored = await notifications.get(`${IDEA_ID}.v3`);
       expect(stored).toMatchObject({ kind: 'idea-status', ideaId: IDEA_ID, to: SUBMITTER_EMAIL, language: 'da', createdAt: AT });
       expect(stored?.subject).toBe('Nyt om din idé: Færre dobbeltregistreringer på plejecentret');
       expect(stored?.text).toContain('Spørgsmål: Hvilke tre systemer er det?');
@@ -318,13 +330,13 @@ describe('decide', () => {
 
     it('is written in the submitter’s language, not the language of the member of staff', async () => {
       // Prepare: an English idea, decided from a Danish console.
-      const { store, deps } = setup({ language: 'en', title: 'Fewer double entries' });
+      const { notifications, deps } = setup({ language: 'en', title: 'Fewer double entries' });
 
       // Act
       await decide(deps, request({ decision: 'decline', reasonCode: 'already_solved', message: 'FMK already does this.' }, { language: 'da' }));
 
       // Assess
-      const stored = await store.notifications.get(`${IDEA_ID}.v3`);
+      const stored = await notifications.get(`${IDEA_ID}.v3`);
       expect(stored?.language).toBe('en');
       expect(stored?.subject).toBe('News about your idea: Fewer double entries');
       expect(stored?.text).toContain('Reason: A solution already exists.');
@@ -334,14 +346,16 @@ describe('decide', () => {
     it('is not written for an anonymous idea', async () => {
       // Prepare
       const store = new InMemoryIdeaStore().seed(anAnonymousIdea('ab'.repeat(32), { status: 'in_triage', version: 2 }));
+      const others = stores(store);
+      const { notifications } = others;
 
       // Act
-      const result = await decide({ store, keys: testKeys }, request({ decision: 'park', revisitOn: '2026-06-01' }));
+      const result = await decide({ store, ...others, keys: testKeys }, request({ decision: 'park', revisitOn: '2026-06-01' }));
 
       // Assess
       expect(result.idea.status).toBe('parked');
       expect(result).not.toHaveProperty('notificationId');
-      expect(store.notifications.notifications.size).toBe(0);
+      expect(notifications.notifications.size).toBe(0);
     });
   });
 });
@@ -349,7 +363,7 @@ describe('decide', () => {
 describe('decide with personal data in the question or message', () => {
   it('refuses a question holding a CPR number unless confirmed, changing nothing', async () => {
     // Prepare
-    const { store, deps } = setup();
+    const { store, notifications, deps } = setup();
 
     // Act
     const error = await rejectionOf(decide(deps, request({ decision: 'needs_info', question: 'Er det borgeren 010203-1234?' })));
@@ -358,7 +372,7 @@ describe('decide with personal data in the question or message', () => {
     expect(error).toBeInstanceOf(PersonalDataError);
     expect((error as PersonalDataError).findings).toEqual([{ pointer: '/question', kind: 'cpr', start: 16, end: 27 }]);
     expect(await store.getIdea(IDEA_ID)).toMatchObject({ status: 'in_triage', version: 2 });
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
   });
 
   it('takes a confirmed decision and keeps its message as written', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
 import { deliverNotification } from '../../../shared/notify/deliver.ts';
 import { sendTriageDigest, type DigestSettings } from '../../../shared/triage/digest.ts';
-import { InMemoryIdeaStore, InMemoryMailSuppressionStore, RecordingMailer, RecordingNotifyQueue } from '../support/fakes.ts';
+import { InMemoryIdeaStore, InMemoryMailSuppressionStore, InMemoryNotificationStore, RecordingMailer, RecordingNotifyQueue } from '../support/fakes.ts';
 import { anIdeaInTriage } from '../support/ideas.ts';
 import { fixedClock } from '../support/clock.ts';
 
@@ -17,34 +17,35 @@ function waiting(n: number, days: number, overrides: Partial<Idea> = {}): Idea {
 
 function setup(...ideas: Idea[]) {
   const store = new InMemoryIdeaStore().seed(...ideas);
+  const notifications = new InMemoryNotificationStore(store.log);
   const queue = new RecordingNotifyQueue();
-  return { store, queue, deps: { store, notifications: store.notifications, queue, clock: fixedClock(NOW) } };
+  return { store, notifications, queue, deps: { store, notifications, queue, clock: fixedClock(NOW) } };
 }
 
 describe('sendTriageDigest', () => {
   it('sends nothing when no idea has waited past the service level', async () => {
     // Prepare: 9.5 days is within the 10-day service level; the parked idea is not waiting for triage.
-    const { store, queue, deps } = setup(waiting(1, 9.5), waiting(2, 30, { status: 'parked' }));
+    const { notifications, queue, deps } = setup(waiting(1, 9.5), waiting(2, 30, { status: 'parked' }));
 
     // Act
     const result = await sendTriageDigest(deps, settings);
 
     // Assess
     expect(result).toEqual({ overdue: 0 });
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
     expect(queue.sent).toEqual([]);
   });
 
   it('stores and queues one e-mail to the team listing the overdue ideas, longest waiting first', async () => {
     // Prepare
-    const { store, queue, deps } = setup(waiting(1, 11), waiting(2, 9), waiting(3, 14.5), waiting(4, 40, { status: 'needs_info' }));
+    const { notifications, queue, deps } = setup(waiting(1, 11), waiting(2, 9), waiting(3, 14.5), waiting(4, 40, { status: 'needs_info' }));
 
     // Act
     const result = await sendTriageDigest(deps, settings);
 
     // Assess
     expect(result).toEqual({ overdue: 2, notificationId: 'digest.2026-01-20' });
-    const digest = await store.notifications.get('digest.2026-01-20');
+    const digest = await notifications.get('digest.2026-01-20');
     expect(digest).toMatchObject({ kind: 'triage-digest', to: 'digitalisering@kommune.example', language: 'da', createdAt: NOW.toISOString() });
     expect(digest?.subject).toBe('2 idéer har ventet mere end 10 dage på en vurdering');
     const lines = digest?.text.split('\n').filter((line) => line.startsWith('- '));
@@ -54,25 +55,25 @@ describe('sendTriageDigest', () => {
 
   it('keeps one digest per day, so a second run that day e-mails nobody twice', async () => {
     // Prepare
-    const { store, deps } = setup(waiting(1, 11));
+    const { notifications, deps } = setup(waiting(1, 11));
     const mailer = new RecordingMailer();
     await sendTriageDigest(deps, settings);
-    await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: fixedClock(NOW) }, 'digest.2026-01-20');
+    await deliverNotification({ notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: fixedClock(NOW) }, 'digest.2026-01-20');
 
     // Act
     const second = await sendTriageDigest({ ...deps, clock: fixedClock(NOW.getTime() + 3_600_000) }, settings);
-    const delivery = await deliverNotification({ notifications: store.notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: fixedClock(NOW) }, 'digest.2026-01-20');
+    const delivery = await deliverNotification({ notifications, mailer, suppressions: new InMemoryMailSuppressionStore(), clock: fixedClock(NOW) }, 'digest.2026-01-20');
 
     // Assess
     expect(second.notificationId).toBe('digest.2026-01-20');
-    expect(store.notifications.notifications.size).toBe(1);
+    expect(notifications.notifications.size).toBe(1);
     expect(delivery).toBe('already-sent');
     expect(mailer.sent).toHaveLength(1);
   });
 
   it('writes a new digest the next day', async () => {
     // Prepare
-    const { store, deps } = setup(waiting(1, 11));
+    const { notifications, deps } = setup(waiting(1, 11));
     await sendTriageDigest(deps, settings);
 
     // Act
@@ -80,18 +81,18 @@ describe('sendTriageDigest', () => {
 
     // Assess
     expect(next.notificationId).toBe('digest.2026-01-21');
-    expect(store.notifications.notifications.size).toBe(2);
+    expect(notifications.notifications.size).toBe(2);
   });
 
   it('writes the digest in English when the team reads English', async () => {
     // Prepare
-    const { store, deps } = setup(waiting(1, 11));
+    const { notifications, deps } = setup(waiting(1, 11));
 
     // Act
     await sendTriageDigest(deps, { ...settings, language: 'en' });
 
     // Assess
-    const digest = await store.notifications.get('digest.2026-01-20');
+    const digest = await notifications.get('digest.2026-01-20');
     expect(digest?.subject).toBe('1 idea has waited more than 10 days for triage');
     expect(digest?.text).toContain('11 days');
   });

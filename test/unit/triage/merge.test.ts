@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { DeploymentKeys } from '../../../shared/secret.ts';
 import { carrySupportersOver, supporterHash as keyedSupporterHash } from '../../../shared/triage/merge.ts';
-import { InMemoryIdeaStore } from '../support/fakes.ts';
+import { readIdeaRecord } from '../../../shared/views/idea-record.ts';
+import { InMemoryBackgroundWorkStore, InMemoryConversationStore, InMemoryIdeaStore } from '../support/fakes.ts';
 import { TEST_KEYS, testKeys } from '../support/secret.ts';
 import { anAnonymousIdea, anIdeaInTriage, COLLEAGUE, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
 import { fixedClock } from '../support/clock.ts';
@@ -16,10 +17,12 @@ const supporterHash = (sub: string) => keyedSupporterHash(TEST_KEYS, sub);
 /** IDEA_ID was merged into OTHER_IDEA_ID; its job is pending. */
 async function setup(merged = anIdeaInTriage({ status: 'duplicate', version: 3 })) {
   const store = new InMemoryIdeaStore().seed(merged, anIdeaInTriage({ id: OTHER_IDEA_ID, submitter: { sub: 'c3d4e5f6-other' } }));
-  store.mergeJobs.set(IDEA_ID, { ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: AT });
-  await store.addSupporter(IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
-  await store.addSupporter(IDEA_ID, supporterHash(THIRD), AT);
-  return store;
+  const conversation = new InMemoryConversationStore(store.log);
+  const work = new InMemoryBackgroundWorkStore(store);
+  work.mergeJobs.set(IDEA_ID, { ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: AT });
+  await conversation.addSupporter(IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
+  await conversation.addSupporter(IDEA_ID, supporterHash(THIRD), AT);
+  return { store, conversation, work };
 }
 
 describe('supporterHash', () => {
@@ -51,64 +54,64 @@ describe('supporterHash', () => {
 describe('carrySupportersOver', () => {
   it('adds the merged idea’s supporters and its submitter to the surviving idea and completes the merge', async () => {
     // Prepare
-    const store = await setup();
+    const { store, conversation, work } = await setup();
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    const added = await carrySupportersOver({ store, conversation, work, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(3);
-    expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD), supporterHash(SUBMITTER_SUB)]));
-    expect(store.supporters.get(OTHER_IDEA_ID)?.get(supporterHash(THIRD))).toBe(NOW.toISOString());
-    expect(await store.listPendingMerges('9999', 10)).toEqual([]);
+    expect(new Set(await conversation.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD), supporterHash(SUBMITTER_SUB)]));
+    expect(conversation.supporters.get(OTHER_IDEA_ID)?.get(supporterHash(THIRD))).toBe(NOW.toISOString());
+    expect(await work.listPendingMerges('9999', 10)).toEqual([]);
   });
 
   it('counts nobody twice who already supported the surviving idea', async () => {
     // Prepare
-    const store = await setup();
-    await store.addSupporter(OTHER_IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
+    const { store, conversation, work } = await setup();
+    await conversation.addSupporter(OTHER_IDEA_ID, supporterHash(COLLEAGUE.sub), AT);
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    const added = await carrySupportersOver({ store, conversation, work, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(2);
-    expect((await store.getIdeaWithHistory(OTHER_IDEA_ID))?.supportCount).toBe(3);
+    expect((await readIdeaRecord({ ideas: store, conversation }, OTHER_IDEA_ID))?.supportCount).toBe(3);
   });
 
   it('adds nobody twice when it runs again, as the sweeper may run it', async () => {
     // Prepare
-    const store = await setup();
-    await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    const { store, conversation, work } = await setup();
+    await carrySupportersOver({ store, conversation, work, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    const added = await carrySupportersOver({ store, conversation, work, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(0);
-    expect((await store.getIdeaWithHistory(OTHER_IDEA_ID))?.supportCount).toBe(3);
-    expect(store.mergeJobs.size).toBe(0);
+    expect((await readIdeaRecord({ ideas: store, conversation }, OTHER_IDEA_ID))?.supportCount).toBe(3);
+    expect(work.mergeJobs.size).toBe(0);
   });
 
   it('carries only the supporters of an anonymous idea: it has no submitter to carry', async () => {
     // Prepare
-    const store = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
+    const { store, conversation, work } = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
 
     // Act
-    const added = await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    const added = await carrySupportersOver({ store, conversation, work, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(added).toBe(2);
-    expect(new Set(await store.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD)]));
+    expect(new Set(await conversation.listSupporters(OTHER_IDEA_ID))).toEqual(new Set([supporterHash(COLLEAGUE.sub), supporterHash(THIRD)]));
   });
 
   it('reads the deployment secret only when there is a submitter to carry over', async () => {
     // Prepare
-    const store = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
+    const { store, conversation, work } = await setup(anAnonymousIdea('ab'.repeat(32), { status: 'duplicate', version: 3 }));
     const keys = vi.fn(testKeys);
 
     // Act
-    await carrySupportersOver({ store, keys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    await carrySupportersOver({ store, conversation, work, keys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
     expect(keys).not.toHaveBeenCalled();
@@ -116,12 +119,12 @@ describe('carrySupportersOver', () => {
 
   it('leaves the supporters on the merged idea too', async () => {
     // Prepare
-    const store = await setup();
+    const { store, conversation, work } = await setup();
 
     // Act
-    await carrySupportersOver({ store, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
+    await carrySupportersOver({ store, conversation, work, keys: testKeys, clock }, { ideaId: IDEA_ID, into: OTHER_IDEA_ID });
 
     // Assess
-    expect(await store.listSupporters(IDEA_ID)).toHaveLength(2);
+    expect(await conversation.listSupporters(IDEA_ID)).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { revisitParkedIdeas } from '../../../shared/triage/revisit.ts';
-import { InMemoryIdeaStore, RecordingNotifyQueue } from '../support/fakes.ts';
+import { InMemoryBackgroundWorkStore, InMemoryIdeaStore, InMemoryNotificationStore, RecordingNotifyQueue } from '../support/fakes.ts';
 import { aDecision, anAnonymousIdea, anIdeaInTriage, aParkedIdea, IDEA_ID, OTHER_IDEA_ID, SUBMITTER_EMAIL } from '../support/ideas.ts';
 import { fixedClock } from '../support/clock.ts';
 
@@ -15,16 +15,16 @@ function setup() {
     aParkedIdea('2026-03-11', { id: OTHER_IDEA_ID }),
     aParkedIdea('2026-03-01', { id: THIRD_ID }),
   );
-  return { store, queue: new RecordingNotifyQueue() };
+  return { store, notifications: new InMemoryNotificationStore(store.log), queue: new RecordingNotifyQueue() };
 }
 
 describe('revisitParkedIdeas', () => {
   it('brings back the parked ideas whose revisit day has come in Copenhagen, including days missed', async () => {
     // Prepare
-    const { store, queue } = setup();
+    const { store, notifications, queue } = setup();
 
     // Act
-    const report = await revisitParkedIdeas({ store, queue, clock });
+    const report = await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 2, revisited: 2 });
@@ -35,10 +35,10 @@ describe('revisitParkedIdeas', () => {
 
   it('moves the idea back to in_triage as the system, dropping the park decision, with its history event', async () => {
     // Prepare
-    const { store, queue } = setup();
+    const { store, notifications, queue } = setup();
 
     // Act
-    await revisitParkedIdeas({ store, queue, clock });
+    await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
     const idea = store.ideas.get(IDEA_ID);
@@ -53,18 +53,18 @@ describe('revisitParkedIdeas', () => {
       actor: { kind: 'system' },
       reason: 'revisit day 2026-03-10 reached',
     });
-    expect(await store.listDueRevisits('2026-03-10', 10)).toEqual([]);
+    expect(await new InMemoryBackgroundWorkStore(store).listDueRevisits('2026-03-10', 10)).toEqual([]);
   });
 
   it('tells each submitter their idea is back, stored with the change and then queued', async () => {
     // Prepare
-    const { store, queue } = setup();
+    const { store, notifications, queue } = setup();
 
     // Act
-    await revisitParkedIdeas({ store, queue, clock });
+    await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
-    const stored = await store.notifications.get(`${IDEA_ID}.v4`);
+    const stored = await notifications.get(`${IDEA_ID}.v4`);
     expect(stored).toMatchObject({ kind: 'idea-status', to: SUBMITTER_EMAIL, language: 'da' });
     expect(stored?.text).toContain('Digitaliseringsteamet har fået din idé og vurderer den.');
     expect(queue.sent).toEqual([[`${THIRD_ID}.v4`], [`${IDEA_ID}.v4`]]);
@@ -73,29 +73,31 @@ describe('revisitParkedIdeas', () => {
   it('brings back an anonymous idea without an e-mail', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(anAnonymousIdea('ab'.repeat(32), { status: 'parked', version: 3, decision: aDecision('park', { revisitOn: '2026-03-10' }) }));
+    const notifications = new InMemoryNotificationStore(store.log);
     const queue = new RecordingNotifyQueue();
 
     // Act
-    const report = await revisitParkedIdeas({ store, queue, clock });
+    const report = await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 1 });
     expect(queue.sent).toEqual([]);
-    expect(store.notifications.notifications.size).toBe(0);
+    expect(notifications.notifications.size).toBe(0);
   });
 
   it('leaves an idea alone that somebody changed between the read and the write', async () => {
     // Prepare: triage declines the idea at the same moment.
     const store = new InMemoryIdeaStore().seed(aParkedIdea('2026-03-10'));
+    const notifications = new InMemoryNotificationStore(store.log);
     const queue = new RecordingNotifyQueue();
     const transition = store.transition.bind(store);
-    vi.spyOn(store, 'transition').mockImplementationOnce(async (change) => {
+    vi.spyOn(store, 'transition').mockImplementationOnce(async (change, ...alongside) => {
       await transition({ idea: change.idea, to: 'declined', actor: { kind: 'staff', sub: 'someone' }, at: NOW.toISOString(), set: { decision: aDecision('decline') } });
-      return transition(change);
+      return transition(change, ...alongside);
     });
 
     // Act
-    const report = await revisitParkedIdeas({ store, queue, clock });
+    const report = await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 0 });
@@ -106,10 +108,11 @@ describe('revisitParkedIdeas', () => {
   it('leaves an idea alone that is no longer parked when it is read', async () => {
     // Prepare: the revisit list still named the idea when it was read; the idea has moved on since.
     const store = new InMemoryIdeaStore().seed(aParkedIdea('2026-03-10'));
+    const notifications = new InMemoryNotificationStore(store.log);
     vi.spyOn(store, 'getIdea').mockResolvedValueOnce(anIdeaInTriage({ version: 4, decision: aDecision('park', { revisitOn: '2026-03-10' }) }));
 
     // Act
-    const report = await revisitParkedIdeas({ store, queue: new RecordingNotifyQueue(), clock });
+    const report = await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue: new RecordingNotifyQueue(), clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 0 });
@@ -119,24 +122,26 @@ describe('revisitParkedIdeas', () => {
   it('still brings the idea back when the notify queue cannot be reached, leaving the e-mail pending', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(aParkedIdea('2026-03-10'));
+    const notifications = new InMemoryNotificationStore(store.log);
     const queue = new RecordingNotifyQueue();
     queue.outage = new Error('SQS is unavailable');
 
     // Act
-    const report = await revisitParkedIdeas({ store, queue, clock });
+    const report = await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 1, revisited: 1 });
-    expect(store.notifications.pending().map((notification) => notification.id)).toEqual([`${IDEA_ID}.v4`]);
+    expect(notifications.pending().map((notification) => notification.id)).toEqual([`${IDEA_ID}.v4`]);
   });
 
   it('does nothing when no revisit day has come', async () => {
     // Prepare
     const store = new InMemoryIdeaStore().seed(aParkedIdea('2026-03-11'));
+    const notifications = new InMemoryNotificationStore(store.log);
     const queue = new RecordingNotifyQueue();
 
     // Act
-    const report = await revisitParkedIdeas({ store, queue, clock });
+    const report = await revisitParkedIdeas({ store, work: new InMemoryBackgroundWorkStore(store), notifications, queue, clock });
 
     // Assess
     expect(report).toEqual({ due: 0, revisited: 0 });
