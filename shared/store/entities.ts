@@ -324,40 +324,64 @@ function idempotencyKey(keyHash: string): TableKey {
 // Derived from an idea: its inbox entries and its revisit entry.
 
 /**
- * One inbox list in one order: status, then kind, department and theme when the list is narrowed
- * by them, or the assignee's subject for the list of one assignee (see shared/domain/inbox.ts).
- * Texts are URI-encoded, so no text can fake a key.
+ * A list kept as entries (an inbox list, a pipeline list): one item per value in the list and
+ * order, carrying the value's row, in a partition named by the list: its name, each narrowing it
+ * has (`k=`, `d=`, …, its value URI-encoded, so no text can fake a key), and its order.
  */
-const inboxPartition = (list: InboxList, sort: InboxSort) =>
-  [
-    `INBOX#${list.status}`,
-    ...(list.kind === undefined ? [] : [`k=${list.kind}`]),
-    ...(list.department === undefined ? [] : [`d=${keyText(list.department)}`]),
-    ...(list.theme === undefined ? [] : [`t=${keyText(list.theme)}`]),
-    ...(list.assignee === undefined ? [] : [`a=${keyText(list.assignee)}`]),
-    `s=${sort}`,
-  ].join('#');
-
-/** An idea's place in one inbox list in one order, carrying its inbox row. */
-export interface InboxEntry {
-  list: InboxList;
-  sort: InboxSort;
-  idea: Idea;
+export interface ListEntry<List, Sort, Value> {
+  list: List;
+  sort: Sort;
+  value: Value;
 }
 
-export const inboxEntryEntity = {
-  ...entity<InboxEntry, InboxRow>({
-    type: 'inbox',
-    key: ({ list, sort, idea }) => ({ PK: inboxPartition(list, sort), SK: inboxSortValue(idea, sort) }),
-    attributes: nested('row', ({ idea }) => inboxRow(idea)),
-  }),
-  /** One inbox list in one order. */
-  list: (list: InboxList, sort: InboxSort): PartitionQuery => ({ partition: inboxPartition(list, sort) }),
-  /** Every entry of the idea: one per list it is on and order. */
-  of: (idea: Idea): InboxEntry[] => inboxListsOf(idea).flatMap((list) => INBOX_SORTS.map((sort) => ({ list, sort, idea }))),
-  /** The most entries one idea has (the transactions' sizes are computed from these bounds). */
+function listEntries<List, Sort extends string, Value, Row>(declaration: {
+  type: string;
+  name: (list: List) => string;
+  narrowings: (list: List) => readonly (readonly [string, string | undefined])[];
+  sortValue: (value: Value, sort: Sort) => string;
+  row: (value: Value) => Row;
+  /** Every list the value is on, and the orders each is kept in. */
+  listsOf: (value: Value) => readonly List[];
+  sortsOf: (list: List) => readonly Sort[];
+  /** The most entries one value has (the transactions' sizes are computed from these bounds). */
+  most: number;
+}) {
+  const partition = (list: List, sort: Sort) =>
+    [declaration.name(list), ...declaration.narrowings(list).flatMap(([tag, value]) => (value === undefined ? [] : [`${tag}=${keyText(value)}`])), `s=${sort}`].join('#');
+  return {
+    ...entity<ListEntry<List, Sort, Value>, Row>({
+      type: declaration.type,
+      key: ({ list, sort, value }) => ({ PK: partition(list, sort), SK: declaration.sortValue(value, sort) }),
+      attributes: nested('row', ({ value }) => declaration.row(value)),
+    }),
+    /** One list in one order. */
+    list: (list: List, sort: Sort): PartitionQuery => ({ partition: partition(list, sort) }),
+    /** Every entry of the value: one per list it is on and order that list is kept in. */
+    of: (value: Value): ListEntry<List, Sort, Value>[] => declaration.listsOf(value).flatMap((list) => declaration.sortsOf(list).map((sort) => ({ list, sort, value }))),
+    most: declaration.most,
+  };
+}
+
+/**
+ * An idea's place in one inbox list in one order: status, then kind, department and theme when the
+ * list is narrowed by them, or the assignee's subject for the list of one assignee (see
+ * shared/domain/inbox.ts).
+ */
+export const inboxEntryEntity = listEntries<InboxList, InboxSort, Idea, InboxRow>({
+  type: 'inbox',
+  name: (list) => `INBOX#${list.status}`,
+  narrowings: (list) => [
+    ['k', list.kind],
+    ['d', list.department],
+    ['t', list.theme],
+    ['a', list.assignee],
+  ],
+  sortValue: inboxSortValue,
+  row: inboxRow,
+  listsOf: inboxListsOf,
+  sortsOf: () => INBOX_SORTS,
   most: MOST_INBOX_LISTS * INBOX_SORTS.length,
-};
+});
 
 const REVISIT = 'REVISIT';
 
@@ -457,35 +481,21 @@ function gateRecordKey(pilotId: string, version: number): TableKey {
   return { PK: pilotPartition(pilotId), SK: `${GATE}${padded(version)}` };
 }
 
-/** One list of pilots in one order (see shared/domain/pilot-lists.ts); texts are URI-encoded as in the inbox. */
-const pilotListPartition = (list: PilotList, sort: PilotSort) =>
-  [
-    `PILOTS#${list.held === true ? 'held' : (list.stage ?? 'all')}`,
-    ...(list.theme === undefined ? [] : [`t=${keyText(list.theme)}`]),
-    ...(list.department === undefined ? [] : [`d=${keyText(list.department)}`]),
-    ...(list.owner === undefined ? [] : [`o=${keyText(list.owner)}`]),
-    `s=${sort}`,
-  ].join('#');
-
-/** A pilot's place in one pipeline list in one order, carrying its row. */
-export interface PilotListEntry {
-  list: PilotList;
-  sort: PilotSort;
-  pilot: Pilot;
-}
-
-export const pilotListEntryEntity = {
-  ...entity<PilotListEntry, PilotRow>({
-    type: 'pilot-entry',
-    key: ({ list, sort, pilot }) => ({ PK: pilotListPartition(list, sort), SK: pilotSortValue(pilot, sort) }),
-    attributes: nested('row', ({ pilot }) => pilotRow(pilot)),
-  }),
-  list: (list: PilotList, sort: PilotSort): PartitionQuery => ({ partition: pilotListPartition(list, sort) }),
-  /** Every entry of the pilot: one per list it is on and order that list is kept in. */
-  of: (pilot: Pilot): PilotListEntry[] => pilotListsOf(pilot).flatMap((list) => pilotSortsOf(list).map((sort) => ({ list, sort, pilot }))),
-  /** The most entries one pilot has. */
+/** A pilot's place in one list of pilots in one order (see shared/domain/pilot-lists.ts). */
+export const pilotListEntryEntity = listEntries<PilotList, PilotSort, Pilot, PilotRow>({
+  type: 'pilot-entry',
+  name: (list) => `PILOTS#${list.held === true ? 'held' : (list.stage ?? 'all')}`,
+  narrowings: (list) => [
+    ['t', list.theme],
+    ['d', list.department],
+    ['o', list.owner],
+  ],
+  sortValue: pilotSortValue,
+  row: pilotRow,
+  listsOf: pilotListsOf,
+  sortsOf: pilotSortsOf,
   most: MOST_PILOT_LIST_ENTRIES,
-};
+});
 
 const LEARNINGS = 'LEARNINGS';
 

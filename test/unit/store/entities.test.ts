@@ -334,7 +334,7 @@ describe('inbox entries', () => {
     const idea = anIdeaInTriage();
 
     // Act
-    const item = inboxEntryEntity.toItem({ list: { status: 'in_triage' }, sort: 'age', idea });
+    const item = inboxEntryEntity.toItem({ list: { status: 'in_triage' }, sort: 'age', value: idea });
 
     // Assess
     expect(item).toEqual({ PK: 'INBOX#in_triage#s=age', SK: inboxSortValue(idea, 'age'), type: 'inbox', row: inboxRow(idea) });
@@ -456,7 +456,7 @@ describe('the pilot’s partition and lists (nested items)', () => {
     const pilot = aPilotIn('pilot', AT, { owner: { sub: 'o1', name: 'Ole' } });
 
     // Act
-    const item = pilotListEntryEntity.toItem({ list: { stage: 'pilot', theme: 'automatisering' }, sort: 'in_stage', pilot });
+    const item = pilotListEntryEntity.toItem({ list: { stage: 'pilot', theme: 'automatisering' }, sort: 'in_stage', value: pilot });
 
     // Assess
     expect(item).toEqual({ PK: 'PILOTS#pilot#t=automatisering#s=in_stage', SK: pilotSortValue(pilot, 'in_stage'), type: 'pilot-entry', row: pilotRow(pilot) });

@@ -63,9 +63,9 @@ export const itemOf = {
   strategy: (strategy: Strategy): Item => strategyEntity.toItem(strategy),
   gateSettings: (settings: StoredGateSettings): Item => gateSettingsEntity.toItem(settings),
   /** The idea's entry in one inbox list in one order. */
-  inboxEntry: (idea: Idea, list: InboxList, sort: InboxSort): Item => inboxEntryEntity.toItem({ list, sort, idea }),
+  inboxEntry: (idea: Idea, list: InboxList, sort: InboxSort): Item => inboxEntryEntity.toItem({ list, sort, value: idea }),
   /** The pilot's entry in one pipeline list in one order. */
-  pilotEntry: (pilot: Pilot, list: PilotList, sort: PilotSort): Item => pilotListEntryEntity.toItem({ list, sort, pilot }),
+  pilotEntry: (pilot: Pilot, list: PilotList, sort: PilotSort): Item => pilotListEntryEntity.toItem({ list, sort, value: pilot }),
   /** The idea's revisit entry, as the store derives it for a parked idea; throws if the idea has none. */
   revisit: (idea: Idea): Item => {
     const [entry, ...more] = revisitEntity.of(idea);
