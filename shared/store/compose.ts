@@ -12,16 +12,16 @@ import { conditionFailedAt, conflicted, writeTransaction, type TransactItems } f
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StoredItem, TableKey } from './entities.ts';
 
-export type TransactItem = TransactItems[number];
+type TransactItem = TransactItems[number];
 
 /** An item of a part; `conflict` marks one whose failed condition means somebody changed the change's subject first. */
-export interface PartItem {
+interface PartItem {
   item: TransactItem;
   conflict?: true;
 }
 
 /** An idea's or a pilot's share of the pipeline counters, changed by the write (shared/domain/pipeline.ts). */
-export interface CounterShare {
+interface CounterShare {
   id: string;
   change: ContributionChange;
 }

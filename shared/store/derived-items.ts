@@ -10,7 +10,7 @@ import type { Idea } from '../domain/idea.ts';
 import type { Pilot } from '../domain/pilot.ts';
 import { inboxEntryEntity, learningEntity, pilotListEntryEntity, revisitEntity, type StoredItem, type TableKey } from './entities.ts';
 
-export interface ItemChanges {
+interface ItemChanges {
   puts: StoredItem[];
   deletes: TableKey[];
 }

@@ -96,7 +96,7 @@ export function inRange(sortKey: string, range: SortKeyRange | undefined): boole
 }
 
 /** One kind of item: how a value is keyed, marked and stored, and read back. */
-export interface Entity<Value, Stored = Value> {
+interface Entity<Value, Stored = Value> {
   readonly type: string;
   toItem(value: Value): StoredItem;
   fromItem(item: Item): Stored;
@@ -237,7 +237,7 @@ function commentKey(ideaId: string, at: string, id: string): TableKey {
 }
 
 /** One person's support of an idea: kept as a hash of their subject, so nobody reading the table sees who supports what. */
-export interface Support {
+interface Support {
   ideaId: string;
   supporterHash: string;
   at: string;
@@ -328,7 +328,7 @@ function idempotencyKey(keyHash: string): TableKey {
  * order, carrying the value's row, in a partition named by the list: its name, each narrowing it
  * has (`k=`, `d=`, …, its value URI-encoded, so no text can fake a key), and its order.
  */
-export interface ListEntry<List, Sort, Value> {
+interface ListEntry<List, Sort, Value> {
   list: List;
   sort: Sort;
   value: Value;

@@ -13,7 +13,7 @@ import { pseudonymised, REDACTED, type PersonTraces } from '../domain/erasure.ts
 import type { IdeaStatus } from '../domain/idea.ts';
 import type { NotSentReason } from '../domain/mail-suppression.ts';
 import { batchGetAll } from './batch.ts';
-import { erasureEntity, ideaEntity, notificationEntity, retentionMarkEntity, supporterEntity } from './entities.ts';
+import { erasureEntity, ideaEntity, idempotencyEntity, notificationEntity, retentionMarkEntity, supporterEntity } from './entities.ts';
 import { queryAll, wholeTable } from './partition.ts';
 import type { ErasureRecord, Item, ItemErasure, PersonalDataStore } from './ports.ts';
 import { TABLE, TableAdapter } from './table.ts';
@@ -33,17 +33,16 @@ const KEY_ATTRIBUTES = [TABLE.partitionKey, TABLE.sortKey] as const;
  *   marked not sent, since its address is gone.
  */
 export function itemErasure(item: Item, traces: PersonTraces, pseudonym: string, ideaIds: ReadonlySet<string>, at: string): ItemErasure | undefined {
-  if (item['type'] === 'idempotency' && ideaIds.has(String(item['ideaId']))) return { kind: 'delete', item };
+  if (item['type'] === idempotencyEntity.type && ideaIds.has(String(item['ideaId']))) return { kind: 'delete', item };
   const after: Item = pseudonymised(item, traces, pseudonym);
   if (JSON.stringify(after) === JSON.stringify(item)) return undefined;
-  if (item['type'] === 'idea' && item[TABLE.sortKey] === 'META') return { kind: 'idea', id: String(item['id']) };
+  if (item['type'] === ideaEntity.type) return { kind: 'idea', id: String(item['id']) };
   if (item[TABLE.timeToLiveAttribute] !== undefined) return { kind: 'delete', item };
   if (KEY_ATTRIBUTES.some((key) => String(after[key]).includes(REDACTED))) return { kind: 'delete', item };
-  if (item['type'] === 'notification' && item['sentAt'] === undefined && item['notSentAt'] === undefined) {
+  if (item['type'] === notificationEntity.type && item['sentAt'] === undefined && item['notSentAt'] === undefined) {
     after['notSentAt'] = at;
     after['notSentReason'] = 'erased' satisfies NotSentReason;
-    delete after[TABLE.indexes.byStatus.partitionKey];
-    delete after[TABLE.indexes.byStatus.sortKey];
+    for (const attribute of notificationEntity.pendingAttributes) delete after[attribute];
   }
   return { kind: 'replace', before: item, after };
 }

@@ -12,8 +12,8 @@ const BATCH_WRITE_LIMIT = 25;
  * every MinHash band of an idea's text, an item in that band's partition, sorted by the band's
  * sort value. Ideas that share a band are candidates for being the same idea.
  *
- * A lookup costs at most two Queries per band, each capped at `maxPerBand` items, whatever the
- * number of stored ideas (the bound is lookupReadBound() in shared/domain/duplicates/parameters.ts).
+ * A lookup costs at most two Queries per band (more only where DynamoDB cuts a page at 1 MB), each
+ * capped at `maxPerBand` items, whatever the number of stored ideas (the bound is lookupReadBound() in shared/domain/duplicates/parameters.ts).
  */
 export class DynamoSimilarityIndex extends TableAdapter implements SimilarityIndex {
   async add(ideaId: string, bands: readonly BandEntry[]): Promise<void> {

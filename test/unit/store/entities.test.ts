@@ -4,15 +4,16 @@
  * beside the keys, or nested under one attribute) and read back. The items already stored in every
  * deployed table look like this; a change here is a migration of that data, not a refactoring.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredGateSettings } from '../../../shared/domain/gates.ts';
-import type { Idea, IdeaEvent } from '../../../shared/domain/idea.ts';
-import { inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
+import { IDEA_KINDS, IDEA_STATUSES, type Idea, type IdeaEvent } from '../../../shared/domain/idea.ts';
+import { INBOX_THEMES_PER_IDEA, inboxRow, inboxSortValue } from '../../../shared/domain/inbox.ts';
 import { learningOf } from '../../../shared/domain/learnings.ts';
 import type { MailSuppression } from '../../../shared/domain/mail-suppression.ts';
 import type { Comment } from '../../../shared/domain/notification.ts';
 import { pilotRow, pilotSortValue } from '../../../shared/domain/pilot-lists.ts';
-import type { GateRecord, PilotEvent } from '../../../shared/domain/pilot.ts';
+import { PILOT_STAGES, type GateRecord, type PilotEvent } from '../../../shared/domain/pilot.ts';
 import type { Strategy } from '../../../shared/domain/strategy/strategy.ts';
 import {
   commentEntity,
@@ -47,8 +48,8 @@ import {
 } from '../../../shared/store/entities.ts';
 import type { ErasureRecord, IdempotencyRecord, StoredNotification } from '../../../shared/store/ports.ts';
 import { TABLE } from '../../../shared/store/table.ts';
-import { aComment, aDecision, aFrictionIdea, anAnonymousIdea, anIdea, anIdeaInTriage, aNotification, aParkedIdea, aSubmittedEvent, IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
-import { aPilot, aPilotIn, aStoppedPilot, PILOT_ID } from '../support/pilots.ts';
+import { aComment, aDecision, aFrictionIdea, anAnonymousIdea, anIdea, anIdeaInTriage, aNotification, aParkedIdea, aSubmittedEvent, CREATED_AT, IDEA_ID, SUBMITTER_SUB } from '../support/ideas.ts';
+import { aPilot, aPilotIn, aStoppedPilot, LEARNINGS, PILOT_ID } from '../support/pilots.ts';
 import { aStrategy } from '../support/strategy.ts';
 
 const AT = '2026-01-05T08:30:00.000Z';
@@ -598,6 +599,54 @@ describe('every entity', () => {
       revisitEntity.dueBy('2026-01-01').partition,
     ];
     expect(partitions.filter((partition) => partition.startsWith(USAGE_PREFIX))).toEqual([]);
+  });
+});
+
+describe('the most derived items one idea or pilot has (the bounds of the transactions’ sizes)', () => {
+  const themes = fc.uniqueArray(fc.constantFrom('automatisering', 'borgerservice', 'klima', 'sundhed', 'æøå-temaet'), { maxLength: 5 });
+  const person = fc.option(fc.record({ sub: fc.string({ minLength: 1, maxLength: 8 }), name: fc.constant('Åse Ørum') }), { nil: undefined });
+
+  it('is never more than the inbox entries’ `most`, whatever the idea’s status, kind, department, themes and assignee', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...IDEA_STATUSES),
+        fc.constantFrom(...IDEA_KINDS),
+        fc.string({ maxLength: 20 }),
+        themes,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        person,
+        fc.boolean(),
+        (status, kind, department, themeIds, scores, assignee, abandoned) => {
+          const idea = anIdea({
+            status,
+            kind,
+            department,
+            themeAlignment: { strategyVersion: 1, scores: themeIds.map((themeId, index) => ({ themeId, score: scores[index] ?? 0, matchedTerms: [] })).sort((a, b) => b.score - a.score) },
+            ...(assignee === undefined ? {} : { assignee }),
+            ...(abandoned ? { intakeAbandonedAt: CREATED_AT } : {}),
+          });
+          expect(inboxEntryEntity.of(idea).length).toBeLessThanOrEqual(inboxEntryEntity.most);
+          expect(revisitEntity.of(idea).length).toBeLessThanOrEqual(revisitEntity.most);
+        },
+      ),
+    );
+  });
+
+  it('is never more than the pipeline entries’ `most`, whatever the pilot’s stage, themes (its idea’s inbox themes), owner and hold', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PILOT_STAGES), themes, person, fc.boolean(), fc.string({ maxLength: 20 }), (stage, themeIds, owner, held, department) => {
+        const pilot = aPilot({
+          stage,
+          themes: themeIds.slice(0, INBOX_THEMES_PER_IDEA),
+          department,
+          ...(owner === undefined ? {} : { owner }),
+          ...(held ? { hold: { until: '2026-09-01', reason: 'Budgettet afventes.' } } : {}),
+          ...(stage === 'stopped' || stage === 'realised' ? { learnings: LEARNINGS } : {}),
+        });
+        expect(pilotListEntryEntity.of(pilot).length).toBeLessThanOrEqual(pilotListEntryEntity.most);
+        expect(learningEntity.of(pilot).length).toBeLessThanOrEqual(learningEntity.most);
+      }),
+    );
   });
 });
 

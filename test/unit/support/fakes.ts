@@ -431,11 +431,17 @@ export class InMemoryConversationStore implements ConversationStore {
 
   /** As the adapter: the comment and every part `alongside` (its e-mail), all or nothing; a comment is never put twice. */
   async addComment(comment: Comment, ...alongside: TransactionPart[]): Promise<void> {
-    this.log.push(`store.addComment ${comment.ideaId} ${comment.visibility}`);
+    this.log.push(`conversation.addComment ${comment.ideaId} ${comment.visibility}`);
     const item = commentEntity.toItem(comment);
     const parts = ownParts(alongside, [item]);
     if (this.comments.some((other) => keyOf(commentEntity.toItem(other)) === keyOf(item))) throw transactionCanceled(`comment ${comment.id} exists`);
-    for (const part of parts) part.check();
+    try {
+      for (const part of parts) part.check();
+    } catch (error) {
+      // A failed status check cancels the transaction; only an idea's change makes it a conflict of its own.
+      if (error instanceof StatusCheckFailed) throw transactionCanceled(error.message);
+      throw error;
+    }
     this.comments.push(stored(comment));
     for (const part of parts) part.apply();
   }
@@ -448,7 +454,7 @@ export class InMemoryConversationStore implements ConversationStore {
   }
 
   async addSupporter(ideaId: string, supporterHash: string, at: string): Promise<boolean> {
-    this.log.push(`store.addSupporter ${ideaId}`);
+    this.log.push(`conversation.addSupporter ${ideaId}`);
     const supporters = this.supporters.get(ideaId) ?? new Map<string, string>();
     if (supporters.has(supporterHash)) return false;
     supporters.set(supporterHash, at);
@@ -503,7 +509,7 @@ export class InMemoryBackgroundWorkStore implements BackgroundWorkStore {
   }
 
   async completeMerge(ideaId: string): Promise<void> {
-    this.log.push(`store.completeMerge ${ideaId}`);
+    this.log.push(`work.completeMerge ${ideaId}`);
     this.mergeJobs.delete(ideaId);
   }
 

@@ -2,9 +2,9 @@ import type { Idea, IdeaDecision, IdeaEvent } from '../../../shared/domain/idea.
 import type { Comment } from '../../../shared/domain/notification.ts';
 import type { Caller } from '../../../shared/domain/roles.ts';
 import type { SubmitIdeaInput } from '../../../shared/schemas/idea.ts';
-import type { IdempotencyRecord, StoredNotification } from '../../../shared/store/ports.ts';
+import type { StoredNotification } from '../../../shared/store/ports.ts';
 
-/** Test data: ideas, their history events and the table items that hold them. */
+/** Test data: ideas and their history events. */
 
 export const IDEA_ID = '3f0c6a52-8d1e-4b7a-9c2d-5e6f7a8b9c0d';
 export const OTHER_IDEA_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -132,27 +132,6 @@ export function aSubmittedEvent(idea: Idea): IdeaEvent {
     to: 'submitted',
     actor: idea.submitter === undefined ? { kind: 'submitter' } : { kind: 'submitter', ...idea.submitter },
   };
-}
-
-/** The idea as DynamoDB holds it: keys, index keys and the `type` marker next to its fields. */
-export function ideaItem(idea: Idea): Record<string, unknown> {
-  return {
-    PK: `IDEA#${idea.id}`,
-    SK: 'META',
-    GSI1PK: `STATUS#${idea.status}`,
-    GSI1SK: `${idea.statusChangedAt}#${idea.id}`,
-    ...(idea.submitter === undefined ? {} : { GSI2PK: `SUBMITTER#${idea.submitter.sub}`, GSI2SK: `${idea.createdAt}#${idea.id}` }),
-    type: 'idea',
-    ...idea,
-  };
-}
-
-export function eventItem(event: IdeaEvent): Record<string, unknown> {
-  return { PK: `IDEA#${event.ideaId}`, SK: `EVENT#${String(event.version).padStart(6, '0')}`, type: 'event', ...event };
-}
-
-export function idempotencyItem(record: IdempotencyRecord): Record<string, unknown> {
-  return { PK: `IDEMPOTENCY#${record.keyHash}`, SK: 'META', type: 'idempotency', ...record };
 }
 
 /** What an employee submits: an idea in Danish, with their name on it. */
