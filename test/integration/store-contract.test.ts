@@ -21,16 +21,7 @@ import { DynamoSimilarityIndex } from '../../shared/store/similarity-index.ts';
 import { DynamoStrategyStore } from '../../shared/store/strategy.ts';
 import { DynamoMailSuppressionStore } from '../../shared/store/suppressions.ts';
 import { DynamoUsageCounterStore } from '../../shared/store/usage-limits.ts';
-import { ideaStoreContract } from '../contract/ideas.contract.ts';
-import {
-  mailSuppressionStoreContract,
-  notificationStoreContract,
-  rescoreJobStoreContract,
-  similarityIndexContract,
-  strategyStoreContract,
-  usageCounterStoreContract,
-} from '../contract/others.contract.ts';
-import { pilotStoreContract } from '../contract/pilots.contract.ts';
+import { storeContract } from '../contract/store.contract.ts';
 import { FIRST_STRATEGY, type ContractStores } from '../contract/support.ts';
 import { InMemoryNotificationStore } from '../unit/support/fakes.ts';
 
@@ -73,12 +64,5 @@ async function makeAdapters(): Promise<ContractStores> {
 }
 
 describe('the store contract, against the DynamoDB adapters on DynamoDB Local', () => {
-  ideaStoreContract(makeAdapters);
-  pilotStoreContract(makeAdapters);
-  notificationStoreContract(makeAdapters);
-  strategyStoreContract(makeAdapters);
-  mailSuppressionStoreContract(makeAdapters);
-  rescoreJobStoreContract(makeAdapters);
-  similarityIndexContract(makeAdapters);
-  usageCounterStoreContract(makeAdapters);
+  storeContract(makeAdapters);
 });

@@ -4,16 +4,7 @@
  * cases against the DynamoDB adapters on DynamoDB Local.
  */
 import { describe } from 'vitest';
-import { ideaStoreContract } from '../../contract/ideas.contract.ts';
-import {
-  mailSuppressionStoreContract,
-  notificationStoreContract,
-  rescoreJobStoreContract,
-  similarityIndexContract,
-  strategyStoreContract,
-  usageCounterStoreContract,
-} from '../../contract/others.contract.ts';
-import { pilotStoreContract } from '../../contract/pilots.contract.ts';
+import { storeContract } from '../../contract/store.contract.ts';
 import { FIRST_STRATEGY, type ContractStores } from '../../contract/support.ts';
 import {
   InMemoryBackgroundWorkStore,
@@ -51,12 +42,5 @@ async function makeFakes(): Promise<ContractStores> {
 }
 
 describe('the store contract, against the in-memory fakes', () => {
-  ideaStoreContract(makeFakes);
-  pilotStoreContract(makeFakes);
-  notificationStoreContract(makeFakes);
-  strategyStoreContract(makeFakes);
-  mailSuppressionStoreContract(makeFakes);
-  rescoreJobStoreContract(makeFakes);
-  similarityIndexContract(makeFakes);
-  usageCounterStoreContract(makeFakes);
+  storeContract(makeFakes);
 });
