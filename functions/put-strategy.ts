@@ -1,5 +1,4 @@
 import { readBody } from '../shared/http/body.ts';
-import { PreconditionFailedError } from '../shared/http/errors.ts';
 import { httpRoute } from '../shared/http/handler.ts';
 import { json } from '../shared/http/response.ts';
 import { etag, ifMatch, versionToReplace } from '../shared/http/preconditions.ts';
@@ -7,7 +6,6 @@ import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
 import { logger } from '../shared/logger.ts';
 import { StrategyInput } from '../shared/schemas/strategy.ts';
-import { VersionConflictError } from '../shared/store/ports.ts';
 import { strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
@@ -22,13 +20,8 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'admin');
   const match = ifMatch(event, language);
   const content = parseOrThrow(StrategyInput, readBody(event, ['json']).value, language);
-  try {
-    const expected = await versionToReplace(match, async () => (await strategies.current()).version);
-    const stored = await strategies.replace(content, expected, caller.sub, clock.now().toISOString());
-    logger.info('Strategy replaced', { version: stored.version, by: caller.sub });
-    return json(200, stored, { etag: etag(stored.version) });
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw new PreconditionFailedError();
-    throw error;
-  }
+  const expected = await versionToReplace(match, async () => (await strategies.current()).version);
+  const stored = await strategies.replace(content, expected, caller.sub, clock.now().toISOString());
+  logger.info('Strategy replaced', { version: stored.version, by: caller.sub });
+  return json(200, stored, { etag: etag(stored.version) });
 });

@@ -1,7 +1,7 @@
 import type { Language } from '../domain/idea.ts';
 import { usageLimitDetail } from '../domain/usage-limits.ts';
 import { RefusedError, type Refusal } from '../domain/refusals.ts';
-import { InvalidCursorError as StoreInvalidCursorError } from '../store/ports.ts';
+import { InvalidCursorError as StoreInvalidCursorError, VersionConflictError } from '../store/ports.ts';
 import {
   ChecklistIncompleteError,
   ForbiddenError,
@@ -21,7 +21,8 @@ import { pointer } from './validation.ts';
 
 /**
  * The one place where what a use case refused (shared/domain/refusals.ts) and what the store
- * refused (an unknown cursor) become HTTP: each kind's status, problem type and text in the
+ * refused (an unknown cursor; a write somebody else's change beat, answered as a stale `If-Match`)
+ * become HTTP: each kind's status, problem type and text in the
  * caller's language. The route wrapper (./handler.ts) answers with it; anything else thrown that
  * is not an HttpError stays a 500.
  */
@@ -29,6 +30,7 @@ export function problemFor(error: unknown, language: Language): HttpError | unde
   if (error instanceof HttpError) return error;
   if (error instanceof RefusedError) return refusalProblem(error.refusal, language);
   if (error instanceof StoreInvalidCursorError) return new InvalidCursorError();
+  if (error instanceof VersionConflictError) return refusalProblem({ kind: 'stale-version' }, language);
   return undefined;
 }
 

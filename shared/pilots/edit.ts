@@ -4,7 +4,7 @@ import { changedFields, patchedPilot, pilotAfter, type Pilot, type PilotPatch } 
 import { RefusedError } from '../domain/refusals.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
-import { VersionConflictError, type PilotStore } from '../store/ports.ts';
+import { type PilotStore } from '../store/ports.ts';
 
 /**
  * Triage edits a pilot (owner, hypothesis, results, costs, artefacts, learnings) on the version
@@ -25,15 +25,10 @@ export async function editPilot(
   if (pilot.stage === 'stopped' && !learningsAreSubstantial(patched.learnings)) throw new RefusedError({ kind: 'stopped-pilot-learnings' });
   const at = deps.clock.now().toISOString();
   const after = pilotAfter(pilot, { at, set: patched });
-  try {
-    await deps.pilots.save({
-      before: pilot,
-      after,
-      event: { pilotId: pilot.id, version: after.version, at, by: personOf(request.caller), change: 'edit', from: pilot.stage, to: pilot.stage, fields },
-    });
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
-    throw error;
-  }
+  await deps.pilots.save({
+    before: pilot,
+    after,
+    event: { pilotId: pilot.id, version: after.version, at, by: personOf(request.caller), change: 'edit', from: pilot.stage, to: pilot.stage, fields },
+  });
   return after;
 }

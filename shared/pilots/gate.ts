@@ -4,7 +4,7 @@ import { pilotAfter, type GateRecord, type GateRole, type Pilot } from '../domai
 import { RefusedError } from '../domain/refusals.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
-import { VersionConflictError, type PilotStore } from '../store/ports.ts';
+import { type PilotStore } from '../store/ports.ts';
 import { logger } from '../logger.ts';
 import { record } from '../metrics.ts';
 
@@ -36,17 +36,12 @@ export async function decideAtGate(
   const outcome = decideGate(pilot, request.gate, { settings, by, role, at });
   if (!outcome.ok) throw new RefusedError({ kind: 'gate', decision: request.gate.decision, refusal: outcome.refusal });
   const after = pilotAfter(pilot, { at, set: outcome.pilot });
-  try {
-    await deps.pilots.save({
-      before: pilot,
-      after,
-      gate: outcome.record,
-      event: { pilotId: pilot.id, version: after.version, at, by, change: 'gate', from: pilot.stage, to: after.stage, decision: request.gate.decision, reason: request.gate.reason },
-    });
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
-    throw error;
-  }
+  await deps.pilots.save({
+    before: pilot,
+    after,
+    gate: outcome.record,
+    event: { pilotId: pilot.id, version: after.version, at, by, change: 'gate', from: pilot.stage, to: after.stage, decision: request.gate.decision, reason: request.gate.reason },
+  });
   logger.info('Gate decided', { pilotId: pilot.id, decision: request.gate.decision, from: pilot.stage, to: after.stage, role });
   record.gateDecision(request.gate.decision);
   return { pilot: after, record: outcome.record };

@@ -3,7 +3,7 @@ import type { Idea, StaffMember } from '../domain/idea.ts';
 import { RefusedError } from '../domain/refusals.ts';
 import { personOf, type Caller } from '../domain/roles.ts';
 import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
-import { VersionConflictError, type IdeaStore } from '../store/ports.ts';
+import { type IdeaStore } from '../store/ports.ts';
 
 /**
  * Gives an idea to a member of the digitalisation team, or takes it back (`assignee` null), at
@@ -18,18 +18,13 @@ export async function assignIdea(
   if (idea === undefined) throw new RefusedError({ kind: 'idea-not-found' });
   if (!matchesVersion(request.ifMatch, idea.version)) throw new RefusedError({ kind: 'stale-version' });
   const who = request.assignee === null ? 'nobody' : request.assignee.name ?? request.assignee.sub;
-  try {
-    return await store.transition({
-      idea,
-      to: idea.status,
-      change: 'assignment',
-      actor: { kind: 'staff', ...personOf(request.caller) },
-      at: deps.clock.now().toISOString(),
-      reason: `assigned to ${who}`,
-      set: { assignee: request.assignee ?? undefined },
-    });
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
-    throw error;
-  }
+  return await store.transition({
+    idea,
+    to: idea.status,
+    change: 'assignment',
+    actor: { kind: 'staff', ...personOf(request.caller) },
+    at: deps.clock.now().toISOString(),
+    reason: `assigned to ${who}`,
+    set: { assignee: request.assignee ?? undefined },
+  });
 }

@@ -10,7 +10,7 @@ import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
 import type { KeySource } from '../secret.ts';
-import { VersionConflictError, type BackgroundWorkStore, type IdeaStore, type NotificationStore, type PilotStore, type TransactionPart } from '../store/ports.ts';
+import { type BackgroundWorkStore, type IdeaStore, type NotificationStore, type PilotStore, type TransactionPart } from '../store/ports.ts';
 import { carrySupportersOver, type MergeDependencies } from './merge.ts';
 import { refuseUnconfirmedPersonalData } from './personal-data.ts';
 
@@ -74,13 +74,7 @@ export async function decide(
       : [deps.work.mergeJob({ ideaId: idea.id, into: decision.mergedInto, at }), store.statusCheck(decision.mergedInto, MERGE_TARGET_STATUSES)]),
     ...(notification === undefined ? [] : [deps.notifications.creation(notification)]),
   ];
-  let updated: Idea;
-  try {
-    updated = await store.transition({ idea, to, actor: { kind: 'staff', ...by }, at, decision, set: { decision } }, ...alongside);
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
-    throw error;
-  }
+  const updated = await store.transition({ idea, to, actor: { kind: 'staff', ...by }, at, decision, set: { decision } }, ...alongside);
   record.triageDecision(kind);
   if (decision.mergedInto !== undefined) await carrySupportersOver(deps, { ideaId: idea.id, into: decision.mergedInto });
   return { idea: updated, ...(pilot === undefined ? {} : { pilot }), ...(notification === undefined ? {} : { notificationId: notification.id }) };

@@ -5,7 +5,7 @@ import type { Caller } from '../domain/roles.ts';
 import { mergeScores, priorityOf, suggestedScores, type Priority } from '../domain/scorecard.ts';
 import type { Strategy } from '../domain/strategy/strategy.ts';
 import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
-import { VersionConflictError, type IdeaStore, type StrategyStore } from '../store/ports.ts';
+import { type IdeaStore, type StrategyStore } from '../store/ports.ts';
 
 export interface ScoreDependencies {
   store: Pick<IdeaStore, 'getIdea' | 'transition'>;
@@ -51,18 +51,13 @@ export async function scoreIdea(
   if (unknown.length > 0) throw new RefusedError({ kind: 'unknown-criteria', ids: unknown });
   const at = deps.clock.now().toISOString();
   const { scorecard, priority } = scorecardFor(idea, strategy, request.given, at, request.caller.sub);
-  try {
-    const updated = await deps.store.transition({
-      idea,
-      to: idea.status,
-      change: 'scorecard',
-      actor: { kind: 'staff', sub: request.caller.sub, ...(request.caller.name === undefined ? {} : { name: request.caller.name }) },
-      at,
-      set: { scorecard },
-    });
-    return { idea: updated, priority, strategy };
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw new RefusedError({ kind: 'stale-version' });
-    throw error;
-  }
+  const updated = await deps.store.transition({
+    idea,
+    to: idea.status,
+    change: 'scorecard',
+    actor: { kind: 'staff', sub: request.caller.sub, ...(request.caller.name === undefined ? {} : { name: request.caller.name }) },
+    at,
+    set: { scorecard },
+  });
+  return { idea: updated, priority, strategy };
 }

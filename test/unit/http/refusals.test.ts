@@ -72,9 +72,17 @@ describe('problemFor', () => {
     expect(problem?.type).toBe('invalid-cursor');
   });
 
+  it('makes the store’s version conflict 412 precondition-failed, as a stale If-Match: the other change won', () => {
+    // Act
+    const problem = problemFor(new VersionConflictError({ kind: 'idea', id: 'x', expectedVersion: 1 }, 'lost'), 'en');
+
+    // Assess
+    expect(problem?.status).toBe(412);
+    expect(problem?.type).toBe('precondition-failed');
+  });
+
   it('leaves any other error to be a 500', () => {
     // Act, Assess
     expect(problemFor(new Error('DynamoDB is unavailable'), 'da')).toBeUndefined();
-    expect(problemFor(new VersionConflictError({ kind: 'idea', id: 'x', expectedVersion: 1 }, 'lost'), 'da')).toBeUndefined();
   });
 });
