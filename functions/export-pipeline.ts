@@ -6,7 +6,6 @@ import type { StoreCursor } from '../shared/store/ports.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 const PAGE = 100;
 
@@ -24,7 +23,7 @@ export const handler = httpRoute(async ({ caller, language }) => {
     for (const row of page.items) chunks.push(pilotCsvLine(row, language));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
-  const now = clock.now();
+  const now = systemClock.now();
   return {
     statusCode: 200,
     headers: {

@@ -1,6 +1,6 @@
+import { RefusedError } from '../shared/domain/refusals.ts';
 import { serviceLevelDays } from '../shared/config.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { NotFoundError } from '../shared/http/errors.ts';
 import { etag } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
@@ -13,7 +13,6 @@ import { consoleIdeaDocument } from '../shared/views/console.ts';
 import { readIdeaRecord } from '../shared/views/idea-record.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const store = ideaStoreFromEnv();
 const conversation = conversationStoreFromEnv();
 const pilots = pilotStoreFromEnv();
@@ -31,12 +30,12 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'admin');
   const { id } = parseOrThrow(IdeaIdPath, event.pathParameters ?? {}, language);
   const record = await readIdeaRecord({ ideas: store, conversation }, id);
-  if (record === undefined) throw new NotFoundError({ da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' });
+  if (record === undefined) throw new RefusedError({ kind: 'idea-not-found' });
   const [candidates, resembling] = await Promise.all([
     store.getIdeas((record.idea.duplicateCandidates ?? []).map((candidate) => candidate.ideaId)),
     Promise.all((record.idea.resemblingPilots ?? []).map((match) => pilots.getPilot(match.pilotId))),
   ]);
   const related = { candidates, resembling: resembling.filter((pilot) => pilot !== undefined) };
   const commentsCursor = await cursors.seal(record.commentsCursor);
-  return json(200, { ...consoleIdeaDocument(record, related, { days, now: clock.now() }, language), ...(commentsCursor === undefined ? {} : { commentsCursor }) }, { etag: etag(record.idea.version) });
+  return json(200, { ...consoleIdeaDocument(record, related, { days, now: systemClock.now() }, language), ...(commentsCursor === undefined ? {} : { commentsCursor }) }, { etag: etag(record.idea.version) });
 });

@@ -11,7 +11,6 @@ import { ideaStoreFromEnv } from '../shared/store/stores.ts';
 import { inboxRowView } from '../shared/views/console.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const store = ideaStoreFromEnv();
 const cursors = cursorSeal(keysFromEnv());
 const days = serviceLevelDays();
@@ -33,7 +32,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   };
   const page = await store.listInbox(list, query.sort, query.limit, await cursors.open(query.cursor));
   const nextCursor = await cursors.seal(page.nextCursor);
-  const level = { days, now: clock.now() };
+  const level = { days, now: systemClock.now() };
   return json(200, {
     status: query.status,
     sort: query.sort,

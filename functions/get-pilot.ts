@@ -1,16 +1,14 @@
+import { RefusedError } from '../shared/domain/refusals.ts';
 import { httpRoute } from '../shared/http/handler.ts';
-import { NotFoundError } from '../shared/http/errors.ts';
 import { etag } from '../shared/http/preconditions.ts';
 import { json } from '../shared/http/response.ts';
 import { requireRole } from '../shared/http/roles.ts';
 import { parseOrThrow } from '../shared/http/validation.ts';
-import { PILOT_NOT_FOUND } from '../shared/http/refusals.ts';
 import { PilotIdPath } from '../shared/schemas/pilots.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { pilotDocument } from '../shared/views/pilots.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 
 /**
@@ -21,6 +19,6 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   requireRole(caller, 'triage', 'director', 'admin');
   const { id } = parseOrThrow(PilotIdPath, event.pathParameters ?? {}, language);
   const [record, settings] = await Promise.all([pilots.getPilotRecord(id), pilots.gateSettings()]);
-  if (record === undefined) throw new NotFoundError(PILOT_NOT_FOUND);
-  return json(200, pilotDocument(record, settings, language, clock.now()), { etag: etag(record.pilot.version) });
+  if (record === undefined) throw new RefusedError({ kind: 'pilot-not-found' });
+  return json(200, pilotDocument(record, settings, language, systemClock.now()), { etag: etag(record.pilot.version) });
 });

@@ -6,7 +6,6 @@ import { ideaStoreFromEnv, pilotStoreFromEnv, pipelineStoreFromEnv, strategyStor
 import { summaryDocument } from '../shared/views/pilots.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 const pipeline = pipelineStoreFromEnv();
 const ideas = ideaStoreFromEnv();
@@ -22,7 +21,7 @@ const strategies = strategyStoreFromEnv('read');
 export const handler = httpRoute(async ({ caller, language }) => {
   requireRole(caller, 'director', 'triage', 'admin');
   const [totals, oldest, settings, strategy] = await Promise.all([pipeline.totals(), ideas.listByStatus('in_triage', 1), pilots.gateSettings(), strategies.current()]);
-  const now = clock.now();
+  const now = systemClock.now();
   const summary = pipelineSummary(totals, { stageLimitDays: settings.stageLimitDays, oldestWaitingSince: oldest.items[0]?.statusChangedAt, now });
   return json(200, summaryDocument(summary, strategy, language, now));
 });

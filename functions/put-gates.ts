@@ -9,7 +9,6 @@ import { GateSettingsInput } from '../shared/schemas/pilots.ts';
 import { pilotStoreFromEnv } from '../shared/store/stores.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const pilots = pilotStoreFromEnv();
 
 /**
@@ -21,7 +20,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const match = ifMatch(event, language);
   const settings = parseOrThrow(GateSettingsInput, readBody(event, ['json']).value, language);
   const expected = await versionToReplace(match, async () => (await pilots.gateSettings()).version);
-  const stored = await pilots.replaceGateSettings(settings, expected, caller.sub, clock.now().toISOString());
+  const stored = await pilots.replaceGateSettings(settings, expected, caller.sub, systemClock.now().toISOString());
   logger.info('Gate settings replaced', { version: stored.version, by: caller.sub });
   return json(200, stored, { etag: etag(stored.version) });
 });

@@ -9,7 +9,6 @@ import { StrategyInput } from '../shared/schemas/strategy.ts';
 import { strategyStoreFromEnv } from '../shared/store/stores.ts';
 import { systemClock } from '../shared/domain/clock.ts';
 
-const clock = systemClock;
 const strategies = strategyStoreFromEnv('readWrite');
 
 /**
@@ -21,7 +20,7 @@ export const handler = httpRoute(async ({ event, caller, language }) => {
   const match = ifMatch(event, language);
   const content = parseOrThrow(StrategyInput, readBody(event, ['json']).value, language);
   const expected = await versionToReplace(match, async () => (await strategies.current()).version);
-  const stored = await strategies.replace(content, expected, caller.sub, clock.now().toISOString());
+  const stored = await strategies.replace(content, expected, caller.sub, systemClock.now().toISOString());
   logger.info('Strategy replaced', { version: stored.version, by: caller.sub });
   return json(200, stored, { etag: etag(stored.version) });
 });

@@ -8,8 +8,6 @@ export function etag(version: number): string {
   return `"${version}"`;
 }
 
-/** What `If-Match` accepts, and whether a version satisfies it: declared in the domain (../domain/versions.ts). */
-export { matchesVersion, type VersionMatch };
 
 /**
  * The caller's `If-Match`. A change without it is refused (428), so two people editing at once

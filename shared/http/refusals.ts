@@ -35,8 +35,7 @@ export function problemFor(error: unknown, language: Language): HttpError | unde
 }
 
 const IDEA_NOT_FOUND = { da: 'Der er ingen idé med det id.', en: 'There is no idea with that id.' };
-/** A pilot that does not exist, as routes that read one answer it too. */
-export const PILOT_NOT_FOUND = { da: 'Der er ingen pilot med det id.', en: 'There is no pilot with that id.' };
+const PILOT_NOT_FOUND = { da: 'Der er ingen pilot med det id.', en: 'There is no pilot with that id.' };
 
 /** A refusal's problem, its field details in `language` (the document's title and detail are picked when it is written). */
 export function refusalProblem(refusal: Refusal, language: Language): HttpError {

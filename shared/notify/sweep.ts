@@ -1,7 +1,5 @@
-import type { Clock } from '../domain/clock.ts';
 import { logger } from '../logger.ts';
 import type { NotifyQueue } from '../queue/notify-queue.ts';
-import type { KeySource } from '../secret.ts';
 import type { BackgroundWorkStore, NotificationStore } from '../store/ports.ts';
 import { carrySupportersOver, type MergeDependencies } from '../triage/merge.ts';
 
@@ -23,13 +21,11 @@ export interface PendingWorkReport {
  * PendingWorkIncompleteError carrying its report.
  */
 export async function sweepPendingWork(
-  /** `keys`: a merge carries the merged idea's submitter over as a supporter hash. */
+  /** MergeDependencies' `keys`: a merge carries the merged idea's submitter over as a supporter hash. */
   deps: Omit<MergeDependencies, 'work'> & {
     work: Pick<BackgroundWorkStore, 'listPendingMerges' | 'completeMerge'>;
     notifications: Pick<NotificationStore, 'listPending' | 'abandon' | 'recordRequeue'>;
     queue: NotifyQueue;
-    keys: KeySource;
-    clock: Clock;
   },
   settings: { minAgeSeconds: number; maxRequeues: number; batchLimit: number },
 ): Promise<PendingWorkReport> {

@@ -63,9 +63,10 @@ async function removeFromIdea(deps: { data: PersonalDataStore; ideas: Pick<IdeaS
   if (idea === undefined) return 0;
   const pseudonym = newPseudonym();
   let changed = 0;
+  // Read once: the rewrites below touch the submitter's events, comments and e-mails, never the supporters.
+  const items = await deps.data.ideaPartition(id);
   if (idea.submitter !== undefined) {
     const traces: PersonTraces = { sub: idea.submitter.sub, names: idea.submitter.name === undefined ? [] : [idea.submitter.name], emails: idea.submitter.email === undefined ? [] : [idea.submitter.email], hashes: [] };
-    const items = await deps.data.ideaPartition(id);
     for (const item of items.filter((entry) => ideaEventEntity.isOne(entry) || commentEntity.isOne(entry))) {
       const erasure = itemErasure(item, traces, pseudonym, new Set(), at);
       if (erasure !== undefined && erasure.kind !== 'idea' && (await deps.data.apply(erasure))) changed++;
@@ -78,7 +79,7 @@ async function removeFromIdea(deps: { data: PersonalDataStore; ideas: Pick<IdeaS
     await eraseFromIdea(deps.ideas, id, traces, pseudonym, 'personal_data_removed', at);
   }
   // Supporters are other people: each hash becomes a pseudonym of its own.
-  for (const item of (await deps.data.ideaPartition(id)).filter(supporterEntity.isOne)) {
+  for (const item of items.filter(supporterEntity.isOne)) {
     const hash = supporterEntity.hashOf(item);
     if (isPseudonym(hash)) continue;
     const erasure = itemErasure(item, { sub: '', names: [], emails: [], hashes: [hash] }, newPseudonym(), new Set(), at);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { allowedDecisions, decisionRecord, decisionTarget, type DecisionRequest } from '../domain/decisions.ts';
-import type { Clock } from '../domain/clock.ts';
 import { ideaAfter, type Idea, type IdeaStatus, type StaffMember } from '../domain/idea.ts';
 import { inboxThemes } from '../domain/inbox.ts';
 import type { Pilot } from '../domain/pilot.ts';
@@ -9,7 +8,6 @@ import { RefusedError } from '../domain/refusals.ts';
 import { matchesVersion, type VersionMatch } from '../domain/versions.ts';
 import { record } from '../metrics.ts';
 import { statusNotification } from '../notify/compose.ts';
-import type { KeySource } from '../secret.ts';
 import { type BackgroundWorkStore, type IdeaStore, type NotificationStore, type PilotStore, type TransactionPart } from '../store/ports.ts';
 import { carrySupportersOver, type MergeDependencies } from './merge.ts';
 import { refuseUnconfirmedPersonalData } from './personal-data.ts';
@@ -22,9 +20,6 @@ export interface DecideDependencies extends Omit<MergeDependencies, 'store' | 'w
   notifications: Pick<NotificationStore, 'creation'>;
   /** Makes a merge's job, written with the decision; marks it done once its supporters are carried over. */
   work: Pick<BackgroundWorkStore, 'mergeJob' | 'completeMerge'>;
-  /** The deployment keys: a merge carries the merged idea's submitter over as a supporter hash. */
-  keys: KeySource;
-  clock: Clock;
   newId?: () => string;
 }
 

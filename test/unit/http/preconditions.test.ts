@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../../../shared/http/errors.ts';
-import { etag, ifMatch, matchesVersion, parseIfMatch, versionToReplace } from '../../../shared/http/preconditions.ts';
+import { matchesVersion } from '../../../shared/domain/versions.ts';
+import { etag, ifMatch, parseIfMatch, versionToReplace } from '../../../shared/http/preconditions.ts';
 import { httpEvent } from '../support/lambda.ts';
 import { rejectionOf, thrownBy } from '../support/errors.ts';
 
