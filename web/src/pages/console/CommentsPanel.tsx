@@ -10,7 +10,7 @@ import { api } from '../../api/client.ts';
 import { errorFor, summaryItems, type FormField } from '../../api/problems.ts';
 import type { components } from '../../api/schema.d.ts';
 import type { FieldError } from '../../api/types.ts';
-import { Alert, FailureAlert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, TextArea } from '../../components/fields.tsx';
 import { PersonalDataCheck } from '../../components/PersonalDataCheck.tsx';
@@ -125,11 +125,7 @@ export function CommentsPanel({ idea, onAdded }: { idea: ConsoleIdea; onAdded: (
         )}
       </div>
       {more.state === 'loading' ? <Spinner label={texts.common.loading} /> : null}
-      {more.state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-        </Alert>
-      ) : null}
+      <FailureAlert failure={more.state === 'failed' ? texts.common.loadFailed : undefined} />
       {more.next !== undefined && more.state !== 'loading' ? (
         <button type="button" class="button button-secondary mt-4" onClick={() => void loadMore()}>
           {t.moreComments}

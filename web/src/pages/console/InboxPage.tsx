@@ -10,7 +10,7 @@ import { INBOX_STATUSES } from '../../../../shared/domain/inbox.ts';
 import { IDEA_KINDS } from '../../../../shared/domain/idea.ts';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, FailureAlert } from '../../components/Alert.tsx';
 import { Checkbox, Select, TextField } from '../../components/fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
@@ -71,11 +71,7 @@ export function InboxPage() {
       <p class="spire-meta">{t.countsNote}</p>
       <Filters key={address} view={withoutCursor} strategy={strategy} onShow={show} />
       {reading.state === 'loading' ? <Spinner label={texts.common.loading} /> : null}
-      {reading.state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-        </Alert>
-      ) : null}
+      <FailureAlert failure={reading.state === 'failed' ? texts.common.loadFailed : undefined} />
       {reading.state === 'refused' ? (
         <Alert variant="warning" announce>
           <p class="alert-text">{t.badFilter}</p>

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { followUpHeader } from '../../api/follow-up-tokens.ts';
 import type { TeamComment } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useTexts } from '../../i18n/texts.tsx';
 
@@ -53,11 +53,7 @@ export function TeamMessages({ ideaId, first, cursor }: { ideaId: string; first:
         </ul>
       )}
       {loading === 'loading' ? <Spinner label={texts.common.loading} /> : null}
-      {loading === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-        </Alert>
-      ) : null}
+      <FailureAlert failure={loading === 'failed' ? texts.common.loadFailed : undefined} />
       {next !== undefined && loading !== 'loading' ? (
         <button type="button" class="button button-secondary mt-4" onClick={() => void loadMore()}>
           {t.moreMessages}

@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { copenhagenDay } from '../../../../shared/domain/calendar.ts';
 import { departmentKey } from '../../../../shared/domain/inbox.ts';
 import { PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { Select } from '../../components/fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -45,9 +45,7 @@ function BoardView() {
         <Filters key={boardAddress(filters)} filters={filters} summary={summary.value} board={board.state === 'ready' ? board.value : undefined} onShow={(next) => route(boardAddress(next))} />
       ) : null}
       {board.state === 'failed' || summary.state === 'failed' || held.state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{t.loadFailed}</p>
-        </Alert>
+        <FailureAlert failure={t.loadFailed} />
       ) : board.state === 'loading' || summary.state === 'loading' || held.state === 'loading' ? (
         <Spinner label={texts.common.loading} />
       ) : (

@@ -7,7 +7,7 @@ import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
@@ -74,11 +74,7 @@ function LearningsSearch() {
         </button>
       </form>
       {reading.state === 'loading' ? <Spinner label={texts.common.loading} /> : null}
-      {reading.state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-        </Alert>
-      ) : null}
+      <FailureAlert failure={reading.state === 'failed' ? texts.common.loadFailed : undefined} />
       {reading.state === 'read' ? <Results found={reading.found} /> : null}
     </>
   );

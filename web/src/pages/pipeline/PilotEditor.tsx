@@ -12,7 +12,7 @@ import { ARTEFACT_KINDS, RISK_LEVELS } from '../../../../shared/domain/pilot.ts'
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf, fieldOfFault, type SummaryItem } from '../../api/problems.ts';
 import type { FieldError } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, FailureAlert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldSet, Select, TextArea, TextField } from '../../components/fields.tsx';
 import type { PilotDocument } from '../../api/types.ts';
@@ -184,11 +184,7 @@ export function PilotEditor({ pilot, etag, onSaved, onStale }: PilotEditorProps)
             <p class="alert-text">{t.editConflict}</p>
           </Alert>
         ) : null}
-        {outcome === 'failed' ? (
-          <Alert variant="error" announce>
-            <p class="alert-text">{texts.problems.server}</p>
-          </Alert>
-        ) : null}
+        <FailureAlert failure={outcome === 'failed' ? texts.problems.server : undefined} />
         <TextField id="pilot-title" label={t.titleLabel} error={errorAt('pilot-title')} value={form.title} onInput={update('title')} required={false} widthClass="input-width-xl" />
         <FieldSet id="pilot-owner-legend" legend={t.ownerLegend}>
           {field('ownerSub', 'pilot-owner-sub', t.ownerSubLabel, { hint: t.ownerSubHint })}

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GateDecision } from '../../../../shared/domain/pilot.ts';
 import { api } from '../../api/client.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, FailureAlert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import type { PipelineAccess } from '../../session/access.ts';
@@ -59,11 +59,7 @@ function PilotView({ id, access }: { id: string; access: PipelineAccess }) {
     );
   }
   if (reading.state === 'failed') {
-    return (
-      <Alert variant="error" announce>
-        <p class="alert-text">{t.loadFailed}</p>
-      </Alert>
-    );
+    return <FailureAlert failure={t.loadFailed} />;
   }
   const { pilot, etag } = reading;
   const gate = pilot.nextGate;

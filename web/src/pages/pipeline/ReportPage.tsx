@@ -12,7 +12,7 @@ import { IDEA_STATUSES } from '../../../../shared/domain/idea.ts';
 import { departmentKey } from '../../../../shared/domain/inbox.ts';
 import { PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
 import { api } from '../../api/client.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { FailureAlert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { statusLabel } from '../../components/StatusBadge.tsx';
@@ -36,11 +36,7 @@ function Report() {
   const summary = usePipelineSummary();
   if (summary.state === 'loading') return <Spinner label={texts.common.loading} />;
   if (summary.state === 'failed') {
-    return (
-      <Alert variant="error" announce>
-        <p class="alert-text">{t.loadFailed}</p>
-      </Alert>
-    );
+    return <FailureAlert failure={t.loadFailed} />;
   }
   const s = summary.value;
   return (
@@ -84,11 +80,7 @@ function ReportActions() {
       <button type="button" class="button button-secondary" aria-disabled={state === 'busy' ? 'true' : undefined} onClick={() => void download()}>
         {state === 'busy' ? t.downloading : t.downloadCsv}
       </button>
-      {state === 'failed' ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{t.downloadFailed}</p>
-        </Alert>
-      ) : null}
+      <FailureAlert failure={state === 'failed' ? t.downloadFailed : undefined} />
     </div>
   );
 }

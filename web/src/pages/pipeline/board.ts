@@ -155,7 +155,7 @@ export interface HeldList {
   more: boolean;
 }
 
-export interface Waiting {
+interface Waiting {
   row: PilotRow;
   reason: WaitingReason;
 }

@@ -17,21 +17,29 @@ export type PipelineSummary = components['schemas']['PipelineSummary'];
 
 export type Loaded<T> = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; value: T };
 
-/** The pipeline's summary: counts, funnel, time in stage, hours, triage. */
-export function usePipelineSummary(): Loaded<PipelineSummary> {
-  const { language } = useTexts();
-  const [summary, setSummary] = useState<Loaded<PipelineSummary>>({ state: 'loading' });
+/**
+ * What `read` answers, read when the page mounts and again whenever one of `deps` changes (the
+ * last answer kept meanwhile): failed when it answers nothing or does not answer.
+ */
+function useLoaded<T>(read: () => Promise<T | undefined>, deps: readonly unknown[]): Loaded<T> {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     let current = true;
-    api.GET('/pipeline/summary').then(
-      ({ data }) => current && setSummary(data === undefined ? { state: 'failed' } : { state: 'ready', value: data }),
-      () => current && setSummary({ state: 'failed' }),
+    read().then(
+      (value) => current && setLoaded(value === undefined ? { state: 'failed' } : { state: 'ready', value }),
+      () => current && setLoaded({ state: 'failed' }),
     );
     return () => {
       current = false;
     };
-  }, [language]);
-  return summary;
+  }, deps);
+  return loaded;
+}
+
+/** The pipeline's summary: counts, funnel, time in stage, hours, triage; read again in another language (its names are in the language asked for). */
+export function usePipelineSummary(): Loaded<PipelineSummary> {
+  const { language } = useTexts();
+  return useLoaded(async () => (await api.GET('/pipeline/summary')).data, [language]);
 }
 
 /** One page of the stage's list, narrowed by the API's one filter, longest in the stage first. */
@@ -48,19 +56,11 @@ export type Board = Record<PilotStage, Column>;
  * call): where the board finds every pilot whose hold has ended without reading every column.
  */
 export function useHeldPilots(): Loaded<HeldList> {
-  const { language } = useTexts();
-  const [held, setHeld] = useState<Loaded<HeldList>>({ state: 'loading' });
-  useEffect(() => {
-    let current = true;
-    api.GET('/pipeline/pilots', { params: { query: { sort: 'hold_until', limit: BOARD_PAGE } } }).then(
-      ({ data }) => current && setHeld(data === undefined ? { state: 'failed' } : { state: 'ready', value: { rows: data.items, more: data.nextCursor !== undefined } }),
-      () => current && setHeld({ state: 'failed' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [language]);
-  return held;
+  // Read once: its rows are the pilots as stored, with no text in the language asked for, as the columns' rows.
+  return useLoaded(async () => {
+    const { data } = await api.GET('/pipeline/pilots', { params: { query: { sort: 'hold_until', limit: BOARD_PAGE } } });
+    return data === undefined ? undefined : { rows: data.items, more: data.nextCursor !== undefined };
+  }, []);
 }
 
 export interface BoardData {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client.ts';
 import type { components } from '../../../api/schema.d.ts';
-import { Alert } from '../../../components/Alert.tsx';
+import { FailureAlert } from '../../../components/Alert.tsx';
 import { Select } from '../../../components/fields.tsx';
 import { useConsoleTexts } from '../texts/useConsoleTexts.ts';
 import { strategyDiff } from './strategy-diff.ts';
@@ -82,11 +82,7 @@ export function StrategyVersions({ current }: { current: Strategy }) {
     <section class="mt-7" aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t.heading}</h2>
       <p>{t.intro}</p>
-      {failed ? (
-        <Alert variant="error" announce>
-          <p class="alert-text">{texts.common.loadFailed}</p>
-        </Alert>
-      ) : null}
+      <FailureAlert failure={failed ? texts.common.loadFailed : undefined} />
       <ul>
         {listed.map((version) => (
           <li key={version.version}>
