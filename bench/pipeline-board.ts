@@ -21,7 +21,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_GATES } from '../shared/domain/gates.ts';
 import { ACTIVE_STAGES, PILOT_STAGES, STAGE_ORDER, isActive, type ActiveStage, type Pilot, type PilotStage } from '../shared/domain/pilot.ts';
-import { contributionChange, pilotContribution } from '../shared/domain/pipeline.ts';
 import { launchBrowser } from '../test/web/chromium.ts';
 import { DEPARTMENTS } from './ideas.ts';
 import { buildPages, signedInTab, timeApiCalls, timeViews } from './page-bench.ts';
@@ -32,7 +31,7 @@ import { THEMES } from './triage-ideas.ts';
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'ERROR';
 const { startBenchRuntime } = await import('./local-runtime.ts');
 const { DynamoPilotStore } = await import('../shared/store/pilots.ts');
-const { dynamoParts, transactionItems } = await import('../shared/store/compose.ts');
+const { dynamoParts } = await import('../shared/store/compose.ts');
 const { counterUpdates } = await import('../shared/store/pipeline.ts');
 
 const size = Number(process.argv[2] ?? 1_000);
@@ -105,12 +104,13 @@ function syntheticPilot(n: number, now: Date): Pilot {
 /** Writes the pilots with every item the store writes for a new pilot, in batches, and adds their share of the pipeline counters. */
 async function writePilots(client: DynamoDBDocumentClient, tableName: string, pilots: readonly Pilot[]): Promise<void> {
   const store = new DynamoPilotStore(client, tableName);
+  const parts = dynamoParts(pilots.map((pilot) => store.creation(pilot)));
   // The items of each pilot's creation, as accepting its idea writes them, less the counter updates added below.
-  const items = pilots.flatMap((pilot) => transactionItems(tableName, dynamoParts([store.creation(pilot)])).flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item as Record<string, unknown>])));
+  const items = parts.flatMap((part) => part.items.flatMap(({ item }) => (item.Put === undefined ? [] : [item.Put.Item as Record<string, unknown>])));
   await seedItems(client, tableName, items);
   // A hundred pilots at a time: each update carries every pilot's entry, and an expression may be at most 4 KB.
-  for (let start = 0; start < pilots.length; start += 100) {
-    const updates = counterUpdates(tableName, pilots.slice(start, start + 100).map((pilot) => ({ id: pilot.id, change: contributionChange(undefined, pilotContribution(pilot)) })));
+  for (let start = 0; start < parts.length; start += 100) {
+    const updates = counterUpdates(tableName, parts.slice(start, start + 100).flatMap((part) => part.counted));
     for (const { Update } of updates) await client.send(new UpdateCommand(Update));
   }
 }

@@ -58,6 +58,9 @@ export const DEFAULT_GATES: GateSettings = {
   stageLimitDays: { sprint: 14, pilot: 120, evaluation: 45, operations: 365 },
 };
 
+/** The settings as read before anyone has saved any: the shipped defaults at version 0, which is not stored. */
+export const SHIPPED_GATE_SETTINGS: StoredGateSettings = { ...DEFAULT_GATES, version: 0, updatedAt: '', updatedBy: 'system' };
+
 /** The gate a pilot in `stage` stands at: the one into the next stage; none once it is realised or stopped. */
 export function gateAt(stage: PilotStage): GateName | undefined {
   if (!isActive(stage)) return undefined;

@@ -204,6 +204,38 @@ export function ideaAfter(idea: Idea, change: { to: IdeaStatus; at: string; set?
   return { ...idea, ...change.set, status: change.to, statusChangedAt, updatedAt: change.at, version: idea.version + 1 };
 }
 
+/**
+ * The history event a change writes: the idea moves from its status to `to` at version `version`
+ * (the version ideaAfter gives), with whatever of reason, change, decision and answer the change
+ * has.
+ */
+export function transitionEvent(
+  idea: Idea,
+  change: {
+    version: number;
+    to: IdeaStatus;
+    actor: Actor;
+    at: string;
+    reason?: string | undefined;
+    change?: IdeaEvent['change'] | undefined;
+    decision?: IdeaDecision | undefined;
+    answer?: string | undefined;
+  },
+): IdeaEvent {
+  return {
+    ideaId: idea.id,
+    version: change.version,
+    at: change.at,
+    from: idea.status,
+    to: change.to,
+    actor: change.actor,
+    ...(change.reason === undefined ? {} : { reason: change.reason }),
+    ...(change.change === undefined ? {} : { change: change.change }),
+    ...(change.decision === undefined ? {} : { decision: change.decision }),
+    ...(change.answer === undefined ? {} : { answer: change.answer }),
+  };
+}
+
 /** The statuses an idea may move to from `from`. */
 export function allowedTransitions(from: IdeaStatus): readonly IdeaStatus[] {
   return TRANSITIONS[from];

@@ -147,6 +147,11 @@ export interface PilotEvent {
   reason?: string;
 }
 
+/** The first history event of a pilot: created, in the stage it starts in, by who accepted its idea. */
+export function createdEvent(pilot: Pilot): PilotEvent {
+  return { pilotId: pilot.id, version: pilot.version, at: pilot.createdAt, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage };
+}
+
 export const GATE_DECISIONS = ['go', 'hold', 'recycle', 'stop'] as const;
 export type GateDecision = (typeof GATE_DECISIONS)[number];
 

@@ -80,23 +80,21 @@ export async function commit(client: DynamoDBDocumentClient, tableName: string, 
   await writeTransaction(client, transactionItems(tableName, parts));
 }
 
+/** Every item of the parts with its part and its index in the transaction. */
+function* placed(parts: readonly DynamoPart[]): Generator<{ part: DynamoPart; entry: PartItem; index: number }> {
+  let index = 0;
+  for (const part of parts) for (const entry of part.items) yield { part, entry, index: index++ };
+}
+
 /** Did an item of `part` fail its condition? */
 export function failedIn(error: unknown, parts: readonly DynamoPart[], part: DynamoPart): boolean {
-  let offset = 0;
-  for (const each of parts) {
-    if (each === part) return each.items.some((_, index) => conditionFailedAt(error, offset + index));
-    offset += each.items.length;
-  }
+  for (const each of placed(parts)) if (each.part === part && conditionFailedAt(error, each.index)) return true;
   return false;
 }
 
 /** Was the transaction refused because somebody changed its subject first: an item marked `conflict` failed its condition, or it kept meeting other transactions. */
 export function versionConflictIn(error: unknown, parts: readonly DynamoPart[]): boolean {
   if (conflicted(error)) return true;
-  let offset = 0;
-  for (const part of parts) {
-    for (const [index, entry] of part.items.entries()) if (entry.conflict === true && conditionFailedAt(error, offset + index)) return true;
-    offset += part.items.length;
-  }
+  for (const { entry, index } of placed(parts)) if (entry.conflict === true && conditionFailedAt(error, index)) return true;
   return false;
 }

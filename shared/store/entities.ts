@@ -411,18 +411,22 @@ const NOTIFICATION_FIELDS = [
   'id', 'kind', 'ideaId', 'to', 'language', 'subject', 'text', 'createdAt', 'sentAt', 'requeues', 'abandonedAt', 'notSentAt', 'notSentReason',
 ] as const satisfies readonly (keyof StoredNotification)[];
 
+/** A notification still to be delivered: not sent, not given up on, not refused for its address. */
+function isPendingNotification(notification: StoredNotification): boolean {
+  return notification.sentAt === undefined && notification.abandonedAt === undefined && notification.notSentAt === undefined;
+}
+
 /** An e-mail, on the status index's PENDING#notification list until it is sent, given up, or not to be sent. */
 export const notificationEntity = {
   ...entity<StoredNotification>({
     type: 'notification',
     key: (notification) => notificationKey(notification.id),
-    indexes: (notification) =>
-      notification.sentAt === undefined && notification.abandonedAt === undefined && notification.notSentAt === undefined
-        ? pendingIndexKey('notification', notification.createdAt, notification.id)
-        : {},
+    indexes: (notification) => (isPendingNotification(notification) ? pendingIndexKey('notification', notification.createdAt, notification.id) : {}),
     attributes: flat(NOTIFICATION_FIELDS),
   }),
   key: (id: string) => notificationKey(id),
+  /** Is the notification on the pending list: not sent, not given up on, not refused for its address? */
+  isPending: isPendingNotification,
   /** The notifications pending since before `before` (a sort value `<at>#<id>`), oldest first. */
   pendingBefore: (before: string): PartitionQuery => byStatusIndex(`${PENDING}notification`, { below: before }),
   /** The attributes that put a notification on the pending list, which an update removes once it is settled. */
@@ -459,7 +463,6 @@ function pilotKey(id: string): TableKey {
 export const pilotEventEntity = {
   ...entity<PilotEvent>({ type: 'pilot-event', key: (event) => pilotEventKey(event.pilotId, event.version), attributes: nested('event', (event) => event) }),
   key: (pilotId: string, version: number) => pilotEventKey(pilotId, version),
-  isOne: (item: Item) => String(item[TABLE.sortKey]).startsWith(EVENT),
 };
 
 function pilotEventKey(pilotId: string, version: number): TableKey {
@@ -474,7 +477,6 @@ export const gateRecordEntity = {
     attributes: nested('gate', ({ gate }) => gate, ({ pilotId }) => ({ pilotId })),
   }),
   key: (pilotId: string, version: number) => gateRecordKey(pilotId, version),
-  isOne: (item: Item) => String(item[TABLE.sortKey]).startsWith(GATE),
 };
 
 function gateRecordKey(pilotId: string, version: number): TableKey {

@@ -8,7 +8,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxList, InboxRow, InboxSort } from '../domain/inbox.ts';
-import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
+import { ideaAfter, transitionEvent, type Idea, type IdeaEvent, type IdeaStatus } from '../domain/idea.ts';
 import { contributionChange, ideaContribution } from '../domain/pipeline.ts';
 import { batchGetAll } from './batch.ts';
 import { commit, DynamoPart, dynamoParts, failedIn, item, versionConflictIn } from './compose.ts';
@@ -71,7 +71,7 @@ export class DynamoIdeaStore extends TableAdapter implements IdeaStore {
     const history: IdeaEvent[] = [];
     for (const stored of items) {
       if (stored['type'] === ideaEntity.type) idea = ideaEntity.fromItem(stored);
-      else if (ideaEventEntity.isOne(stored)) history.push(ideaEventEntity.fromItem(stored));
+      else if (stored['type'] === ideaEventEntity.type) history.push(ideaEventEntity.fromItem(stored));
     }
     return idea === undefined ? undefined : { idea, history };
   }
@@ -93,20 +93,9 @@ export class DynamoIdeaStore extends TableAdapter implements IdeaStore {
    * the parts holds). Throws VersionConflictError when somebody else changed it first.
    */
   async transition(change: Transition, ...alongside: TransactionPart[]): Promise<Idea> {
-    const { idea, to, actor, at } = change;
+    const { idea, to, at } = change;
     const updated = ideaAfter(idea, { to, at, set: change.set });
-    const event: IdeaEvent = {
-      ideaId: idea.id,
-      version: updated.version,
-      at,
-      from: idea.status,
-      to,
-      actor,
-      ...(change.reason === undefined ? {} : { reason: change.reason }),
-      ...(change.change === undefined ? {} : { change: change.change }),
-      ...(change.decision === undefined ? {} : { decision: change.decision }),
-      ...(change.answer === undefined ? {} : { answer: change.answer }),
-    };
+    const event = transitionEvent(idea, { ...change, version: updated.version });
     const derived = derivedItemChanges(idea, updated);
     const own = new DynamoPart(
       `idea ${idea.id}`,

@@ -39,7 +39,10 @@ export class DynamoNotificationStore extends TableAdapter implements Notificatio
 
   async listPending(before: string, limit: number): Promise<PendingNotification[]> {
     const items = await queryAll(this.client, this.tableName, notificationEntity.pendingBefore(before), { limit });
-    return items.map((item) => ({ id: String(item['id']), requeues: Number(item['requeues'] ?? 0) }));
+    return items.map((item) => {
+      const notification = notificationEntity.fromItem(item);
+      return { id: notification.id, requeues: notification.requeues ?? 0 };
+    });
   }
 
   async recordRequeue(id: string): Promise<void> {

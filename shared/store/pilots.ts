@@ -7,13 +7,13 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
+import { SHIPPED_GATE_SETTINGS, type GateSettings, type StoredGateSettings } from '../domain/gates.ts';
 import type { Learning } from '../domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../domain/pilot-lists.ts';
-import type { GateRecord, Pilot, PilotEvent } from '../domain/pilot.ts';
+import { createdEvent, type GateRecord, type Pilot, type PilotEvent } from '../domain/pilot.ts';
 import { contributionChange, pilotContribution } from '../domain/pipeline.ts';
 import { commit, DynamoPart, item, versionConflictIn } from './compose.ts';
-import { pilotDerivedItemChanges } from './derived-items.ts';
+import { pilotDerivedItemChanges, pilotDerivedItems } from './derived-items.ts';
 import { gateRecordEntity, gateSettingsEntity, learningEntity, pilotEntity, pilotEventEntity, pilotListEntryEntity } from './entities.ts';
 import { queryAll, queryPage } from './partition.ts';
 import { VersionConflictError, type Page, type PilotChange, type PilotRecord, type PilotStore, type StoreCursor, type TransactionPart } from './ports.ts';
@@ -24,13 +24,12 @@ const LEARNINGS_PAGE = 200;
 export class DynamoPilotStore extends TableAdapter implements PilotStore {
   /** The items that create a pilot, for the transaction that accepts its idea (./ideas.ts): the pilot, its `created` event, its list entries, its share of the counters. */
   creation(pilot: Pilot): TransactionPart {
-    const event: PilotEvent = { pilotId: pilot.id, version: pilot.version, at: pilot.createdAt, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage };
     return new DynamoPart(
       `pilot ${pilot.id}`,
       [
         item.create(this.tableName, pilotEntity.toItem(pilot)),
-        item.create(this.tableName, pilotEventEntity.toItem(event)),
-        ...pilotDerivedItemChanges(undefined, pilot).puts.map((entry) => item.put(this.tableName, entry)),
+        item.create(this.tableName, pilotEventEntity.toItem(createdEvent(pilot))),
+        ...pilotDerivedItems(pilot).map((entry) => item.put(this.tableName, entry)),
       ],
       [{ id: pilot.id, change: contributionChange(undefined, pilotContribution(pilot)) }],
     );
@@ -87,7 +86,7 @@ export class DynamoPilotStore extends TableAdapter implements PilotStore {
 
   async gateSettings(): Promise<StoredGateSettings> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: gateSettingsEntity.key(), ConsistentRead: true }));
-    if (result.Item === undefined) return { ...DEFAULT_GATES, version: 0, updatedAt: '', updatedBy: 'system' };
+    if (result.Item === undefined) return { ...SHIPPED_GATE_SETTINGS };
     return gateSettingsEntity.fromItem(result.Item);
   }
 

@@ -10,7 +10,8 @@ import { departmentKey, inboxRow } from '../../shared/domain/inbox.ts';
 import type { Comment } from '../../shared/domain/notification.ts';
 import { COMMENTS_PER_READ, InvalidCursorError, VersionConflictError, type IdempotencyRecord, type StoreCursor } from '../../shared/store/ports.ts';
 import { aComment, aDecision, aNotification, anAnonymousIdea, anIdea, aSubmittedEvent, SUBMITTER_SUB } from '../unit/support/ideas.ts';
-import { admission, allPages, ideaInTriage, minutes, move, newId, park, rejectionOf, STAFF, submitIdea, SYSTEM, type ContractStores, type MakeStores } from './support.ts';
+import { rejectionOf } from '../unit/support/errors.ts';
+import { admission, allPages, ideaInTriage, minutes, move, newId, park, STAFF, submitIdea, SYSTEM, type ContractStores, type MakeStores } from './support.ts';
 
 const THEME = 'automatisering';
 

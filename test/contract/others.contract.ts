@@ -8,7 +8,8 @@ import { usageWindowAt } from '../../shared/domain/usage-limits.ts';
 import { VersionConflictError, type UsageCharge } from '../../shared/store/ports.ts';
 import { aNotification } from '../unit/support/ideas.ts';
 import { aStrategy } from '../unit/support/strategy.ts';
-import { allPages, FIRST_STRATEGY, minutes, newId, rejectionOf, submitIdea, SYSTEM, type ContractStores, type MakeStores } from './support.ts';
+import { rejectionOf } from '../unit/support/errors.ts';
+import { allPages, FIRST_STRATEGY, minutes, newId, submitIdea, SYSTEM, type ContractStores, type MakeStores } from './support.ts';
 
 export function notificationStoreContract(makeStores: MakeStores): void {
   let stores: ContractStores;

@@ -12,7 +12,8 @@ import { recount } from '../../shared/domain/pipeline.ts';
 import { InvalidCursorError, VersionConflictError, type PilotStore } from '../../shared/store/ports.ts';
 import { aDecision, aNotification } from '../unit/support/ideas.ts';
 import { aPilot, aPilotIn, aPilotReadyToStart, aStoppedPilot, DIRECTOR, LEARNINGS } from '../unit/support/pilots.ts';
-import { allPages, ideaInTriage, minutes, move, newId, pilotByAccepting, rejectionOf, STAFF, submitIdea, type ContractStores, type MakeStores } from './support.ts';
+import { rejectionOf } from '../unit/support/errors.ts';
+import { allPages, ideaInTriage, minutes, move, newId, pilotByAccepting, STAFF, submitIdea, type ContractStores, type MakeStores } from './support.ts';
 
 const BY = { sub: DIRECTOR.sub, name: 'Dorte Øster' };
 

@@ -123,13 +123,3 @@ export async function allPages<T>(read: (cursor: StoreCursor | undefined) => Pro
   if (cursor !== undefined) throw new Error('The list did not end within 100 pages');
   return { items, pages };
 }
-
-/** The rejection of a promise (which must reject). */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the store to refuse, but it did not');
-}

@@ -1,4 +1,4 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { commit, DynamoPart, dynamoParts, failedIn, item, transactionItems, vers
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import type { TransactionPart } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
+import { transactionCanceled } from '../support/lambda.ts';
 import { countersAdded, updatesOf } from '../support/pipeline.ts';
 
 const TABLE_NAME = 'spire-unit';
@@ -27,11 +28,6 @@ function idsInShards(): { a: string; sameAsA: string; other: string } {
   const sameAsA = ids.find((id) => id !== a && shardOf(id) === shardOf(a))!;
   const other = ids.find((id) => shardOf(id) !== shardOf(a))!;
   return { a, sameAsA, other };
-}
-
-/** DynamoDB's answer when a transaction is cancelled: one reason per item, in order. */
-function cancelled(...codes: string[]): TransactionCanceledException {
-  return new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 }
 
 describe('item', () => {
@@ -162,8 +158,8 @@ describe('failedIn', () => {
 
   it('finds a failed condition in the part by the part’s offset in the transaction', () => {
     // Prepare: item 2 is the record's, item 3 the e-mail's.
-    const recordFailed = cancelled('None', 'None', 'ConditionalCheckFailed', 'None');
-    const emailFailed = cancelled('None', 'None', 'None', 'ConditionalCheckFailed');
+    const recordFailed = transactionCanceled('None', 'None', 'ConditionalCheckFailed', 'None');
+    const emailFailed = transactionCanceled('None', 'None', 'None', 'ConditionalCheckFailed');
 
     // Act
     const found = [failedIn(recordFailed, parts, own), failedIn(recordFailed, parts, record), failedIn(recordFailed, parts, email), failedIn(emailFailed, parts, record), failedIn(emailFailed, parts, email)];
@@ -173,8 +169,8 @@ describe('failedIn', () => {
   });
 
   it('finds nothing for a part not in the transaction, a conflict, or another error', () => {
-    expect(failedIn(cancelled('ConditionalCheckFailed'), parts, new DynamoPart('elsewhere', [item.put(TABLE_NAME, stored('Z'))]))).toBe(false);
-    expect(failedIn(cancelled('None', 'None', 'TransactionConflict', 'None'), parts, record)).toBe(false);
+    expect(failedIn(transactionCanceled('ConditionalCheckFailed'), parts, new DynamoPart('elsewhere', [item.put(TABLE_NAME, stored('Z'))]))).toBe(false);
+    expect(failedIn(transactionCanceled('None', 'None', 'TransactionConflict', 'None'), parts, record)).toBe(false);
     expect(failedIn(new Error('network down'), parts, record)).toBe(false);
   });
 });
@@ -192,7 +188,7 @@ describe('versionConflictIn', () => {
     ['another transaction kept touching its items', ['None', 'None', 'TransactionConflict', 'None'], true],
     ['only an item not marked as the change’s subject failed (the e-mail, item 2)', ['None', 'None', 'ConditionalCheckFailed', 'None'], false],
   ])('is a conflict when %s: %s', (_case, codes, conflict) => {
-    expect(versionConflictIn(cancelled(...codes), parts)).toBe(conflict);
+    expect(versionConflictIn(transactionCanceled(...codes), parts)).toBe(conflict);
   });
 
   it('is no conflict for an error other than a cancelled transaction', () => {

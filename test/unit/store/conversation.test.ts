@@ -1,4 +1,4 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { encodeCursor } from '../../../shared/store/cursor.ts';
 import { DynamoNotificationStore } from '../../../shared/store/notifications.ts';
 import { COMMENTS_PER_READ, InvalidCursorError, type TransactionPart } from '../../../shared/store/ports.ts';
 import { rejectionOf } from '../support/errors.ts';
+import { transactionCanceled } from '../support/lambda.ts';
+import { theTransaction } from '../support/table.ts';
 import { aComment, ADMITTED_AT, aNotification, IDEA_ID, OTHER_IDEA_ID } from '../support/ideas.ts';
 
 const TABLE_NAME = 'spire-unit';
@@ -21,20 +23,6 @@ afterEach(() => {
 
 /** A moment after the test ideas reached triage. */
 const LATER = '2026-01-06T09:15:00.000Z';
-
-/** The items of the one transaction the store sent. */
-function transactItems() {
-  return ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-}
-
-/** DynamoDB's answer when one of a transaction's conditions fails: one reason per item, in order. */
-function cancelled(...codes: string[]): TransactionCanceledException {
-  return new TransactionCanceledException({
-    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
-    $metadata: { httpStatusCode: 400 },
-    CancellationReasons: codes.map((Code) => (Code === 'None' ? { Code } : { Code, Message: 'The conditional request failed' })),
-  });
-}
 
 const commentItem = (comment: ReturnType<typeof aComment>) => ({ PK: `IDEA#${IDEA_ID}`, SK: `COMMENT#${comment.at}#${comment.id}`, type: 'comment', ...comment });
 
@@ -176,7 +164,7 @@ describe('DynamoConversationStore.addComment', () => {
     await store.addComment(comment, notifications.creation(notification));
 
     // Assess
-    const items = transactItems();
+    const items = theTransaction(ddbMock);
     expect(items).toHaveLength(2);
     expect(items[0]?.Put?.Item).toMatchObject({ type: 'comment' });
     expect(items[1]).toEqual({
@@ -202,7 +190,7 @@ describe('DynamoConversationStore.addComment', () => {
 
   it('tries the transaction again when another one touched the same items at the same moment', async () => {
     // Prepare
-    ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).resolves({});
+    ddbMock.on(TransactWriteCommand).rejectsOnce(transactionCanceled('TransactionConflict')).resolves({});
 
     // Act
     await store.addComment(aComment());
@@ -244,7 +232,7 @@ describe('DynamoConversationStore.addSupporter', () => {
 
   it('answers false, counting nothing, when the person supported the idea before', async () => {
     // Prepare
-    ddbMock.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    ddbMock.on(TransactWriteCommand).rejects(transactionCanceled('ConditionalCheckFailed', 'None'));
 
     // Act
     const added = await store.addSupporter(IDEA_ID, hash, LATER);
@@ -255,7 +243,7 @@ describe('DynamoConversationStore.addSupporter', () => {
 
   it('tries the transaction again when another one touched the count at the same moment, and answers true once it goes through', async () => {
     // Prepare
-    ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
+    ddbMock.on(TransactWriteCommand).rejectsOnce(transactionCanceled('None', 'TransactionConflict')).resolves({});
 
     // Act
     const added = await store.addSupporter(IDEA_ID, hash, LATER);
@@ -266,7 +254,7 @@ describe('DynamoConversationStore.addSupporter', () => {
   });
 
   it.each([
-    ['a cancellation for another reason, or a conflict that outlasts the retries', cancelled('None', 'TransactionConflict')],
+    ['a cancellation for another reason, or a conflict that outlasts the retries', transactionCanceled('None', 'TransactionConflict')],
     ['any other error', new Error('network down')],
   ])('rethrows %s', async (_case, error) => {
     // Prepare

@@ -14,6 +14,8 @@ import { ideaEntity } from '../../../shared/store/entities.ts';
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { TRANSACTION_ITEM_LIMIT } from '../../../shared/store/transactions.ts';
 import { rejectionOf } from '../support/errors.ts';
+import { transactionCanceled } from '../support/lambda.ts';
+import { theTransaction } from '../support/table.ts';
 import { countersAdded, effectOf, updatesOf } from '../support/pipeline.ts';
 import { aPilot } from '../support/pilots.ts';
 import {
@@ -77,23 +79,9 @@ const DEPARTMENT = '%C3%A6ldre%20og%20sundhed';
 /** A counter shard's key, as the table keeps it. */
 const pipelineShardKey = (shard: number) => ({ PK: 'PIPELINE', SK: `SHARD#${String(shard).padStart(2, '0')}` });
 
-/** The items of the one transaction the store sent. */
-function transactItems() {
-  return ddbMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-}
-
 /** The items the transaction puts, in order. */
 function putItems(): Record<string, unknown>[] {
-  return transactItems().flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
-}
-
-/** DynamoDB's answer when one of a transaction's conditions fails: one reason per item, in order. */
-function cancelled(...codes: string[]): TransactionCanceledException {
-  return new TransactionCanceledException({
-    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
-    $metadata: { httpStatusCode: 400 },
-    CancellationReasons: codes.map((Code) => (Code === 'None' ? { Code } : { Code, Message: 'The conditional request failed' })),
-  });
+  return theTransaction(ddbMock).flatMap((item) => (item.Put?.Item === undefined ? [] : [item.Put.Item]));
 }
 
 const idempotency: IdempotencyRecord = {
@@ -188,7 +176,7 @@ describe('DynamoIdeaStore.submit', () => {
   it('returns the stored record when the idempotency key was used before (condition failed on item 3), and never a follow-up token an earlier version kept in it', async () => {
     // Prepare
     const earlier: IdempotencyRecord = { ...idempotency, ideaId: OTHER_IDEA_ID };
-    ddbMock.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed'));
+    ddbMock.on(TransactWriteCommand).rejects(transactionCanceled('None', 'None', 'ConditionalCheckFailed'));
     ddbMock.on(GetCommand).resolves({ Item: { ...idempotencyItem(earlier), followUpToken: 'kept-in-plaintext-before-the-deployment-secret' } });
     const idea = anIdea();
 
@@ -206,7 +194,7 @@ describe('DynamoIdeaStore.submit', () => {
 
   it('rethrows when the idempotency record has expired between the write and the read', async () => {
     // Prepare
-    const error = cancelled('None', 'None', 'ConditionalCheckFailed');
+    const error = transactionCanceled('None', 'None', 'ConditionalCheckFailed');
     ddbMock.on(TransactWriteCommand).rejects(error);
     ddbMock.on(GetCommand).resolves({});
     const idea = anIdea();
@@ -220,7 +208,7 @@ describe('DynamoIdeaStore.submit', () => {
 
   it('rethrows when another item’s condition failed, without looking for an earlier record', async () => {
     // Prepare
-    const error = cancelled('ConditionalCheckFailed', 'None', 'None');
+    const error = transactionCanceled('ConditionalCheckFailed', 'None', 'None');
     ddbMock.on(TransactWriteCommand).rejects(error);
     const idea = anIdea();
 
@@ -234,7 +222,7 @@ describe('DynamoIdeaStore.submit', () => {
 
   it('rethrows a failed transaction when no idempotency key was sent', async () => {
     // Prepare
-    const error = cancelled('ConditionalCheckFailed', 'None');
+    const error = transactionCanceled('ConditionalCheckFailed', 'None');
     ddbMock.on(TransactWriteCommand).rejects(error);
     const idea = anIdea();
 
@@ -469,7 +457,7 @@ describe('DynamoIdeaStore.transition', () => {
     const expected: Idea = { ...idea, status: 'in_triage', statusChangedAt: at, updatedAt: at, version: 2, frictionHoursPerYear: 1380 };
     expect(updated).toEqual(expected);
     expect(ddbMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
-    const items = transactItems();
+    const items = theTransaction(ddbMock);
     expect(items.slice(0, 2)).toEqual([
       {
         Put: {
@@ -498,7 +486,7 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at });
 
     // Assess
-    const item = transactItems()[0]?.Put?.Item;
+    const item = theTransaction(ddbMock)[0]?.Put?.Item;
     expect(item).toMatchObject({ GSI1PK: 'STATUS#in_triage', GSI1SK: `${at}#${IDEA_ID}` });
   });
 
@@ -511,9 +499,9 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea, to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' }, at: LATER, set: { intakeAbandonedAt: LATER } });
 
     // Assess
-    const item = transactItems()[0]?.Put?.Item;
+    const item = theTransaction(ddbMock)[0]?.Put?.Item;
     expect(item).toMatchObject({ status: 'submitted', intakeAbandonedAt: LATER, GSI1PK: 'STATUS#submitted#abandoned', GSI1SK: `${idea.statusChangedAt}#${IDEA_ID}` });
-    expect(transactItems()[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000002', from: 'submitted', to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' } });
+    expect(theTransaction(ddbMock)[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000002', from: 'submitted', to: 'submitted', change: 'intake_abandoned', actor: { kind: 'system' } });
     expect(putItems().map((put) => put['PK'])).toContain('INBOX#submitted#s=age');
   });
 
@@ -525,8 +513,8 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea: anIdea({ version: 2, intakeAbandonedAt: LATER }), to: 'in_triage', actor: { kind: 'system' }, at });
 
     // Assess
-    expect(transactItems()[0]?.Put?.Item).toMatchObject({ GSI1PK: 'STATUS#in_triage' });
-    expect(transactItems().flatMap((item) => (item.Delete === undefined ? [] : [item.Delete.Key?.['PK']]))).toContain('INBOX#submitted#s=age');
+    expect(theTransaction(ddbMock)[0]?.Put?.Item).toMatchObject({ GSI1PK: 'STATUS#in_triage' });
+    expect(theTransaction(ddbMock).flatMap((item) => (item.Delete === undefined ? [] : [item.Delete.Key?.['PK']]))).toContain('INBOX#submitted#s=age');
   });
 
   it('records who made the change and why', async () => {
@@ -538,7 +526,7 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea, to: 'declined', actor: { kind: 'staff', sub: 'triage-1', name: 'Søren' }, at, reason: 'Findes allerede i Fælleskommunalt system.' });
 
     // Assess
-    const event = transactItems()[1]?.Put?.Item;
+    const event = theTransaction(ddbMock)[1]?.Put?.Item;
     expect(event).toMatchObject({
       SK: 'EVENT#000003',
       from: 'in_triage',
@@ -557,7 +545,7 @@ describe('DynamoIdeaStore.transition', () => {
     await store.transition({ idea: anIdeaNeedingInfo(), to: 'in_triage', actor: { kind: 'submitter', sub: SUBMITTER_SUB }, at, decision, answer: 'Cura, Nexus og Outlook.' });
 
     // Assess
-    expect(transactItems()[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000004', decision, answer: 'Cura, Nexus og Outlook.' });
+    expect(theTransaction(ddbMock)[1]?.Put?.Item).toMatchObject({ SK: 'EVENT#000004', decision, answer: 'Cura, Nexus og Outlook.' });
   });
 
   it('keeps the status and its time for a change that is not a change of status', async () => {
@@ -570,7 +558,7 @@ describe('DynamoIdeaStore.transition', () => {
 
     // Assess
     expect(updated).toMatchObject({ status: 'in_triage', statusChangedAt: ADMITTED_AT, updatedAt: LATER, version: 3, assignee: { sub: TRIAGE.sub } });
-    expect(transactItems()[1]?.Put?.Item).toMatchObject({ change: 'assignment', from: 'in_triage', to: 'in_triage' });
+    expect(theTransaction(ddbMock)[1]?.Put?.Item).toMatchObject({ change: 'assignment', from: 'in_triage', to: 'in_triage' });
   });
 
   describe('the inbox and revisit entries', () => {
@@ -602,7 +590,7 @@ describe('DynamoIdeaStore.transition', () => {
         { Put: { TableName: TABLE_NAME, Item: { PK: `${list}#s=priority`, SK: priority, type: 'inbox', row } } },
         { Put: { TableName: TABLE_NAME, Item: { PK: `${list}#s=age`, SK: age, type: 'inbox', row } } },
       ]);
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       const entries = items.slice(2).filter((item) => item.Update === undefined);
       expect(entries).toHaveLength(expected.length);
       expect(entries).toEqual(expect.arrayContaining(expected));
@@ -617,7 +605,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at });
 
       // Assess
-      const updates = updatesOf(transactItems());
+      const updates = updatesOf(theTransaction(ddbMock));
       expect(updates).toHaveLength(1);
       expect(updates[0]?.Key).toEqual(pipelineShardKey(shardOf(IDEA_ID)));
       expect(countersAdded(updates)).toEqual({ 'ideas:status:submitted': -1, 'ideas:status:in_triage': 1, 'triage:waitingSinceSeconds': Date.parse(at) / 1000 });
@@ -631,7 +619,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea: anIdeaInTriage(), to: 'in_triage', change: 'assignment', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, set: { assignee: { sub: TRIAGE.sub } } });
 
       // Assess
-      expect(updatesOf(transactItems())).toEqual([]);
+      expect(updatesOf(theTransaction(ddbMock))).toEqual([]);
     });
 
     it('lists the idea under its best themes too', async () => {
@@ -659,7 +647,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea, to: 'parked', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, decision, set: { decision } });
 
       // Assess
-      const deletes = transactItems().flatMap((item) => (item.Delete === undefined ? [] : [item.Delete]));
+      const deletes = theTransaction(ddbMock).flatMap((item) => (item.Delete === undefined ? [] : [item.Delete]));
       expect(deletes).toHaveLength(16);
       expect(deletes.every((entry) => entry.TableName === TABLE_NAME && String(entry.Key?.['PK']).startsWith('INBOX#in_triage#'))).toBe(true);
       expect(deletes).toContainEqual({ TableName: TABLE_NAME, Key: { PK: 'INBOX#in_triage#s=priority', SK: `0600#${ADMITTED_AT}#${IDEA_ID}` } });
@@ -677,7 +665,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea, to: 'in_triage', actor: { kind: 'system' }, at: LATER, set: { decision: undefined } });
 
       // Assess
-      expect(transactItems()).toContainEqual({ Delete: { TableName: TABLE_NAME, Key: { PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}` } } });
+      expect(theTransaction(ddbMock)).toContainEqual({ Delete: { TableName: TABLE_NAME, Key: { PK: 'REVISIT', SK: `2026-03-02#${IDEA_ID}` } } });
       expect(putItems().some((item) => item['PK'] === 'REVISIT')).toBe(false);
     });
 
@@ -691,7 +679,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea, to: 'in_triage', change: 'scorecard', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER, set: { scorecard } });
 
       // Assess
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       const deleted = items.flatMap((item) => (item.Delete === undefined ? [] : [item.Delete.Key]));
       expect(deleted).toHaveLength(8);
       expect(deleted.every((key) => String(key?.['PK']).endsWith('#s=priority') && String(key?.['SK']).startsWith('0600#'))).toBe(true);
@@ -714,7 +702,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER }, notifications.creation(notification));
 
       // Assess
-      expect(transactItems()).toContainEqual({
+      expect(theTransaction(ddbMock)).toContainEqual({
         Put: {
           TableName: TABLE_NAME,
           Item: { PK: `NOTIFICATION#${IDEA_ID}.v3`, SK: 'META', GSI1PK: 'PENDING#notification', GSI1SK: `${LATER}#${IDEA_ID}.v3`, type: 'notification', ...notification },
@@ -749,7 +737,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER }, pilots.creation(pilot));
 
       // Assess
-      expect(transactItems()).toContainEqual({
+      expect(theTransaction(ddbMock)).toContainEqual({
         Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'META', type: 'pilot', version: 1, pilot }, ConditionExpression: 'attribute_not_exists(PK)' },
       });
     });
@@ -763,7 +751,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER }, pilots.creation(pilot));
 
       // Assess
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       expect(items).toContainEqual({
         Put: {
           TableName: TABLE_NAME,
@@ -812,7 +800,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea, to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER }, pilots.creation(pilot), notifications.creation(notification));
 
       // Assess
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       const count = (type: string) => items.filter((item) => item.Put?.Item?.['type'] === type).length;
       // 26 inbox entries of in_triage deleted and 26 of accepted put (4 lists alone, 4 per theme and the assignee's, 2 orders each),
       // 24 pilot entries (all and sprint; alone, per theme and by department; 3 orders each).
@@ -851,10 +839,10 @@ describe('DynamoIdeaStore.transition', () => {
       const change = { idea: anIdeaInTriage(), to: 'duplicate', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER } as const;
       const parts = () => [work.mergeJob({ ideaId: IDEA_ID, into: OTHER_IDEA_ID, at: LATER }), store.statusCheck(OTHER_IDEA_ID, ['in_triage', 'accepted'])];
       await store.transition(change, ...parts());
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       const check = items.findIndex((item) => item.ConditionCheck !== undefined);
       ddbMock.reset();
-      ddbMock.on(TransactWriteCommand).rejects(cancelled(...items.map((_, index) => (index === check ? 'ConditionalCheckFailed' : 'None'))));
+      ddbMock.on(TransactWriteCommand).rejects(transactionCanceled(...items.map((_, index) => (index === check ? 'ConditionalCheckFailed' : 'None'))));
 
       // Act
       const error = await rejectionOf(store.transition(change, ...parts()));
@@ -882,9 +870,9 @@ describe('DynamoIdeaStore.transition', () => {
       const change = { idea: anIdeaInTriage(), to: 'declined', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER } as const;
       ddbMock.on(TransactWriteCommand).resolvesOnce({});
       await store.transition(change, notifications.creation(notification));
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       const created = items.findIndex((item) => item.Put?.Item?.['type'] === 'notification');
-      const failure = cancelled(...items.map((_, index) => (index === created ? 'ConditionalCheckFailed' : 'None')));
+      const failure = transactionCanceled(...items.map((_, index) => (index === created ? 'ConditionalCheckFailed' : 'None')));
       ddbMock.reset();
       ddbMock.on(TransactWriteCommand).rejects(failure);
 
@@ -917,7 +905,7 @@ describe('DynamoIdeaStore.transition', () => {
       await store.transition({ idea: anIdeaInTriage(), to: 'accepted', actor: { kind: 'staff', sub: TRIAGE.sub }, at: LATER }, pilots.creation(pilot), notifications.creation(notification));
 
       // Assess
-      const items = transactItems();
+      const items = theTransaction(ddbMock);
       const types = items.map((item) => (item.Update === undefined ? String(item.Put?.Item?.['type'] ?? 'delete') : 'counters'));
       const firstOf = (type: string) => types.indexOf(type);
       const lastOf = (type: string) => types.lastIndexOf(type);
@@ -947,7 +935,7 @@ describe('DynamoIdeaStore.transition', () => {
     ['another transaction touched the idea at the same moment', ['TransactionConflict', 'None']],
   ])('throws VersionConflictError when %s', async (_case, codes) => {
     // Prepare
-    ddbMock.on(TransactWriteCommand).rejects(cancelled(...codes));
+    ddbMock.on(TransactWriteCommand).rejects(transactionCanceled(...codes));
 
     // Act
     const error = await rejectionOf(store.transition({ idea: anIdea(), to: 'in_triage', actor: { kind: 'system' }, at }));
@@ -960,7 +948,7 @@ describe('DynamoIdeaStore.transition', () => {
 
   it('rethrows a cancellation for other reasons as it is', async () => {
     // Prepare
-    const error = cancelled('ValidationError', 'None');
+    const error = transactionCanceled('ValidationError', 'None');
     ddbMock.on(TransactWriteCommand).rejects(error);
 
     // Act

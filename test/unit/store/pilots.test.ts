@@ -13,6 +13,7 @@ import { DynamoPilotStore, learningsReadOnce } from '../../../shared/store/pilot
 import { shardOf } from '../../../shared/store/pipeline.ts';
 import { rejectionOf } from '../support/errors.ts';
 import { transactionCanceled } from '../support/lambda.ts';
+import { theTransaction } from '../support/table.ts';
 import { countersAdded, effectOf, updatesOf } from '../support/pipeline.ts';
 import { ACCEPTED_AT, aPilot, aPilotIn, aStoppedPilot, DIRECTOR, LEARNINGS, OTHER_PILOT_ID, PILOT_ID, pilotItem } from '../support/pilots.ts';
 
@@ -33,15 +34,8 @@ const BY = { sub: DIRECTOR.sub, name: DIRECTOR.name };
 /** The test pilot's department as list keys and counters carry it: in lower case, URI-encoded. */
 const DEPARTMENT = '%C3%A6ldre%20og%20sundhed';
 
-/** The items of the one transaction the store sent. */
-function transactItems() {
-  const calls = ddbMock.commandCalls(TransactWriteCommand);
-  expect(calls).toHaveLength(1);
-  return calls[0]?.args[0].input.TransactItems ?? [];
-}
-
-const puts = () => transactItems().flatMap((item) => (item.Put === undefined ? [] : [item.Put]));
-const deletedKeys = () => transactItems().flatMap((item) => (item.Delete?.Key === undefined ? [] : [item.Delete.Key]));
+const puts = () => theTransaction(ddbMock).flatMap((item) => (item.Put === undefined ? [] : [item.Put]));
+const deletedKeys = () => theTransaction(ddbMock).flatMap((item) => (item.Delete?.Key === undefined ? [] : [item.Delete.Key]));
 const entryPuts = () => puts().filter((put) => put.Item?.['type'] === 'pilot-entry');
 const keyOf = (key: Record<string, unknown> | undefined) => `${String(key?.['PK'])} ${String(key?.['SK'])}`;
 
@@ -154,7 +148,7 @@ describe('DynamoPilotStore.save', () => {
     await store.save(change);
 
     // Assess
-    expect(transactItems().slice(0, 2)).toEqual([
+    expect(theTransaction(ddbMock).slice(0, 2)).toEqual([
       {
         Put: {
           TableName: TABLE_NAME,
@@ -183,7 +177,7 @@ describe('DynamoPilotStore.save', () => {
     await store.save(change);
 
     // Assess
-    expect(transactItems()[2]).toEqual({ Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'GATE#000002', type: 'gate', pilotId: PILOT_ID, gate: change.gate } } });
+    expect(theTransaction(ddbMock)[2]).toEqual({ Put: { TableName: TABLE_NAME, Item: { PK: `PILOT#${PILOT_ID}`, SK: 'GATE#000002', type: 'gate', pilotId: PILOT_ID, gate: change.gate } } });
   });
 
   it('writes no gate record for a change without a gate decision', async () => {
@@ -233,7 +227,7 @@ describe('DynamoPilotStore.save', () => {
     await store.save(aGoIntoPilot());
 
     // Assess
-    const updates = updatesOf(transactItems());
+    const updates = updatesOf(theTransaction(ddbMock));
     expect(updates).toHaveLength(1);
     expect(updates[0]?.Key).toEqual(pipelineShardKey(shardOf(PILOT_ID)));
     expect(countersAdded(updates)).toEqual({
@@ -264,7 +258,7 @@ describe('DynamoPilotStore.save', () => {
     // Assess
     expect(puts()).toContainEqual({ TableName: TABLE_NAME, Item: { PK: 'LEARNINGS', SK: PILOT_ID, type: 'learning', learning: learningOf(after) } });
     expect(learningOf(after)).toMatchObject({ learnings: LEARNINGS, stage: 'stopped' });
-    const updates = updatesOf(transactItems());
+    const updates = updatesOf(theTransaction(ddbMock));
     expect(countersAdded(updates)).toMatchObject({ 'stage:pilot': -1, 'stage:stopped': 1, 'stoppedFrom:pilot': 1, 'reached:stopped': 1, 'hours:expected': -300 });
     expect(updates[0] && effectOf(updates[0]).remove).toEqual([`e:since:pilot:${PILOT_ID}`]);
   });
@@ -293,7 +287,7 @@ describe('DynamoPilotStore.save', () => {
     expect(deletedKeys()).toEqual([]);
     expect(entryPuts()).toHaveLength(2 * 4 * 3);
     expect(entryPuts().map((put) => put.Item?.['PK'])).toContain('PILOTS#sprint#o=o1-owner#s=in_stage');
-    expect(updatesOf(transactItems())).toEqual([]);
+    expect(updatesOf(theTransaction(ddbMock))).toEqual([]);
   });
 
   it('stays within DynamoDB’s 100 items for the largest stage change: two themes, an owner, a hold lifted, a gate record and a learning', async () => {
@@ -307,7 +301,7 @@ describe('DynamoPilotStore.save', () => {
     await store.save({ before, after, event: anEvent(before, after), gate: aGateRecord({ gate: 'realised', from: 'operations', to: 'realised', at: STOP_AT }) });
 
     // Assess
-    const items = transactItems();
+    const items = theTransaction(ddbMock);
     expect(items.length).toBeLessThanOrEqual(100);
     expect(entryPuts()).toHaveLength(2 * 5 * 3);
     const keys = items.map((item) => keyOf(item.Put?.Item ?? item.Delete?.Key ?? item.Update?.Key));

@@ -35,3 +35,4 @@ export async function asProblem<T>(promise: Promise<T>, language: Language = 'da
     throw problemFor(error, language) ?? error;
   }
 }
+

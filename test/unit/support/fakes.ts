@@ -26,11 +26,11 @@ import {
 } from '../../../shared/store/ports.ts';
 import type { BandEntry } from '../../../shared/domain/duplicates/lsh.ts';
 import type { Strategy, StrategyContent } from '../../../shared/domain/strategy/strategy.ts';
-import { ideaAfter, type Idea, type IdeaEvent, type IdeaStatus } from '../../../shared/domain/idea.ts';
+import { ideaAfter, transitionEvent, type Idea, type IdeaEvent, type IdeaStatus } from '../../../shared/domain/idea.ts';
 import type { InboxList, InboxRow, InboxSort } from '../../../shared/domain/inbox.ts';
 import type { Comment, Notification } from '../../../shared/domain/notification.ts';
-import type { GateRecord, Pilot, PilotEvent } from '../../../shared/domain/pilot.ts';
-import { DEFAULT_GATES, type GateSettings, type StoredGateSettings } from '../../../shared/domain/gates.ts';
+import { createdEvent, type GateRecord, type Pilot, type PilotEvent } from '../../../shared/domain/pilot.ts';
+import { SHIPPED_GATE_SETTINGS, type GateSettings, type StoredGateSettings } from '../../../shared/domain/gates.ts';
 import type { Learning } from '../../../shared/domain/learnings.ts';
 import type { PilotList, PilotRow, PilotSort } from '../../../shared/domain/pilot-lists.ts';
 import { recount, type Contribution } from '../../../shared/domain/pipeline.ts';
@@ -50,6 +50,7 @@ import {
   pilotEventEntity,
   pilotListEntryEntity,
   revisitEntity,
+  similarityBandEntity,
   type PartitionQuery,
   type StoredItem,
   type TableKey,
@@ -255,7 +256,7 @@ export class InMemoryNotificationStore implements NotificationStore {
   /** The notifications still to be delivered: not sent, not given up on, not refused for their address. */
   pending(): StoredNotification[] {
     return [...this.notifications.values()]
-      .filter((notification) => notification.sentAt === undefined && notification.abandonedAt === undefined && notification.notSentAt === undefined)
+      .filter(notificationEntity.isPending)
       .map((notification) => structuredClone(notification));
   }
 }
@@ -325,20 +326,9 @@ export class InMemoryIdeaStore implements IdeaStore {
    */
   async transition(change: Transition, ...alongside: TransactionPart[]): Promise<Idea> {
     this.log.push(`store.transition ${change.idea.id} ${change.to}`);
-    const { idea, to, actor, at } = change;
+    const { idea, to, at } = change;
     const version = idea.version + 1;
-    const event: IdeaEvent = stored({
-      ideaId: idea.id,
-      version,
-      at,
-      from: idea.status,
-      to,
-      actor,
-      ...(change.reason === undefined ? {} : { reason: change.reason }),
-      ...(change.change === undefined ? {} : { change: change.change }),
-      ...(change.decision === undefined ? {} : { decision: change.decision }),
-      ...(change.answer === undefined ? {} : { answer: change.answer }),
-    });
+    const event: IdeaEvent = stored(transitionEvent(idea, { ...change, version }));
     const parts = ownParts(alongside, [ideaEntity.key(idea.id), ideaEventEntity.toItem(event)]);
     const conflict = () => new VersionConflictError({ kind: 'idea', id: idea.id, expectedVersion: idea.version }, `Idea ${idea.id} changed since version ${idea.version}`);
     const current = this.ideas.get(idea.id);
@@ -638,23 +628,31 @@ export class InMemoryStrategyStore implements StrategyStore {
   }
 }
 
-/** The duplicate index in memory, with the same reading order as the DynamoDB one. */
+/** The duplicate index in memory: the items the DynamoDB one writes (entities.ts), read with the same queries. */
 export class InMemorySimilarityIndex implements SimilarityIndex {
-  readonly bands = new Map<string, string[]>();
+  /** The band items, by key. */
+  readonly items = new Map<string, StoredItem>();
+
+  /** The sort keys in each band's partition, in order. */
+  get bands(): Map<string, string[]> {
+    const bands = new Map<string, string[]>();
+    for (const item of this.items.values()) bands.set(item.PK, [...(bands.get(item.PK) ?? []), item.SK]);
+    for (const sortKeys of bands.values()) sortKeys.sort(byKey);
+    return bands;
+  }
 
   async add(ideaId: string, bands: readonly BandEntry[]): Promise<void> {
     for (const band of bands) {
-      const sortKeys = new Set([...(this.bands.get(band.key) ?? []), `${band.sort}#${ideaId}`]);
-      this.bands.set(band.key, [...sortKeys].sort());
+      const item = similarityBandEntity.toItem({ band, ideaId });
+      this.items.set(keyOf(item), item);
     }
   }
 
   async lookup(bands: readonly BandEntry[], maxPerBand: number): Promise<string[][]> {
     return bands.map((band) => {
-      const sortKeys = this.bands.get(band.key) ?? [];
-      const fromOwnValue = sortKeys.filter((sortKey) => sortKey >= band.sort).slice(0, maxPerBand);
-      const fromStart = fromOwnValue.length < maxPerBand ? sortKeys.filter((sortKey) => sortKey < band.sort).slice(0, maxPerBand - fromOwnValue.length) : [];
-      return [...fromOwnValue, ...fromStart].map((sortKey) => sortKey.slice(sortKey.indexOf('#') + 1));
+      const fromOwnValue = query(this.items.values(), similarityBandEntity.from(band.key, band.sort)).slice(0, maxPerBand);
+      const fromStart = fromOwnValue.length < maxPerBand ? query(this.items.values(), similarityBandEntity.below(band.key, band.sort)).slice(0, maxPerBand - fromOwnValue.length) : [];
+      return [...fromOwnValue, ...fromStart].map(similarityBandEntity.fromItem);
     });
   }
 }
@@ -668,7 +666,7 @@ export class InMemoryPilotStore implements PilotStore {
   readonly pilots = new Map<string, Pilot>();
   readonly events: PilotEvent[] = [];
   readonly gates: { pilotId: string; version: number; gate: GateRecord }[] = [];
-  settings: StoredGateSettings = { ...structuredClone(DEFAULT_GATES), version: 0, updatedAt: '', updatedBy: 'system' };
+  settings: StoredGateSettings = structuredClone(SHIPPED_GATE_SETTINGS);
   readonly log: string[];
 
   constructor(log: string[] = []) {
@@ -683,7 +681,7 @@ export class InMemoryPilotStore implements PilotStore {
   /** As the adapter: the pilot with its first history event, `created`, unless the pilot exists. */
   creation(pilot: Pilot): FakePart {
     const value = stored(pilot);
-    const event: PilotEvent = stored({ pilotId: pilot.id, version: pilot.version, at: pilot.createdAt, by: pilot.createdBy, change: 'created', from: pilot.stage, to: pilot.stage });
+    const event: PilotEvent = stored(createdEvent(pilot));
     return new FakePart(`pilot ${pilot.id}`, {
       check: () => {
         if (this.pilots.has(pilot.id) || this.events.some((other) => other.pilotId === pilot.id && other.version === event.version)) throw transactionCanceled(`pilot ${pilot.id} exists`);

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } 
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Idea } from '../../../shared/domain/idea.ts';
-import { givenIdeas } from './table.ts';
+import { givenIdeas, theTransaction } from './table.ts';
 
 /**
  * The table and the notify queue as a handler that changes an idea and then queues its e-mail
@@ -43,11 +43,7 @@ export function mockTableAndNotifyQueue(options: { now: string; seed?: () => Ide
   });
 
   /** The items of the one transaction the handler wrote (and that there was exactly one). */
-  const transactionItems = () => {
-    const calls = ddbMock.commandCalls(TransactWriteCommand);
-    expect(calls).toHaveLength(1);
-    return calls[0]?.args[0].input.TransactItems ?? [];
-  };
+  const transactionItems = () => theTransaction(ddbMock);
 
   /** A refused request wrote nothing. */
   const expectNothingWritten = () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import type { StoredGateSettings } from '../../../shared/domain/gates.ts';
@@ -223,6 +224,13 @@ interface TransactItemShape {
 /** The items of each transaction the handler wrote, in order. */
 export function transactions(ddbMock: TableMock): TransactItemShape[][] {
   return ddbMock.commandCalls(TransactWriteCommand).map((call) => (call.args[0].input.TransactItems ?? []) as TransactItemShape[]);
+}
+
+/** The items of the one transaction the handler or store wrote, as sent (and that there was exactly one). */
+export function theTransaction(ddbMock: TableMock) {
+  const calls = ddbMock.commandCalls(TransactWriteCommand);
+  expect(calls).toHaveLength(1);
+  return calls[0]?.args[0].input.TransactItems ?? [];
 }
 
 /** The items a transaction (or several) put, in order. */
