@@ -41,6 +41,7 @@ const ROW = 'main table tbody tr, main [role="row"]:has([role="cell"], [role="gr
 const ROW_TIMEOUT_MS = 20_000;
 
 console.log(`console inbox benchmark: ${size.toLocaleString('en')} ideas in triage, local runtime on DynamoDB Local, Debian chromium`);
+const benchStarted = performance.now();
 await buildPages();
 
 const { runtime, client, stop } = await startBenchRuntime('console');
@@ -68,4 +69,5 @@ try {
   }
 } finally {
   await stop();
+  console.log(`  the whole benchmark took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
 }

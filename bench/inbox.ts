@@ -84,7 +84,7 @@ try {
     const wasted = perPage.reduce((sum, page) => sum + (page.scanned - page.returned), 0);
     const latencies = perPage.map((page) => page.ms).sort((a, b) => a - b);
     const percentile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor((q / 100) * latencies.length))]?.toFixed(1);
-    console.log(`${size.toLocaleString('en')} ideas in triage (loaded in ${loadSeconds.toFixed(0)} s; the largest admission transaction wrote ${counted.largestTransaction} items: idea, event, inbox entries):`);
+    console.log(`${size.toLocaleString('en')} ideas in triage (loaded in ${loadSeconds.toFixed(0)} s; the largest admission transaction wrote ${counted.largestTransaction} items: idea, event, inbox entries, counter shard):`);
     console.log(`  ${perPage.length} pages of 25: Queries per page max ${max('queries')}; items evaluated per page max ${max('scanned')}, returned max ${max('returned')}; evaluated but not returned: ${wasted}`);
     console.log(`  latency on DynamoDB Local: p50 ${percentile(50)} ms, p95 ${percentile(95)} ms`);
     raw.destroy();
