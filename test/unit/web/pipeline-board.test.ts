@@ -104,6 +104,14 @@ describe('the pilots waiting for a decision', () => {
     ]);
   });
 
+  it('lists the longest waiting first: a hold that ended a week ago before a pilot whose stage limit ran out yesterday, though that one entered its stage earlier', () => {
+    const overSinceYesterday = row({ stageEnteredAt: daysAgo(15) });
+    const heldWeekAgo = row({ stage: 'pilot', stageEnteredAt: daysAgo(10), holdUntil: '2026-03-03' });
+    const overSinceLongAgo = row({ stageEnteredAt: daysAgo(40) });
+    const waiting = waitingPilots(board({ sprint: { rows: [overSinceLongAgo, overSinceYesterday] } }), { rows: [heldWeekAgo], more: false }, {}, LIMITS, NOW, TODAY);
+    expect(waiting.map(({ row: shown }) => shown.id)).toEqual([overSinceLongAgo.id, heldWeekAgo.id, overSinceYesterday.id]);
+  });
+
   it('shows a held pilot once when its column has it too, and applies the filters to the list on hold', () => {
     const ended = row({ holdUntil: '2026-03-01', themes: ['automatisering'] });
     const otherTheme = row({ holdUntil: '2026-03-02', themes: ['borgerservice'] });

@@ -5,6 +5,7 @@
  * column read a page at a time and how many it shows of how many, a card's time in its stage
  * against the limit, which pilots wait for a decision and where that list may miss some.
  */
+import { DAY_MS } from '../../../../shared/domain/calendar.ts';
 import { daysSince, departmentKey } from '../../../../shared/domain/inbox.ts';
 import { isActive, PILOT_STAGES, type PilotStage } from '../../../../shared/domain/pilot.ts';
 import type { components } from '../../api/schema.d.ts';
@@ -172,8 +173,9 @@ export function waitingPilots(board: Readonly<Record<PilotStage, Column>>, held:
     const reason = waitingReason(row, limits, now, today);
     if (reason !== undefined && !found.has(row.id)) found.set(row.id, { row, reason });
   }
-  const since = ({ row, reason }: Waiting) => (reason.kind === 'hold-ended' ? reason.day : row.stageEnteredAt);
-  return [...found.values()].sort((a, b) => since(a).localeCompare(since(b)));
+  // Since when each has waited: the day its hold ended, or the moment its stage's limit ran out.
+  const since = ({ row, reason }: Waiting) => (reason.kind === 'hold-ended' ? Date.parse(reason.day) : Date.parse(row.stageEnteredAt) + (limits[row.stage] ?? 0) * DAY_MS);
+  return [...found.values()].sort((a, b) => since(a) - since(b));
 }
 
 /**
