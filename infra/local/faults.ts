@@ -33,6 +33,7 @@ import * as z from 'zod';
 import { decorateEveryClient, type AwsService, type ClientDecorator } from '../../shared/aws/clients.ts';
 import { currentInvocation } from './invocation.ts';
 import { random } from '../../bench/random.ts';
+import { addInitializeStep } from './middleware.ts';
 
 export const FaultSettings = z.strictObject({
   /** The generator's seed. */
@@ -120,32 +121,21 @@ export function faultError(fault: Fault, operation: string, input: Record<string
   }
 }
 
-/** The part of an SDK client's middleware stack this uses: one step of the `initialize` kind. */
-interface InitializeStack {
-  add(
-    middleware: (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: Record<string, unknown> }) => Promise<unknown>,
-    options: { step: 'initialize'; name: string; priority: 'normal' },
-  ): void;
-}
-
 /**
  * The middleware: a call inside an invocation that carries a fault injector may fail. A refusal
  * or a throttle is thrown before the call is sent; a lost answer after it was sent.
  */
 const injectFaults: ClientDecorator = (client, service) => {
   if (service !== 'sqs' && service !== 'dynamodb') return;
-  (client.middlewareStack as unknown as InitializeStack).add(
-    (next, context) => async (args) => {
-      const faults = currentInvocation.getStore()?.faults;
-      if (faults === undefined) return next(args);
-      const operation = String(context.commandName).replace(/Command$/, '');
-      const fault = faults.decide(service, operation);
-      if (fault === undefined) return next(args);
-      if (fault.kind === 'sqs-answer-lost') await next(args);
-      throw faultError(fault, operation, args.input);
-    },
-    { step: 'initialize', name: 'spireLocalFaults', priority: 'normal' },
-  );
+  addInitializeStep(client, 'spireLocalFaults', 'normal', (next, context) => async (args) => {
+    const faults = currentInvocation.getStore()?.faults;
+    if (faults === undefined) return next(args);
+    const operation = String(context.commandName).replace(/Command$/, '');
+    const fault = faults.decide(service, operation);
+    if (fault === undefined) return next(args);
+    if (fault.kind === 'sqs-answer-lost') await next(args);
+    throw faultError(fault, operation, args.input);
+  });
 };
 
 /** Installs the fault middleware on every AWS client made from now on; it does nothing in an invocation without a fault injector. */

@@ -13,6 +13,7 @@ import { logger } from '../../shared/logger.ts';
 import { TABLE } from '../../shared/store/table.ts';
 import { FUNCTIONS, grantsOf, SYSTEM, type FunctionName, type Grant, type GrantResource, type QueueName } from '../system.ts';
 import { currentInvocation } from './invocation.ts';
+import { addInitializeStep } from './middleware.ts';
 
 /** One action on one resource, as IAM evaluates a call: `dynamodb:PutItem` on `table/spire`. */
 export interface Permission {
@@ -209,28 +210,17 @@ export class GrantChecker {
   }
 }
 
-/** The part of an SDK client's middleware stack this uses: one step of the `initialize` kind. */
-interface InitializeStack {
-  add(
-    middleware: (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: Record<string, unknown> }) => Promise<unknown>,
-    options: { step: 'initialize'; name: string; priority: 'high' },
-  ): void;
-}
-
 /**
  * The middleware every client gets: a call made inside an invocation is checked against the
  * grants of the invocation's function by the checker that invocation carries. Calls outside an
  * invocation (the runtime creating its table, keeping and reading the outbox) are the runtime's own.
  */
 const checkGrants: ClientDecorator = (client, service) => {
-  (client.middlewareStack as unknown as InitializeStack).add(
-    (next, context) => async (args) => {
-      const invocation = currentInvocation.getStore();
-      if (invocation?.grants !== undefined) invocation.grants.authorize(invocation.functionName, permissionsFor(service, String(context.commandName), args.input));
-      return next(args);
-    },
-    { step: 'initialize', name: 'spireLocalGrantCheck', priority: 'high' },
-  );
+  addInitializeStep(client, 'spireLocalGrantCheck', 'high', (next, context) => async (args) => {
+    const invocation = currentInvocation.getStore();
+    if (invocation?.grants !== undefined) invocation.grants.authorize(invocation.functionName, permissionsFor(service, String(context.commandName), args.input));
+    return next(args);
+  });
 };
 
 /** Installs the grant check on every AWS client made from now on; the runtime calls it before it loads the handlers. */

@@ -29,7 +29,7 @@ export interface OutboxMessage {
   sentAt: string;
 }
 
-export const DEV_OUTBOX_PARTITION = 'DEV_OUTBOX';
+const DEV_OUTBOX_PARTITION = 'DEV_OUTBOX';
 
 /** The key of one e-mail in the outbox: sorted by the moment it was sent. */
 export const devOutboxKey = (sentAt: string, id: string) => ({ PK: DEV_OUTBOX_PARTITION, SK: `${sentAt}#${id}` });

@@ -16,6 +16,7 @@ import type { Message } from '@aws-sdk/client-sqs';
 import { decorateEveryClient, type ClientDecorator } from '../../shared/aws/clients.ts';
 import { FUNCTIONS, type FunctionName } from '../system.ts';
 import { currentInvocation, type Lineage } from './invocation.ts';
+import { addInitializeStep } from './middleware.ts';
 
 /**
  * How many times one function may be invoked in one chain of requests. AWS Lambda Developer
@@ -79,30 +80,19 @@ export function checkRecursion(functionName: FunctionName, messages: readonly Me
 
 type Input = Record<string, unknown> & { MessageAttributes?: Record<string, unknown>; Entries?: (Record<string, unknown> & { MessageAttributes?: Record<string, unknown> })[] };
 
-/** The part of an SDK client's middleware stack this uses: one step of the `initialize` kind. */
-interface InitializeStack {
-  add(
-    middleware: (next: (args: { input: Input }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: Input }) => Promise<unknown>,
-    options: { step: 'initialize'; name: string },
-  ): void;
-}
-
 /** Every SQS client: a send inside a queue-started invocation carries the invocation's lineage. */
 export const carryLineage: ClientDecorator = (client, service) => {
   if (service !== 'sqs') return;
-  (client.middlewareStack as unknown as InitializeStack).add(
-    (next, context) => async (args) => {
-      const lineage = currentInvocation.getStore()?.lineage;
-      if (lineage === undefined) return next(args);
-      const attributes = (own: Record<string, unknown> | undefined) => ({ ...own, [LINEAGE_ATTRIBUTE]: { DataType: 'String', StringValue: formatLineage(lineage) } });
-      if (context.commandName === 'SendMessageCommand') return next({ ...args, input: { ...args.input, MessageAttributes: attributes(args.input.MessageAttributes) } });
-      if (context.commandName === 'SendMessageBatchCommand') {
-        return next({ ...args, input: { ...args.input, Entries: (args.input.Entries ?? []).map((entry) => ({ ...entry, MessageAttributes: attributes(entry.MessageAttributes) })) } });
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'spireLocalLineage' },
-  );
+  addInitializeStep<Input>(client, 'spireLocalLineage', undefined, (next, context) => async (args) => {
+    const lineage = currentInvocation.getStore()?.lineage;
+    if (lineage === undefined) return next(args);
+    const attributes = (own: Record<string, unknown> | undefined) => ({ ...own, [LINEAGE_ATTRIBUTE]: { DataType: 'String', StringValue: formatLineage(lineage) } });
+    if (context.commandName === 'SendMessageCommand') return next({ ...args, input: { ...args.input, MessageAttributes: attributes(args.input.MessageAttributes) } });
+    if (context.commandName === 'SendMessageBatchCommand') {
+      return next({ ...args, input: { ...args.input, Entries: (args.input.Entries ?? []).map((entry) => ({ ...entry, MessageAttributes: attributes(entry.MessageAttributes) })) } });
+    }
+    return next(args);
+  });
 };
 
 /** Installs the lineage on every SQS client made from now on; the runtime calls it before it loads the handlers. */

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ResourceNotFoundException } from '@aws-sdk/client-secrets-manager';
 import { decorateEveryClient, type ClientDecorator } from '../../shared/aws/clients.ts';
+import { addInitializeStep } from './middleware.ts';
 
 /** The file in the data directory that holds the deployment secret. */
 export const SECRET_FILE = 'deployment-secret';
@@ -61,27 +62,16 @@ function readIfThere(file: string): string | undefined {
 /** The secrets the local runtime answers for, by ARN. */
 const secrets = new Map<string, string>();
 
-/** The part of an SDK client's middleware stack this uses. */
-interface InitializeStack {
-  add(
-    middleware: (next: unknown, context: { commandName?: string }) => (args: { input: Record<string, unknown> }) => Promise<unknown>,
-    options: { step: 'initialize'; name: string; priority: 'low' },
-  ): void;
-}
-
 /** Answers GetSecretValue of a known secret; the grant check (priority high) has run before it. */
 const answerLocally: ClientDecorator = (client, service) => {
   if (service !== 'secretsmanager') return;
-  (client.middlewareStack as unknown as InitializeStack).add(
-    (_next, context) => async (args) => {
-      if (context.commandName !== 'GetSecretValueCommand') throw new Error(`The local runtime answers GetSecretValue only, not ${String(context.commandName)}`);
-      const arn = String(args.input['SecretId']);
-      const value = secrets.get(arn);
-      if (value === undefined) throw new ResourceNotFoundException({ message: `Secrets Manager can't find the specified secret: ${arn}`, $metadata: { httpStatusCode: 400 } });
-      return { output: { ARN: arn, Name: arn.slice(arn.lastIndexOf(':') + 1), SecretString: value, $metadata: { httpStatusCode: 200 } }, response: {} };
-    },
-    { step: 'initialize', name: 'spireLocalSecretsManager', priority: 'low' },
-  );
+  addInitializeStep(client, 'spireLocalSecretsManager', 'low', (_next, context) => async (args) => {
+    if (context.commandName !== 'GetSecretValueCommand') throw new Error(`The local runtime answers GetSecretValue only, not ${String(context.commandName)}`);
+    const arn = String(args.input['SecretId']);
+    const value = secrets.get(arn);
+    if (value === undefined) throw new ResourceNotFoundException({ message: `Secrets Manager can't find the specified secret: ${arn}`, $metadata: { httpStatusCode: 400 } });
+    return { output: { ARN: arn, Name: arn.slice(arn.lastIndexOf(':') + 1), SecretString: value, $metadata: { httpStatusCode: 200 } }, response: {} };
+  });
 };
 
 /** From now on, every Secrets Manager client answers GetSecretValue of `arn` with `value`. */

@@ -29,6 +29,8 @@ import { decorateEveryClient, type ClientDecorator } from '../../shared/aws/clie
 import { enforceGrantsOnEveryClient } from './grants.ts';
 import { currentInvocation } from './invocation.ts';
 import type { OutboxMessage } from './outbox.ts';
+import { addInitializeStep } from './middleware.ts';
+import { systemClock, type Clock } from '../../shared/domain/clock.ts';
 
 /** What the local SES knows: the identity it has verified, its one configuration set, its region. */
 export interface LocalSesSettings {
@@ -66,19 +68,19 @@ function isUtf8(charset: string | undefined): boolean {
 export class LocalSes {
   private readonly settings: LocalSesSettings;
   private readonly outbox: { record(message: OutboxMessage): Promise<void> };
-  private readonly now: () => Date;
+  private readonly clock: Clock;
 
-  constructor(settings: LocalSesSettings, outbox: { record(message: OutboxMessage): Promise<void> }, now: () => Date = () => new Date()) {
+  constructor(settings: LocalSesSettings, outbox: { record(message: OutboxMessage): Promise<void> }, clock: Clock = systemClock) {
     this.settings = settings;
     this.outbox = outbox;
-    this.now = now;
+    this.clock = clock;
   }
 
   /** Accepts the e-mail and keeps it in the outbox, or throws what SES would answer. */
   async sendEmail(input: SendEmailCommandInput): Promise<{ MessageId: string }> {
     const message = this.accepted(input);
     const messageId = `local-${randomUUID()}`;
-    await this.outbox.record({ ...message, id: message.id ?? messageId, sentAt: this.now().toISOString() });
+    await this.outbox.record({ ...message, id: message.id ?? messageId, sentAt: this.clock.now().toISOString() });
     return { MessageId: messageId };
   }
 
@@ -137,27 +139,16 @@ export class LocalSes {
   }
 }
 
-/** The part of an SDK client's middleware stack this uses. */
-interface InitializeStack {
-  add(
-    middleware: (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: Record<string, unknown> }) => Promise<unknown>,
-    options: { step: 'initialize'; name: string; priority: 'low' },
-  ): void;
-}
-
 /** Answers SendEmail in an invocation of a runtime with a local SES; the grant check (priority high) has run before it. */
 const answerLocally: ClientDecorator = (client, service) => {
   if (service !== 'sesv2') return;
-  (client.middlewareStack as unknown as InitializeStack).add(
-    (next, context) => async (args) => {
-      const ses = currentInvocation.getStore()?.ses;
-      if (ses === undefined) return next(args);
-      if (context.commandName !== 'SendEmailCommand') throw new Error(`The local runtime answers SES's SendEmail only, not ${String(context.commandName)}`);
-      const output = await ses.sendEmail(args.input as unknown as SendEmailCommandInput);
-      return { output: { ...output, $metadata: { httpStatusCode: 200 } }, response: {} };
-    },
-    { step: 'initialize', name: 'spireLocalSes', priority: 'low' },
-  );
+  addInitializeStep(client, 'spireLocalSes', 'low', (next, context) => async (args) => {
+    const ses = currentInvocation.getStore()?.ses;
+    if (ses === undefined) return next(args);
+    if (context.commandName !== 'SendEmailCommand') throw new Error(`The local runtime answers SES's SendEmail only, not ${String(context.commandName)}`);
+    const output = await ses.sendEmail(args.input as unknown as SendEmailCommandInput);
+    return { output: { ...output, $metadata: { httpStatusCode: 200 } }, response: {} };
+  });
 };
 
 /**

@@ -11,6 +11,7 @@ import { FUNCTIONS, grantsOf, type FunctionName, type Grant } from '../../../inf
 import { createSesClient } from '../../../shared/aws/clients.ts';
 import { SesMailer, type Mail } from '../../../shared/notify/mailer.ts';
 import { rejectionOf } from '../support/errors.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const SENDER = 'spire@spire.localhost';
 const CONFIGURATION_SET = 'spire-local';
@@ -56,7 +57,7 @@ describe('SendEmail answered by the local runtime', () => {
   it('keeps the notify worker’s e-mail in the outbox, sent by the same SesMailer as in AWS, æ, ø and å intact', async () => {
     // Prepare
     const outbox = memoryOutbox();
-    const ses = new LocalSes({ sender: SENDER, configurationSet: CONFIGURATION_SET, region: 'eu-north-1' }, outbox, () => new Date(SENT_AT));
+    const ses = new LocalSes({ sender: SENDER, configurationSet: CONFIGURATION_SET, region: 'eu-north-1' }, outbox, fixedClock(SENT_AT));
     const checker = new GrantChecker(NAMES);
     const mailer = new SesMailer(createSesClient(), SENDER, CONFIGURATION_SET);
 
@@ -151,7 +152,7 @@ describe('the local SES’s checks of a request, as SES makes them of what Spire
   it('accepts a display name on the verified sender, and UTF-8 in any case', async () => {
     // Prepare
     const outbox = memoryOutbox();
-    const ses = new LocalSes(settings, outbox, () => new Date(SENT_AT));
+    const ses = new LocalSes(settings, outbox, fixedClock(SENT_AT));
     const input = { ...withSimple((simple) => (simple.Subject!.Charset = 'utf-8')), FromEmailAddress: `Spire <${SENDER}>` };
 
     // Act
@@ -213,7 +214,7 @@ describe('the development outbox in the table', () => {
     // Prepare
     ddbMock.on(PutCommand).resolves({});
     const outbox = new DevOutbox(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'spire-local');
-    const ses = new LocalSes({ sender: SENDER, configurationSet: CONFIGURATION_SET, region: 'eu-north-1' }, outbox, () => new Date(SENT_AT));
+    const ses = new LocalSes({ sender: SENDER, configurationSet: CONFIGURATION_SET, region: 'eu-north-1' }, outbox, fixedClock(SENT_AT));
 
     // Act
     await ses.sendEmail(new SesRequest().input);
