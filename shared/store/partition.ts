@@ -10,34 +10,34 @@ import { inRange, type Item, type PartitionQuery } from './entities.ts';
 import { InvalidCursorError, type Page, type StoreCursor } from './ports.ts';
 import { TABLE } from './table.ts';
 
-/** The key attributes an item of the query is found by: the table's key, and the index's when it reads an index. */
-function keyAttributes(query: PartitionQuery): string[] {
-  return query.index === undefined ? [TABLE.partitionKey, TABLE.sortKey] : [TABLE.partitionKey, TABLE.sortKey, query.index.partitionKey, query.index.sortKey];
+/** The key attributes a query reads by: its partition and sort key (the index's when it reads an index), and every key attribute its items are found by. */
+function keyNames(query: PartitionQuery): { partition: string; sort: string; all: string[] } {
+  const table = [TABLE.partitionKey, TABLE.sortKey];
+  if (query.index === undefined) return { partition: TABLE.partitionKey, sort: TABLE.sortKey, all: table };
+  return { partition: query.index.partitionKey, sort: query.index.sortKey, all: [...table, query.index.partitionKey, query.index.sortKey] };
 }
 
-/** The Query of a partition, with its sort-key range, order and (optionally) projection; the same words for every query. */
-function queryInput(tableName: string, query: PartitionQuery, options: { consistent?: boolean; projection?: readonly string[] }): QueryCommandInput {
-  const names: Record<string, string> = { '#pk': query.index?.partitionKey ?? TABLE.partitionKey };
+/**
+ * The key condition of a query, as every Query is written: `#pk = :pk`, and its sort-key range
+ * (`begins_with(#sk, :sk)`, `#sk BETWEEN :lo AND :hi`, `#sk < :sk`, `#sk >= :sk`).
+ */
+export function keyCondition(query: PartitionQuery): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const { partition, sort } = keyNames(query);
+  const names: Record<string, string> = { '#pk': partition };
   const values: Record<string, unknown> = { ':pk': query.partition };
-  let condition = '#pk = :pk';
   const range = query.sortKey;
-  if (range !== undefined) {
-    names['#sk'] = query.index?.sortKey ?? TABLE.sortKey;
-    if ('beginsWith' in range) {
-      condition += ' AND begins_with(#sk, :sk)';
-      values[':sk'] = range.beginsWith;
-    } else if ('between' in range) {
-      condition += ' AND #sk BETWEEN :lo AND :hi';
-      values[':lo'] = range.between[0];
-      values[':hi'] = range.between[1];
-    } else if ('below' in range) {
-      condition += ' AND #sk < :sk';
-      values[':sk'] = range.below;
-    } else {
-      condition += ' AND #sk >= :sk';
-      values[':sk'] = range.from;
-    }
-  }
+  if (range === undefined) return { expression: '#pk = :pk', names, values };
+  names['#sk'] = sort;
+  if ('beginsWith' in range) return { expression: '#pk = :pk AND begins_with(#sk, :sk)', names, values: { ...values, ':sk': range.beginsWith } };
+  if ('between' in range) return { expression: '#pk = :pk AND #sk BETWEEN :lo AND :hi', names, values: { ...values, ':lo': range.between[0], ':hi': range.between[1] } };
+  if ('below' in range) return { expression: '#pk = :pk AND #sk < :sk', names, values: { ...values, ':sk': range.below } };
+  return { expression: '#pk = :pk AND #sk >= :sk', names, values: { ...values, ':sk': range.from } };
+}
+
+/** The Query of a partition, with its key condition, order and (optionally) projection; the same words for every query. */
+function queryInput(tableName: string, query: PartitionQuery, options: { consistent?: boolean; projection?: readonly string[] }): QueryCommandInput {
+  const condition = keyCondition(query);
+  const names = { ...condition.names };
   const projection = options.projection?.map((attribute, index) => {
     names[`#p${index}`] = attribute;
     return `#p${index}`;
@@ -45,14 +45,22 @@ function queryInput(tableName: string, query: PartitionQuery, options: { consist
   return {
     TableName: tableName,
     ...(query.index === undefined ? {} : { IndexName: query.index.name }),
-    KeyConditionExpression: condition,
+    KeyConditionExpression: condition.expression,
     ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
+    ExpressionAttributeValues: condition.values,
     ...(projection === undefined ? {} : { ProjectionExpression: projection.join(', ') }),
     // A global secondary index cannot be read consistently.
     ...(options.consistent === true && query.index === undefined ? { ConsistentRead: true } : {}),
     ...(query.newestFirst === true ? { ScanIndexForward: false } : {}),
   };
+}
+
+/** The key to start a page from: the cursor's, if it was issued for this query (its partition, its key attributes, a sort key in its range). */
+function startKeyOf(query: PartitionQuery, cursor: StoreCursor | undefined): Record<string, string> | undefined {
+  const names = keyNames(query);
+  const key = decodeCursor(cursor, { attribute: names.partition, value: query.partition, keys: names.all });
+  if (key !== undefined && !inRange(key[names.sort] ?? '', query.sortKey)) throw new InvalidCursorError();
+  return key;
 }
 
 /**
@@ -68,9 +76,8 @@ export async function queryPage<T>(
   page: { limit: number; cursor: StoreCursor | undefined; consistent?: boolean; projection?: readonly string[] },
   read: (item: Item) => T,
 ): Promise<Page<T>> {
-  const keys = keyAttributes(query);
-  const startKey = decodeCursor(page.cursor, { attribute: query.index?.partitionKey ?? TABLE.partitionKey, value: query.partition, keys });
-  if (startKey !== undefined && !inRange(startKey[query.index?.sortKey ?? TABLE.sortKey] ?? '', query.sortKey)) throw new InvalidCursorError();
+  const keys = keyNames(query).all;
+  const startKey = startKeyOf(query, page.cursor);
   const result = await client.send(
     new QueryCommand({
       ...queryInput(tableName, query, { ...(page.consistent === undefined ? {} : { consistent: page.consistent }), ...(page.projection === undefined ? {} : { projection: [...new Set([...page.projection, ...keys])] }) }),

@@ -30,6 +30,7 @@ import {
   supporterEntity,
   type PartitionQuery,
 } from '../../../shared/store/entities.ts';
+import { keyCondition } from '../../../shared/store/partition.ts';
 import type { StoredNotification } from '../../../shared/store/ports.ts';
 import { TABLE } from '../../../shared/store/table.ts';
 
@@ -106,20 +107,8 @@ export const partitionOf = (item: Item | undefined): string => String(item?.[TAB
 /** The sort key of an item or a key. */
 export const sortKeyOf = (item: Item | undefined): string => String(item?.[TABLE.sortKey]);
 
-/**
- * The expression values of the Query of an entity's list (`commentEntity.ofIdea(id)`,
- * `ideaEntity.inStatus(status)`, …), as the store writes every Query (shared/store/partition.ts):
- * `:pk` the partition, and `:sk`, or `:lo` and `:hi`, the sort-key range.
- */
-export function queryValues(query: PartitionQuery): Item {
-  const range = query.sortKey;
-  const pk = { ':pk': query.partition };
-  if (range === undefined) return pk;
-  if ('beginsWith' in range) return { ...pk, ':sk': range.beginsWith };
-  if ('between' in range) return { ...pk, ':lo': range.between[0], ':hi': range.between[1] };
-  if ('below' in range) return { ...pk, ':sk': range.below };
-  return { ...pk, ':sk': range.from };
-}
+/** The expression values of the Query of an entity's list (`commentEntity.ofIdea(id)`, …), as the store writes them (shared/store/partition.ts). */
+export const queryValues = (query: PartitionQuery): Item => keyCondition(query).values;
 
 /** What identifies a Query of an entity's list: its index (if any) and its expression values; to match or assert a QueryCommand's input. */
 function queryOf(query: PartitionQuery): Item {
