@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionName } from '../system.ts';
-import type { FaultInjector } from './faults.ts';
-import type { GrantChecker } from './grants.ts';
 import { currentInvocation, type Invocation } from './invocation.ts';
-import type { LocalSes } from './ses.ts';
+
+/** The runtime's services an invocation carries (./invocation.ts). */
+type RuntimeServices = Pick<Invocation, 'grants' | 'faults' | 'ses'>;
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -21,9 +21,8 @@ export class InvocationTimeoutError extends Error {
 export class LocalLambdas {
   private readonly root: string;
   private readonly region: string;
-  private readonly grants: GrantChecker | undefined;
-  private readonly faults: FaultInjector | undefined;
-  private readonly ses: LocalSes | undefined;
+  /** What every invocation carries from the runtime: its grant check, fault injector and SES, where it has them. */
+  private readonly services: RuntimeServices;
   private readonly loaded = new Map<FunctionName, Promise<Handler>>();
   /** How many times each function has been invoked. */
   readonly invocations = new Map<FunctionName, number>();
@@ -33,12 +32,10 @@ export class LocalLambdas {
    * `faults`, its SQS sends and DynamoDB writes fail at the injector's rates (./faults.ts); with
    * `ses`, its SES SendEmail is answered by that local SES (./ses.ts).
    */
-  constructor(root: string, region: string, grants?: GrantChecker, faults?: FaultInjector, ses?: LocalSes) {
+  constructor(root: string, region: string, services: RuntimeServices = {}) {
     this.root = root;
     this.region = region;
-    this.grants = grants;
-    this.faults = faults;
-    this.ses = ses;
+    this.services = services;
   }
 
   /** Loads every handler now, so configuration errors show at start rather than on first use. */
@@ -73,10 +70,8 @@ export class LocalLambdas {
     });
     const running: Invocation = {
       ...invocation,
+      ...this.services,
       functionName: name,
-      ...(this.grants === undefined ? {} : { grants: this.grants }),
-      ...(this.faults === undefined ? {} : { faults: this.faults }),
-      ...(this.ses === undefined ? {} : { ses: this.ses }),
     };
     try {
       return await Promise.race([currentInvocation.run(running, () => handler(event, context)), timeout]);

@@ -163,7 +163,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const outbox = new DevOutbox(DynamoDBDocumentClient.from(dynamodb), tableName);
   const ses = new LocalSes({ sender: LOCAL_SETTINGS.mailSender, configurationSet: LOCAL_SETTINGS.mailConfigurationSet, region }, outbox);
   answerSesOnEveryClient();
-  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, grants, faults, ses);
+  const lambdas = new LocalLambdas(REPOSITORY_ROOT, region, { grants, ...(faults === undefined ? {} : { faults }), ses });
   await lambdas.loadAll();
 
   const pollers: Poller[] = [];
